@@ -1,0 +1,102 @@
+"""The root `claims` app: global options, the command registry, and the error contract.
+
+Owns: `--ledger`/`CLAIMS_LEDGER`, `--version`, and turning every refusal into one line on
+stderr with exit 2 (bad input or usage) or 1 (the operation failed) — never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+from typer.exceptions import Abort, TyperException
+
+from cli import claims_cmds, log_cmds
+from ledger.errors import LedgerError
+
+DEFAULT_LEDGER = "claims.db"
+
+
+def error_line(message: str) -> None:
+    """Write one error line to stderr: the contract for every failure a user can cause."""
+    flat = " ".join(str(message).split())
+    sys.stderr.write(f"claims: error: {flat}\n")
+
+
+class ClaimsGroup(TyperGroup):
+    """Runs a command and maps each failure onto the exit-code contract of DESIGN.md."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except LedgerError as exc:
+            error_line(str(exc))
+            sys.exit(exc.exit_code)
+        except TyperException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `claims`: help, not an error
+                sys.stdout.write(exc.format_message() + "\n")
+                sys.exit(0)
+            hint = ""
+            if exc.exit_code == 2:
+                hint = " (see --help)"
+            error_line(exc.format_message() + hint)
+            sys.exit(exc.exit_code)
+        except Abort:
+            error_line("aborted")
+            sys.exit(1)
+        except BrokenPipeError:
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    cls=ClaimsGroup,
+    name="claims",
+    help="An append-only, hash-chained ledger of numeric claims made in the news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"claims {version('claim-ledger')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    ledger: Annotated[
+        str,
+        typer.Option(
+            "--ledger",
+            envvar="CLAIMS_LEDGER",
+            help="The ledger file (SQLite).",
+            show_default=True,
+        ),
+    ] = DEFAULT_LEDGER,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Record claims from articles and by hand; replay, audit and verify them."""
+    ctx.obj = {"ledger": os.fspath(ledger)}
+
+
+claims_cmds.register(app)
+log_cmds.register(app)
+
+
+def main() -> None:
+    """Run the `claims` console script."""
+    app()

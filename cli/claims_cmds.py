@@ -1,0 +1,92 @@
+"""Commands that write claims: `append` (and, later, correct, retract, alias).
+
+Each command parses its options, makes one call into `ledger`, and renders the result.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import orjson
+import typer
+
+from cli import render
+from cli.common import open_ledger, read_input
+from ledger.errors import InvalidInput
+
+Period = typer.Option(help="cumulative (since --since) or window (--since .. --as-of).")
+
+
+def append(
+    ctx: typer.Context,
+    claimant: Annotated[str | None, typer.Option(help="Who makes the claim.")] = None,
+    subject: Annotated[str | None, typer.Option(help="Whose losses: russia, ukraine, ...")] = None,
+    metric: Annotated[
+        str | None, typer.Option(help="personnel, tanks, afv, ... (`claims schema`).")
+    ] = None,
+    value: Annotated[int | None, typer.Option(help="The figure, a whole number >= 0.")] = None,
+    qualifier: Annotated[str, typer.Option(help="exact, approx, at_least or at_most.")] = "exact",
+    period: Annotated[str, Period] = "cumulative",
+    since: Annotated[str | None, typer.Option(help="Start of the period, YYYY-MM-DD.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Date the figure is for.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Outlet that reported it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was reported.")] = None,
+    quote: Annotated[str | None, typer.Option(help="The exact words of the claim.")] = None,
+    note: Annotated[str | None, typer.Option(help="A note for the audit trail.")] = None,
+    actor: Annotated[str, typer.Option(help="Who records it.")] = "cli",
+    event: Annotated[
+        str | None, typer.Option("--event", help="Append a JSON event from FILE (or - for stdin).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the recorded event as JSON.")
+    ] = False,
+) -> None:
+    """Append one claim from flags (a ClaimAsserted event), or one JSON event with --event."""
+    if event is not None:
+        flags = (claimant, subject, metric, value, since, as_of, publisher, url, quote, note)
+        if any(flag is not None for flag in flags):
+            raise InvalidInput("--event cannot be combined with claim flags")
+        raw = read_input(event, limit=8_000_000)
+        try:
+            document = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise InvalidInput(f"{event}: not JSON ({exc})") from None
+        with open_ledger(ctx) as ledger:
+            result = ledger.append_event_document(document, actor=actor)
+    else:
+        missing = [
+            name
+            for name, given in (
+                ("--claimant", claimant),
+                ("--subject", subject),
+                ("--metric", metric),
+                ("--value", value),
+                ("--as-of", as_of),
+            )
+            if given is None
+        ]
+        if missing:
+            raise InvalidInput(f"missing {', '.join(missing)} (or give --event FILE)")
+        fields = {
+            "claimant": claimant,
+            "subject": subject,
+            "metric": metric,
+            "value": value,
+            "qualifier": qualifier,
+            "period": period,
+            "period_start": since,
+            "as_of": as_of,
+            "publisher": publisher,
+            "quote": quote,
+        }
+        with open_ledger(ctx) as ledger:
+            result = ledger.assert_claim(fields, url=url, note=note, actor=actor)
+    if as_json:
+        render.write_json(result.envelope.model_dump(mode="json") | {"created": result.created})
+    else:
+        render.recorded(result.envelope, created=result.created)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.command()(append)

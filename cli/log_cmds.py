@@ -1,0 +1,136 @@
+"""Commands over the log itself: `log`, `verify`, `export`, `import`, `schema`.
+
+Each command parses its options, makes one call into `ledger`, and renders the result.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cli import render
+from cli.common import open_ledger
+from ledger.errors import IntegrityError, InvalidInput
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+
+def log(
+    ctx: typer.Context,
+    type_: Annotated[list[str] | None, typer.Option("--type", help="Only this event type.")] = None,
+    stream: Annotated[str | None, typer.Option(help="Only this stream.")] = None,
+    start: Annotated[int, typer.Option("--from", min=1, help="First position.")] = 1,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many events.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the events of the log in position order (--json: one JSON object per line)."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        events = ledger.log(start=start, stream=stream, types=type_, limit=limit)
+        if as_json:
+            for envelope in events:
+                render.write_json_line(envelope.model_dump(mode="json"))
+        else:
+            render.log_table(events)
+
+
+def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Recompute the hash chain and validate every event; exit 1 at the first fault."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        report = ledger.verify()
+    if as_json:
+        problem = report.problem
+        render.write_json(
+            {
+                "ok": report.ok,
+                "events": report.events,
+                "head": report.head,
+                "position": problem.position if problem else None,
+                "reason": problem.reason if problem else None,
+            }
+        )
+        if problem:
+            raise typer.Exit(1)
+        return
+    if report.problem is not None:
+        where = report.problem.position
+        raise IntegrityError(
+            f"the log does not verify at position {where}: {report.problem.reason}"
+        )
+    render.message(f"ok: {report.events} events, chain intact up to position {report.head}")
+
+
+def export(
+    ctx: typer.Context,
+    out: Annotated[str | None, typer.Option(help="Write to FILE instead of stdout.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
+) -> None:
+    """Write the whole log as JSON lines (every envelope field), for `claims import`."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        lines = ledger.export_lines()
+        if out is None:
+            sys.stdout.writelines(lines)
+            return
+        target = Path(out)
+        if target.is_symlink():
+            raise InvalidInput(f"{out} is a symbolic link; give a plain file path")
+        if target.exists() and not force:
+            raise InvalidInput(f"{out} exists; use --force to overwrite it")
+        partial = target.with_name(f".{target.name}.partial")
+        with partial.open("w", encoding="utf-8") as fh:
+            fh.writelines(lines)
+        os.replace(partial, target)
+    render.message(f"exported to {out}")
+
+
+def import_(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="An export of a ledger (JSONL), or - for stdin.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Import another ledger's export: verified whole, then applied in one transaction."""
+    if file == "-":
+        lines = sys.stdin.buffer
+    else:
+        path = Path(file)
+        if not path.is_file():
+            raise InvalidInput(f"{file}: no such file")
+        lines = path.open("rb")
+    with open_ledger(ctx) as ledger:
+        result = ledger.import_lines(lines, source=file)
+    if as_json:
+        render.write_json(
+            {"imported": result.imported, "skipped": result.skipped, "exact": result.exact}
+        )
+    else:
+        how = "positions and hashes kept" if result.exact else "re-chained after this log's head"
+        detail = f" ({how})" if result.imported else ""
+        render.message(
+            f"imported {result.imported} event(s), skipped {result.skipped} already present{detail}"
+        )
+
+
+def schema(
+    event_type: Annotated[str | None, typer.Argument(help="Only this event type.")] = None,
+) -> None:
+    """Print the JSON Schema of every event type (or of one)."""
+    from events import json_schemas
+
+    schemas = json_schemas()
+    if event_type is not None:
+        if event_type not in schemas:
+            raise InvalidInput(f"unknown event type {event_type!r} (known: {', '.join(schemas)})")
+        schemas = {event_type: schemas[event_type]}
+    render.write_json(schemas)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.command()(log)
+    app.command()(verify)
+    app.command()(export)
+    app.command("import")(import_)
+    app.command()(schema)

@@ -1,0 +1,148 @@
+"""The claim — one figure someone asserted — and the events that assert, correct or retract it.
+
+Owns: the metric/qualifier/period taxonomy, `Claim`, `ClaimAsserted`, `ClaimCorrected`,
+`ClaimRetracted`. Imports: `events.base` only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import Field, StrictInt, TypeAdapter, field_validator, model_validator
+
+from events.base import Event, IsoDate, Name
+
+Metric = Literal[
+    "personnel",
+    "tanks",
+    "afv",
+    "artillery",
+    "mlrs",
+    "air_defense",
+    "aircraft",
+    "helicopters",
+    "drones",
+    "cruise_missiles",
+    "ships",
+    "submarines",
+    "vehicles",
+    "special_equipment",
+    "pow",
+    "equipment_total",
+    "other",
+]
+Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+Period = Literal["cumulative", "window"]
+
+METRICS: tuple[str, ...] = get_args(Metric)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+PERIODS: tuple[str, ...] = get_args(Period)
+
+ClaimId = Annotated[str, Field(pattern=r"^c_[0-9a-z_]{1,64}$")]
+Subject = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_ .-]{0,59}$")]
+# Counts are whole, non-negative and fit a signed 64-bit column: SQLite and JSON both keep them.
+Count = Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+
+CORRECTABLE_FIELDS: tuple[str, ...] = (
+    "claimant",
+    "subject",
+    "metric",
+    "value",
+    "qualifier",
+    "period",
+    "period_start",
+    "as_of",
+)
+
+
+class Claim(Event):
+    """One figure: who claims what about whose losses, as of when, and the words that say so."""
+
+    TYPE = "claim"
+
+    claim_id: ClaimId
+    claimant: Name
+    claimant_text: Name | None = None
+    publisher: Name | None = None
+    subject: Subject
+    metric: Metric
+    value: Count
+    qualifier: Qualifier = "exact"
+    period: Period = "cumulative"
+    period_start: IsoDate | None = None
+    as_of: IsoDate
+    quote: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+    span: tuple[Count, Count] | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Claim:
+        if self.period_start is not None and self.period_start > self.as_of:
+            raise ValueError(f"period_start {self.period_start} is after as_of {self.as_of}")
+        if self.span is not None:
+            start, end = self.span
+            if end <= start:
+                raise ValueError(f"span {list(self.span)} is empty or reversed")
+            if self.quote is None or len(self.quote) != end - start:
+                raise ValueError("span does not have the length of the quote")
+        return self
+
+
+class ClaimAsserted(Event):
+    """A claim entered by hand or imported from a structured data set, not read from an article."""
+
+    TYPE = "claim-asserted"
+
+    claim: Claim
+    url: Annotated[str, Field(max_length=2000)] | None = None
+    note: Annotated[str, Field(max_length=2000)] | None = None
+    provenance: dict[str, Annotated[str, Field(max_length=500)]] | None = None
+
+
+def _field_adapter(name: str) -> TypeAdapter[Any]:
+    info = Claim.model_fields[name]
+    if not info.metadata:
+        return TypeAdapter(info.annotation)
+    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])
+
+
+_FIELD_ADAPTERS = {name: _field_adapter(name) for name in CORRECTABLE_FIELDS}
+
+
+class ClaimCorrected(Event):
+    """Changes named fields of an existing claim; the old values stay in the log."""
+
+    TYPE = "claim-corrected"
+
+    claim_id: ClaimId
+    changes: dict[str, Any]
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+
+    @field_validator("changes")
+    @classmethod
+    def _valid_changes(cls, changes: dict[str, Any]) -> dict[str, Any]:
+        """Check each new value against the claim field it replaces; keep it as JSON."""
+        if not changes:
+            raise ValueError("a correction must change at least one field")
+        unknown = sorted(set(changes) - set(CORRECTABLE_FIELDS))
+        if unknown:
+            raise ValueError(f"cannot correct field(s) {', '.join(unknown)}")
+        return {
+            name: _FIELD_ADAPTERS[name].dump_python(
+                _FIELD_ADAPTERS[name].validate_python(value), mode="json"
+            )
+            for name, value in sorted(changes.items())
+        }
+
+    def apply(self, claim: Claim) -> Claim:
+        """Return the claim with these changes, validated as a whole."""
+        merged = claim.model_dump(mode="json") | self.changes
+        return Claim.model_validate(merged)
+
+
+class ClaimRetracted(Event):
+    """Withdraws a claim: it stays in the log and in history, and leaves the totals."""
+
+    TYPE = "claim-retracted"
+
+    claim_id: ClaimId
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]

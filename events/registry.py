@@ -1,0 +1,113 @@
+"""The registry of event types: stored name and schema version -> payload model.
+
+Owns: `EVENT_TYPES` (an explicit dict, no registration by import side effect), `AnyEvent`,
+`decode` and `encode`, `json_schemas`. Imports: the other `events` modules.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import orjson
+from pydantic import TypeAdapter, ValidationError
+
+from events.articles import ArticleRecorded, ArticleRevised
+from events.base import Event
+from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
+from events.sources import SourceAliased
+from events.upcasters import upcast
+
+AnyEvent = (
+    ArticleRecorded
+    | ArticleRevised
+    | ClaimAsserted
+    | ClaimCorrected
+    | ClaimRetracted
+    | SourceAliased
+)
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    "article-recorded": ArticleRecorded,
+    "article-revised": ArticleRevised,
+    "claim-asserted": ClaimAsserted,
+    "claim-corrected": ClaimCorrected,
+    "claim-retracted": ClaimRetracted,
+    "source-aliased": SourceAliased,
+}
+
+
+class UnknownEventType(LookupError):
+    """The log names an event type or schema version this code does not know."""
+
+
+class InvalidEvent(ValueError):
+    """A payload does not validate against its event type: one line, fit for a user."""
+
+
+@cache
+def _adapter(model: type[Event]) -> TypeAdapter[Any]:
+    return TypeAdapter(model)
+
+
+def model_for(type_name: str) -> type[Event]:
+    """Return the payload model of a stored type name."""
+    try:
+        return EVENT_TYPES[type_name]
+    except KeyError:
+        raise UnknownEventType(f"unknown event type {type_name!r}") from None
+
+
+def decode(type_name: str, schema_version: int, data: str | bytes | dict[str, Any]) -> Event:
+    """Validate a stored payload into its event model, upcasting an older schema version."""
+    model = model_for(type_name)
+    current = model.SCHEMA_VERSION
+    if schema_version > current:
+        raise UnknownEventType(
+            f"{type_name} schema v{schema_version} is newer than this claim-ledger (v{current})"
+        )
+    try:
+        if schema_version == current and not isinstance(data, dict):
+            return model.model_validate_json(data)
+        payload = orjson.loads(data) if not isinstance(data, dict) else data
+        if schema_version < current:
+            try:
+                payload = upcast(type_name, schema_version, current, payload)
+            except LookupError as exc:
+                raise UnknownEventType(str(exc)) from None
+        return model.model_validate(payload)
+    except ValidationError as exc:
+        raise InvalidEvent(f"{type_name}: {describe(exc)}") from None
+    except orjson.JSONDecodeError as exc:
+        raise InvalidEvent(f"{type_name}: data is not JSON ({exc})") from None
+
+
+def encode(event: Event) -> dict[str, Any]:
+    """Return the JSON-ready payload of an event (dates as ISO strings, no defaults dropped)."""
+    return event.model_dump(mode="json")
+
+
+def type_name_of(event: Event) -> str:
+    """Return the stored name of an event's type."""
+    return event.TYPE
+
+
+def describe(exc: ValidationError) -> str:
+    """Condense a pydantic error into one line a user can act on."""
+    parts = []
+    for error in exc.errors()[:3]:
+        where = ".".join(str(p) for p in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}" if where else message)
+    more = exc.error_count() - len(parts)
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """Return the JSON Schema of every event type, keyed by stored name."""
+    schemas = {}
+    for name, model in EVENT_TYPES.items():
+        schema = _adapter(model).json_schema()
+        schema["x-schema-version"] = model.SCHEMA_VERSION
+        schemas[name] = schema
+    return schemas

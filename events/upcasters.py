@@ -1,0 +1,35 @@
+"""Upcasters: turn a stored payload of an old schema version into the current shape, when read.
+
+Owns: the `UPCASTERS` table, `{(type, from_version): fn(dict) -> dict}` moving one version up.
+A shipped version is never rewritten in the log; it is upcast on every read.
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Payload = dict[str, Any]
+Upcaster = Callable[[Payload], Payload]
+
+
+def _source_aliased_v1_to_v2(data: Payload) -> Payload:
+    """v1 aliases named claimants only; v2 says which kind of source the alias is for."""
+    return {**data, "kind": "claimant"}
+
+
+UPCASTERS: dict[tuple[str, int], Upcaster] = {
+    ("source-aliased", 1): _source_aliased_v1_to_v2,
+}
+
+
+def upcast(type_name: str, version: int, target: int, data: Payload) -> Payload:
+    """Apply the chain vN -> vN+1 -> ... -> target; raise LookupError on a missing link."""
+    while version < target:
+        step = UPCASTERS.get((type_name, version))
+        if step is None:
+            raise LookupError(f"no upcaster for {type_name} v{version}")
+        data = step(data)
+        version += 1
+    return data

@@ -1,0 +1,96 @@
+"""The hash chain: canonical JSON of an envelope and its sha256. Pure.
+
+Owns: `GENESIS`, `canonical_json`, `envelope_hash`, `first_break`. Every backend hashes
+through here, so a log verifies the same wherever it is stored.
+Imports: orjson and the standard library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+import orjson
+
+GENESIS = "0" * 64
+"""The `prev_hash` of the first event of every log."""
+
+_SORTED = orjson.OPT_SORT_KEYS
+
+
+def canonical_json(value: Any) -> str:
+    """Return key-sorted, compact UTF-8 JSON: the one spelling payloads are stored and hashed in."""
+    return orjson.dumps(value, option=_SORTED).decode()
+
+
+def envelope_hash(
+    *,
+    id: str,
+    position: int,
+    stream: str,
+    version: int,
+    type: str,
+    schema_version: int,
+    recorded_at: str,
+    actor: str,
+    idempotency_key: str | None,
+    data_json: str,
+    prev_hash: str,
+) -> str:
+    """Return sha256 over the canonical JSON of every envelope field but `hash`.
+
+    `data_json` is embedded verbatim, so any change to the stored payload text changes the hash.
+    """
+    document = {
+        "actor": actor,
+        "data": orjson.Fragment(data_json),
+        "id": id,
+        "idempotency_key": idempotency_key,
+        "position": position,
+        "prev_hash": prev_hash,
+        "recorded_at": recorded_at,
+        "schema_version": schema_version,
+        "stream": stream,
+        "type": type,
+        "version": version,
+    }
+    return hashlib.sha256(orjson.dumps(document, option=_SORTED)).hexdigest()
+
+
+def first_break(
+    rows: Iterable[dict[str, Any]], *, start_hash: str = GENESIS, start_position: int = 1
+) -> tuple[int, str] | None:
+    """Return (position, why) of the first broken link, or None when the chain holds.
+
+    Rows come in position order and carry `data_json`. A link breaks when a position is
+    skipped, `prev_hash` is not the previous hash, or the hash does not match the fields.
+    """
+    expected_position = start_position
+    prev = start_hash
+    for row in rows:
+        position = row["position"]
+        if position != expected_position:
+            return expected_position, f"missing (the log jumps to position {position})"
+        if row["prev_hash"] != prev:
+            return position, "prev_hash is not the hash of the event before it"
+        if envelope_hash(**{k: row[k] for k in _HASHED}) != row["hash"]:
+            return position, "hash does not match the event's contents"
+        prev = row["hash"]
+        expected_position = position + 1
+    return None
+
+
+_HASHED = (
+    "id",
+    "position",
+    "stream",
+    "version",
+    "type",
+    "schema_version",
+    "recorded_at",
+    "actor",
+    "idempotency_key",
+    "data_json",
+    "prev_hash",
+)

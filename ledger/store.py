@@ -1,0 +1,389 @@
+"""The event store: the only writer of the `events` table, behind a small interface.
+
+Owns: `EventStore` (the protocol every backend meets — SQLite now, PostgreSQL next),
+`SQLiteStore`, `Recorded`, `ImportResult`. Appends are atomic batches under BEGIN IMMEDIATE:
+positions are gapless, each hash chains to the one before, an expected stream version guards
+against stale writers, and a known idempotency key writes nothing.
+Imports: `events`, `ledger.hashing`, `ledger.schema`, `ledger.errors`.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import orjson
+
+from events import encode
+from events.envelope import Envelope, NewEvent
+from ledger import schema
+from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
+from ledger.hashing import GENESIS, canonical_json, envelope_hash
+
+COLUMNS = (
+    "position",
+    "id",
+    "stream",
+    "version",
+    "type",
+    "schema_version",
+    "recorded_at",
+    "actor",
+    "idempotency_key",
+    "data",
+    "prev_hash",
+    "hash",
+)
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
+_INSERT = f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+_PAGE = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """The outcome of appending one event: the envelope in the log, and whether it is new."""
+
+    envelope: Envelope
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import of another ledger's export did."""
+
+    imported: int
+    skipped: int
+    exact: bool  # True when positions and hashes were kept as they were (empty ledger)
+
+
+def utc_now() -> str:
+    """Return the current UTC time as ISO 8601 with microseconds and a `Z`."""
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def new_uuid() -> str:
+    """Return a fresh random event id."""
+    return str(uuid.uuid4())
+
+
+class EventStore(Protocol):
+    """An append-only, hash-chained log of events, read in position order."""
+
+    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
+        """Append all of `batch` or none of it; return one `Recorded` per event."""
+        ...
+
+    def import_log(self, envelopes: Sequence[Envelope]) -> ImportResult:
+        """Add another ledger's (already verified) events this log does not have, atomically."""
+        ...
+
+    def read(
+        self,
+        *,
+        start: int = 1,
+        stop: int | None = None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Envelope]:
+        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
+        ...
+
+    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
+        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
+        ...
+
+    def head(self) -> int:
+        """Return the last position (0 for an empty log)."""
+        ...
+
+    def stream_version(self, stream: str) -> int:
+        """Return a stream's current version (0 if it has no events)."""
+        ...
+
+    def missing_triggers(self) -> list[str]:
+        """Return the names of append-only guards that are not in place."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection."""
+        ...
+
+
+def _envelope(row: Sequence[Any]) -> Envelope:
+    """Build an envelope from a trusted row without re-validating it (the hot read path)."""
+    fields = dict(zip(COLUMNS, row, strict=True))
+    fields["data"] = orjson.loads(fields["data"])
+    return Envelope.model_construct(**fields)
+
+
+def _raw(row: Sequence[Any]) -> dict[str, Any]:
+    fields = dict(zip(COLUMNS, row, strict=True))
+    fields["data_json"] = fields.pop("data")
+    return fields
+
+
+class SQLiteStore:
+    """The event store in one SQLite file (WAL, busy timeout, BEGIN IMMEDIATE)."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        clock: Callable[[], str] = utc_now,
+        new_id: Callable[[], str] = new_uuid,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        self._clock = clock
+        self._new_id = new_id
+        self._conn: sqlite3.Connection | None = None
+        if readonly or os.path.exists(self.path):
+            self._conn = schema.connect(path, readonly=readonly)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection; a new ledger file is created only when something is written."""
+        if self._conn is None:
+            self._conn = schema.connect(self.path)
+        return self._conn
+
+    @property
+    def _empty_and_unborn(self) -> bool:
+        """True while no file exists yet: reads see an empty log and create nothing."""
+        return self._conn is None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Hold the write lock for the whole batch; retry with backoff while others hold it."""
+        if self.readonly:
+            raise OperationFailed(f"{self.path} is open read-only")
+        conn = self.conn
+        delay = 0.005
+        for attempt in range(12):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or attempt == 11:
+                    raise _storage_error(self.path, exc) from None
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 0.5)
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise ConcurrencyConflict(f"append refused by the log: {exc}") from None
+            if isinstance(exc, sqlite3.Error):
+                raise _storage_error(self.path, exc) from None
+            raise
+
+    def _head(self, conn: sqlite3.Connection) -> tuple[int, str]:
+        row = conn.execute("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1")
+        found = row.fetchone()
+        return (found[0], found[1]) if found else (0, GENESIS)
+
+    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
+        """Append all of `batch` or none of it; return one `Recorded` per event."""
+        prepared = [
+            (item, item.event.TYPE, item.event.SCHEMA_VERSION, canonical_json(encode(item.event)))
+            for item in batch
+        ]
+        with self._transaction() as conn:
+            position, prev_hash = self._head(conn)
+            versions: dict[str, int] = {}
+            by_key: dict[str, Envelope] = {}
+            rows: list[tuple[Any, ...]] = []
+            results: list[Recorded] = []
+            for item, type_name, schema_version, data_json in prepared:
+                key = item.idempotency_key
+                if key is not None:
+                    existing = by_key.get(key) or self._by_key(conn, key)
+                    if existing is not None:
+                        results.append(Recorded(existing, created=False))
+                        continue
+                stream = item.stream
+                current = versions[stream] if stream in versions else self._version(conn, stream)
+                if item.expected_version is not None and item.expected_version != current:
+                    raise ConcurrencyConflict(
+                        f"stream {stream} is at version {current}, "
+                        f"not {item.expected_version}: it changed since it was read"
+                    )
+                position += 1
+                versions[stream] = current + 1
+                row = (
+                    position,
+                    self._new_id(),
+                    stream,
+                    current + 1,
+                    type_name,
+                    schema_version,
+                    self._clock(),
+                    item.actor,
+                    key,
+                    data_json,
+                    prev_hash,
+                )
+                prev_hash = envelope_hash(**_hash_fields(row))
+                rows.append((*row, prev_hash))
+                envelope = Envelope.model_construct(
+                    **dict(zip(COLUMNS, rows[-1], strict=True)) | {"data": encode(item.event)}
+                )
+                if key is not None:
+                    by_key[key] = envelope
+                results.append(Recorded(envelope, created=True))
+            conn.executemany(_INSERT, rows)
+        return results
+
+    def import_log(self, envelopes: Sequence[Envelope]) -> ImportResult:
+        """Add the events this log lacks; into an empty log, keep every position and hash."""
+        with self._transaction() as conn:
+            position, prev_hash = self._head(conn)
+            if position == 0:
+                rows = [_row_of(e, canonical_json(e.data)) for e in envelopes]
+                conn.executemany(_INSERT, rows)
+                return ImportResult(imported=len(rows), skipped=0, exact=True)
+            versions: dict[str, int] = {}
+            rows = []
+            skipped = 0
+            for e in envelopes:
+                known = conn.execute("SELECT 1 FROM events WHERE id = ?", (e.id,)).fetchone()
+                if known or (e.idempotency_key and self._by_key(conn, e.idempotency_key)):
+                    skipped += 1
+                    continue
+                current = versions.get(e.stream)
+                if current is None:
+                    current = self._version(conn, e.stream)
+                versions[e.stream] = current + 1
+                position += 1
+                row = (
+                    position,
+                    e.id,
+                    e.stream,
+                    current + 1,
+                    e.type,
+                    e.schema_version,
+                    e.recorded_at,
+                    e.actor,
+                    e.idempotency_key,
+                    canonical_json(e.data),
+                    prev_hash,
+                )
+                prev_hash = envelope_hash(**_hash_fields(row))
+                rows.append((*row, prev_hash))
+            conn.executemany(_INSERT, rows)
+            return ImportResult(imported=len(rows), skipped=skipped, exact=False)
+
+    def _by_key(self, conn: sqlite3.Connection, key: str) -> Envelope | None:
+        row = conn.execute(f"{_SELECT} WHERE idempotency_key = ?", (key,)).fetchone()
+        return _envelope(row) if row else None
+
+    def _version(self, conn: sqlite3.Connection, stream: str) -> int:
+        row = conn.execute("SELECT max(version) FROM events WHERE stream = ?", (stream,))
+        return row.fetchone()[0] or 0
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def read(
+        self,
+        *,
+        start: int = 1,
+        stop: int | None = None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Envelope]:
+        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
+        for row in self._select(start=start, stop=stop, stream=stream, types=types):
+            yield _envelope(row)
+
+    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
+        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
+        for row in self._select(start=start, stop=stop):
+            yield _raw(row)
+
+    def _select(
+        self,
+        *,
+        start: int,
+        stop: int | None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Sequence[Any]]:
+        """Page through the log by position, so memory stays flat however long it is."""
+        if self._empty_and_unborn:
+            return
+        where = ["position >= ?"]
+        params: list[Any] = []
+        if stop is not None:
+            where.append("position <= ?")
+            params.append(stop)
+        if stream is not None:
+            where.append("stream = ?")
+            params.append(stream)
+        if types:
+            where.append(f"type IN ({', '.join('?' * len(types))})")
+            params.extend(types)
+        sql = f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY position LIMIT {_PAGE}"
+        cursor = start
+        while True:
+            page = self.conn.execute(sql, (cursor, *params)).fetchall()
+            yield from page
+            if len(page) < _PAGE:
+                return
+            cursor = page[-1][0] + 1
+
+    def head(self) -> int:
+        """Return the last position (0 for an empty log)."""
+        return 0 if self._empty_and_unborn else self._head(self.conn)[0]
+
+    def stream_version(self, stream: str) -> int:
+        """Return a stream's current version (0 if it has no events)."""
+        return 0 if self._empty_and_unborn else self._version(self.conn, stream)
+
+    def missing_triggers(self) -> list[str]:
+        """Return the names of append-only guards that are not in place."""
+        return [] if self._empty_and_unborn else schema.missing_triggers(self.conn)
+
+    def close(self) -> None:
+        """Release the connection."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _hash_fields(row: Sequence[Any]) -> dict[str, Any]:
+    names = COLUMNS[:-1]
+    fields = dict(zip(names, row, strict=True))
+    fields["data_json"] = fields.pop("data")
+    return fields
+
+
+def _row_of(e: Envelope, data_json: str) -> tuple[Any, ...]:
+    return tuple(data_json if name == "data" else getattr(e, name) for name in COLUMNS)
+
+
+def _storage_error(path: str, exc: sqlite3.Error) -> OperationFailed:
+    """Turn an SQLite failure into one line a user can act on."""
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return OperationFailed(f"cannot write to {path}: the file or its folder is read-only")
+    if "full" in text:
+        return OperationFailed(f"cannot write to {path}: the disk is full; nothing was written")
+    if "locked" in text or "busy" in text:
+        return OperationFailed(f"{path} stayed locked by another writer; nothing was written")
+    if isinstance(exc, sqlite3.DatabaseError) and "malformed" in text:
+        return InvalidInput(f"{path} is damaged: {text}")
+    return OperationFailed(f"{path}: {text}")

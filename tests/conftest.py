@@ -1,0 +1,121 @@
+"""Shared fixtures: deterministic clocks and ids, stores of every backend, a CLI runner."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from events import Claim, ClaimAsserted
+from events.envelope import NewEvent
+from ledger.service import Ledger
+from ledger.store import SQLiteStore
+
+
+class Clock:
+    """A clock that ticks one second per reading, so recorded_at is deterministic."""
+
+    def __init__(self) -> None:
+        self.ticks = itertools.count()
+
+    def __call__(self) -> str:
+        second = next(self.ticks)
+        return f"2026-01-01T00:{second // 60 % 60:02d}:{second % 60:02d}.000000Z"
+
+
+class Ids:
+    """Deterministic UUIDs: the n-th id is always the same."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.counter = itertools.count(seed * 1_000_000)
+
+    def __call__(self) -> str:
+        return str(uuid.UUID(int=next(self.counter) + 1))
+
+
+StoreFactory = Callable[..., Any]
+
+
+@pytest.fixture
+def make_sqlite_store(tmp_path: Path) -> Iterator[StoreFactory]:
+    """Return a factory of SQLite stores in fresh files; each closed after the test."""
+    opened: list[SQLiteStore] = []
+    names = itertools.count()
+
+    def factory(path: Path | None = None, **kwargs: Any) -> SQLiteStore:
+        kwargs.setdefault("clock", Clock())
+        kwargs.setdefault("new_id", Ids(len(opened)))
+        store = SQLiteStore(path or tmp_path / f"store-{next(names)}.db", **kwargs)
+        opened.append(store)
+        return store
+
+    yield factory
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def ledger(make_sqlite_store: StoreFactory) -> Ledger:
+    """A fresh ledger over a fresh SQLite file."""
+    return Ledger(make_sqlite_store())
+
+
+def make_claim(n: int = 0, **overrides: Any) -> Claim:
+    """Build a valid claim; `n` varies the value and id so claims differ."""
+    fields: dict[str, Any] = {
+        "claim_id": f"c_test{n}",
+        "claimant": "General Staff of the Armed Forces of Ukraine",
+        "publisher": "The Kyiv Independent",
+        "subject": "russia",
+        "metric": "personnel",
+        "value": 174_550 + n,
+        "qualifier": "exact",
+        "period": "cumulative",
+        "period_start": "2022-02-24",
+        "as_of": "2023-04-02",
+    }
+    return Claim.model_validate(fields | overrides)
+
+
+def asserted(n: int = 0, *, expected_version: int | None = 0, **kw: Any) -> NewEvent:
+    """A NewEvent asserting claim n on its own stream."""
+    claim = make_claim(n)
+    return NewEvent(
+        stream=f"claim-{claim.claim_id}",
+        event=ClaimAsserted(claim=claim),
+        expected_version=expected_version,
+        **kw,
+    )
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """Invoke `claims` in-process against a ledger in tmp_path; returns the Result."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLAIMS_LEDGER", str(tmp_path / "claims.db"))
+    monkeypatch.setenv("COLUMNS", "200")
+    from cli.app import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Any:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def claims_bin() -> str:
+    """The installed `claims` console script next to this interpreter."""
+    import sys
+
+    path = Path(sys.executable).parent / "claims"
+    if not path.exists():
+        pytest.skip("the `claims` console script is not installed (run `make test`)")
+    return os.fspath(path)

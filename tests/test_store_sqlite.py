@@ -1,0 +1,84 @@
+"""The store contract, run against the SQLite backend; plus what only SQLite has."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ledger.errors import NotALedger, OperationFailed
+from ledger.store import SQLiteStore
+from tests.conftest import asserted
+from tests.contracts.store_contract import StoreContract
+
+
+class TestSQLiteStore(StoreContract):
+    """The SQLite event store meets the store contract."""
+
+    @pytest.fixture
+    def store(self, make_sqlite_store):
+        return make_sqlite_store()
+
+    @pytest.fixture
+    def other_store(self, make_sqlite_store):
+        return make_sqlite_store()
+
+    def tamper(self, store: SQLiteStore, position: int, field: str, value: object) -> None:
+        with sqlite3.connect(store.path) as conn:
+            conn.execute("DROP TRIGGER events_no_update")
+            conn.execute(f"UPDATE events SET {field} = ? WHERE position = ?", (value, position))
+
+    def raw_sql(self, store: SQLiteStore, statement: str) -> None:
+        with sqlite3.connect(store.path) as conn:
+            conn.execute(statement)
+
+
+def test_table_is_strict(make_sqlite_store) -> None:
+    """The events table is STRICT: a text position is refused by SQLite itself."""
+    store = make_sqlite_store()
+    sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+    assert sql.rstrip().endswith("STRICT")
+
+
+def test_wal_mode(make_sqlite_store) -> None:
+    """The ledger runs in WAL mode so readers never block the writer."""
+    store = make_sqlite_store()
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"hello, this is a text file\n", "not an SQLite database"),
+        (b"\x00\x01\x02" * 100, "not an SQLite database"),
+    ],
+)
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path, content: bytes, message: str) -> None:
+    """A text or binary file is not mistaken for a ledger."""
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    with pytest.raises(NotALedger, match=message):
+        SQLiteStore(path)
+    assert path.read_bytes() == content
+
+
+def test_another_sqlite_database_is_refused(tmp_path: Path) -> None:
+    """Another application's SQLite file is not turned into a ledger."""
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(NotALedger, match="another SQLite database"):
+        SQLiteStore(path)
+    assert path.read_bytes() == before
+
+
+def test_readonly_store_refuses_writes(make_sqlite_store, tmp_path: Path) -> None:
+    """A store opened read-only cannot append."""
+    path = tmp_path / "ro.db"
+    make_sqlite_store(path).append([asserted(0)])
+    readonly = make_sqlite_store(path, readonly=True)
+    with pytest.raises(OperationFailed, match="read-only"):
+        readonly.append([asserted(1)])
+    assert readonly.head() == 1
