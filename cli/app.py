@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import Abort, TyperException
 
-from cli import claims_cmds, log_cmds
+from cli import articles_cmds, claims_cmds, log_cmds, views_cmds
 from ledger.errors import LedgerError
 
 DEFAULT_LEDGER = "claims.db"
@@ -93,7 +93,9 @@ def root(
     ctx.obj = {"ledger": os.fspath(ledger)}
 
 
+articles_cmds.register(app)
 claims_cmds.register(app)
+views_cmds.register(app)
 log_cmds.register(app)
 
 

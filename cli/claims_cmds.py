@@ -1,4 +1,4 @@
-"""Commands that write claims: `append` (and, later, correct, retract, alias).
+"""Commands that write claims by hand: `append`, `correct`, `retract`, `alias`.
 
 Each command parses its options, makes one call into `ledger`, and renders the result.
 """
@@ -87,6 +87,82 @@ def append(
         render.recorded(result.envelope, created=result.created)
 
 
+Reason = Annotated[str, typer.Option(help="Why: kept in the log for the audit trail.")]
+Actor = Annotated[str, typer.Option(help="Who records it.")]
+
+
+def correct(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(help="The claim to correct (see `claims show`).")],
+    reason: Reason,
+    value: Annotated[int | None, typer.Option(help="The corrected figure.")] = None,
+    metric: Annotated[str | None, typer.Option(help="The corrected metric.")] = None,
+    qualifier: Annotated[str | None, typer.Option(help="The corrected qualifier.")] = None,
+    subject: Annotated[str | None, typer.Option(help="The corrected subject.")] = None,
+    claimant: Annotated[str | None, typer.Option(help="The corrected claimant.")] = None,
+    period: Annotated[str | None, typer.Option(help="cumulative or window.")] = None,
+    since: Annotated[str | None, typer.Option(help="The corrected period start.")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="The corrected date.")] = None,
+    actor: Actor = "cli",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event.")] = False,
+) -> None:
+    """Correct named fields of a claim (a ClaimCorrected event); the old values stay in the log."""
+    changes = {
+        "value": value,
+        "metric": metric,
+        "qualifier": qualifier,
+        "subject": subject,
+        "claimant": claimant,
+        "period": period,
+        "period_start": since,
+        "as_of": as_of,
+    }
+    with open_ledger(ctx) as ledger:
+        result = ledger.correct(claim_id, changes, reason=reason, actor=actor)
+    _done(result, as_json)
+
+
+def retract(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(help="The claim to withdraw.")],
+    reason: Reason,
+    actor: Actor = "cli",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event.")] = False,
+) -> None:
+    """Retract a claim (a ClaimRetracted event): it leaves the totals, not the log."""
+    with open_ledger(ctx) as ledger:
+        result = ledger.retract(claim_id, reason=reason, actor=actor)
+    _done(result, as_json)
+
+
+def alias(
+    ctx: typer.Context,
+    alias_name: Annotated[str, typer.Argument(metavar="ALIAS", help="The other name.")],
+    canonical: Annotated[str, typer.Argument(help="The name it stands for.")],
+    publisher: Annotated[
+        bool, typer.Option("--publisher", help="Alias a publisher, not a claimant.")
+    ] = False,
+    actor: Actor = "cli",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event.")] = False,
+) -> None:
+    """Declare that ALIAS names the same source as CANONICAL (a SourceAliased event)."""
+    kind = "publisher" if publisher else "claimant"
+    with open_ledger(ctx) as ledger:
+        result = ledger.alias(alias_name, canonical, kind=kind, actor=actor)
+    _done(result, as_json)
+
+
+def _done(result: object, as_json: bool) -> None:
+    envelope, created = result.envelope, result.created  # type: ignore[attr-defined]
+    if as_json:
+        render.write_json(envelope.model_dump(mode="json") | {"created": created})
+    else:
+        render.recorded(envelope, created=created)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
     app.command()(append)
+    app.command()(correct)
+    app.command()(retract)
+    app.command()(alias)

@@ -6,7 +6,8 @@ Owns: `console`, `err_console`, and one render function per kind of result.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import orjson
@@ -85,3 +86,270 @@ def recorded(envelope: Any, *, created: bool) -> None:
 def message(text: str) -> None:
     """Print a plain status line."""
     console.print(text, highlight=False)
+
+
+@contextmanager
+def progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
+    """Yield an `update(done, total)` that shows a progress bar on stderr for many files."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(
+        TextColumn("ingesting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err_console,
+        transient=True,
+    )
+    task = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal task
+        if not enabled or total <= 3 or not err_console.is_terminal:
+            return
+        if task is None:
+            bar.start()
+            task = bar.add_task("ingest", total=total)
+        bar.update(task, completed=done, total=max(total, done))
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            bar.stop()
+
+
+def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
+    """Print one line per article, then the summary line."""
+    counts: dict[str, int] = {}
+    claims = 0
+    for r in results:
+        status = r.status.removeprefix("would-be-")
+        counts[status] = counts.get(status, 0) + 1
+        if r.status == "failed":
+            continue
+        claims += r.claims if r.status != "unchanged" else 0
+        where = f" at position {r.position}" if r.position else ""
+        revision = f" (revision {r.revision})" if r.revision else ""
+        console.print(
+            f"{r.status:>16}  {r.source}: {r.claims} claim(s){revision}{where}", highlight=False
+        )
+    parts = [f"{len(results)} article(s)"]
+    parts += [f"{counts.get(k, 0)} {k}" for k in ("new", "revised", "unchanged", "failed")]
+    parts.append(f"{claims} claim(s) {'would be ' if dry_run else ''}recorded")
+    console.print(", ".join(parts) + (" (dry run: nothing written)" if dry_run else ""))
+
+
+_QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": ">=", "at_most": "<="}
+
+
+def extraction(documents: list[dict[str, Any]]) -> None:
+    """Render the claims found in each article as a table."""
+    for doc in documents:
+        article = doc["article"]
+        console.print(
+            f"[bold]{article['title']}[/] — {article['publisher']}, "
+            f"{article['published'] or 'undated'} ({article['source']})",
+            highlight=False,
+        )
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        table.add_column("claimant", max_width=22)
+        table.add_column("figure", no_wrap=True)
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("period", no_wrap=True)
+        table.add_column("quote", ratio=1)
+        for c in doc["claims"]:
+            since = c["period_start"] or "?"
+            period = f"{since}..{c['as_of']}" if c["period"] == "window" else f"to {c['as_of']}"
+            table.add_row(
+                c["claimant"],
+                f"{c['subject']} {c['metric']}",
+                f"{_QUALIFIER_MARK[c['qualifier']]}{c['value']:,}",
+                period,
+                c["quote"],
+            )
+        console.print(table)
+
+
+def _cell(value: Any) -> str:
+    """Render a CSV cell so no spreadsheet runs it as a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def write_csv(rows: list[dict[str, Any]]) -> None:
+    """Print rows as CSV with a header; cells that look like formulas are neutralised."""
+    import csv
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    if not rows:
+        return
+    columns = list(rows[0])
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
+
+
+def _figure(value: int, qualifier: str) -> str:
+    return f"{_QUALIFIER_MARK[qualifier]}{value:,}"
+
+
+def totals_table(rows: list[dict[str, Any]]) -> None:
+    """Render totals: one line per claimant, subject and metric."""
+    if not rows:
+        message("no totals yet: ingest articles or append claims first")
+        return
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("claimant", max_width=30)
+    table.add_column("subject")
+    table.add_column("metric")
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("as of", no_wrap=True)
+    table.add_column("claim", no_wrap=True)
+    for r in rows:
+        table.add_row(
+            r["claimant"],
+            r["subject"],
+            r["metric"],
+            _figure(r["value"], r["qualifier"]),
+            r["as_of"],
+            r["claim_id"],
+        )
+    console.print(table)
+    console.print("~ approx, >= at least, <= at most", style="dim", highlight=False)
+
+
+def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
+    """Render one block per source."""
+    if not rows:
+        message("no sources yet")
+        return
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column(by, max_width=32)
+    table.add_column("articles", justify="right")
+    table.add_column("claims", justify="right")
+    table.add_column("dates", no_wrap=True)
+    table.add_column("latest figures", ratio=1)
+    for r in rows:
+        latest = ", ".join(
+            f"{x['subject']} {x['metric']} {_figure(x['value'], x['qualifier'])}"
+            for x in r["latest"]
+        )
+        table.add_row(
+            r["name"], str(r["articles"]), str(r["claims"]), f"{r['first']}..{r['last']}", latest
+        )
+    console.print(table)
+
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """Draw values as a one-line chart."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    return "".join(_SPARKS[int((v - low) / span * (len(_SPARKS) - 1))] for v in values)
+
+
+def history_table(series: list[dict[str, Any]]) -> None:
+    """Render each claimant's series: a sparkline, then the figures in date order."""
+    if not series:
+        message("no figures for that metric")
+        return
+    for s in series:
+        points = s["points"]
+        console.print(
+            f"[bold]{s['claimant']}[/] — {s['subject']} {s['metric']}  "
+            f"{sparkline([p['value'] for p in points])}",
+            highlight=False,
+        )
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        table.add_column("as of", no_wrap=True)
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("publisher", max_width=28)
+        table.add_column("claim", no_wrap=True)
+        for p in points[-40:]:
+            table.add_row(
+                p["as_of"],
+                _figure(p["value"], p["qualifier"]),
+                p["publisher"] or "",
+                p["claim_id"],
+            )
+        if len(points) > 40:
+            console.print(f"(last 40 of {len(points)} figures; --json for all)", style="dim")
+        console.print(table)
+
+
+def claim_panel(document: dict[str, Any]) -> None:
+    """Render one claim, its sentence, its article, and its life."""
+    c = document["claim"]
+    console.print(
+        f"[bold]{c['claim_id']}[/]  {c['canonical_claimant']}: {c['subject']} {c['metric']} "
+        f"{_figure(c['value'], c['qualifier'])} ({c['period']}"
+        f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
+        f" — {document['status']}",
+        highlight=False,
+    )
+    total = document["total"]
+    console.print(
+        "stands as the total" if total["stands"] else f"not the total: {total['why_not']}",
+        style="dim",
+        highlight=False,
+    )
+    if document["sentence"]:
+        console.print(f"“{document['sentence']}”", highlight=False)
+    article = document["article"]
+    if article:
+        console.print(
+            f"article: {article['title']} — {article['publisher']} "
+            f"{article['published'] or ''} {article['url'] or ''} (sha256 "
+            f"{article['content_sha256'][:12]}…, revision {article['revision']})",
+            highlight=False,
+        )
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    for column in ("pos", "event", "recorded (UTC)", "actor", "detail"):
+        table.add_column(column)
+    for e in document["events"]:
+        detail = {
+            k: v for k, v in e.items() if k not in ("position", "type", "recorded_at", "actor")
+        }
+        table.add_row(
+            str(e["position"]),
+            e["type"],
+            e["recorded_at"][:16].replace("T", " "),
+            e["actor"],
+            ", ".join(f"{k}={v}" for k, v in detail.items()),
+        )
+    console.print(table)
+
+
+def plot_history(series: list[dict[str, Any]], path: str) -> None:
+    """Draw each claimant's series over time to a PNG; qualifiers shown as markers."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        from ledger.errors import InvalidInput
+
+        raise InvalidInput("--plot needs matplotlib: pip install 'claim-ledger[plot]'") from None
+    from datetime import date
+
+    markers = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v"}
+    fig, ax = plt.subplots(figsize=(9, 5))
+    for s in series:
+        xs = [date.fromisoformat(p["as_of"]) for p in s["points"]]
+        ys = [p["value"] for p in s["points"]]
+        line = ax.plot(xs, ys, label=f"{s['claimant']} ({s['subject']})")[0]
+        for p, x, y in zip(s["points"], xs, ys, strict=True):
+            ax.plot([x], [y], markers[p["qualifier"]], color=line.get_color())
+    ax.set_ylabel(series[0]["metric"] if series else "")
+    ax.legend(fontsize="small")
+    ax.grid(alpha=0.3)
+    fig.autofmt_xdate()
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)

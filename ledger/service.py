@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
 from events import (
+    CORRECTABLE_FIELDS,
     EVENT_TYPES,
     ArticleRecorded,
     ArticleRevised,
     Claim,
     ClaimAsserted,
+    ClaimCorrected,
+    ClaimRetracted,
     Event,
     InvalidEvent,
     SourceAliased,
@@ -32,6 +36,21 @@ from events import (
 from events.envelope import Envelope, NewEvent
 from ledger.errors import InvalidInput, NotFound
 from ledger.hashing import canonical_json, first_break
+from ledger.ingest.pipeline import Ingestor, IngestResult, prepare
+from ledger.ingest.readers import (
+    ArticleDraft,
+    apply_overrides,
+    iter_article_files,
+    read_article_bytes,
+    read_article_file,
+)
+from ledger.projections import claims as claims_fold
+from ledger.projections import runner
+from ledger.projections.history import life_of, series
+from ledger.projections.memory import MemoryRows
+from ledger.projections.queries import MemoryReadModel, ReadModel, SQLiteReadModel
+from ledger.projections.sources import By, sources
+from ledger.projections.totals import totals, why_lost, winner
 from ledger.store import EventStore, ImportResult, Recorded, SQLiteStore
 
 MAX_EVENT_BYTES = 8_000_000
@@ -82,11 +101,41 @@ def default_stream(event: Event) -> str | None:
     return None
 
 
+def utc_today() -> date:
+    """Return today's date in UTC: the as-of date of last resort for an undated article."""
+    return datetime.now(UTC).date()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOptions:
+    """What the analyst says about the articles, overriding what was found in them."""
+
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleSource:
+    """Where articles come from: paths (files, folders) and, for `-`, stdin's bytes."""
+
+    paths: Sequence[str]
+    stdin: Callable[[], bytes] | None = None
+    files: list[str] = field(default_factory=list)
+
+
 class Ledger:
     """One claim ledger: append events, read them back, verify, export and import."""
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, *, today: Callable[[], date] = utc_today) -> None:
         self.store = store
+        self.today = today
+        if isinstance(store, SQLiteStore):
+            # Read models live in the same file and catch up inside each append's transaction.
+            def observe(conn: Any, created: list[Envelope], before: int) -> None:
+                runner.catch_up(conn, created, before=before, read_all=store.read)
+
+            store.observers.append(observe)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Ledger:
@@ -179,6 +228,208 @@ class Ledger:
     def _append_one(self, item: NewEvent) -> Recorded:
         return self.store.append([item])[0]
 
+    # -- articles ----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        source: ArticleSource,
+        options: ArticleOptions = ArticleOptions(),
+        *,
+        dry_run: bool = False,
+        actor: str = "cli",
+    ) -> Iterator[IngestResult]:
+        """Record each article as one event (new or revised), each in its own transaction."""
+        ingestor = Ingestor(self.store, self.append, today=self.today(), actor=actor)
+        for item in read_articles(source, options):
+            if isinstance(item, IngestResult):
+                yield item
+                continue
+            try:
+                yield ingestor.ingest(item, dry_run=dry_run)
+            except InvalidInput as exc:
+                yield IngestResult(source=item.source, status="failed", error=str(exc))
+
+    # -- claims by hand: corrections, retractions, aliases -----------------------------------
+
+    def _owned_claim(self, claim_id: str) -> tuple[dict[str, Any], int]:
+        """Return a claim's row and its stream's current version, or raise NotFound."""
+        row = self.read_model().claim(claim_id)
+        if row is None:
+            raise NotFound(f"no claim {claim_id} in this ledger (see `claims totals` or `log`)")
+        return row, self.store.stream_version(row["stream"])
+
+    def correct(
+        self, claim_id: str, changes: dict[str, Any], *, reason: str, actor: str = "cli"
+    ) -> Recorded:
+        """Record a ClaimCorrected on the claim's own stream (optimistic concurrency)."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        row, version = self._owned_claim(claim_id)
+        if row["status"] == "retracted":
+            raise InvalidInput(f"claim {claim_id} is retracted; nothing to correct")
+        changes = {k: v for k, v in changes.items() if row.get(k) != v}
+        if not changes:
+            raise InvalidInput("nothing to correct: give at least one changed field")
+        try:
+            event = ClaimCorrected(claim_id=claim_id, changes=changes, reason=reason)
+            current = {k: row[k] for k in CORRECTABLE_FIELDS} | {"claim_id": claim_id}
+            Claim.model_validate(current | event.changes | {"quote": row["quote"]})
+        except ValidationError as exc:
+            raise InvalidInput(f"invalid correction: {describe(exc)}") from None
+        item = NewEvent(stream=row["stream"], event=event, expected_version=version, actor=actor)
+        return self._append_one(item)
+
+    def retract(self, claim_id: str, *, reason: str, actor: str = "cli") -> Recorded:
+        """Record a ClaimRetracted on the claim's own stream."""
+        row, version = self._owned_claim(claim_id)
+        if row["status"] == "retracted":
+            raise InvalidInput(f"claim {claim_id} is already retracted")
+        try:
+            event = ClaimRetracted(claim_id=claim_id, reason=reason)
+        except ValidationError as exc:
+            raise InvalidInput(f"invalid retraction: {describe(exc)}") from None
+        item = NewEvent(stream=row["stream"], event=event, expected_version=version, actor=actor)
+        return self._append_one(item)
+
+    def alias(
+        self, alias: str, canonical: str, *, kind: str = "claimant", actor: str = "cli"
+    ) -> Recorded:
+        """Declare that `alias` names the same source as `canonical`."""
+        try:
+            event = SourceAliased(alias=alias, canonical=canonical, kind=kind)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            raise InvalidInput(f"invalid alias: {describe(exc)}") from None
+        current = self.read_model().aliases(kind)
+        if current.get(event.alias) == event.canonical:
+            raise InvalidInput(f"{alias!r} is already an alias of {canonical!r}")
+        if claims_fold.resolve(event.canonical, current | {event.alias: event.canonical}) == (
+            event.alias
+        ):
+            raise InvalidInput(f"aliasing {alias!r} to {canonical!r} would make a cycle")
+        stream = "sources"
+        version = self.store.stream_version(stream)
+        item = NewEvent(stream=stream, event=event, expected_version=version, actor=actor)
+        return self._append_one(item)
+
+    # -- read models ---------------------------------------------------------------------------
+
+    def read_model(self, *, at: int | None = None) -> ReadModel:
+        """Return the read models as of the head (or as the log stood at position `at`).
+
+        Tables that lag the log (written by an older release, or by a writer that crashed
+        between commits) are not trusted: the log is replayed in memory instead.
+        """
+        head = self.store.head()
+        if at is not None:
+            if at < 0:
+                raise InvalidInput("--at must be a position >= 0")
+            return MemoryReadModel(self.replay_in_memory(stop=min(at, head)))
+        conn = getattr(self.store, "conn", None) if isinstance(self.store, SQLiteStore) else None
+        if head == 0 or conn is None or not runner.is_current(conn, head):
+            return MemoryReadModel(self.replay_in_memory())
+        return SQLiteReadModel(conn)
+
+    def replay_in_memory(self, *, stop: int | None = None) -> MemoryRows:
+        """Fold the log (up to `stop`) into fresh in-memory rows."""
+        rows = MemoryRows()
+        if stop == 0:
+            return rows
+        for event in self.store.read(stop=stop):
+            claims_fold.apply(rows, event)
+        return rows
+
+    def replay(self) -> tuple[int, int]:
+        """Rebuild every projection from position 1; return (events, head)."""
+        if not isinstance(self.store, SQLiteStore):
+            raise InvalidInput("replay needs a local SQLite ledger")
+        with self.store.transaction() as conn:
+            return runner.rebuild(conn, self.store.read())
+
+    def totals(
+        self,
+        *,
+        subject: str | None = None,
+        metric: str | None = None,
+        claimant: str | None = None,
+        as_of: str | None = None,
+        at: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Return the standing cumulative figure per (claimant, subject, metric)."""
+        as_of = _iso(as_of, "--as-of")
+        model = self.read_model(at=at)
+        stored = model.stored_totals() if as_of is None else None
+        rows = stored if stored is not None else totals(model.claims(), as_of=as_of)
+        wanted = self._claimant_filter(model, claimant)
+        return [
+            r
+            for r in rows
+            if (subject is None or r["subject"] == subject)
+            and (metric is None or r["metric"] == metric)
+            and (wanted is None or r["claimant"] == wanted)
+        ]
+
+    def _claimant_filter(self, model: ReadModel, claimant: str | None) -> str | None:
+        """Let a user name a claimant by any of its aliases."""
+        if claimant is None:
+            return None
+        return claims_fold.resolve(claimant, model.aliases("claimant"))
+
+    def sources(
+        self, *, by: By = "claimant", name: str | None = None, at: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Summarise claims per claimant or per publisher."""
+        model = self.read_model(at=at)
+        rows = sources(model.claims(), by=by, publisher_aliases=model.aliases("publisher"))
+        if name is not None:
+            wanted = claims_fold.resolve(name, model.aliases(by))
+            rows = [r for r in rows if r["name"].casefold() == wanted.casefold()]
+            if not rows:
+                raise NotFound(f"no {by} named {name!r}")
+        return rows
+
+    def history(
+        self,
+        metric: str,
+        *,
+        claimant: str | None = None,
+        subject: str | None = None,
+        at: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Return the series of figures of a metric over time, per claimant and subject."""
+        from events import METRICS
+
+        if metric not in METRICS:
+            raise InvalidInput(f"unknown metric {metric!r} (one of: {', '.join(METRICS)})")
+        model = self.read_model(at=at)
+        wanted = self._claimant_filter(model, claimant)
+        return series(model.claims(), metric=metric, claimant=wanted, subject=subject)
+
+    def show(self, claim_id: str, *, at: int | None = None) -> dict[str, Any]:
+        """Return a claim, the sentence its quote stands in, its article and its life."""
+        model = self.read_model(at=at)
+        row = model.claim(claim_id)
+        if row is None:
+            raise NotFound(f"no claim {claim_id} in this ledger")
+        article = model.article(row["article_id"]) if row["article_id"] else None
+        sentence = None
+        if article is not None and row.get("span"):
+            event = self.event_at(article["position"])
+            sentence = sentence_around(event.data["text"], row["span"])
+        group = [r for r in model.claims() if _same_group(r, row)]
+        won = winner(group)
+        return {
+            "claim": public_claim(row),
+            "status": row["status"],
+            "total": {
+                "stands": won is not None and won["claim_id"] == claim_id,
+                "why_not": None
+                if won is not None and won["claim_id"] == claim_id
+                else why_lost(row, won),
+            },
+            "sentence": sentence,
+            "article": article,
+            "events": life_of(model.life(claim_id)),
+        }
+
     # -- reading -----------------------------------------------------------------------------
 
     def log(
@@ -250,6 +501,116 @@ class Ledger:
         """Import another ledger's export in one transaction, after verifying it whole."""
         envelopes = parse_export(lines, source=source)
         return self.store.import_log(envelopes)
+
+
+def _iso(value: str | None, option: str) -> str | None:
+    """Check a date option: YYYY-MM-DD, a real calendar date."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{option} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def _same_group(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    keys = ("canonical_claimant", "subject", "metric")
+    return all(a[k] == b[k] for k in keys)
+
+
+def public_claim(row: dict[str, Any]) -> dict[str, Any]:
+    """Return a claim row in the claim shape of DESIGN.md, plus where it stands in the log."""
+    fields = (
+        "claim_id",
+        "claimant",
+        "claimant_text",
+        "publisher",
+        "subject",
+        "metric",
+        "value",
+        "qualifier",
+        "period",
+        "period_start",
+        "as_of",
+        "quote",
+        "span",
+    )
+    out = {name: row.get(name) for name in fields}
+    out |= {
+        "canonical_claimant": row["canonical_claimant"],
+        "status": row["status"],
+        "origin": row["origin"],
+        "article_id": row["article_id"],
+        "url": row["url"],
+        "stream": row["stream"],
+        "position": row["position"],
+        "first_position": row["first_position"],
+    }
+    return out
+
+
+def sentence_around(text: str, span: Sequence[int]) -> str:
+    """Return the sentence (or line) of `text` that holds the span, trimmed."""
+    start, end = span
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? "))
+    right_marks = [i for i in (text.find(m, end) for m in (". ", "\n", "! ", "? ")) if i != -1]
+    right = min(right_marks) + 1 if right_marks else len(text)
+    return " ".join(text[left + 1 : right].split())
+
+
+def read_articles(
+    source: ArticleSource, options: ArticleOptions
+) -> Iterator[ArticleDraft | IngestResult]:
+    """Yield each article draft, or a failed result for an input that cannot be read.
+
+    A missing path fails the whole call before anything is read, so nothing is written.
+    """
+    source.files = list(iter_article_files(source.paths))
+    if options.url is not None and len(source.files) > 1:
+        raise InvalidInput("--url names one article, but several files were given")
+    for path in source.files:
+        try:
+            if path == "-":
+                if source.stdin is None:
+                    raise InvalidInput("-: no standard input")
+                drafts = read_article_bytes(source.stdin(), source="<stdin>")
+            else:
+                drafts = read_article_file(path)
+            if options.url is not None and len(drafts) > 1:
+                raise InvalidInput(f"{path}: --url names one article, but it holds several")
+            for draft in drafts:
+                yield apply_overrides(
+                    draft, url=options.url, publisher=options.publisher, published=options.published
+                )
+        except InvalidInput as exc:
+            yield IngestResult(source=path, status="failed", error=str(exc))
+
+
+def extract_articles(
+    source: ArticleSource, options: ArticleOptions, *, today: date
+) -> Iterator[dict[str, Any] | IngestResult]:
+    """Show what ingesting would record — each article and its claims — writing nothing."""
+    for item in read_articles(source, options):
+        if isinstance(item, IngestResult):
+            yield item
+            continue
+        prepared = prepare(item, today=today)
+        yield {
+            "article": {
+                "source": item.source,
+                "article_id": prepared.article_id,
+                "url": item.url,
+                "title": item.title,
+                "publisher": prepared.publisher,
+                "author": item.author,
+                "published": item.published.isoformat() if item.published else None,
+                "content_sha256": prepared.content_sha256,
+                "chars": len(item.text),
+            },
+            "claims": [c.model_dump(mode="json") for c in prepared.claims],
+        }
 
 
 def parse_export(lines: Iterable[bytes | str], *, source: str) -> list[Envelope]:

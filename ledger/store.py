@@ -146,6 +146,9 @@ class SQLiteStore:
         self._clock = clock
         self._new_id = new_id
         self._conn: sqlite3.Connection | None = None
+        # Called inside each append's transaction with (connection, new events, head before):
+        # read models that live in this file catch up atomically with the log.
+        self.observers: list[Callable[[sqlite3.Connection, list[Envelope], int], None]] = []
         if readonly or os.path.exists(self.path):
             self._conn = schema.connect(path, readonly=readonly)
 
@@ -164,7 +167,7 @@ class SQLiteStore:
     # -- writing -----------------------------------------------------------------------------
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """Hold the write lock for the whole batch; retry with backoff while others hold it."""
         if self.readonly:
             raise OperationFailed(f"{self.path} is open read-only")
@@ -202,8 +205,9 @@ class SQLiteStore:
             (item, item.event.TYPE, item.event.SCHEMA_VERSION, canonical_json(encode(item.event)))
             for item in batch
         ]
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             position, prev_hash = self._head(conn)
+            before = position
             versions: dict[str, int] = {}
             by_key: dict[str, Envelope] = {}
             rows: list[tuple[Any, ...]] = []
@@ -246,16 +250,23 @@ class SQLiteStore:
                     by_key[key] = envelope
                 results.append(Recorded(envelope, created=True))
             conn.executemany(_INSERT, rows)
+            self._notify(conn, [r.envelope for r in results if r.created], before)
         return results
+
+    def _notify(self, conn: sqlite3.Connection, created: list[Envelope], before: int) -> None:
+        for observer in self.observers:
+            observer(conn, created, before)
 
     def import_log(self, envelopes: Sequence[Envelope]) -> ImportResult:
         """Add the events this log lacks; into an empty log, keep every position and hash."""
-        with self._transaction() as conn:
+        with self.transaction() as conn:
             position, prev_hash = self._head(conn)
             if position == 0:
                 rows = [_row_of(e, canonical_json(e.data)) for e in envelopes]
                 conn.executemany(_INSERT, rows)
+                self._notify(conn, list(envelopes), 0)
                 return ImportResult(imported=len(rows), skipped=0, exact=True)
+            before = position
             versions: dict[str, int] = {}
             rows = []
             skipped = 0
@@ -285,6 +296,7 @@ class SQLiteStore:
                 prev_hash = envelope_hash(**_hash_fields(row))
                 rows.append((*row, prev_hash))
             conn.executemany(_INSERT, rows)
+            self._notify(conn, [_envelope(r) for r in rows], before)
             return ImportResult(imported=len(rows), skipped=skipped, exact=False)
 
     def _by_key(self, conn: sqlite3.Connection, key: str) -> Envelope | None:

@@ -1,0 +1,111 @@
+"""Commands that read articles: `ingest` (records them) and `extract` (shows, writes nothing).
+
+Each command parses its options, makes one call into `ledger`, and renders the result.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from cli import render
+from cli.common import open_ledger
+from ledger.errors import InvalidInput
+from ledger.ingest.readers import MAX_ARTICLE_BYTES
+from ledger.service import ArticleOptions, ArticleSource, extract_articles, utc_today
+
+Paths = Annotated[
+    list[str], typer.Argument(help="Article files (.txt .md .html .json), folders, or - (stdin).")
+]
+Url = Annotated[str | None, typer.Option(help="The article's URL (one article only).")]
+Publisher = Annotated[str | None, typer.Option(help="The outlet that published it.")]
+Published = Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+
+
+def _stdin() -> bytes:
+    return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+
+
+def _failure(error: str | None) -> None:
+    sys.stderr.write(f"claims: error: {' '.join(str(error).split())}\n")
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: Paths,
+    url: Url = None,
+    publisher: Publisher = None,
+    published: Published = None,
+    actor: Annotated[str, typer.Option(help="Who records them.")] = "cli",
+    dry_run: Annotated[
+        bool, typer.Option(help="Show what would be recorded; write nothing.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Record articles: each new article becomes one event with the claims found in it."""
+    source = ArticleSource(paths, stdin=_stdin)
+    options = ArticleOptions(url=url, publisher=publisher, published=published)
+    with open_ledger(ctx) as ledger, render.progress(enabled=not as_json) as progress:
+        results = []
+        for result in ledger.ingest(source, options, dry_run=dry_run, actor=actor):
+            results.append(result)
+            progress(len(results), len(source.files))
+            if result.status == "failed":
+                _failure(result.error)
+            elif as_json:
+                render.write_json_line(result.as_json())
+    if as_json:
+        for result in results:
+            if result.status == "failed":
+                render.write_json_line(result.as_json())
+    else:
+        render.ingest_summary(results, dry_run=dry_run)
+    _exit_for(results)
+
+
+def _exit_for(results: list) -> None:
+    """Exit 2 when every input was bad, 1 when only some were, 0 otherwise."""
+    failed = sum(1 for r in results if r.status == "failed")
+    if failed and failed == len(results):
+        raise typer.Exit(2)
+    if failed:
+        raise typer.Exit(1)
+
+
+def extract(
+    paths: Paths,
+    url: Url = None,
+    publisher: Publisher = None,
+    published: Published = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the claims ingesting would record, without writing anything."""
+    source = ArticleSource(paths, stdin=_stdin)
+    options = ArticleOptions(url=url, publisher=publisher, published=published)
+    documents, failures = [], []
+    for item in extract_articles(source, options, today=utc_today()):
+        if isinstance(item, dict):
+            documents.append(item)
+        else:
+            failures.append(item)
+            _failure(item.error)
+    if as_json:
+        if len(documents) == 1 and len(source.files) == 1 and not failures:
+            render.write_json(documents[0])
+        elif documents or not failures:
+            render.write_json(documents)
+    else:
+        render.extraction(documents)
+    if failures:
+        raise typer.Exit(2 if not documents else 1)
+    if not documents:
+        raise InvalidInput("no articles found")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.command()(ingest)
+    app.command()(extract)

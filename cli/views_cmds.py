@@ -1,0 +1,154 @@
+"""Commands that read the projections: `totals`, `sources`, `history`, `show`, `replay`.
+
+Each command parses its options, makes one call into `ledger`, and renders the result.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+import typer
+
+from cli import render
+from cli.common import open_ledger
+from ledger.errors import InvalidInput
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (formula-safe).")]
+AsOf = Annotated[
+    str | None, typer.Option("--as-of", help="Only figures about dates up to DATE (YYYY-MM-DD).")
+]
+At = Annotated[
+    int | None,
+    typer.Option("--at", min=0, help="As the ledger stood when the log ended at POSITION."),
+]
+Claimant = Annotated[str | None, typer.Option(help="Only this claimant (or any alias of it).")]
+Subject = Annotated[str | None, typer.Option(help="Only losses of this party (russia, ...).")]
+
+
+def totals(
+    ctx: typer.Context,
+    subject: Subject = None,
+    metric: Annotated[str | None, typer.Option(help="Only this metric.")] = None,
+    claimant: Claimant = None,
+    as_of: AsOf = None,
+    at: At = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+) -> None:
+    """Show the standing cumulative figure per claimant, subject and metric."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        rows = ledger.totals(subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at)
+    if as_json:
+        render.write_json(rows)
+    elif as_csv:
+        render.write_csv(rows)
+    else:
+        render.totals_table(rows)
+
+
+def sources(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Only this claimant or publisher.")] = None,
+    by: Annotated[str, typer.Option(help="claimant or publisher.")] = "claimant",
+    at: At = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Summarise each claimant (or publisher): articles, claims, metrics, dates, latest figures."""
+    if by not in ("claimant", "publisher"):
+        raise InvalidInput(f"--by must be claimant or publisher, not {by!r}")
+    with open_ledger(ctx, readonly=True) as ledger:
+        rows = ledger.sources(by=by, name=name, at=at)  # type: ignore[arg-type]
+    if as_json:
+        render.write_json(rows)
+    else:
+        render.sources_table(rows, by=by)
+
+
+def history(
+    ctx: typer.Context,
+    metric: Annotated[str, typer.Argument(help="personnel, tanks, afv, ...")],
+    claimant: Claimant = None,
+    subject: Subject = None,
+    at: At = None,
+    as_json: JsonFlag = False,
+    as_csv: CsvFlag = False,
+    plot: Annotated[
+        str | None, typer.Option(help="Also draw the series to FILE.png (needs matplotlib).")
+    ] = None,
+) -> None:
+    """Show a metric's figures over time, per claimant, with a sparkline."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        rows = ledger.history(metric, claimant=claimant, subject=subject, at=at)
+    if plot is not None:
+        render.plot_history(rows, plot)
+    if as_json:
+        render.write_json(rows)
+    elif as_csv:
+        render.write_csv(
+            [
+                {
+                    k: v
+                    for k, v in {
+                        **point,
+                        "claimant": s["claimant"],
+                        "subject": s["subject"],
+                        "metric": s["metric"],
+                    }.items()
+                }
+                for s in rows
+                for point in s["points"]
+            ]
+        )
+    else:
+        render.history_table(rows)
+
+
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(help="The claim id (c_...).")],
+    at: At = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show one claim: its figure, its quote in its sentence, its article, and its life."""
+    with open_ledger(ctx, readonly=True) as ledger:
+        document = ledger.show(claim_id, at=at)
+    if as_json:
+        render.write_json(document)
+    else:
+        render.claim_panel(document)
+
+
+def replay(
+    ctx: typer.Context,
+    as_json: JsonFlag = False,
+) -> None:
+    """Rebuild every projection from position 1 and say how fast it went."""
+    started = time.perf_counter()
+    with open_ledger(ctx) as ledger:
+        events, head = ledger.replay()
+    seconds = time.perf_counter() - started
+    report = {
+        "events": events,
+        "head": head,
+        "projections": ["claims", "totals"],
+        "seconds": round(seconds, 3),
+        "events_per_second": round(events / seconds) if seconds else None,
+    }
+    if as_json:
+        render.write_json(report)
+    else:
+        render.message(
+            f"replayed {events} events into claims, totals in {seconds:.2f}s "
+            f"({report['events_per_second']} events/s)"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.command()(totals)
+    app.command()(sources)
+    app.command()(history)
+    app.command()(show)
+    app.command()(replay)

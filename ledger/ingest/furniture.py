@@ -1,0 +1,151 @@
+"""Page furniture: the parts of a saved web page that are not the story.
+
+Owns `furniture_spans(text)`: character spans of sidebars ("News Feed", "MORE NEWS",
+"Editors' Picks", "Recommended Reading", "Related"), newsletter and subscribe boxes, donation
+appeals, share bars, author bios, image captions and credits, timestamped headline lists.
+Their numbers belong to other stories, so the extractor skips them. The rules are about the
+shape of web pages in general, line by line, never about one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+# A line that is only a sidebar heading starts a block of other stories.
+_BLOCK_HEADING = re.compile(
+    r"^\s*(?:news feed|more news|more stories|editors['’]? picks?"
+    r"|recommended(?: reading| for you)?"
+    r"|related(?: articles| stories| news| posts| content| coverage| reading)?"
+    r"|read (?:more|also|next)|(?:most|top) (?:read|popular|viewed|shared)"
+    r"|popular(?: now| stories)?|latest(?: news| stories)?"
+    r"|trending(?: now| stories)?|you (?:may|might) (?:also )?(?:like|be interested in)|see also"
+    r"|also read|further reading|about the author|leave a (?:reply|comment)|comments?|\d+ comments?"
+    r"|what to read next|in other news|more from [\w .'’-]{1,40}|top stories|breaking news"
+    r"|follow us|share this(?: article| story)?|tags?|topics?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+# A line of page boilerplate (whatever its length).
+_BOILERPLATE = re.compile(
+    r"subscrib|newsletter|sign(?:ing)? up|sign in|log ?in\b|enter (?:your|correct) email"
+    r"|email address|inbox|indicates required|support (?:us|our|independent|my)"
+    r"|become a (?:member|patron)"
+    r"|donat(?:e|ion)|patreon|paypal|bank transfer|credit card|swift code|join us|spread the love"
+    r"|share (?:this|on)|follow us|skip to (?:content|main)|edit post|cookie|advertisement"
+    r"|this audio is|min(?:ute)? read\b|all rights reserved|copyright|©|terms of (?:use|service)"
+    r"|privacy policy|click here|listen to (?:this|the) (?:article|story)"
+    r"|thank you for (?:signing|reading)"
+    r"|go back to|^\s*name\s*:|^\s*(?:photo|image|video|source|credit)s?\s*[:/]"
+    r"|image caption|getty images|\bvia (?:reuters|ap|afp|getty)\b|\((?:photo|image)[^)]*\)\s*$"
+    r"|photo/illustration|^\s*(?:visa|mastercard)",
+)
+
+# A timestamp line ("5:26 PM", "2 days ago", "12:01") in a list of other stories.
+_TIMESTAMP = re.compile(
+    r"^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+(?:minutes?|hours?|days?)\s+ago"
+    r"|yesterday|today)\s*$",
+    re.IGNORECASE,
+)
+
+# An author bio: "Jane Roe is a reporter at ...", "X has been writing about ...".
+_BIO = re.compile(
+    r"^\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+"
+    r"(?:is an? (?:[\w-]+ ){0,3}(?:reporter|journalist|editor|correspondent|writer|columnist"
+    r"|analyst|contributor|producer|fellow)|has been (?:writing|reporting|covering)|covers "
+    r"|writes about|reports on)",
+)
+_BIO_CONTINUATION = re.compile(r"^\s*(?:He|She|They)\s+(?:also |continues|has|is|was|writes|lives)")
+
+# Lines of prose: long enough, with sentence punctuation. Three in a row end a sidebar block.
+_PROSE_MIN = 150
+_PROSE_RUN_ENDS_BLOCK = 3
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its newline."""
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) >= _PROSE_MIN and bool(re.search(r"[.!?][\"”’)]?\s*$", line.strip()))
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """Spans of `text` that are page furniture, sorted and merged; never raises."""
+    lines = _lines(text)
+    flags = [False] * len(lines)
+    in_block = False
+    prose_run = 0
+    block_start_line = 0
+    previous_was_bio = False
+    for i, (start, end) in enumerate(lines):
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _BLOCK_HEADING.match(stripped):
+            in_block, prose_run, block_start_line = True, 0, i
+            flags[i] = True
+            previous_was_bio = False
+            continue
+        if in_block:
+            if _is_prose(stripped) and not _TIMESTAMP.match(stripped):
+                prose_run += 1
+                if prose_run >= _PROSE_RUN_ENDS_BLOCK:
+                    # The story resumed: release the prose lines of this run.
+                    in_block = False
+                    released = 0
+                    j = i
+                    while j > block_start_line and released < prose_run:
+                        if text[lines[j][0] : lines[j][1]].strip():
+                            flags[j] = False
+                            released += 1
+                        j -= 1
+                    continue
+            else:
+                prose_run = 0
+            flags[i] = True
+            continue
+        if (
+            (len(stripped) < 250 or not _is_prose(stripped))
+            and _BOILERPLATE.search(stripped.lower())
+        ) or _TIMESTAMP.match(stripped):
+            flags[i] = True
+        elif (len(stripped) < 600 and _BIO.match(stripped)) or (
+            previous_was_bio and _BIO_CONTINUATION.match(stripped)
+        ):
+            flags[i] = True
+            previous_was_bio = True
+            continue
+        previous_was_bio = False
+    return _merge([lines[i] for i, flagged in enumerate(flags) if flagged])
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Merge touching or overlapping spans (a line break between two counts as touching)."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def in_spans(position: int, spans: list[Span]) -> bool:
+    """Whether `position` falls inside one of the sorted, merged `spans`."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] <= position < spans[lo][1]

@@ -1,0 +1,190 @@
+"""The extractor's data tables: metric nouns, qualifier words, cue words and claimant aliases.
+
+Owns the vocabulary only (plain tuples and dicts, compiled once at import); the rules that use
+it live in `extract.py`. Editing a table changes extraction output: bump EXTRACTOR_VERSION.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Surface pattern (regex, matched case-insensitively at a word start) -> canonical metric.
+# Order does not matter: the longest match at a position wins.
+METRIC_PATTERNS: dict[str, str] = {
+    # personnel
+    r"troops?": "personnel",
+    r"soldiers?": "personnel",
+    r"servicem[ae]n": "personnel",
+    r"service ?(?:members|personnel)": "personnel",
+    r"(?:military )?personnel": "personnel",
+    r"fighters(?! jets)": "personnel",
+    r"militants|mercenaries|invaders|occupiers|conscripts|paratroopers|marines": "personnel",
+    r"(?:Russian|Ukrainian)s": "personnel",
+    r"men": "personnel",
+    r"people": "personnel",
+    r"lives": "personnel",
+    r"casualties|fatalities|deaths|dead|killed": "personnel",
+    r"(?:killed|dead) and wounded|killed or wounded|wounded|injured": "personnel",
+    # prisoners
+    r"prisoners(?: of war)?|POWs?|captives": "pow",
+    # tanks
+    r"(?:main battle )?tanks?|MBTs?": "tanks",
+    # armoured vehicles
+    r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)": "afv",
+    r"(?:infantry fighting|combat armou?red) vehicles?": "afv",
+    r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
+    # artillery
+    r"(?:self-propelled )?artillery(?: systems?| pieces?| guns?| units?| installations?)?": (
+        "artillery"
+    ),
+    r"howitzers?|(?:self-propelled )?guns|mortars|cannons": "artillery",
+    # rocket artillery
+    r"MLRS(?:s|es)?|multiple(?:-launch| launch)? rocket (?:launchers|systems)": "mlrs",
+    r"(?:multiple )?rocket launchers?|rocket salvo systems?|salvo fire systems?": "mlrs",
+    r"HIMARS(?: launchers?| systems?)?|launchers": "mlrs",
+    # air defence
+    r"air[ -]defen[cs]e(?: systems?| units?| means| installations?| complexes)?": "air_defense",
+    r"anti-aircraft (?:warfare )?(?:systems?|units?)|SAM systems?": "air_defense",
+    # aviation
+    r"(?:fighter |military |combat )?(?:aircraft|air ?planes?|planes?|warplanes?)": "aircraft",
+    r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?": "aircraft",
+    r"helicopters?|choppers?|gunships?": "helicopters",
+    r"drones?(?! (?:strikes?|attacks?|launches|assaults?|raids?|waves?))": "drones",
+    r"UAVs?|unmanned aerial vehicles?|unmanned aircraft": "drones",
+    r"cruise missiles?|missiles?(?! (?:strikes?|attacks?|launches|systems?|carrying|carriers?))": (
+        "cruise_missiles"
+    ),
+    # navy
+    r"(?:war)?ships?|(?:speed |patrol )?boats?|vessels?|cutters?|corvettes?|frigates?": "ships",
+    r"(?:landing|patrol|missile) ships?|ships ?/ ?boats|warships/boats": "ships",
+    r"submarines?": "submarines",
+    # vehicles
+    r"vehicles?|trucks?|cars|fuel tanks?|tankers|motor vehicles": "vehicles",
+    r"(?:automotive|automobile|motor) (?:equipment|vehicles)|vehicles and fuel tanks": "vehicles",
+    r"special (?:equipment|vehicles)|units of special equipment": "special_equipment",
+    # totals
+    r"(?:pieces|units|items) of (?:various )?(?:weapons|military equipment|equipment|hardware)": (
+        "equipment_total"
+    ),
+    r"weapons and (?:military )?equipment|military (?:equipment|hardware)": "equipment_total",
+    r"tactical missile systems?|operational-tactical missile systems?": "other",
+}
+
+# Nouns that only count with a loss word nearby because they also name non-military things.
+WEAK_NOUNS = frozenset({"men", "people", "lives", "cars", "boats", "vessels", "guns"})
+
+# Qualifier phrases immediately before a number (lower-case, single spaces).
+QUALIFIERS_BEFORE: dict[str, str] = {
+    "nearly": "approx",
+    "almost": "approx",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "approx.": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "close to": "approx",
+    "closer to": "approx",
+    "circa": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "reportedly": "exact",
+    "over": "at_least",
+    "more than": "at_least",
+    "at least": "at_least",
+    "in excess of": "at_least",
+    "upwards of": "at_least",
+    "no fewer than": "at_least",
+    "not less than": "at_least",
+    "no less than": "at_least",
+    "just over": "at_least",
+    "well over": "at_least",
+    "exceeding": "at_least",
+    "conservatively estimating": "at_least",
+    "up to": "at_most",
+    "as many as": "at_most",
+    "fewer than": "at_most",
+    "less than": "at_most",
+    "no more than": "at_most",
+    "at most": "at_most",
+    "a maximum of": "at_most",
+    "under": "at_most",
+}
+
+# Loss words: a sentence must carry one for a figure to be a loss claim.
+LOSS_WORDS = (
+    r"los[et]|loses|losing|loss(?:es)?|kill(?:ed|ing|s)?|dead|died|die|deaths?|destroy(?:ed|ing|s)?"
+    r"|shot down|shoot(?:ing)? down|downed|down(?:ing)?|eliminat(?:ed|ing|es)|liquidat(?:ed|ing)"
+    r"|neutrali[sz](?:ed|ing)|wiped out|wip(?:e|ing) out|captured|seized|damaged|sunk|sank|sinking"
+    r"|intercepted|taken prisoner|casualt(?:y|ies)|wounded|injured|fatalit(?:y|ies)"
+    r"|knocked out|took out|disabled|abandoned|burn(?:ed|t)|death toll|toll"
+    r"|suffered|sustained|put out of action|repelled"
+)
+
+# Words that make the figures in their sentence non-military or non-loss.
+CIVILIAN_WORDS = r"civilians?|children|non-combatants|residents|refugees|evacuees|hostages"
+
+# Claimant aliases: regex (case-insensitive) -> canonical claimant. The last alias found in an
+# attribution phrase wins, so an appositive name ("Zelensky's adviser, Mykhailo Podolyak")
+# resolves to the person, not to the one they advise.
+GS_UA = "General Staff of the Armed Forces of Ukraine"
+AF_UA = "Armed Forces of Ukraine"
+MOD_UA = "Ministry of Defence of Ukraine"
+MOD_RU = "Ministry of Defence of the Russian Federation"
+MOD_UK = "UK Ministry of Defence"
+PRES_UA = "President of Ukraine Volodymyr Zelensky"
+_UA = r"(?:Ukrain(?:e|ian)(?:['’]s)?|UA)"
+_RU = r"(?:Russia(?:n|['’]s)?|RF|Moscow['’]s)"
+_UK = r"(?:UK|U\.K\.|British|Britain['’]s|the UK['’]s)"
+_MOD = r"(?:(?:Ministry|Minister) of Defen[cs]e|Defen[cs]e Ministry|Defen[cs]e Minister|MoD|MOD)"
+
+CLAIMANT_ALIASES: dict[str, str] = {
+    rf"(?:{_UA}\s+)?General Staff"
+    rf"(?: of (?:the )?(?:{_UA} )?(?:Armed Forces|Army)(?: of Ukraine)?)?": (GS_UA),
+    rf"(?:{_RU}\s+)General Staff|General Staff of (?:the )?Russian (?:Federation|Armed Forces)": (
+        "General Staff of the Armed Forces of the Russian Federation"
+    ),
+    rf"{_UA}\s+(?:Armed Forces|Army|military|forces|Defen[cs]e Forces)(?: \(UA\))?": AF_UA,
+    r"Armed Forces of Ukraine|ZSU|Ukraine['’]s (?:army|military)": AF_UA,
+    rf"{_UA}\s+Air Force|Air Force of Ukraine|Air Force of the Armed Forces of Ukraine": (
+        "Ukrainian Air Force"
+    ),
+    rf"{_UA}\s+(?:Navy|navy)|Navy of Ukraine|Ukrainian Navy": "Ukrainian Navy",
+    rf"{_UA}\s+{_MOD}|{_MOD} of Ukraine": MOD_UA,
+    r"(?:Oleksii |Oleksiy )?Reznikov|(?:Rustem )?Umerov|(?:Oleksandr )?Pavliuk": MOD_UA,
+    rf"{_RU}\s+{_MOD}|{_MOD} of (?:the )?Russia(?:n Federation)?": MOD_RU,
+    r"(?:Igor )?Konashenkov|(?:Sergei |Sergey )?Shoigu|(?:Andrei )?Belousov": MOD_RU,
+    rf"{_UK}\s+{_MOD}|{_UK}\s+(?:defen[cs]e )?intelligence(?: services)?|Defen[cs]e Intelligence": (
+        MOD_UK
+    ),
+    r"(?:President (?:of Ukraine )?)?(?:Volodymyr |Volodymr )?Zelensk(?:y|yy|iy|yi)": PRES_UA,
+    rf"{_UA}\s+President|President of Ukraine": PRES_UA,
+    r"(?:Mykhailo |Mykhaylo )?Podolyak": "Mykhailo Podolyak",
+    r"(?:Vladimir )?Putin|(?:the )?Kremlin": "President of Russia Vladimir Putin",
+    r"(?:Dmytro )?Pletenchuk": "Ukrainian Navy spokesman Dmytro Pletenchuk",
+    r"(?:Yurii |Yuriy )?Ihnat": "Ukrainian Air Force spokesman Yurii Ihnat",
+    r"Institute for the Study of War|ISW": "Institute for the Study of War",
+    r"Oryx": "Oryx",
+    r"Pentagon|(?:US|U\.S\.) Department of Defen[cs]e|(?:US|U\.S\.) (?:defen[cs]e )?officials": (
+        "US Department of Defense"
+    ),
+    r"(?:HUR|GUR|Ukraine['’]s military intelligence(?: agency)?"
+    r"|Defen[cs]e Intelligence of Ukraine)": ("Defence Intelligence of Ukraine (HUR)"),
+    r"(?:Kyrylo )?Budanov": "Defence Intelligence of Ukraine (HUR)",
+    r"(?:Valerii |Valeriy )?Zaluzhn(?:yi|y)|(?:Oleksandr )?Syrskyi": AF_UA,
+}
+
+# Bare institution names whose country comes from context ("the Defense Ministry said").
+BARE_MOD = re.compile(rf"^(?:the )?{_MOD}$|^(?:the )?ministry$", re.IGNORECASE)
+BARE_GENERAL_STAFF = re.compile(r"^(?:the )?General Staff$", re.IGNORECASE)
+
+# Claimants on each side: their figures, when they name no one, are about the other side.
+RUSSIAN_CLAIMANTS = frozenset(
+    {MOD_RU, "General Staff of the Armed Forces of the Russian Federation", "President of Russia"}
+)
+
+
+def compile_alternation(patterns: dict[str, str]) -> re.Pattern[str]:
+    """One regex with a named group per pattern, so one scan finds every alias or metric."""
+    parts = [f"(?P<g{i}>{p})" for i, p in enumerate(patterns)]
+    return re.compile(r"\b(?<!-)(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)

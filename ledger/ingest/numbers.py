@@ -1,0 +1,148 @@
+"""Numbers as news writes them, found in running text with their character spans.
+
+Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
+"31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "a quarter of a
+million") and number words ("forty four", "forty-four", "three"). It knows nothing about
+claims: filtering out dates, model numbers and money is the extractor's job, but the span
+and the raw surface let it decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEP = "[, \u00a0\u202f\u2009.']"  # comma, space, no-break, narrow and thin spaces, dot, apostrophe
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SUFFIX_SCALES = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mln": 1_000_000,
+    "million": 1_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+_FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_JOIN = r"(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)"
+_WORD_NUMBER = rf"(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*"
+
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<frac>\b(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)\b)
+    | (?P<scaled>(?<![\w.,])\d+(?:[.,]\d+)?)\s*(?P<scale>[kK]\b|thousand\b|million\b|mln\b|
+        billion\b|bn\b|[mM]\b(?![²-]))
+    | (?P<grouped>(?<![\w.,])\d{{1,3}}(?:(?P<sep>{_SEP})\d{{3}})(?:(?P=sep)\d{{3}})*(?![\d]))
+    | (?P<plain>(?<![\w.,])\d+(?:\.\d+)?(?![\d]))
+    | (?P<words>\b{_WORD_NUMBER}\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number in a text: its value, its span and the characters that wrote it."""
+
+    value: int
+    start: int
+    end: int
+    surface: str
+    kind: str  # "digits", "scaled", "words", "fraction"
+
+
+def words_to_int(words: str) -> int | None:
+    """Value of an English number phrase ("forty-four", "two hundred and five"), else None."""
+    total = current = 0
+    seen = False
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token in ("", "and"):
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in _SCALES:
+            total += (current or 1) * _SCALES[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _scaled_value(raw: str, scale: str) -> int:
+    """ "2.4K" / "1,2 million" / "24.5 thousand" -> int (a comma here is a decimal comma)."""
+    return round(float(raw.replace(",", ".")) * _SUFFIX_SCALES[scale.lower()])
+
+
+def _fraction_value(raw: str) -> int:
+    """ "a quarter of a million" -> 250000."""
+    low = raw.lower()
+    part = next(v for k, v in _FRACTIONS.items() if k in low)
+    scale = 1_000_000 if "million" in low else 1_000
+    return round(part * scale)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in `text[start:end]`, left to right, non-overlapping; never raises."""
+    out: list[Number] = []
+    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        try:
+            if m.group("frac"):
+                value, kind = _fraction_value(m.group("frac")), "fraction"
+            elif m.group("scaled"):
+                value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
+            elif m.group("grouped"):
+                value, kind = int(re.sub(r"\D", "", m.group("grouped"))), "digits"
+            elif m.group("plain"):
+                value, kind = round(float(m.group("plain"))), "digits"
+            else:
+                parsed = words_to_int(m.group("words"))
+                if parsed is None:
+                    continue
+                value, kind = parsed, "words"
+        except (ValueError, OverflowError):
+            continue
+        if value < 0 or value > 2**62:
+            continue
+        out.append(Number(value, m.start(), m.end(), m.group(0), kind or ""))
+    return out

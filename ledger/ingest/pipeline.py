@@ -1,0 +1,203 @@
+"""Ingestion: from an article draft to the one event it becomes (or to nothing, if unchanged).
+
+Owns: article identity (`article_id`), the decision new / revised / unchanged (`decide`, pure),
+and `Ingestor`, the shell that reads the article's stream and appends its event atomically.
+Imports: `events`, `ledger.ingest.*`, `ledger.store` types.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from events import ArticleRecorded, ArticleRevised, Claim, describe
+from events.envelope import NewEvent
+from ledger.errors import InvalidInput
+from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
+from ledger.ingest.readers import ArticleDraft
+from ledger.store import EventStore, Recorded
+
+Append = Callable[[Sequence[NewEvent]], list[Recorded]]
+
+UNKNOWN_PUBLISHER = "unknown publisher"
+Status = Literal["new", "revised", "unchanged"]
+
+
+def article_id_for(draft: ArticleDraft, content_sha256: str) -> str:
+    """Identify an article by its URL when it has one, else by its content.
+
+    With a URL, a later edit of the page is a revision of the same article; without one, the
+    text is the only identity there is, so an edited copy is a different article.
+    """
+    basis = f"url:{_normal_url(draft.url)}" if draft.url else f"sha256:{content_sha256}"
+    return "a_" + hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+def _normal_url(url: str) -> str:
+    """Ignore what does not change the page: surrounding space, a fragment, a trailing slash."""
+    url = url.strip().split("#", 1)[0]
+    return url[:-1] if url.endswith("/") else url
+
+
+def article_stream(article_id: str) -> str:
+    """Return the stream holding an article's recording and revisions."""
+    return f"article-{article_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article read and extracted, ready to be decided on."""
+
+    draft: ArticleDraft
+    article_id: str
+    content_sha256: str
+    publisher: str
+    claims: list[Claim]
+
+
+def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
+    """Hash the text, name the article, and extract its claims (pure)."""
+    content_sha256 = hashlib.sha256(draft.text.encode()).hexdigest()
+    article_id = article_id_for(draft, content_sha256)
+    publisher = draft.publisher or UNKNOWN_PUBLISHER
+    claims = extract_claims(
+        draft.text,
+        article_id=article_id,
+        publisher=publisher,
+        published=draft.published,
+        fallback_date=today,
+    )
+    return Prepared(draft, article_id, content_sha256, publisher, claims)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamState:
+    """What the log already holds for an article: its version, revision and content hash."""
+
+    version: int = 0
+    revision: int = 0
+    seen: frozenset[str] = frozenset()  # every content hash the article has had
+
+
+def stream_state(envelopes: Iterable[Any]) -> StreamState:
+    """Fold an article's stream into what `decide` needs."""
+    state = StreamState()
+    for e in envelopes:
+        if e.type in ("article-recorded", "article-revised"):
+            revision = e.data.get("revision", 1)
+            state = StreamState(e.version, revision, state.seen | {e.data["content_sha256"]})
+        else:  # corrections of the article's claims move the version, not the content
+            state = StreamState(e.version, state.revision, state.seen)
+    return state
+
+
+def decide(prepared: Prepared, state: StreamState) -> tuple[Status, NewEvent | None]:
+    """Decide what one article means for the log: a new article, a revision, or nothing.
+
+    Content the article has had before — the current text or an earlier revision fed in
+    again — is nothing new, so re-ingesting a folder of old copies writes nothing.
+    """
+    if prepared.content_sha256 in state.seen:
+        return "unchanged", None
+    draft = prepared.draft
+    common: dict[str, Any] = {
+        "article_id": prepared.article_id,
+        "url": draft.url,
+        "title": draft.title,
+        "published": draft.published,
+        "text": draft.text,
+        "content_sha256": prepared.content_sha256,
+        "extractor_version": EXTRACTOR_VERSION,
+        "claims": prepared.claims,
+    }
+    try:
+        if state.version == 0:
+            status: Status = "new"
+            event: ArticleRecorded | ArticleRevised = ArticleRecorded(
+                **common, publisher=prepared.publisher, author=draft.author
+            )
+        else:
+            status = "revised"
+            event = ArticleRevised(**common, revision=state.revision + 1)
+    except ValidationError as exc:
+        raise InvalidInput(f"{draft.source}: {describe(exc)}") from None
+    # Two processes ingesting the same article at once compute the same key: one write.
+    revision = 1 if status == "new" else state.revision + 1
+    key = f"article:{prepared.article_id}:{revision}:{prepared.content_sha256}"
+    return status, NewEvent(
+        stream=article_stream(prepared.article_id),
+        event=event,
+        expected_version=state.version,
+        idempotency_key=key,
+    )
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What became of one article."""
+
+    source: str
+    status: str  # new | revised | unchanged | failed (| would-be-* in a dry run)
+    article_id: str | None = None
+    title: str | None = None
+    claims: int = 0
+    position: int | None = None
+    revision: int | None = None
+    error: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the stable JSON shape of `claims ingest --json`."""
+        return {
+            "source": self.source,
+            "status": self.status,
+            "article_id": self.article_id,
+            "title": self.title,
+            "claims": self.claims,
+            "position": self.position,
+            "revision": self.revision,
+            "error": self.error,
+        }
+
+
+class Ingestor:
+    """Appends one event per new or changed article; each article is its own transaction."""
+
+    def __init__(
+        self, store: EventStore, append: Append, *, today: date, actor: str = "cli"
+    ) -> None:
+        self.store = store
+        self.append = append
+        self.today = today
+        self.actor = actor
+
+    def ingest(self, draft: ArticleDraft, *, dry_run: bool = False) -> IngestResult:
+        """Record one article, or say why it needs nothing."""
+        prepared = prepare(draft, today=self.today)
+        state = stream_state(self.store.read(stream=article_stream(prepared.article_id)))
+        status, item = decide(prepared, state)
+        result = IngestResult(
+            source=draft.source,
+            status=status,
+            article_id=prepared.article_id,
+            title=draft.title,
+            claims=len(prepared.claims),
+        )
+        if item is None:
+            return result
+        if isinstance(item.event, ArticleRevised):
+            result.revision = item.event.revision
+        if dry_run:
+            result.status = f"would-be-{status}"
+            return result
+        item = item.model_copy(update={"actor": self.actor})
+        recorded = self.append([item])[0]
+        result.position = recorded.envelope.position
+        if not recorded.created:
+            result.status = "unchanged"
+        return result

@@ -1,0 +1,249 @@
+"""The claims fold: every event's effect on claims, articles, aliases and claim lives.
+
+Owns: `apply(rows, event)`, the one fold every read model is built from — replayed into
+memory or caught up into SQLite, it is the same code, so both give the same rows.
+Pure: it reads and writes only through `Rows`. Imports: `events`, `ledger.projections.base`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events import EVENT_TYPES
+from events.upcasters import upcast
+from ledger.projections.base import ArticleRow, ClaimRow, Rows, group_of
+
+CLAIM_FIELDS = (
+    "claim_id",
+    "claimant",
+    "claimant_text",
+    "publisher",
+    "subject",
+    "metric",
+    "value",
+    "qualifier",
+    "period",
+    "period_start",
+    "as_of",
+    "quote",
+    "span",
+)
+
+
+def resolve(name: str, aliases: dict[str, str]) -> str:
+    """Follow an alias chain to its canonical name (cycles stop where they started)."""
+    seen = {name}
+    while name in aliases and aliases[name] not in seen:
+        name = aliases[name]
+        seen.add(name)
+    return name
+
+
+def payload(event: Any) -> dict[str, Any]:
+    """Return an event's data in the current schema version."""
+    current = EVENT_TYPES[event.type].SCHEMA_VERSION
+    if event.schema_version < current:
+        return upcast(event.type, event.schema_version, current, dict(event.data))
+    return event.data
+
+
+def apply(rows: Rows, event: Any) -> Rows:
+    """Fold one event (an envelope) into the rows; unknown or irrelevant events change nothing."""
+    handler = _HANDLERS.get(event.type)
+    if handler is not None:
+        handler(rows, event, payload(event))
+    return rows
+
+
+def _new_claim_row(
+    rows: Rows, claim: dict[str, Any], event: Any, *, origin: str, extra: dict[str, Any]
+) -> ClaimRow:
+    row = {name: claim.get(name) for name in CLAIM_FIELDS}
+    row.update(
+        canonical_claimant=resolve(claim["claimant"], rows.aliases("claimant")),
+        status="active",
+        stream=event.stream,
+        origin=origin,
+        first_position=event.position,
+        position=event.position,
+        recorded_at=event.recorded_at,
+        article_id=None,
+        url=None,
+        title=None,
+        extracted=None,
+    )
+    row.update(extra)
+    return row
+
+
+def _life(rows: Rows, claim_id: str, event: Any, kind: str, detail: dict[str, Any]) -> None:
+    rows.add_life(
+        {
+            "claim_id": claim_id,
+            "position": event.position,
+            "kind": kind,
+            "recorded_at": event.recorded_at,
+            "actor": event.actor,
+            "detail": detail,
+        }
+    )
+
+
+def _put(rows: Rows, row: ClaimRow, before: ClaimRow | None = None) -> None:
+    """Store a claim row and mark the totals groups it leaves and joins."""
+    if before is not None:
+        rows.touch(group_of(before))
+    rows.put_claim(row)
+    rows.touch(group_of(row))
+
+
+def _claim_asserted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    claim = data["claim"]
+    provenance = data.get("provenance") or {}
+    origin = "dataset" if provenance.get("dataset") else "asserted"
+    before = rows.claim(claim["claim_id"])
+    row = _new_claim_row(rows, claim, event, origin=origin, extra={"url": data.get("url")})
+    if before is not None:  # asserted again on its stream: a restatement, keep its birth
+        row["first_position"] = before["first_position"]
+    _put(rows, row, before)
+    detail = {"value": claim["value"], "qualifier": claim["qualifier"], "origin": origin}
+    if provenance:
+        detail["provenance"] = provenance
+    _life(rows, claim["claim_id"], event, "asserted", detail)
+
+
+def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    """Record an article or a revision; a revision's claim set replaces the previous one."""
+    article_id = data["article_id"]
+    previous = rows.article(article_id)
+    revision = data.get("revision", 1)
+    publisher = data.get("publisher") or (previous or {}).get("publisher")
+    article: ArticleRow = {
+        "article_id": article_id,
+        "stream": event.stream,
+        "url": data.get("url"),
+        "title": data["title"],
+        "publisher": publisher,
+        "author": data.get("author", (previous or {}).get("author")),
+        "published": data.get("published"),
+        "content_sha256": data["content_sha256"],
+        "revision": revision,
+        "claim_ids": [c["claim_id"] for c in data["claims"]],
+        "first_position": previous["first_position"] if previous else event.position,
+        "position": event.position,
+    }
+    rows.put_article(article)
+    extra = {"article_id": article_id, "url": data.get("url"), "title": data["title"]}
+    new_ids = set(article["claim_ids"])
+    for claim in data["claims"]:
+        before = rows.claim(claim["claim_id"])
+        extracted = fingerprint(claim)
+        row = _new_claim_row(rows, claim, event, origin="article", extra=extra)
+        row["extracted"] = extracted
+        if before is not None and before.get("extracted") == extracted:
+            # Read the same way as before: keep any corrections, follow the text if it moved.
+            if before["status"] == "withdrawn":
+                _put(rows, dict(before, status="active", position=event.position), before)
+                _life(rows, claim["claim_id"], event, "revised", {"revision": revision})
+            elif before["span"] != claim.get("span"):
+                rows.put_claim(dict(before, span=claim.get("span"), quote=claim.get("quote")))
+            continue
+        if before is None:
+            kind = "asserted"
+            detail: dict[str, Any] = {"value": claim["value"], "qualifier": claim["qualifier"]}
+            if revision > 1:
+                detail["revision"] = revision
+        else:
+            row["first_position"] = before["first_position"]
+            diff = _diff(before, row)
+            kind = "revised"
+            detail = {"revision": revision, "changes": diff}
+        _put(rows, row, before)
+        _life(rows, claim["claim_id"], event, kind, detail)
+    for claim_id in (previous or {}).get("claim_ids", []):
+        if claim_id in new_ids:
+            continue
+        before = rows.claim(claim_id)
+        if before is None or before["status"] == "withdrawn":
+            continue
+        row = dict(before, status="withdrawn", position=event.position)
+        _put(rows, row, before)
+        _life(rows, claim_id, event, "withdrawn", {"revision": revision})
+
+
+def fingerprint(claim: dict[str, Any]) -> str:
+    """Identify what was read for a claim, ignoring where in the text it stands."""
+    return "|".join(str(claim.get(n)) for n in CLAIM_FIELDS if n != "span")
+
+
+def _diff(before: ClaimRow, after: ClaimRow) -> dict[str, list[Any]]:
+    """Return {field: [old, new]} for the claim fields a revision changed."""
+    names = [n for n in CLAIM_FIELDS if n not in ("claim_id", "span")]
+    return {n: [before[n], after[n]] for n in names if before.get(n) != after.get(n)}
+
+
+def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    before = rows.claim(data["claim_id"])
+    if before is None:
+        return  # a correction of a claim this log never had: nothing to show it on
+    changes = data["changes"]
+    row = dict(before, **changes, position=event.position)
+    if "claimant" in changes:
+        row["canonical_claimant"] = resolve(row["claimant"], rows.aliases("claimant"))
+    _put(rows, row, before)
+    detail = {
+        "changes": {name: [before.get(name), value] for name, value in changes.items()},
+        "reason": data["reason"],
+    }
+    _life(rows, data["claim_id"], event, "corrected", detail)
+
+
+def _claim_retracted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    before = rows.claim(data["claim_id"])
+    if before is None:
+        return
+    row = dict(before, status="retracted", position=event.position)
+    _put(rows, row, before)
+    _life(rows, data["claim_id"], event, "retracted", {"reason": data["reason"]})
+
+
+def _source_aliased(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    kind = data.get("kind", "claimant")
+    rows.put_alias(kind, data["alias"], data["canonical"], event.position)
+    if kind != "claimant":
+        return  # publisher aliases are applied when sources are read
+    aliases = rows.aliases("claimant")
+    affected = [name for name in _names_through(data["alias"], aliases)]
+    for name in affected:
+        for claim_id in rows.claim_ids_by_claimant(name):
+            before = rows.claim(claim_id)
+            if before is None:
+                continue
+            canonical = resolve(before["claimant"], aliases)
+            if canonical != before["canonical_claimant"]:
+                _put(rows, dict(before, canonical_claimant=canonical), before)
+
+
+def _names_through(alias: str, aliases: dict[str, str]) -> list[str]:
+    """Return the claimant names whose alias chain passes through `alias` (itself included)."""
+    return [alias] + [name for name in aliases if name != alias and _passes(name, alias, aliases)]
+
+
+def _passes(name: str, target: str, aliases: dict[str, str]) -> bool:
+    seen = {name}
+    while name in aliases and aliases[name] not in seen:
+        name = aliases[name]
+        if name == target:
+            return True
+        seen.add(name)
+    return False
+
+
+_HANDLERS = {
+    "claim-asserted": _claim_asserted,
+    "article-recorded": _article,
+    "article-revised": _article,
+    "claim-corrected": _claim_corrected,
+    "claim-retracted": _claim_retracted,
+    "source-aliased": _source_aliased,
+}

@@ -1,0 +1,68 @@
+"""History: the series of figures over time per (claimant, subject, metric), and claim lives.
+
+Owns: `series(...)` and `life_of(...)`. Pure. Imports: projections base.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ledger.projections.base import ClaimRow, LifeRow
+
+
+def series(
+    claims: Iterable[ClaimRow],
+    *,
+    metric: str,
+    claimant: str | None = None,
+    subject: str | None = None,
+    as_of: str | None = None,
+) -> list[dict[str, Any]]:
+    """Return every active cumulative figure of a metric, grouped per claimant and subject."""
+    groups: dict[tuple[str, str], list[ClaimRow]] = {}
+    for row in claims:
+        if row["metric"] != metric or row["period"] != "cumulative" or row["status"] != "active":
+            continue
+        if claimant is not None and row["canonical_claimant"] != claimant:
+            continue
+        if subject is not None and row["subject"] != subject:
+            continue
+        if as_of is not None and row["as_of"] > as_of:
+            continue
+        groups.setdefault((row["canonical_claimant"], row["subject"]), []).append(row)
+    return [
+        {
+            "claimant": name,
+            "subject": subj,
+            "metric": metric,
+            "points": [
+                {
+                    "as_of": r["as_of"],
+                    "value": r["value"],
+                    "qualifier": r["qualifier"],
+                    "claim_id": r["claim_id"],
+                    "publisher": r["publisher"],
+                    "article_id": r["article_id"],
+                    "title": r["title"],
+                    "position": r["position"],
+                }
+                for r in sorted(rows, key=lambda r: (r["as_of"], r["position"], r["claim_id"]))
+            ],
+        }
+        for (name, subj), rows in sorted(groups.items())
+    ]
+
+
+def life_of(entries: Iterable[LifeRow]) -> list[dict[str, Any]]:
+    """Return a claim's life as JSON-ready entries, in order."""
+    return [
+        {
+            "position": e["position"],
+            "type": e["kind"],
+            "recorded_at": e["recorded_at"],
+            "actor": e["actor"],
+            **e["detail"],
+        }
+        for e in sorted(entries, key=lambda e: (e["position"], e["kind"]))
+    ]

@@ -1,0 +1,61 @@
+"""Number parsing: digits with separators, magnitudes and number words, with their spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger.ingest.numbers import find_numbers, words_to_int
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("174,550", 174550),
+        ("4 000", 4000),
+        ("4\u00a0000", 4000),
+        ("4\u2009000", 4000),
+        ("31.000", 31000),
+        ("60K", 60000),
+        ("2.4K", 2400),
+        ("1.2 million", 1200000),
+        ("24.5 thousand", 24500),
+        ("a quarter of a million", 250000),
+        ("forty four", 44),
+        ("forty-four", 44),
+        ("three", 3),
+        ("two hundred and five", 205),
+    ],
+)
+def test_value(text: str, value: int) -> None:
+    """A number written any usual way parses to one value spanning the whole surface."""
+    found = find_numbers(f"lost {text} tanks")
+    assert [n.value for n in found] == [value]
+    assert found[0].surface == text
+
+
+def test_span_is_exact() -> None:
+    """The span slices the text back to the surface."""
+    text = "The army lost 1,077 tanks and 33 aircraft."
+    for n in find_numbers(text):
+        assert text[n.start : n.end] == n.surface
+
+
+def test_range_gives_two_numbers() -> None:
+    """A hyphenated range is two numbers, not one negative one."""
+    assert [n.value for n in find_numbers("150,000-190,000")] == [150000, 190000]
+
+
+def test_and_only_joins_after_a_scale() -> None:
+    """ "one and two" are two numbers; "hundred and five" is one."""
+    assert [n.value for n in find_numbers("one and two")] == [1, 2]
+
+
+@pytest.mark.parametrize(("words", "value"), [("ninety-nine", 99), ("one thousand", 1000)])
+def test_words_to_int(words: str, value: int) -> None:
+    """Number words add up within a scale."""
+    assert words_to_int(words) == value
+
+
+def test_words_to_int_rejects_other_words() -> None:
+    """A phrase with a non-number word has no value."""
+    assert words_to_int("forty tanks") is None
