@@ -36,6 +36,7 @@ from events import (
 from events.envelope import Envelope, NewEvent
 from ledger.errors import InvalidInput, NotFound
 from ledger.hashing import canonical_json, first_break
+from ledger.ingest.extract import sentence_at
 from ledger.ingest.pipeline import Ingestor, IngestResult, prepare
 from ledger.ingest.readers import (
     ArticleDraft,
@@ -413,7 +414,7 @@ class Ledger:
         sentence = None
         if article is not None and row.get("span"):
             event = self.event_at(article["position"])
-            sentence = sentence_around(event.data["text"], row["span"])
+            sentence = sentence_at(event.data["text"], row["span"])
         group = [r for r in model.claims() if _same_group(r, row)]
         won = winner(group)
         return {
@@ -549,15 +550,6 @@ def public_claim(row: dict[str, Any]) -> dict[str, Any]:
         "first_position": row["first_position"],
     }
     return out
-
-
-def sentence_around(text: str, span: Sequence[int]) -> str:
-    """Return the sentence (or line) of `text` that holds the span, trimmed."""
-    start, end = span
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "! ", "? "))
-    right_marks = [i for i in (text.find(m, end) for m in (". ", "\n", "! ", "? ")) if i != -1]
-    right = min(right_marks) + 1 if right_marks else len(text)
-    return " ".join(text[left + 1 : right].split())
 
 
 def read_articles(

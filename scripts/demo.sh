@@ -5,24 +5,25 @@ CLAIMS=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 DIR=$2
 rm -rf "$DIR" && mkdir -p "$DIR"
 export CLAIMS_LEDGER="$DIR/claims.db"
+export COLUMNS=${COLUMNS:-110}
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
 run() { say "claims $*"; "$CLAIMS" "$@"; }
 
-run append --claimant "General Staff of the Armed Forces of Ukraine" --subject russia \
-    --metric personnel --value 174550 --since 2022-02-24 --as-of 2023-04-02 \
-    --publisher "The Kyiv Independent"
-run append --claimant "Armed Forces of Ukraine" --subject russia --metric personnel \
-    --value 61000 --qualifier approx --since 2022-02-24 --as-of 2022-10-04
-run append --claimant "Armed Forces of Ukraine" --subject russia --metric tanks \
-    --value 2400 --qualifier at_least --since 2022-02-24 --as-of 2022-10-04
-say "claims append (the same claim again: nothing is written)"
-"$CLAIMS" append --claimant "Armed Forces of Ukraine" --subject russia --metric tanks \
-    --value 2400 --qualifier at_least --since 2022-02-24 --as-of 2022-10-04
-say "claims append --value -5   (refused: exit 2, one line, log unchanged)"
+run ingest examples/
+say "claims ingest examples/   (again: nothing new is written)"
+"$CLAIMS" ingest examples/ | tail -n 1
+run totals --subject russia
+run history personnel --claimant "General Staff of the Armed Forces of Ukraine"
+ID=$("$CLAIMS" totals --json --metric personnel \
+    --claimant "General Staff of the Armed Forces of Ukraine" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["claim_id"])')
+HEAD=$("$CLAIMS" log --json | wc -l)
+run correct "$ID" --value 175010 --reason "demo: a transcription slip"
+run totals --metric personnel
+run totals --metric personnel --at "$HEAD"
+run show "$ID"
+say "claims append --value -5 ...   (refused: exit 2, one line, log unchanged)"
 "$CLAIMS" append --claimant "Armed Forces of Ukraine" --subject russia --metric tanks \
     --value -5 --as-of 2022-10-04 || true
-run log
 run verify
-run export --out "$DIR/export.jsonl"
-run --ledger "$DIR/copy.db" import "$DIR/export.jsonl"
-run --ledger "$DIR/copy.db" verify
+run replay

@@ -432,6 +432,16 @@ def _sentences(text: str, furniture: list[tuple[int, int]]) -> list[_Sentence]:
     return out
 
 
+def sentence_at(text: str, span: tuple[int, int] | list[int]) -> str:
+    """Return the sentence holding `span`, split the way extraction splits: audit shows a
+    quote in the very sentence it was read from."""
+    start = span[0]
+    for sentence in _sentences(text, []):
+        if sentence.start <= start < sentence.end:
+            return " ".join(text[sentence.start : sentence.end].split())
+    return " ".join(text[span[0] : span[1]].split())
+
+
 # --- candidates --------------------------------------------------------------------------
 
 
