@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import Abort, TyperException
 
-from cli import articles_cmds, claims_cmds, log_cmds, views_cmds
+from cli import articles_cmds, audit_cmds, claims_cmds, log_cmds, views_cmds
 from ledger.errors import LedgerError
 
 DEFAULT_LEDGER = "claims.db"
@@ -96,6 +96,7 @@ def root(
 articles_cmds.register(app)
 claims_cmds.register(app)
 views_cmds.register(app)
+audit_cmds.register(app)
 log_cmds.register(app)
 
 

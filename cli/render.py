@@ -353,3 +353,86 @@ def plot_history(series: list[dict[str, Any]], path: str) -> None:
     fig.autofmt_xdate()
     fig.savefig(path, dpi=100, bbox_inches="tight")
     plt.close(fig)
+
+
+def dataset_report(report: dict[str, Any]) -> None:
+    """Say what an import of a data set did."""
+    if report["dry_run"]:
+        done = f"would write {report['new'] + report['corrected']} event(s)"
+    else:
+        positions = report["positions"]
+        where = f" (positions {positions[0]}..{positions[1]})" if positions else ""
+        done = f"wrote {report['written']} event(s){where}"
+    message(
+        f"{report['format']}: {report['figures']} figures in {', '.join(report['files'])}: "
+        f"{report['new']} new, {report['corrected']} rewritten (corrections), "
+        f"{report['unchanged']} unchanged; {done}; "
+        f"{report['declared_corrections']} declared correction(s) recorded"
+    )
+
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def findings_table(findings: list[dict[str, Any]]) -> None:
+    """Render consistency findings, worst first, with a count per severity."""
+    if not findings:
+        message("no findings")
+        return
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("finding", ratio=1)
+    for f in findings:
+        style = _SEVERITY_STYLE[f["severity"]]
+        table.add_row(f"[{style}]{f['severity']}[/]", f["kind"], f["message"])
+    console.print(table, highlight=False)
+    counts = {s: sum(1 for f in findings if f["severity"] == s) for s in _SEVERITY_STYLE}
+    message(", ".join(f"{n} {s}" for s, n in counts.items()))
+
+
+def evidence(document: dict[str, Any]) -> None:
+    """Render the evidence chain of one claim."""
+    claim_panel(document)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, title="evidence")
+    for column in ("pos", "event", "stream", "hash", "intact"):
+        table.add_column(column, no_wrap=column != "stream")
+    for e in document["events"]:
+        table.add_row(
+            str(e["position"]),
+            e["event_type"],
+            e["stream"],
+            e["hash"][:16] + "…",
+            "yes" if e["hash_ok"] else "[bold red]NO[/]",
+        )
+    console.print(table)
+
+
+def total_explanations(groups: list[dict[str, Any]]) -> None:
+    """Render, per total, the claim that stands and why the others lost."""
+    for g in groups:
+        total = g["total"]
+        head = f"[bold]{g['claimant']}[/] — {g['subject']} {g['metric']}"
+        if total is None:
+            console.print(f"{head}: no total", highlight=False)
+        else:
+            console.print(
+                f"{head}: {_figure(total['value'], total['qualifier'])} as of {total['as_of']} "
+                f"({total['claim_id']}, event at position {total['position']})",
+                highlight=False,
+            )
+        table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+        for column in ("claim", "value", "as of", "lost because"):
+            table.add_column(column)
+        for c in g["competitors"][:30]:
+            claim = c["claim"]
+            table.add_row(
+                claim["claim_id"],
+                _figure(claim["value"], claim["qualifier"]),
+                claim["as_of"],
+                c["why"],
+            )
+        if g["competitors"]:
+            console.print(table, highlight=False)
+        if len(g["competitors"]) > 30:
+            message(f"(30 of {len(g['competitors'])} competitors; --json for all)")

@@ -1,6 +1,6 @@
 """The hash chain: canonical JSON of an envelope and its sha256. Pure.
 
-Owns: `GENESIS`, `canonical_json`, `envelope_hash`, `first_break`. Every backend hashes
+Owns: `GENESIS`, `canonical_json`, `envelope_hash`, `row_hash`, `first_break`. Every backend hashes
 through here, so a log verifies the same wherever it is stored.
 Imports: orjson and the standard library.
 """
@@ -58,6 +58,11 @@ def envelope_hash(
     return hashlib.sha256(orjson.dumps(document, option=_SORTED)).hexdigest()
 
 
+def row_hash(row: dict[str, Any]) -> str:
+    """Return the hash a raw row (payload as `data_json`) should carry."""
+    return envelope_hash(**{k: row[k] for k in _HASHED})
+
+
 def first_break(
     rows: Iterable[dict[str, Any]], *, start_hash: str = GENESIS, start_position: int = 1
 ) -> tuple[int, str] | None:
@@ -74,7 +79,7 @@ def first_break(
             return expected_position, f"missing (the log jumps to position {position})"
         if row["prev_hash"] != prev:
             return position, "prev_hash is not the hash of the event before it"
-        if envelope_hash(**{k: row[k] for k in _HASHED}) != row["hash"]:
+        if row_hash(row) != row["hash"]:
             return position, "hash does not match the event's contents"
         prev = row["hash"]
         expected_position = position + 1

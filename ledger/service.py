@@ -34,8 +34,9 @@ from events import (
     describe,
 )
 from events.envelope import Envelope, NewEvent
+from ledger import audit, dataset
 from ledger.errors import InvalidInput, NotFound
-from ledger.hashing import canonical_json, first_break
+from ledger.hashing import canonical_json, first_break, row_hash
 from ledger.ingest.extract import sentence_at
 from ledger.ingest.pipeline import Ingestor, IngestResult, prepare
 from ledger.ingest.readers import (
@@ -311,6 +312,147 @@ class Ledger:
         item = NewEvent(stream=stream, event=event, expected_version=version, actor=actor)
         return self._append_one(item)
 
+    # -- reference data ------------------------------------------------------------------------
+
+    def import_dataset(
+        self,
+        paths: Sequence[str],
+        *,
+        fmt: str = "gs-daily",
+        actor: str = "cli",
+        dry_run: bool = False,
+    ) -> dict[str, Any]:
+        """Import the General Staff's daily figures as claims, in one atomic batch.
+
+        New figures become ClaimAsserted; figures the source has since rewritten become
+        ClaimCorrected; unchanged ones write nothing. A declared correction rides in the
+        provenance of the figure it explains, so audit can tell re-counts from new losses.
+        """
+        if fmt != "gs-daily":
+            raise InvalidInput(f"unknown data set format {fmt!r} (known: gs-daily)")
+        data = dataset.load_gs_daily(paths)
+        declared: dict[str, int] = {}
+        for correction in data.declared_corrections():
+            declared[correction.claim_id] = declared.get(correction.claim_id, 0) + correction.delta
+        existing = {
+            row["claim_id"]: (row["value"], row["qualifier"])
+            for row in self.read_model().claims()
+            if row["origin"] == "dataset"
+        }
+        plan = dataset.plan_import(existing, data.figures())
+        batch: list[NewEvent] = []
+        for figure in plan.new:
+            claim_id = figure.claim.claim_id
+            provenance = dict(figure.provenance)
+            if claim_id in declared:
+                provenance["declared_correction"] = str(declared[claim_id])
+            batch.append(
+                NewEvent(
+                    stream=claim_stream(claim_id),
+                    event=ClaimAsserted(claim=figure.claim, provenance=provenance),
+                    expected_version=0,
+                    actor=actor,
+                    idempotency_key=f"{fmt}:{claim_id}",
+                )
+            )
+        for fix in plan.corrections:
+            stream = claim_stream(fix.claim_id)
+            event = ClaimCorrected(claim_id=fix.claim_id, changes=fix.changes, reason=fix.reason)
+            version = self.store.stream_version(stream)
+            batch.append(
+                NewEvent(stream=stream, event=event, expected_version=version, actor=actor)
+            )
+        written = [] if dry_run or not batch else self.append(batch)
+        created = [r.envelope.position for r in written if r.created]
+        return {
+            "format": fmt,
+            "files": sorted(data.source_files.values()),
+            "figures": len(plan.new) + len(plan.corrections) + plan.unchanged,
+            "new": len(plan.new),
+            "corrected": len(plan.corrections),
+            "unchanged": plan.unchanged,
+            "absent": len(plan.absent),
+            "declared_corrections": len(declared),
+            "written": len(created),
+            "positions": [min(created), max(created)] if created else None,
+            "dry_run": dry_run,
+        }
+
+    # -- audit -------------------------------------------------------------------------------
+
+    def check(self, *, at: int | None = None) -> list[dict[str, Any]]:
+        """Return the consistency findings over every active claim."""
+        return audit.check(self.read_model(at=at).claims())
+
+    def audit_claim(self, claim_id: str) -> dict[str, Any]:
+        """Return the evidence chain of one claim: events, article, sentence, later changes."""
+        shown = self.show(claim_id)
+        events = []
+        for entry in shown["events"]:
+            envelope = self.event_at(entry["position"])
+            row = envelope.model_dump()
+            row["data_json"] = canonical_json(row.pop("data"))
+            intact = row_hash(row) == envelope.hash
+            events.append(
+                entry
+                | {
+                    "event_id": envelope.id,
+                    "event_type": envelope.type,
+                    "stream": envelope.stream,
+                    "hash": envelope.hash,
+                    "prev_hash": envelope.prev_hash,
+                    "hash_ok": intact,
+                }
+            )
+        return shown | {"events": events}
+
+    def audit_total(
+        self,
+        *,
+        metric: str,
+        claimant: str | None = None,
+        subject: str | None = None,
+        as_of: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Explain each matching total: the claim that stands and why each competitor lost."""
+        from events import METRICS
+
+        if metric not in METRICS:
+            raise InvalidInput(f"unknown metric {metric!r} (one of: {', '.join(METRICS)})")
+        as_of = _iso(as_of, "--as-of")
+        model = self.read_model()
+        wanted = self._claimant_filter(model, claimant)
+        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for row in model.claims():
+            if row["metric"] != metric:
+                continue
+            if wanted is not None and row["canonical_claimant"] != wanted:
+                continue
+            if subject is not None and row["subject"] != subject:
+                continue
+            key = (row["canonical_claimant"], row["subject"], row["metric"])
+            groups.setdefault(key, []).append(row)
+        if not groups:
+            raise NotFound(f"no claims of metric {metric} match")
+        out = []
+        for (name, subj, _), rows in sorted(groups.items()):
+            explained = audit.explain_total(rows, as_of=as_of)
+            won = explained["winner"]
+            out.append(
+                {
+                    "claimant": name,
+                    "subject": subj,
+                    "metric": metric,
+                    "as_of": as_of,
+                    "total": public_claim(won) if won else None,
+                    "competitors": [
+                        {"claim": public_claim(c["claim"]), "why": c["why"]}
+                        for c in explained["competitors"]
+                    ],
+                }
+            )
+        return out
+
     # -- read models ---------------------------------------------------------------------------
 
     def read_model(self, *, at: int | None = None) -> ReadModel:
@@ -482,6 +624,11 @@ class Ledger:
         if missing:
             reason = f"the append-only trigger(s) {', '.join(missing)} are missing"
             return VerifyReport(counted, head, Problem(head, reason))
+        conn = self.store.conn if isinstance(self.store, SQLiteStore) and head else None
+        for name, (position, _) in sorted(runner.checkpoints(conn).items() if conn else []):
+            if position > head:
+                reason = f"projection {name} claims position {position}, beyond the head {head}"
+                return VerifyReport(counted, head, Problem(head, reason))
         for row in self.store.read_rows():
             try:
                 decode(row["type"], row["schema_version"], row["data_json"])

@@ -10,26 +10,7 @@ from pathlib import Path
 import pytest
 
 from ledger.projections.base import PROJECTION_VERSIONS
-
-WEEKLY = """Ministry: Russia lost about 4,000 soldiers in a week
-
-by Test Wire news desk April 2, 2023 3:43 PM
-
-Ukrainian forces killed nearly 4,000 Russian troops since March 27, First Deputy Defense \
-Minister Oleksandr Pavliuk said on April 2.
-
-The General Staff of Ukraine's Armed Forces reported earlier in the day that Russia had lost \
-a total of 174,550 troops since the beginning of the full-scale invasion on Feb. 24, 2022.
-"""
-
-ROUNDED = """Ukraine: 60K Russian troops lost
-
-On Tuesday, October 4 2022, the Ukrainian Army said its forces destroyed 44 Russian tanks in a \
-single day.
-
-That brings total Russian losses to almost 61,000 troops, with over 2,400 tanks destroyed in \
-7 months of the war, the army said.
-"""
+from tests.samples import ROUNDED, WEEKLY
 
 STAFF = "General Staff of the Armed Forces of Ukraine"
 ARMY = "Armed Forces of Ukraine"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-CLAIMS_VERSION = 1
+CLAIMS_VERSION = 2
 """Bump when the claims fold changes what it writes: the projection is rebuilt by itself."""
 TOTALS_VERSION = 1
 """Bump when the totals rule changes."""
@@ -20,7 +20,8 @@ PROJECTION_VERSIONS = {"claims": CLAIMS_VERSION, "totals": TOTALS_VERSION}
 ClaimRow = dict[str, Any]
 """A claim as it stands now: the claim's fields plus `canonical_claimant`, `status`
 (active | retracted | withdrawn), `stream`, `article_id`, `url`, `title`, `origin`
-(article | asserted | dataset), `first_position`, `position` (its latest event), `recorded_at`."""
+(article | asserted | dataset), `provenance` (dict or None), `first_position`, `position`
+(its latest event), `recorded_at`. (v2 added `provenance`.)"""
 
 ArticleRow = dict[str, Any]
 """An article: id, stream, url, title, publisher, author, published, content_sha256,

@@ -71,6 +71,7 @@ def _new_claim_row(
         url=None,
         title=None,
         extracted=None,
+        provenance=None,
     )
     row.update(extra)
     return row
@@ -102,7 +103,8 @@ def _claim_asserted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     provenance = data.get("provenance") or {}
     origin = "dataset" if provenance.get("dataset") else "asserted"
     before = rows.claim(claim["claim_id"])
-    row = _new_claim_row(rows, claim, event, origin=origin, extra={"url": data.get("url")})
+    extra = {"url": data.get("url"), "provenance": provenance or None}
+    row = _new_claim_row(rows, claim, event, origin=origin, extra=extra)
     if before is not None:  # asserted again on its stream: a restatement, keep its birth
         row["first_position"] = before["first_position"]
     _put(rows, row, before)

@@ -48,6 +48,7 @@ CLAIM_COLUMNS: dict[str, type] = {
     "url": str,
     "title": str,
     "extracted": str,
+    "provenance": str,
     "first_position": int,
     "position": int,
     "recorded_at": str,
@@ -107,15 +108,22 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
     db["projection_checkpoints"].create({"name": str, "position": int, "version": int}, pk="name")
 
 
+def _json_or_none(value: Any) -> str | None:
+    return None if value is None else orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+
+
 def _claim_to_sql(row: ClaimRow) -> dict[str, Any]:
     out = {name: row.get(name) for name in CLAIM_COLUMNS}
-    out["span"] = orjson.dumps(row["span"]).decode() if row.get("span") is not None else None
+    out["span"] = _json_or_none(row.get("span"))
+    out["provenance"] = _json_or_none(row.get("provenance"))
     return out
 
 
 def claim_from_sql(record: dict[str, Any]) -> ClaimRow:
+    """Turn a claims-table record back into the row the fold wrote."""
     row = dict(record)
-    row["span"] = orjson.loads(row["span"]) if row["span"] is not None else None
+    for name in ("span", "provenance"):
+        row[name] = orjson.loads(row[name]) if row[name] is not None else None
     return row
 
 
@@ -303,8 +311,8 @@ def catch_up(
 
 
 def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
-    """Drop every projection row and refold the log in memory; return (events, head)."""
-    ensure_tables(conn)
+    """Drop the projection tables, refold the log in memory, write it back; return
+    (events, head). Tables are recreated, so a new code version may change their columns."""
     memory = MemoryRows()
     count, head = 0, 0
     for event in events:
@@ -312,7 +320,8 @@ def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
         count += 1
         head = event.position
     for table in TABLES:
-        conn.execute(f"DELETE FROM {table}")  # table names are constants above
+        conn.execute(f"DROP TABLE IF EXISTS {table}")  # table names are constants above
+    ensure_tables(conn)
     write_memory(conn, memory)
     _set_checkpoints(conn, head)
     return count, head
