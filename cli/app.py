@@ -50,6 +50,14 @@ class ClaimsGroup(TyperGroup):
             sys.exit(1)
         except BrokenPipeError:
             sys.exit(1)
+        except KeyboardInterrupt:
+            error_line("interrupted; nothing half-written (each write is one transaction)")
+            sys.exit(130)
+        except Exception as exc:  # a bug, not a user mistake: still one line, unless debugging
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            error_line(f"internal error: {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows more)")
+            sys.exit(1)
         sys.exit(result if isinstance(result, int) else 0)
 
 

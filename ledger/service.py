@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import orjson
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from events import (
     CORRECTABLE_FIELDS,
@@ -33,6 +33,7 @@ from events import (
     decode,
     describe,
 )
+from events.base import Name
 from events.envelope import Envelope, NewEvent
 from ledger import audit, dataset
 from ledger.errors import InvalidInput, NotFound
@@ -699,6 +700,9 @@ def public_claim(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_NAME: TypeAdapter[str] = TypeAdapter(Name)
+
+
 def read_articles(
     source: ArticleSource, options: ArticleOptions
 ) -> Iterator[ArticleDraft | IngestResult]:
@@ -706,6 +710,11 @@ def read_articles(
 
     A missing path fails the whole call before anything is read, so nothing is written.
     """
+    if options.publisher is not None:
+        try:
+            _NAME.validate_python(options.publisher)
+        except ValidationError as exc:
+            raise InvalidInput(f"--publisher: {describe(exc)}") from None
     source.files = list(iter_article_files(source.paths))
     if options.url is not None and len(source.files) > 1:
         raise InvalidInput("--url names one article, but several files were given")

@@ -100,6 +100,7 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CLAIMS_LEDGER", str(tmp_path / "claims.db"))
     monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("CLAIMS_DEBUG", "1")  # a bug raises here instead of hiding in a line
     from cli.app import app
 
     runner = CliRunner()

@@ -475,14 +475,23 @@ def _parse_iso_date(value: str) -> datetime.date:
 # --- JSON ----------------------------------------------------------------------------------
 
 
+def _refuse_constant(name: str) -> None:
+    """NaN and Infinity are not JSON; Python's parser accepts them unless told not to."""
+    raise ValueError(f"{name} is not valid JSON")
+
+
 def _read_json(raw: str, source: str) -> list[ArticleDraft]:
     """Read one JSON article object, or a list of them, refusing anything ambiguous."""
     try:
-        value = json.loads(raw)
+        value = json.loads(raw, parse_constant=_refuse_constant)
     except json.JSONDecodeError as err:
         raise ArticleReadError(
             source, f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}"
         ) from None
+    except RecursionError:
+        raise ArticleReadError(source, "JSON nested too deeply to be an article") from None
+    except ValueError as err:
+        raise ArticleReadError(source, str(err)) from None
     if isinstance(value, dict):
         return [_json_article(value, source, where="")]
     if isinstance(value, list):
