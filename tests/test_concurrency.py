@@ -77,3 +77,111 @@ def test_cli_processes_append_concurrently(claims_bin: str, tmp_path: Path) -> N
     assert all(p.returncode == 0 for p in procs), [err for _, err in outputs]
     positions = sorted(json.loads(out)["position"] for out, _ in outputs)
     assert positions == list(range(1, 9))
+
+
+SHARED_WRITER = """
+import sys
+from events import ClaimCorrected
+from events.envelope import NewEvent
+from ledger.service import Ledger
+path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with Ledger.open(path) as ledger:
+    for i in range(n):
+        if i % 2:  # a shared stream: every writer appends to the same claim
+            event = ClaimCorrected(claim_id="c_shared", changes={"value": i}, reason=who)
+            ledger.append([NewEvent(stream="claim-c_shared", event=event, actor=who)])
+        else:  # a stream of its own
+            ledger.assert_claim({
+                "claimant": f"writer {who}", "subject": "russia", "metric": "tanks",
+                "value": i, "as_of": "2023-04-02",
+            }, actor=who)
+"""
+
+READER = """
+import sys, time
+from ledger.service import Ledger
+path, seconds = sys.argv[1], float(sys.argv[2])
+deadline = time.time() + seconds
+reads = 0
+while time.time() < deadline:
+    with Ledger.open(path, readonly=True) as ledger:
+        head = ledger.head()
+        positions = [e.position for e in ledger.log(stop=head)]
+        assert positions == list(range(1, head + 1)), "a reader saw a gap"
+        totals = ledger.totals()
+        assert all(t["value"] >= 0 for t in totals)
+        reads += 1
+print(reads)
+"""
+
+
+@pytest.mark.slow
+def test_four_writers_distinct_and_shared_streams_with_readers(tmp_path: Path) -> None:
+    """4 processes x 1,000 appends to their own and a shared stream, readers alongside: no
+    gaps, a valid chain, and readers always see a consistent log."""
+    path = tmp_path / "claims.db"
+    with Ledger.open(path) as ledger:
+        ledger.assert_claim(
+            {
+                "claimant": "setup",
+                "subject": "russia",
+                "metric": "tanks",
+                "value": 1,
+                "as_of": "2023-01-01",
+            }
+        )
+        from events import ClaimAsserted
+        from events.envelope import NewEvent
+        from tests.conftest import make_claim
+
+        shared = make_claim(0, claim_id="c_shared")
+        ledger.append([NewEvent(stream="claim-c_shared", event=ClaimAsserted(claim=shared))])
+    readers = [
+        subprocess.Popen(
+            [sys.executable, "-c", READER, str(path), "6"], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", SHARED_WRITER, str(path), who, "1000"],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in "abcd"
+    ]
+    errors = [w.communicate(timeout=300)[1] for w in writers]
+    assert [w.returncode for w in writers] == [0, 0, 0, 0], errors
+    assert not any("locked" in e for e in errors)
+    for reader in readers:
+        out, _ = reader.communicate(timeout=60)
+        assert reader.returncode == 0 and int(out) > 0
+    with Ledger.open(path, readonly=True) as ledger:
+        assert [e.position for e in ledger.log()] == list(range(1, 4003))
+        assert ledger.verify().ok
+        shared_versions = [e.version for e in ledger.log(stream="claim-c_shared")]
+        assert shared_versions == list(range(1, 2002))
+
+
+def test_stale_writer_on_a_shared_stream_exits_1(claims_bin: str, tmp_path: Path) -> None:
+    """A stale expected version on a shared stream surfaces as exit 1 and a conflict message."""
+    env = {"CLAIMS_LEDGER": str(tmp_path / "claims.db"), "PATH": "/usr/bin:/bin"}
+    event = tmp_path / "fix.json"
+    event.write_text(
+        json.dumps(
+            {
+                "type": "claim-corrected",
+                "stream": "claim-c_shared",
+                "expected_version": 0,
+                "data": {"claim_id": "c_shared", "changes": {"value": 1}, "reason": "r"},
+            }
+        )
+    )
+    first = subprocess.run([claims_bin, "append", "--event", str(event)], env=env)
+    assert first.returncode == 0
+    stale = subprocess.run(
+        [claims_bin, "append", "--event", str(event)], env=env, capture_output=True, text=True
+    )
+    assert stale.returncode == 1
+    assert "changed since it was read" in stale.stderr
+    assert stale.stderr.count("\n") == 1
