@@ -1,9 +1,11 @@
 """Score `extract_claims` on the seed articles and passages (a dev script, not a test).
 
-    .venv/bin/python benchmarks/score_dev.py [--verbose] [--speed]
+    .venv/bin/python benchmarks/score_dev.py [--verbose] [--speed] [--gold FILE.jsonl]
 
 Runs the extractor in-process over ../shared/seeds (gold.jsonl with its .txt pages, and
-passages.jsonl) and scores with ../shared/tools/score.py. `--speed` also times extraction.
+passages.jsonl) and scores with ../shared/tools/score.py. `--gold` scores any JSONL of
+labelled passages in the same shape instead (e.g. a held-out set kept outside the repo).
+`--speed` also times extraction.
 """
 
 from __future__ import annotations
@@ -29,16 +31,17 @@ from ledger.ingest.extract import extract_claims  # noqa: E402
 FALLBACK = dt.date(2024, 1, 1)
 
 
-def load_rows() -> list[dict]:
-    """Gold rows with their text; a seed page's publisher comes from the gold row."""
+def load_rows(gold: list[Path] | None = None) -> list[dict]:
+    """Gold rows with their text; a row naming a `file` reads it next to its JSONL."""
+    paths = gold or [SEEDS / "gold.jsonl", SEEDS / "passages.jsonl"]
     rows = []
-    for name in ("gold.jsonl", "passages.jsonl"):
-        for line in (SEEDS / name).read_text(encoding="utf-8").splitlines():
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
             row = json.loads(line)
             if "file" in row:
-                row["text"] = (SEEDS / row["file"]).read_text(encoding="utf-8")
+                row["text"] = (path.parent / row["file"]).read_text(encoding="utf-8")
             rows.append(row)
     return rows
 
@@ -60,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--speed", action="store_true")
     ap.add_argument("--show", help="print the predicted claims of one id")
+    ap.add_argument("--gold", type=Path, action="append", help="labelled JSONL (repeatable)")
     args = ap.parse_args(argv)
-    rows = load_rows()
+    rows = load_rows(args.gold)
     preds = [{"id": r["id"], "claims": predict(r)} for r in rows]
     if args.show:
         for p in preds:

@@ -285,3 +285,221 @@ def test_never_raises_and_quotes_are_exact(text: str) -> None:
     """Any text extracts without error, and every quote is the text at its span."""
     for c in run(text):
         assert c.span is not None and text[c.span[0] : c.span[1]] == c.quote
+
+
+# --- rules for unseen text (extractor 1.1) ----------------------------------------------------
+
+
+def facts(text: str, **kwargs) -> list[tuple]:
+    """(metric, subject, value, qualifier, period) of every claim, in text order."""
+    return [(c.metric, c.subject, c.value, c.qualifier, c.period) for c in run(text, **kwargs)]
+
+
+def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
+    """Lines wrapped at a fixed width join up, so a list and its trailing source stay whole."""
+    body = (
+        "Moscow has now lost close to 48,000 troops in about six months of fighting, along with\n"
+        "over 1,900 tanks and more than 4,100 armoured combat vehicles, according to data issued\n"
+        "by the General Staff of Ukraine's Armed Forces on its morning page for all the readers.\n"
+    )
+    text = "Losses climb\n\n" + body + "\n" + body.replace("Moscow", "Russia")
+    claims = run(text)
+    assert [(c.metric, c.value, c.qualifier) for c in claims] == [
+        ("personnel", 48000, "approx"),
+        ("tanks", 1900, "at_least"),
+        ("afv", 4100, "at_least"),
+    ]
+    assert {c.claimant for c in claims} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("pass 90,000", "at_least"),
+        ("passed 90,000", "at_least"),
+        ("have surpassed 90,000", "at_least"),
+        ("topped 90,000", "at_least"),
+        ("exceeded 90,000", "at_least"),
+        ("near 90,000", "approx"),
+    ],
+)
+def test_passing_a_mark_is_a_qualifier(phrase: str, qualifier: str) -> None:
+    """A verb of passing a mark, or "near", before a figure qualifies it."""
+    c = one(f"Officials said Russian troop losses {phrase} soldiers since the invasion.")
+    assert (c.value, c.qualifier) == (90000, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Russia lost 12 tanks in a day, according to figures released by the Armed Forces "
+            "of Ukraine.",
+            "Armed Forces of Ukraine",
+        ),
+        (
+            "Russia lost 12 tanks in a day, according to the General Staff's daily tally.",
+            "General Staff of the Armed Forces of Ukraine",
+        ),
+        (
+            "Russia lost 12 tanks in a day, the General Staff claimed.",
+            GS := ("General Staff of the Armed Forces of Ukraine"),
+        ),
+        ("In its daily update, the General Staff reported that Russia lost 12 tanks.", GS),
+        (
+            "Russia's Defence Ministry issued its weekly figures on Friday. The ministry said "
+            "Ukraine lost 12 tanks in a week.",
+            "Ministry of Defence of the Russian Federation",
+        ),
+        (
+            "Britain's Defence Ministry published an update. The minister said Russia lost 12 "
+            "tanks in a week.",
+            "UK Ministry of Defence",
+        ),
+        (
+            "Kyiv's military said Russia lost 12 tanks in a day.",
+            "Armed Forces of Ukraine",
+        ),
+    ],
+)
+def test_attribution_forms(text: str, claimant: str) -> None:
+    """Source phrases before or after the figure, and bare ministries, name the claimant."""
+    assert one(text).claimant == claimant
+
+
+def test_claimant_carries_into_following_paragraphs() -> None:
+    """A paragraph that names nobody goes on with the source of the paragraph before."""
+    text = (
+        "The General Staff reported that Russia lost 9 tanks in a day.\n\n"
+        "The enemy also lost 14 artillery systems and 3 drones."
+    )
+    assert {c.claimant for c in run(text)} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+def test_anaphor_finds_the_last_named_source() -> None:
+    """ "The group said" with nobody carried resolves to the source named before it."""
+    text = (
+        "Oryx, a volunteer open-source project, has catalogued photographed equipment.\n\n"
+        "The group said it has counted 900 destroyed Russian tanks in the war."
+    )
+    assert one(text).claimant == "Oryx"
+
+
+@pytest.mark.parametrize(
+    ("headline", "claimant", "subject"),
+    [
+        (
+            "Kyiv lost 3,100 soldiers in a week – Russian MOD",
+            "Ministry of Defence of the Russian Federation",
+            "ukraine",
+        ),
+        ("Russia lost 3,100 soldiers in a week, Ukraine says", "Ukraine", "russia"),
+    ],
+)
+def test_headline_suffix_names_the_claimant(headline: str, claimant: str, subject: str) -> None:
+    """A source after a dash or a "says" at the end of a headline is the claimant."""
+    c = one(headline + "\n\nFighting went on along the whole front.")
+    assert (c.claimant, c.subject) == (claimant, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Officials said Russia lost 620 soldiers since the start of the counteroffensive.",
+            "window",
+        ),
+        ("Officials said Ukraine lost 3,715 soldiers over three days of fighting.", "window"),
+        ("Officials said Russia lost 71 soldiers over the same period.", "window"),
+        (
+            "Officials said Russia lost 24,000 soldiers in the past 15 months of the war.",
+            "cumulative",
+        ),
+        ("Officials said on Tuesday that Russia has lost 90,000 soldiers.", "cumulative"),
+        ("Officials said Russia has lost 900 tanks in the war.", "cumulative"),
+    ],
+)
+def test_period_cues_are_scoped(text: str, period: str) -> None:
+    """Window and cumulative cues read in scope: a statement's day is not the losses' window."""
+    assert one(text).period == period
+
+
+def test_restatement_lends_its_period() -> None:
+    """A figure without a period cue takes the period of its restatement elsewhere."""
+    text = (
+        "Ukraine lost 5,100 soldiers in a week, Russia says\n\n"
+        '"The enemy lost over 5,100 servicemen and four tanks," the Russian Defence Ministry said.'
+    )
+    claims = run(text)
+    assert [(c.metric, c.value, c.period) for c in claims] == [
+        ("personnel", 5100, "window"),
+        ("tanks", 4, "window"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Analysts said 700 Russian tanks were captured, 80 damaged and 60 abandoned in all.",
+            [("tanks", 700), ("tanks", 80), ("tanks", 60)],
+        ),
+        (
+            "The air force said it destroyed 40 out of 45 drones overnight.",
+            [("drones", 40)],
+        ),
+        (
+            "Russia launched 52 drones overnight, 47 of which were shot down, the air force said.",
+            [("drones", 47)],
+        ),
+        (
+            "The count shows 9,000 units of equipment lost; 6,000 units were destroyed.",
+            [("equipment_total", 9000), ("equipment_total", 6000)],
+        ),
+        ("The army said 54 Ukrainian soldiers surrendered.", [("pow", 54)]),
+        ("The army said its troops captured 20 Ukrainian soldiers.", [("pow", 20)]),
+        ("The army said Russia lost about a dozen tanks.", [("tanks", 12)]),
+        ("The army said Russia lost 43 M777 howitzers.", [("artillery", 43)]),
+    ],
+)
+def test_figures_whose_noun_is_elided_or_special(text: str, expected: list) -> None:
+    """Elided nouns, parts of a whole, prisoners, dozens and model numbers count correctly."""
+    assert [(c.metric, c.value) for c in run(text)] == expected
+
+
+def test_range_with_one_magnitude() -> None:
+    """ "50-70 000" is a range from 50,000 to 70,000."""
+    claims = run("The president said 50-70 000 Russian soldiers were missing in the war.")
+    assert [(c.value, c.qualifier) for c in claims] == [(50000, "at_least"), (70000, "at_most")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia started the war with around 3,000 operational tanks, but it has lost many.",
+        "Over 15,000 Soviet troops were killed in Afghanistan, analysts noted.",
+        "The army said Russia lost a 155mm howitzer.",
+    ],
+)
+def test_stock_and_other_wars_are_not_claims(text: str) -> None:
+    """A stock of equipment, another war's dead and a calibre are not loss figures."""
+    assert [c.value for c in run(text) if c.value in (3000, 15000, 155)] == []
+
+
+def test_list_after_a_colon_inherits_the_loss() -> None:
+    """Bullet lines after "has lost the following:" are loss figures of that sentence."""
+    text = (
+        "The General Staff said Russia has lost the following since the invasion:\n"
+        "* 10,100 tanks\n* 21,000 armored fighting vehicles\n* One submarine"
+    )
+    assert [(c.metric, c.value, c.period) for c in run(text)] == [
+        ("tanks", 10100, "cumulative"),
+        ("afv", 21000, "cumulative"),
+        ("submarines", 1, "cumulative"),
+    ]
+
+
+def test_russian_ministry_claims_are_about_ukraine() -> None:
+    """The Russian ministry's figures without a named loser are Ukraine's losses."""
+    c = one("The Russian Defence Ministry said 410 enemy soldiers were eliminated in a day.")
+    assert (c.subject, c.claimant) == ("ukraine", "Ministry of Defence of the Russian Federation")

@@ -24,6 +24,8 @@ from ledger.ingest.numbers import find_numbers, words_to_int
         ("forty-four", 44),
         ("three", 3),
         ("two hundred and five", 205),
+        ("a dozen", 12),
+        ("two dozen", 24),
     ],
 )
 def test_value(text: str, value: int) -> None:

@@ -9,6 +9,7 @@ Numbers in page furniture (see `furniture.py`) are skipped. Deterministic, no I/
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -19,7 +20,7 @@ from ledger.ingest import lexicon as lx
 from ledger.ingest.furniture import furniture_spans, in_spans
 from ledger.ingest.numbers import Number, find_numbers
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 INVASION = dt.date(2022, 2, 24)
 _I = re.IGNORECASE
@@ -113,6 +114,27 @@ _NP_LEAD = re.compile(
     r"release|summary)\s+(?:from|by|of|on)\s+)?",
     _I,
 )
+# A claimant is a noun phrase: a finite verb inside ("Russia is now visually") or a lower-case
+# start that is not a determiner ("based on US intelligence") means the cut went wrong.
+_NP_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|been|be|to|would|will|can)\b", _I)
+_NP_BAD_START = re.compile(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as)$")
+# Where a noun phrase after "according to" / "released by" stops: at the verb of its clause.
+_NP_VERB_CUT = re.compile(
+    rf"\s+(?:{_ATTR_VERBS}|suggests?|shows?|showed|indicates?|indicated|bringing|brings)\b.*$", _I
+)
+# "figures released by X", "an analysis by X", "X's daily casualty toll": X speaks.
+_SOURCE_LEAD = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|daily|new|official|recent|updated|"
+    r"weekly|morning|evening)\s+)*(?:figures|data|numbers|estimates?|analysis|assessment|count|"
+    r"tally|report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
+    r"published|provided|compiled|issued|collected|shared|posted)\s+)?(?:by|from|of)\s+",
+    _I,
+)
+_POSSESSOR = re.compile(
+    r"^(?P<who>.+?)['’]s\s+(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|estimates?|analysis|"
+    r"assessment|count|tally|toll|report|statement|update|information|statistics|calculations?)\b",
+    _I,
+)
 _DETERMINER_END = re.compile(
     r"\b(?:the|a|an|its|their|his|her|this|that|latest|daily|new|according to)\s*$", _I
 )
@@ -121,7 +143,8 @@ _ANAPHOR = re.compile(
     r"^(?:he|she|they|it|we|(?:the |this |that )?"
     r"(?:post|report|statement|update|source|agency|office|"
     r"department|military|army|article|website|briefing|service|press service|spokesman|"
-    r"spokesperson|official|officials|intelligence update|assessment))$",
+    r"spokesperson|official|officials|intelligence update|assessment|group|project|blog|team|"
+    r"monitor|researchers|analysts|data|figures))$",
     _I,
 )
 _GENERIC_CLAIMANT = re.compile(
@@ -144,7 +167,7 @@ _LOSER = re.compile(
     r"Russian (?:forces|troops|army)|RF Armed Forces|Wagner|the Kremlin|Ukraine|Kyiv|Kiev|"
     r"Ukrainians|"
     r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:forces|troops|army))\b(?:['’]s)?"
-    r"(?:\s+\w+){0,3}?\s+(?:los[te]s?|losing|losses|suffered|sustained|has lost|have lost|"
+    r"(?:\s+\w+){0,5}?\s+(?:los[te]s?|losing|losses|suffered|sustained|has lost|have lost|"
     r"had lost)\b",
     _I,
 )
@@ -208,11 +231,12 @@ _STOP_WORDS = frozenset(
         "including",
     ]
 )
+_DIGIT_SEP = re.compile(r"(?<=\d)[.,](?=\d)")
 _TRANSPARENT_AFTER = re.compile(r"^\s*(?:units?|pcs\.?|pieces|items)\b", _I)
 _BARE_LOSS_AFTER = re.compile(
     r"^\s*(?:(?:were|was|have been|had been|has been|are|being|had|have|reportedly)\s+)*"
     r"(?:(?:killed|dead|died|wounded|injured|killed and wounded|killed or wounded|"
-    r"killed or injured|perished|slain)\b)",
+    r"killed or injured|perished|slain|(?:(?:considered|listed|reported) (?:as )?)?missing)\b)",
     _I,
 )
 _LOOKBACK_SEP = re.compile(
@@ -235,7 +259,8 @@ _NEGATION = re.compile(
     _I,
 )
 _MODAL = re.compile(
-    r"\b(?:will|would|could|may|might|expected to|projected|forecasts?|predicts?|plans? to|"
+    r"\b(?:will|would|(?:could|may|might)(?!\s+(?:have|be|amount|total|number|exceed|stand|reach"
+    r"|now|already)\b)|expected to|projected|forecasts?|predicts?|plans? to|"
     r"aims? to|intends? to)\b[^,.;:!?]{0,40}$",
     _I,
 )
@@ -246,14 +271,15 @@ _BOTH_SIDES = re.compile(
     _I,
 )
 _NON_LOSS_CLAUSE = re.compile(
-    r"\b(?:launch(?:ed|es|ing)?|fired|provid\w+|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ied|ies)|"
+    r"(?<!-)\b(?:launch(?:ed|es|ing)?|fired|provid\w+|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ied|ies)|"
     r"pledg\w+|donat\w+|package|aid|receiv\w+|transfer\w*|order(?:ed|s)?|purchas\w+|produc\w+|"
     r"manufactur\w+|buil[dt]\w*|deploy\w*|mobili[sz]\w+|recruit\w*)\b",
     _I,
 )
-_BAD_BEFORE = re.compile(r"(?:[A-Za-z]-?|[#$€£¥№]\s?|No\.\s?|(?<!\()\+|\d[:/.]|/)$")
+_BAD_BEFORE = re.compile(r"(?:[A-Za-z]-?|[#$€£¥№]\s?|No\.\s?|(?<!\()\+|\d[:/.]|/)\Z")
 _BAD_AFTER = re.compile(
-    r"^(?:\s?%|\s?per ?cent|\s?percent|(?:st|nd|rd|th)\b|[:/]\d|-(?:year|day|month|week|hour|mile|"
+    r"^(?:\s?%|\s?per ?cent|\s?(?:mm|cm)\b|-?(?:mm|cm|caliber|calibre)\b|\s?percent|"
+    r"(?:st|nd|rd|th)\b|[:/]\d|-(?:year|day|month|week|hour|mile|"
     r"km|kilomet|metre|meter|strong|member|point|page|minute|second|storey|inch)|\s?(?:km|kilomet\w+|"
     r"miles?|m\b|metres?|meters?|kg|tons?|tonnes?|hours?|days?|weeks?|months?|years?|times|percent|"
     r"dollars?|euros?|pounds?|hryvnias?|rubles?|roubles?|UAH|USD|EUR|GBP|bn|billion\b)|-[A-Za-z]\w*-)",
@@ -264,8 +290,49 @@ _WEAPON_ACTS = re.compile(
     r"was launched|launched|were fired|was fired|fired)\b",
     _I,
 )
-_OF_TOTAL = re.compile(r"\s+of\s+(?:the\s+)?$", _I)
+_OF_TOTAL = re.compile(
+    r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\s+)?",
+    _I,
+)
 _PLUS_PAREN = re.compile(r"\(\s*\+\s*$")
+# "544 tanks were captured, 79 damaged and 65 abandoned", "2,635 were destroyed", "15,051
+# units were destroyed": the figure counts the metric named just before.
+_ELIDED_AFTER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:units?|pieces|items)\s*(?:[-–—]\s*)?)?"
+    r"(?:(?:were|was|have been|has been|had been|are|reportedly)\s+)*"
+    r"(?:(?:reported|confirmed|listed)\s+"
+    r"(?:as\s+)?)?(?P<verb>destroyed|damaged|abandoned|captured|seized|lost|shot down|downed|sunk|"
+    r"knocked out|disabled|intercepted|eliminated|surrendered)\b",
+    _I,
+)
+# "58 of which were shot down", "13 of them over the last day": a part of the figure before.
+_PARTITIVE_AFTER = re.compile(r"^\s+of\s+(?:which|them|these|those)\b", _I)
+# "from 776 casualties in March to 568 in April": the second figure counts what the first did.
+_PARALLEL = re.compile(r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than)\b", _I)
+_BARE_UNITS_AFTER = re.compile(r"^\s*(?:units|pieces|items)\b(?!\s+of\b)", _I)
+# A sentence without a loss word still counts losses when it goes on from one that did: a
+# list item after "...lost the following:", "The running totals stand at", "X also counted".
+_CONTEXT_CARRY = re.compile(
+    r"\b(?:also|totals|tally|the list|includ(?:e|es|ed|ing)|stands? at|stood at|in addition|"
+    r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)",
+    _I,
+)
+_POW_CLAUSE = re.compile(
+    r"\b(?:surrender\w*|captured|taken (?:as )?(?:prisoners?|captives?)|prisoners? of war)\b", _I
+)
+_KILLED_CLAUSE = re.compile(r"\b(?:killed|dead|died|wounded|casualt\w+|perished|eliminated)\b", _I)
+# Figures of other wars, given for comparison ("15,000 Soviet troops in Afghanistan").
+_OTHER_WAR = re.compile(
+    r"\b(?:Soviet (?:troops|soldiers|losses|Union)|Afghanistan|Chechnya|Vietnam|World War|"
+    r"Guadalcanal|Second World|First World)\b",
+    _I,
+)
+# Stock, not losses: "started the war with around 3,000 tanks", "has 2,000 tanks in storage".
+_STOCK_BEFORE = re.compile(
+    r"\b(?:(?:started|began|entered|went into) (?:the |this )?(?:war|invasion|conflict) with|"
+    r"(?:has|have|had|possess(?:es|ed)?|fielded|fields) (?:only |still )?)\s*$",
+    _I,
+)
 _PER_DAY_AFTER = re.compile(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I)
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|of which|of them|incl\.)\s*$", _I)
 _RANGE_JOIN = re.compile(r"^\s*(?:[-–—]|to|and)\s*$", _I)
@@ -293,27 +360,59 @@ _SENTENCE_SUBJECT = re.compile(
     r"^\s*(Moscow|Kyiv|Kiev|Russia|Ukraine|the Kremlin|Russian authorities|Ukrainian authorities)\b"
 )
 _HEADLINE_PREFIX = re.compile(r"^\s*(?P<np>[A-Z][\w’'.\- ]{1,48}?)\s*:\s+\S")
+_HEADLINE_SUFFIX = re.compile(
+    r"(?:\s[-–—|]\s*|:\s+)(?P<np>[A-Z][\w’'. ]{1,40}?)\s*$"
+    r"|,\s*(?P<np2>[A-Z][\w’'. ]{1,40}?)\s+(?:says|said|claims|reports)\s*$"
+)
+_COUNTRY_SPEAKER = re.compile(
+    r"\b(Russia|Moscow|Ukraine|Kyiv|Kiev)\s+(?:\w+\s+){0,2}?(?:reported|said|announced|named|"
+    r"declared|claimed|published|released|revealed|acknowledged|admitted)\b"
+)
+_BARE_COUNTRY = re.compile(r"(?:Russia|Moscow|Ukraine|Kyiv|Kiev)")
 
+# The war itself, after "since the start of" or "N months of": a cumulative period.
+_THE_WAR = (
+    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:full-scale |all-out |"
+    r"large-scale |russian )?(?:war|invasion|hostilities|aggression|conflict|special (?:military )?"
+    r"operation)"
+)
+_SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _STRONG_WINDOW = re.compile(
     r"\b(?:in (?:a|one|a single) day|per day|a day\b(?! later| earlier| before| after)|daily|"
     r"(?:over|in|during|for) the (?:past|last|previous) (?:day|24 hours|twenty-four hours|"
-    r"(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks|months)|week|month|"
+    rf"{_SMALL_COUNT} (?:days|weeks|months)|week|month|"
     r"fortnight)|(?:last|this|past) (?:week|month|day)|overnight|within (?:a|one|24 hours)|"
-    r"in (?:a|one|the) week|in 24 hours|(?:on|in) the same day|since (?:yesterday|midnight))\b",
+    r"in (?:a|one|the) week|in 24 hours|(?:on|in) the same day|since (?:yesterday|midnight)|"
+    rf"(?:over|in|during|within|for) (?:the )?(?:first |next )?{_SMALL_COUNT} "
+    r"(?:days|weeks|months|hours)|(?:over|in|during) the same period|"
+    rf"since the (?:beginning|start|launch|onset) of (?!{_THE_WAR}\b))\b"
+    rf"(?! of {_THE_WAR}\b)",
     _I,
 )
+# "has lost", "have been killed": the perfect tense leans cumulative, when nothing else says.
+_WEAK_CUMULATIVE = re.compile(
+    r"\b(?:has|have|had) (?:\w+ )?(?:lost|been killed|suffered|sustained)\b|\bto have lost\b", _I
+)
+# A sentence that goes on with the figures of the paragraph before ("The Russians also lost",
+# "The reported losses include", "Of these").
+_CONTINUES = re.compile(
+    r"\b(?:also|includ(?:e|es|ed|ing)|the list|in addition|of these|of them|among them)\b", _I
+)
+_ATTRIBUTED_DAY = re.compile(
+    rf"\b(?:{_ATTR_VERBS}|released|tweeted)\b(?:\s+[\w'’]+){{0,3}}\s*$", _I
+)
 _CUMULATIVE = re.compile(
-    r"\b(?:(?:a |the |in )?total|totall?ing|overall|so far|to date|thus far|in all|"
-    r"since the (?:beginning|start|outbreak|onset) of|since (?:russia['’]s |the )?(?:full-scale |"
+    r"\b(?:(?:a |the |in )?total|totall?ing|overall|so far|to date|thus far|in all|running totals?|"
+    rf"since the (?:beginning|start|outbreak|onset) of {_THE_WAR}|(?:in|during) (?:the|this) "
+    r"(?:war|conflict)|since (?:russia['’]s |the )?(?:full-scale |"
     r"all-out |large-scale )?(?:invasion|war)|since (?:moscow|russia) (?:began|launched|invaded)|"
     r"(?:in|over|during) (?:the )?(?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve) (?:months|years|weeks|days) of (?:the |its )?(?:full-scale )?"
     r"(?:war|invasion|fighting)|"
     r"of the (?:full-scale )?(?:war|invasion)|throughout the war|as of|"
-    r"since (?:february|feb\.?) 24|"
+    r"since (?:the )?(?:february|feb\.?) 24|"
     r"since 24 (?:february|feb)|from (?:february|feb\.?) 24|from 24 (?:february|feb)|"
-    r"between (?:february|feb\.?) 24|cumulative|altogether|has lost|have lost|had lost|"
-    r"have been killed|has been killed|had been killed)\b",
+    r"between (?:february|feb\.?) 24|cumulative|altogether)\b",
     _I,
 )
 _WEAK_WINDOW = re.compile(
@@ -321,7 +420,7 @@ _WEAK_WINDOW = re.compile(
     r"on the (?:same|previous|next) day)\b",
     _I,
 )
-_AFTER_NUM_WINDOW = re.compile(r"^\s*(?:more|additional|other|extra)\b", _I)
+_AFTER_NUM_WINDOW = re.compile(r"^\s*(?:more|additional|extra)\b", _I)
 _BEFORE_NUM_WINDOW = re.compile(r"\b(?:another|a further|an additional|further)\s*$", _I)
 _SINCE_DATE = re.compile(rf"\bsince\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})", _I)
 _EVENT_PAST = re.compile(
@@ -402,18 +501,47 @@ _ABBREV = re.compile(
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
-def _sentences(text: str, furniture: list[tuple[int, int]]) -> list[_Sentence]:
-    """Sentences of the non-furniture lines; a short line without final stop is a heading."""
-    out: list[_Sentence] = []
+def _wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped text breaks at (0 when its paragraphs are one line each):
+    the longest line, when it is short and several lines end near it."""
+    lengths = [len(x.rstrip()) for x in lines if x.strip()]
+    if len(lengths) < 3:
+        return 0
+    width = max(lengths)
+    near = sum(1 for n in lengths if width - 25 <= n)
+    return width if width <= 120 and near >= 3 else 0
+
+
+def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each line, with the lines of a hard-wrapped paragraph joined."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[tuple[int, int]] = []
     pos = 0
-    para = 0
-    title = ""
-    for line in text.split("\n"):
+    joinable = False
+    for line in lines:
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
         if not stripped or in_spans(start + (len(line) - len(line.lstrip())), furniture):
+            joinable = False
             continue
+        if joinable and out:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        joinable = bool(width) and len(line.rstrip()) >= width - 30 and len(out) > 1
+    return out
+
+
+def _sentences(text: str, furniture: list[tuple[int, int]]) -> list[_Sentence]:
+    """Sentences of the non-furniture lines; a short line without final stop is a heading."""
+    out: list[_Sentence] = []
+    para = 0
+    title = ""
+    for start, end in _logical_lines(text, furniture):
+        line = text[start:end]
+        stripped = line.strip()
         para += 1
         if para == 1 and len(stripped) < 200 and not stripped.endswith("."):
             title = stripped
@@ -471,7 +599,7 @@ def _forward_metric(text: str, pos: int, limit: int) -> tuple[str, int, int] | N
         if found:
             return found[0], m.start(), found[1]
         word = m.group(0).lower()
-        if word in _STOP_WORDS or (re.search(r"\d", word) and not re.search(r"[a-z]-\d", word)):
+        if word in _STOP_WORDS or (re.search(r"\d", word) and not re.search(r"[a-z]", word)):
             return None
         if words >= 4:
             return None
@@ -483,7 +611,7 @@ def _lookback_metric(text: str, clause_start: int, num_start: int) -> tuple[str,
     """A metric noun named before the number in its clause ("tanks – 251", "dead at 315,000")."""
     before = text[clause_start:num_start]
     stripped = _QUALIFIER_BEFORE.sub("", before.rstrip()).rstrip()
-    if not _LOOKBACK_SEP.search(stripped):
+    if not (_LOOKBACK_SEP.search(stripped) or _LOOKBACK_SEP.search(before.rstrip())):
         return None
     best: tuple[str, int] | None = None
     last_end = -1
@@ -540,14 +668,46 @@ def _is_not_a_count(text: str, n: Number) -> bool:
 def _candidates(text: str, sentences: list[_Sentence]) -> list[_Cand]:
     """Numbers that count a metric, with qualifier and quote span; in text order."""
     out: list[_Cand] = []
+    carry: _Cand | None = None
+    loss_para = -9  # the paragraph of the last sentence that spoke of losses with figures
     for si, sent in enumerate(sentences):
-        if not _LOSS.search(text, sent.start, sent.end):
+        if carry is not None and sentences[carry.sent].para != sent.para:
+            carry = None
+        if not _LOSS.search(text, sent.start, sent.end) and not (
+            sent.para - loss_para <= 1 and _CONTEXT_CARRY.search(text[sent.start : sent.end])
+        ):
             continue
         nums = [n for n in find_numbers(text, sent.start, sent.end) if not _is_not_a_count(text, n)]
-        out.extend(_sentence_candidates(text, sent, si, nums))
+        found = _sentence_candidates(text, sent, si, nums, carry)
+        out.extend(found)
         out.extend(_article_ones(text, sent, si, nums))
+        if found:
+            carry = found[-1]
+        if found or text[sent.start : sent.end].rstrip().endswith(":"):
+            loss_para = sent.para
     out.sort(key=lambda c: (c.q_start, c.q_end))
+    for c in out:
+        c.metric = _prisoner_or_casualty(text, sentences[c.sent], c)
     return out
+
+
+def _prisoner_or_casualty(text: str, sent: _Sentence, c: _Cand) -> str:
+    """Soldiers who surrendered or were captured are prisoners of war; prisoners who were
+    killed ("former prisoners who died") are personnel losses."""
+    cs, ce = _clause_start(text, sent, c.q_start), _clause_end(text, sent, c.q_end)
+    before = re.split(r"\d", text[max(cs, c.q_start - 40) : c.q_start])[-1]
+    after = re.split(r"\d", text[c.q_end : min(ce, c.q_end + 40)])[0]
+    if c.metric == "personnel":
+        near = before + " " + after
+        if _POW_CLAUSE.search(near) and not _KILLED_CLAUSE.search(near):
+            return "pow"
+    elif c.metric == "pow":
+        noun = text[c.q_start : c.q_end]
+        if re.search(r"\b(?:former|ex-)\s*prisoners\b", noun, _I) or re.match(
+            r"^\s*(?:who|that)\s+(?:\w+\s+){0,3}?(?:killed|died|dead)\b", after, _I
+        ):
+            return "personnel"
+    return c.metric
 
 
 def _qualifier(text: str, sent: _Sentence, n: Number) -> tuple[str, int]:
@@ -560,7 +720,17 @@ def _qualifier(text: str, sent: _Sentence, n: Number) -> tuple[str, int]:
     return "exact", n.start
 
 
-def _sentence_candidates(text: str, sent: _Sentence, si: int, nums: list[Number]) -> list[_Cand]:
+def _range_low(lo: Number, hi: Number) -> int:
+    """The low end of a range written with one magnitude ("50-70 000", "1.5-2 million")."""
+    for scale in (1_000, 1_000_000):
+        if hi.value >= scale and hi.value / 10 <= lo.value * scale <= hi.value:
+            return lo.value * scale
+    return lo.value
+
+
+def _sentence_candidates(
+    text: str, sent: _Sentence, si: int, nums: list[Number], carry: _Cand | None = None
+) -> list[_Cand]:
     out: list[_Cand] = []
     skip: set[int] = set()
     for i, n in enumerate(nums):
@@ -573,23 +743,24 @@ def _sentence_candidates(text: str, sent: _Sentence, si: int, nums: list[Number]
             before = text[sent.start : n.start]
             is_dash = bool(re.fullmatch(r"\s*[-–—]\s*", join))
             if _RANGE_JOIN.match(join) and (is_dash or _BETWEEN_BEFORE.search(before)):
-                hi = _one_candidate(text, sent, si, nxt, out)
+                hi = _one_candidate(text, sent, si, nxt, out, carry)
                 lo_metric = hi.metric if hi else None
+                lo_value = _range_low(n, nxt)
                 if hi is None:
                     lb = _lookback_metric(text, _clause_start(text, sent, n.start), n.start)
                     if lb:
                         lo_metric = lb[0]
                         hi = _Cand(lb[0], nxt.value, "at_most", lb[1], nxt.end, si)
-                if lo_metric and hi and n.value < nxt.value:
+                if lo_metric and hi and lo_value < nxt.value:
                     b = _BETWEEN_BEFORE.search(before)
                     q_start = sent.start + b.start() if b else n.start
                     q_start = min(q_start, hi.q_start)
-                    out.append(_Cand(lo_metric, n.value, "at_least", q_start, hi.q_end, si))
+                    out.append(_Cand(lo_metric, lo_value, "at_least", q_start, hi.q_end, si))
                     out.append(replace(hi, qualifier="at_most", q_start=q_start))
                     skip.add(i + 1)
                     continue
         if i + 1 < len(nums) and _OF_TOTAL.fullmatch(text[n.end : nums[i + 1].start]):
-            whole = _one_candidate(text, sent, si, nums[i + 1], out)
+            whole = _one_candidate(text, sent, si, nums[i + 1], out, carry)
             if whole:
                 q_start = _qualifier(text, sent, n)[1]
                 out.append(
@@ -605,7 +776,7 @@ def _sentence_candidates(text: str, sent: _Sentence, si: int, nums: list[Number]
                 )
                 skip.add(i + 1)
                 continue
-        cand = _one_candidate(text, sent, si, n, out)
+        cand = _one_candidate(text, sent, si, n, out, carry)
         if cand:
             out.append(cand)
     for c in out:
@@ -614,7 +785,12 @@ def _sentence_candidates(text: str, sent: _Sentence, si: int, nums: list[Number]
 
 
 def _one_candidate(
-    text: str, sent: _Sentence, si: int, n: Number, previous: list[_Cand]
+    text: str,
+    sent: _Sentence,
+    si: int,
+    n: Number,
+    previous: list[_Cand],
+    carry: _Cand | None = None,
 ) -> _Cand | None:
     """The claim a single number makes, if it counts a metric."""
     qualifier, q_start = _qualifier(text, sent, n)
@@ -652,9 +828,21 @@ def _one_candidate(
             derived=True,
             period="window",
         )
+    base = previous[-1] if previous else carry
+    part = _PARTITIVE_AFTER.match(text[n.end : n.end + 20])
+    if part and base:
+        end = n.end + part.end()
+        return _Cand(base.metric, n.value, qualifier, q_start, end, si, extra={"part": True})
     bare = _BARE_LOSS_AFTER.match(text[n.end : after_limit])
     if bare:
         return _Cand("personnel", n.value, qualifier, q_start, n.end + bare.end(), si)
+    elided = _ELIDED_AFTER.match(text[n.end : after_limit])
+    units = _BARE_UNITS_AFTER.match(text[n.end : n.end + 12])
+    if elided and (base or units):
+        metric = base.metric if base else "equipment_total"
+        if metric == "personnel" and elided.group("verb").lower() in ("captured", "surrendered"):
+            metric = "pow"
+        return _Cand(metric, n.value, qualifier, q_start, n.end + elided.end(), si)
     if not _FOLLOW_OK.match(text[n.end : n.end + 12]) and not _TRANSPARENT_AFTER.match(
         text[n.end : n.end + 12]
     ):
@@ -670,6 +858,12 @@ def _one_candidate(
         return cand
     if _LOST_BEFORE.search(_QUALIFIER_BEFORE.sub("", before.rstrip()).rstrip()):
         return _Cand("personnel", n.value, qualifier, q_start, n.end, si)
+    if previous and _FOLLOW_OK.match(text[n.end : n.end + 12]):
+        between = text[previous[-1].q_end : n.start]
+        if len(between) <= 50 and _PARALLEL.search(between) and not _METRIC_ANY.search(between):
+            return _Cand(previous[-1].metric, n.value, qualifier, q_start, n.end, si)
+    if units and _LOSS.search(text, _clause_start(text, sent, n.start), n.start):
+        return _Cand("equipment_total", n.value, qualifier, q_start, n.end + units.end(), si)
     return None
 
 
@@ -690,8 +884,7 @@ def _article_ones(text: str, sent: _Sentence, si: int, nums: list[Number]) -> li
 def _keep(text: str, sentences: list[_Sentence], c: _Cand) -> bool:
     """Drop denied, forecast, civilian, both-sides and non-loss (aid, launches) figures."""
     sent = sentences[c.sent]
-    before = text[sent.start : c.q_start]
-    before = re.sub(r"(?<=\d)[.,](?=\d)", "", before)
+    before = _DIGIT_SEP.sub("", text[max(sent.start, c.q_start - 90) : c.q_start])
     if _NEGATION.search(before[-40:]) or _MODAL.search(before[-60:]):
         return False
     s_text = text[sent.start : sent.end]
@@ -711,11 +904,17 @@ def _keep(text: str, sentences: list[_Sentence], c: _Cand) -> bool:
             and re.match(r"\s*(?:This|These|Of (?:them|these)|Among them|Including)\b", s_text, _I)
         ):
             return False
+    if _OTHER_WAR.search(clause):
+        return False
+    lead = _QUALIFIER_BEFORE.sub("", text[max(sent.start, c.q_start - 60) : c.q_start].rstrip())
+    if _STOCK_BEFORE.search(lead.rstrip()):
+        return False
     part = c.extra.get("part")
     if c.metric in ("drones", "cruise_missiles") and not part and _WEAPON_ACTS.match(text, c.q_end):
         return False
-    rest = _METRIC_ANY.sub(" ", clause)
-    return not (_NON_LOSS_CLAUSE.search(rest) and not _LOSS.search(clause))
+    if not _NON_LOSS_CLAUSE.search(clause) or _LOSS.search(clause):
+        return True
+    return not _NON_LOSS_CLAUSE.search(_METRIC_ANY.sub(" ", clause))
 
 
 # --- subject -----------------------------------------------------------------------------
@@ -773,6 +972,7 @@ def _assign_subjects(text: str, sentences: list[_Sentence], cands: list[_Cand]) 
 # --- claimants ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _clean_name(value: str | None) -> str:
     """A claimant or publisher name without control characters or runs of spaces."""
     if not isinstance(value, str):
@@ -781,6 +981,7 @@ def _clean_name(value: str | None) -> str:
     return " ".join(kept.split())[:300]
 
 
+@functools.lru_cache(maxsize=4096)
 def _canonical(np: str) -> str | None:
     """The canonical claimant named in an attribution phrase (its last alias), if any."""
     best: tuple[int, int, str] | None = None
@@ -798,7 +999,13 @@ def _canonical(np: str) -> str | None:
 
 
 def _tidy_np(raw: str) -> str:
-    np = _NP_LEAD.sub("", raw.strip())
+    np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", raw.strip()))
+    np = re.sub(
+        r"^(?:published|posted|reported|quoted|cited|appearing)\s+(?:on|in|by)\s+", "", np, flags=_I
+    )
+    owner = _POSSESSOR.match(np)
+    if owner:
+        np = owner.group("who")
     np = _HONORIFIC.sub("", np)
     np = re.sub(r"^(?:the|a|an)\s+(?=[a-z])", "", np, flags=_I) if np[:1].islower() else np
     return np.strip(" \t'\"“”’-–—,")
@@ -809,6 +1016,8 @@ def _valid_np(np: str) -> bool:
         return True
     words = np.split()
     if not words or len(words) > 12 or _ATTR_VERB_RE.search(np) or _LOSS.search(np) or "," in np:
+        return False
+    if _NP_VERB.search(np) or (_NP_BAD_START.match(words[0]) and not _canonical(np)):
         return False
     first = re.sub(r"^(?:the|a|an)\s+", "", np, flags=_I)
     if not first or not (first[0].isupper() or _GENERIC_CLAIMANT.search(first)):
@@ -828,12 +1037,12 @@ def _attributions(text: str, sent: _Sentence) -> list[_Attribution]:
     s = re.sub(r"\([A-Z]{1,6}\)", lambda m: " " * len(m.group(0)), text[sent.start : sent.end])
     out: list[_Attribution] = []
     for m in _ACCORDING.finditer(s):
-        np = _tidy_np(m.group("np"))
+        np = _tidy_np(_NP_VERB_CUT.sub("", m.group("np")))
         np = re.split(r"\s+(?:on|in|at|during)\s+(?=[A-Z\d])|\s+(?:said|reported)\b", np)[0]
         if _valid_np(np):
             out.append(_Attribution(sent.start + m.start(), np, bool(_ANAPHOR.match(np))))
     for m in _BY_FROM.finditer(s):
-        np = _tidy_np(m.group("np"))
+        np = _tidy_np(_NP_VERB_CUT.sub("", m.group("np")))
         np = re.split(r"\s+(?:on|in|at|during|that|which)\s+", np)[0]
         if _valid_np(np):
             out.append(_Attribution(sent.start + m.start(), np, bool(_ANAPHOR.match(np))))
@@ -893,24 +1102,25 @@ def _name_claimant(np: str, context: str, subject: str | None, memory: dict[str,
 def _assign_claimants(
     text: str, sentences: list[_Sentence], cands: list[_Cand], publisher: str
 ) -> None:
-    """Sentence attribution, carried through the paragraph; headline prefix; else publisher."""
+    """Sentence attribution ("X said", "according to X", "This was reported by X"), carried
+    through the paragraph and into the next two paragraphs that name nobody; a headline's
+    prefix or suffix ("Ministry: ...", "... – Russian MOD"); else the publisher."""
     by_sent: dict[int, list[_Cand]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
     memory: dict[str, str] = {}
     with_claims = {sentences[c.sent].para for c in cands}
-    wanted = with_claims | {p - 1 for p in with_claims}
+    wanted = with_claims | {p - 1 for p in with_claims} | {p - 2 for p in with_claims}
     para_claimant: tuple[str, str] | None = None
     last_claimant: tuple[str, str] | None = None
+    last_para = -9
     current_para = -1
-    para_first = True
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
         if sent.para != current_para:
             current_para = sent.para
-            para_first = True
             para_claimant = None
-            if last_claimant and _CONTINUATION_START.match(s_text):
+            if last_claimant and (_CONTINUATION_START.match(s_text) or sent.para - last_para <= 2):
                 para_claimant = last_claimant
         context = text[max(0, sent.start - 400) : sent.end]
         attrs = _attributions(text, sent) if sent.para in wanted else []
@@ -926,32 +1136,32 @@ def _assign_claimants(
                         c.claimant, c.claimant_text = name, np
                         c.explicit_claimant = True
                 para_claimant = last_claimant = (name, np)
-        heading_prefix = _HEADLINE_PREFIX.match(s_text) if sent.heading else None
+                last_para = sent.para
+        heading_np = _heading_attribution(s_text) if sent.heading else None
         sent_cands = by_sent.get(si, [])
         for c in sent_cands:
             chosen = _choose_attribution(attrs, c.q_start)
             if chosen and _REPORTEDLY.search(text[chosen.pos : c.q_start]):
-                chosen = None
                 c.claimant, c.claimant_text = publisher, None
                 c.explicit_claimant = True
                 continue
             if chosen and chosen.anaphoric:
-                who = para_claimant or last_claimant
-                lead = _SENTENCE_SUBJECT.match(s_text)
-                if lead and re.fullmatch(r"(?:he|she|they|it|we)", chosen.text, _I):
-                    who = (_name_claimant(lead.group(1), context, c.subject, memory), lead.group(1))
+                who = _resolve_anaphor(text, sent, chosen, para_claimant or last_claimant)
                 if who:
-                    c.claimant, c.claimant_text = who[0], chosen.text
+                    name = _name_claimant(who[0], context, c.subject, memory)
+                    c.claimant, c.claimant_text = name if who[1] else who[0], chosen.text
                     c.explicit_claimant = True
                     continue
                 chosen = None
             if chosen:
                 name = _name_claimant(chosen.text, context, c.subject, memory)
+                name = _same_side(name, last_claimant)
                 c.claimant, c.claimant_text, c.explicit_claimant = name, chosen.text, True
-            elif heading_prefix and _valid_np(heading_prefix.group("np").strip()):
-                np = heading_prefix.group("np").strip()
-                c.claimant = _name_claimant(np, context, c.subject, memory)
-                c.claimant_text = np
+            elif heading_np:
+                c.claimant = _name_claimant(
+                    heading_np, text[: sentences[-1].end], c.subject, memory
+                )
+                c.claimant_text = heading_np
                 c.explicit_claimant = True
             elif _REPORTEDLY.search(text[sent.start : c.q_start]):
                 c.claimant, c.claimant_text = publisher, None
@@ -963,16 +1173,17 @@ def _assign_claimants(
         if explicit and not sent.heading:
             np = explicit[0].text
             subject = sent_cands[0].subject if sent_cands else None
-            para_claimant = (_name_claimant(np, context, subject, memory), np)
-            last_claimant = para_claimant
+            name = _same_side(_name_claimant(np, context, subject, memory), last_claimant)
+            para_claimant = last_claimant = (name, np)
+            last_para = sent.para
         elif sent_cands and sent_cands[-1].explicit_claimant and not sent.heading:
             para_claimant = (
                 sent_cands[-1].claimant or publisher,
                 sent_cands[-1].claimant_text or "",
             )
-            last_claimant = para_claimant
-        para_first = False
-    del para_first
+            last_claimant, last_para = para_claimant, sent.para
+        elif any(a.anaphoric for a in attrs) and para_claimant and not sent.heading:
+            last_claimant, last_para = para_claimant, sent.para
     for c in cands:
         if c.subject in (None, "enemy"):
             russian_side = c.claimant in lx.RUSSIAN_CLAIMANTS or (
@@ -981,6 +1192,52 @@ def _assign_claimants(
                 and not _COUNTRY_UA.search(c.claimant_text or "")
             )
             c.subject = "ukraine" if russian_side else "russia"
+
+
+def _heading_attribution(s_text: str) -> str | None:
+    """The speaker a headline names: "Ministry: Russia lost ...", "... – Russian MOD",
+    "..., Ukraine says"."""
+    for rx in (_HEADLINE_PREFIX, _HEADLINE_SUFFIX):
+        m = rx.search(s_text)
+        if m:
+            np = _tidy_np(m.groupdict().get("np") or m.groupdict().get("np2") or "")
+            if np and _valid_np(np) and not _ANAPHOR.match(np):
+                return np
+    return None
+
+
+def _resolve_anaphor(
+    text: str, sent: _Sentence, attr: _Attribution, carried: tuple[str, str] | None
+) -> tuple[str, bool] | None:
+    """Who "it", "the group", "the minister" is: a country said to speak earlier in the
+    sentence, the claimant carried so far, else the last named source before the sentence.
+    Returns (name, needs_naming)."""
+    before = text[sent.start : attr.pos]
+    if re.fullmatch(r"(?:he|she|they|it|we)", attr.text, _I):
+        lead = _SENTENCE_SUBJECT.match(before) or _COUNTRY_SPEAKER.search(before)
+        if lead:
+            return lead.group(1), True
+    if lx.BARE_MOD.match(re.sub(r"^(?:the|this|that)\s+", "", attr.text, flags=_I)):
+        return attr.text, True
+    if carried:
+        return carried[0], False
+    named = list(_ALIAS_ANY.finditer(text, max(0, sent.start - 1500), sent.start))
+    if named:
+        return named[-1].group(0), True
+    return None
+
+
+def _same_side(name: str, last: tuple[str, str] | None) -> str:
+    """A bare country ("according to Moscow", "Ukraine said") is the last named source of
+    that side, when there is one."""
+    if not last or not _BARE_COUNTRY.fullmatch(name):
+        return name
+    side = _side_of(name)
+    last_ru = last[0] in lx.RUSSIAN_CLAIMANTS or bool(_COUNTRY_RU.search(last[0]))
+    last_ua = bool(_COUNTRY_UA.search(last[0])) and not last_ru
+    if (side == "russia" and last_ru) or (side == "ukraine" and last_ua):
+        return last[0]
+    return name
 
 
 def _choose_attribution(attrs: list[_Attribution], pos: int) -> _Attribution | None:
@@ -1046,12 +1303,15 @@ def _first_full_date(text: str, sentences: list[_Sentence]) -> dt.date | None:
 def _assign_periods(
     text: str, sentences: list[_Sentence], cands: list[_Cand], ref: dt.date, has_published: bool
 ) -> None:
-    """as_of from the sentence's date, else the paragraph's, else the reference date; period
-    from the closest cue (clause, then the sentence's claim-free clauses, then the list)."""
+    """as_of from the sentence's date, else the paragraph's, else the reference date. The period
+    comes from a cue of the figure's own clause or sentence; a figure without one takes the
+    period of the figure before it in the sentence, of a restatement of it elsewhere, of the
+    paragraph, of the paragraph before when the sentence goes on from it; else weak cues."""
     para_date: dict[int, dt.date] = {}
     sent_dates: dict[int, list[tuple[int, dt.date, bool]]] = {}
     prev_in_sent: dict[int, _Cand] = {}
-    prev_in_para: dict[int, _Cand] = {}
+    pending: list[_Cand] = []
+    pieces: dict[int, list[tuple[int, int, str | None, dt.date | None]]] = {}
     for c in cands:
         sent = sentences[c.sent]
         if c.sent not in sent_dates:
@@ -1069,25 +1329,71 @@ def _assign_periods(
         period, start = _period_cue(text, cs, ce, c, dates, as_of)
         if period is None and c.derived:
             period = "window"
-        if period is None and c.sent in prev_in_sent:
-            base = prev_in_sent[c.sent]
+        base = prev_in_sent.get(c.sent)
+        if period is None and base is not None and base.period:
             period, start = base.period, base.period_start
         if period is None:
-            period, start = _period_from_other_clauses(text, sent, c, cands, dates, as_of)
-        if period is None and sent.para in prev_in_para:
-            base = prev_in_para[sent.para]
-            period, start = base.period, base.period_start
-        if period is None:
-            event = _EVENT_PAST.search(text[sent.start : sent.end])
-            period, start = ("window", as_of) if event and c.value < 100 else ("cumulative", None)
-        if period == "cumulative":
-            start = INVASION if as_of >= INVASION else None
-        elif start is None or start > as_of:
-            start = as_of
-        c.period, c.period_start = period, start
+            period, start = _period_from_other_clauses(text, sent, c, cands, dates, as_of, pieces)
+        _set_period(c, period, start)
         if not c.derived:
             prev_in_sent[c.sent] = c
-            prev_in_para[sent.para] = c
+        if period is None:
+            pending.append(c)
+    if not pending:
+        return
+    cued: dict[tuple[str | None, str, int], _Cand] = {}
+    for c in sorted((c for c in cands if c.period), key=lambda c: c.heading):
+        cued.setdefault((c.subject, c.metric, c.value), c)
+    prev: _Cand | None = None
+    last_by_para: dict[int, _Cand] = {}
+    for c in cands:
+        sent = sentences[c.sent]
+        if c.period is None:
+            period, start = _inherited_period(text, sent, c, prev, cued, last_by_para, sentences)
+            _set_period(c, period, start)
+        prev = c
+        if not c.derived:
+            last_by_para[sent.para] = c
+
+
+def _set_period(c: _Cand, period: str | None, start: dt.date | None) -> None:
+    as_of = c.as_of or INVASION
+    if period == "cumulative":
+        start = INVASION if as_of >= INVASION else None
+    elif period == "window" and (start is None or start > as_of):
+        start = as_of
+    c.period, c.period_start = period, start
+
+
+def _inherited_period(
+    text: str,
+    sent: _Sentence,
+    c: _Cand,
+    prev: _Cand | None,
+    cued: dict[tuple[str | None, str, int], _Cand],
+    last_by_para: dict[int, _Cand],
+    sentences: list[_Sentence],
+) -> tuple[str | None, dt.date | None]:
+    """The period of a figure whose own clause and sentence give none."""
+    if prev is not None and prev.sent == c.sent and prev.period:
+        return prev.period, prev.period_start
+    same = cued.get((c.subject, c.metric, c.value))
+    if same is not None and same is not c and same.period:
+        return same.period, same.period_start
+    if sent.para in last_by_para and last_by_para[sent.para].period:
+        base = last_by_para[sent.para]
+        return base.period, base.period_start
+    s_text = text[sent.start : c.q_start]
+    if _WEAK_CUMULATIVE.search(text, sent.start, sent.end):
+        return "cumulative", None
+    if _BEFORE_NUM_WINDOW.search(text[max(sent.start, c.q_start - 30) : c.q_start]):
+        return "window", c.as_of
+    if sent.para - 1 in last_by_para and _CONTINUES.search(s_text):
+        base = last_by_para[sent.para - 1]
+        return base.period, base.period_start
+    if c.value < 100 and _EVENT_PAST.search(text, sent.start, sent.end):
+        return "window", c.as_of
+    return "cumulative", None
 
 
 def _period_cue(
@@ -1095,10 +1401,7 @@ def _period_cue(
 ) -> tuple[str | None, dt.date | None]:
     """The period a stretch of text gives a figure, or (None, None)."""
     seg = text[start:end]
-    before_num = text[max(start, c.q_start - 30) : c.q_start]
-    if _AFTER_NUM_WINDOW.match(
-        text[_num_end(text, c) : _num_end(text, c) + 12]
-    ) or _BEFORE_NUM_WINDOW.search(before_num):
+    if _AFTER_NUM_WINDOW.match(text[_num_end(text, c) : _num_end(text, c) + 12]):
         return "window", as_of
     since = _SINCE_DATE.search(seg)
     if since:
@@ -1110,9 +1413,12 @@ def _period_cue(
         return "window", _window_start(m.group(0), as_of)
     if _CUMULATIVE.search(seg):
         return "cumulative", None
-    weak = _WEAK_WINDOW.search(seg)
-    if weak:
-        return "window", as_of
+    for weak in _WEAK_WINDOW.finditer(seg):
+        # "said on Tuesday" dates the statement, not the losses.
+        if not _ATTRIBUTED_DAY.search(
+            text[max(0, start + weak.start() - 30) : start + weak.start()]
+        ):
+            return "window", as_of
     return None, None
 
 
@@ -1125,26 +1431,38 @@ def _num_end(text: str, c: _Cand) -> int:
 
 
 def _period_from_other_clauses(
-    text: str, sent: _Sentence, c: _Cand, cands: list[_Cand], dates: list, as_of: dt.date
+    text: str,
+    sent: _Sentence,
+    c: _Cand,
+    cands: list[_Cand],
+    dates: list,
+    as_of: dt.date,
+    cache: dict[int, list[tuple[int, int, str | None, dt.date | None]]],
 ) -> tuple[str | None, dt.date | None]:
-    """Cues in the sentence's clauses that carry no figure of their own."""
-    others = [(o.q_start, o.q_end) for o in cands if o.sent == c.sent and o.derived]
-    pieces = re.split(r"[,;:()]", text[sent.start : sent.end])
-    pos = sent.start
-    found: list[tuple[int, str | None, dt.date | None]] = []
-    for piece in pieces:
-        p_start, p_end = pos, pos + len(piece)
-        pos = p_end + 1
-        if any(a < p_end and b > p_start for a, b in others):
-            continue
-        probe = _Cand(c.metric, c.value, c.qualifier, p_end, p_end, c.sent)
-        period, start = _period_cue(text, p_start, p_end, probe, dates, as_of)
-        if period:
-            found.append((abs(p_start - c.q_start), period, start))
+    """Cues in the sentence's clauses that carry no figure of their own (the clause cues are
+    computed once per sentence)."""
+    if c.sent not in cache:
+        cues = []
+        pos = sent.start
+        for piece in re.split(r"[,;:()]", text[sent.start : sent.end]):
+            p_start, p_end = pos, pos + len(piece)
+            pos = p_end + 1
+            probe = _Cand(c.metric, c.value, c.qualifier, p_end, p_end, c.sent)
+            period, start = _period_cue(text, p_start, p_end, probe, dates, as_of)
+            if period:
+                cues.append((p_start, p_end, period, start))
+        cache[c.sent] = cues
+    found = [
+        (abs(p_start - c.q_start), period, start)
+        for p_start, p_end, period, start in cache[c.sent]
+        if not any(
+            o.sent == c.sent and o is not c and o.q_start < p_end and o.q_end > p_start
+            for o in cands
+        )
+    ]
     if not found:
         return None, None
-    strong = [f for f in found if f[1] == "cumulative"] if False else found
-    best = min(strong, key=lambda f: f[0])
+    best = min(found, key=lambda f: f[0])
     return best[1], best[2]
 
 
@@ -1182,6 +1500,9 @@ def _merge_restatements(cands: list[_Cand]) -> list[_Cand]:
         old = chosen.get(key)
         if old is None or (old.heading and not c.heading):
             chosen[key] = c
+            if old is not None and old.explicit_claimant and not c.explicit_claimant:
+                # the headline named who speaks ("General Staff: ..."), the body did not
+                c.claimant, c.claimant_text = old.claimant, old.claimant_text
     keep = {id(c) for c in chosen.values()}
     return [c for c in cands if id(c) in keep]
 

@@ -14,7 +14,8 @@ METRIC_PATTERNS: dict[str, str] = {
     # personnel
     r"troops?": "personnel",
     r"soldiers?": "personnel",
-    r"servicem[ae]n": "personnel",
+    r"servicem[ae]n|service ?people": "personnel",
+    r"military(?=\s+and\s|\s*[,.;]|\s*$)": "personnel",
     r"service ?(?:members|personnel)": "personnel",
     r"(?:military )?personnel": "personnel",
     r"fighters(?! jets)": "personnel",
@@ -42,6 +43,7 @@ METRIC_PATTERNS: dict[str, str] = {
     r"MLRS(?:s|es)?|multiple(?:-launch| launch)? rocket (?:launchers|systems)": "mlrs",
     r"(?:multiple )?rocket launchers?|rocket salvo systems?|salvo fire systems?": "mlrs",
     r"HIMARS(?: launchers?| systems?)?|launchers": "mlrs",
+    r"(?:HIMARS|G?MLRS) (?:shells|rockets|projectiles|munitions)": "other",
     # air defence
     r"air[ -]defen[cs]e(?: systems?| units?| means| installations?| complexes)?": "air_defense",
     r"anti-aircraft (?:warfare )?(?:systems?|units?)|SAM systems?": "air_defense",
@@ -59,7 +61,7 @@ METRIC_PATTERNS: dict[str, str] = {
     r"(?:landing|patrol|missile) ships?|ships ?/ ?boats|warships/boats": "ships",
     r"submarines?": "submarines",
     # vehicles
-    r"vehicles?|trucks?|cars|fuel tanks?|tankers|motor vehicles": "vehicles",
+    r"vehicles?|trucks?|cars|automobiles|fuel tanks?|tankers|motor vehicles": "vehicles",
     r"(?:automotive|automobile|motor) (?:equipment|vehicles)|vehicles and fuel tanks": "vehicles",
     r"special (?:equipment|vehicles)|units of special equipment": "special_equipment",
     # totals
@@ -76,6 +78,8 @@ WEAK_NOUNS = frozenset({"men", "people", "lives", "cars", "boats", "vessels", "g
 # Qualifier phrases immediately before a number (lower-case, single spaces).
 QUALIFIERS_BEFORE: dict[str, str] = {
     "nearly": "approx",
+    "near": "approx",
+    "nearer": "approx",
     "almost": "approx",
     "about": "approx",
     "around": "approx",
@@ -100,6 +104,19 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "just over": "at_least",
     "well over": "at_least",
     "exceeding": "at_least",
+    # a verb of passing a mark ("losses pass 175,000", "have surpassed 8,000")
+    "pass": "at_least",
+    "passes": "at_least",
+    "passed": "at_least",
+    "surpass": "at_least",
+    "surpasses": "at_least",
+    "surpassed": "at_least",
+    "top": "at_least",
+    "tops": "at_least",
+    "topped": "at_least",
+    "exceed": "at_least",
+    "exceeds": "at_least",
+    "exceeded": "at_least",
     "conservatively estimating": "at_least",
     "up to": "at_most",
     "as many as": "at_most",
@@ -116,7 +133,9 @@ LOSS_WORDS = (
     r"los[et]|loses|losing|loss(?:es)?|kill(?:ed|ing|s)?|dead|died|die|deaths?|destroy(?:ed|ing|s)?"
     r"|shot down|shoot(?:ing)? down|downed|down(?:ing)?|eliminat(?:ed|ing|es)|liquidat(?:ed|ing)"
     r"|neutrali[sz](?:ed|ing)|wiped out|wip(?:e|ing) out|captured|seized|damaged|sunk|sank|sinking"
-    r"|intercepted|taken prisoner|casualt(?:y|ies)|wounded|injured|fatalit(?:y|ies)"
+    r"|intercepted|taken prisoner|surrender(?:ed|s)?|casualt(?:y|ies)|wounded|injured"
+    r"|fatalit(?:y|ies)"
+    r"|missing in action|(?:are|were|is|was|went|considered|listed as|reported) missing"
     r"|knocked out|took out|disabled|abandoned|burn(?:ed|t)|death toll|toll"
     r"|suffered|sustained|put out of action|repelled"
 )
@@ -145,7 +164,7 @@ CLAIMANT_ALIASES: dict[str, str] = {
         "General Staff of the Armed Forces of the Russian Federation"
     ),
     rf"{_UA}\s+(?:Armed Forces|Army|military|forces|Defen[cs]e Forces)(?: \(UA\))?": AF_UA,
-    r"Armed Forces of Ukraine|ZSU|Ukraine['’]s (?:army|military)": AF_UA,
+    r"Armed Forces of Ukraine|ZSU|(?:Ukraine|Kyiv|Kiev)['’]s (?:army|military|armed forces)": AF_UA,
     rf"{_UA}\s+Air Force|Air Force of Ukraine|Air Force of the Armed Forces of Ukraine": (
         "Ukrainian Air Force"
     ),
@@ -154,6 +173,7 @@ CLAIMANT_ALIASES: dict[str, str] = {
     r"(?:Oleksii |Oleksiy )?Reznikov|(?:Rustem )?Umerov|(?:Oleksandr )?Pavliuk": MOD_UA,
     rf"{_RU}\s+{_MOD}|{_MOD} of (?:the )?Russia(?:n Federation)?": MOD_RU,
     r"(?:Igor )?Konashenkov|(?:Sergei |Sergey )?Shoigu|(?:Andrei )?Belousov": MOD_RU,
+    rf"{_RU}\s+(?:army|military|defen[cs]e) spokes(?:man|person|woman)": MOD_RU,
     rf"{_UK}\s+{_MOD}|{_UK}\s+(?:defen[cs]e )?intelligence(?: services)?|Defen[cs]e Intelligence": (
         MOD_UK
     ),
@@ -175,7 +195,9 @@ CLAIMANT_ALIASES: dict[str, str] = {
 }
 
 # Bare institution names whose country comes from context ("the Defense Ministry said").
-BARE_MOD = re.compile(rf"^(?:the )?{_MOD}$|^(?:the )?ministry$", re.IGNORECASE)
+BARE_MOD = re.compile(
+    rf"^(?:the )?{_MOD}$|^(?:the )?(?:defen[cs]e )?minist(?:ry|er)$", re.IGNORECASE
+)
 BARE_GENERAL_STAFF = re.compile(r"^(?:the )?General Staff$", re.IGNORECASE)
 
 # Claimants on each side: their figures, when they name no one, are about the other side.

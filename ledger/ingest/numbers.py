@@ -2,7 +2,8 @@
 
 Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
 "31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "a quarter of a
-million") and number words ("forty four", "forty-four", "three"). It knows nothing about
+million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
+"three"). It knows nothing about
 claims: filtering out dates, model numbers and money is the extractor's job, but the span
 and the raw surface let it decide.
 """
@@ -65,6 +66,7 @@ _WORD_NUMBER = rf"(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*"
 NUMBER_RE = re.compile(
     rf"""
     (?P<frac>\b(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)\b)
+    | (?P<dozen>\b(?:(?P<dozens>a|one|two|three|four|five|six)\s+|half\s+a\s+)dozen\b)
     | (?P<scaled>(?<![\w.,])\d+(?:[.,]\d+)?)\s*(?P<scale>[kK]\b|thousand\b|million\b|mln\b|
         billion\b|bn\b|[mM]\b(?![²-]))
     | (?P<grouped>(?<![\w.,])\d{{1,3}}(?:(?P<sep>{_SEP})\d{{3}})(?:(?P=sep)\d{{3}})*(?![\d]))
@@ -129,6 +131,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         try:
             if m.group("frac"):
                 value, kind = _fraction_value(m.group("frac")), "fraction"
+            elif m.group("dozen"):
+                count = m.group("dozens")
+                value = 12 * (_UNITS.get(count.lower(), 1) if count else 0.5)
+                value, kind = round(value), "words"
             elif m.group("scaled"):
                 value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
             elif m.group("grouped"):
