@@ -13,10 +13,17 @@ from typing import Any
 import orjson
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 console = Console()
 err_console = Console(stderr=True)
+
+
+def _add_row(table: Table, *cells: Any) -> None:
+    """Add a row whose text is shown as is: names and quotes from articles are not markup."""
+    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
 
 
 def write_json(document: Any) -> None:
@@ -60,7 +67,8 @@ def log_table(envelopes: Iterable[Any]) -> None:
     table.add_column("actor", max_width=12)
     table.add_column("what", ratio=1)
     for e in envelopes:
-        table.add_row(
+        _add_row(
+            table,
             str(e.position),
             e.recorded_at[:16].replace("T", " "),
             e.type,
@@ -85,7 +93,7 @@ def recorded(envelope: Any, *, created: bool) -> None:
 
 def message(text: str) -> None:
     """Print a plain status line."""
-    console.print(text, highlight=False)
+    console.print(text, highlight=False, markup=False)
 
 
 @contextmanager
@@ -131,7 +139,9 @@ def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
         where = f" at position {r.position}" if r.position else ""
         revision = f" (revision {r.revision})" if r.revision else ""
         console.print(
-            f"{r.status:>16}  {r.source}: {r.claims} claim(s){revision}{where}", highlight=False
+            f"{r.status:>16}  {r.source}: {r.claims} claim(s){revision}{where}",
+            highlight=False,
+            markup=False,
         )
     parts = [f"{len(results)} article(s)"]
     parts += [f"{counts.get(k, 0)} {k}" for k in ("new", "revised", "unchanged", "failed")]
@@ -147,8 +157,8 @@ def extraction(documents: list[dict[str, Any]]) -> None:
     for doc in documents:
         article = doc["article"]
         console.print(
-            f"[bold]{article['title']}[/] — {article['publisher']}, "
-            f"{article['published'] or 'undated'} ({article['source']})",
+            f"[bold]{escape(article['title'])}[/] — {escape(article['publisher'])}, "
+            f"{article['published'] or 'undated'} ({escape(article['source'])})",
             highlight=False,
         )
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
@@ -160,7 +170,8 @@ def extraction(documents: list[dict[str, Any]]) -> None:
         for c in doc["claims"]:
             since = c["period_start"] or "?"
             period = f"{since}..{c['as_of']}" if c["period"] == "window" else f"to {c['as_of']}"
-            table.add_row(
+            _add_row(
+                table,
                 c["claimant"],
                 f"{c['subject']} {c['metric']}",
                 f"{_QUALIFIER_MARK[c['qualifier']]}{c['value']:,}",
@@ -208,7 +219,8 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     table.add_column("as of", no_wrap=True)
     table.add_column("claim", no_wrap=True)
     for r in rows:
-        table.add_row(
+        _add_row(
+            table,
             r["claimant"],
             r["subject"],
             r["metric"],
@@ -236,8 +248,13 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
             f"{x['subject']} {x['metric']} {_figure(x['value'], x['qualifier'])}"
             for x in r["latest"]
         )
-        table.add_row(
-            r["name"], str(r["articles"]), str(r["claims"]), f"{r['first']}..{r['last']}", latest
+        _add_row(
+            table,
+            r["name"],
+            str(r["articles"]),
+            str(r["claims"]),
+            f"{r['first']}..{r['last']}",
+            latest,
         )
     console.print(table)
 
@@ -262,7 +279,7 @@ def history_table(series: list[dict[str, Any]]) -> None:
     for s in series:
         points = s["points"]
         console.print(
-            f"[bold]{s['claimant']}[/] — {s['subject']} {s['metric']}  "
+            f"[bold]{escape(s['claimant'])}[/] — {s['subject']} {s['metric']}  "
             f"{sparkline([p['value'] for p in points])}",
             highlight=False,
         )
@@ -272,7 +289,8 @@ def history_table(series: list[dict[str, Any]]) -> None:
         table.add_column("publisher", max_width=28)
         table.add_column("claim", no_wrap=True)
         for p in points[-40:]:
-            table.add_row(
+            _add_row(
+                table,
                 p["as_of"],
                 _figure(p["value"], p["qualifier"]),
                 p["publisher"] or "",
@@ -287,7 +305,8 @@ def claim_panel(document: dict[str, Any]) -> None:
     """Render one claim, its sentence, its article, and its life."""
     c = document["claim"]
     console.print(
-        f"[bold]{c['claim_id']}[/]  {c['canonical_claimant']}: {c['subject']} {c['metric']} "
+        f"[bold]{c['claim_id']}[/]  {escape(c['canonical_claimant'])}: "
+        f"{c['subject']} {c['metric']} "
         f"{_figure(c['value'], c['qualifier'])} ({c['period']}"
         f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
         f" — {document['status']}",
@@ -298,9 +317,10 @@ def claim_panel(document: dict[str, Any]) -> None:
         "stands as the total" if total["stands"] else f"not the total: {total['why_not']}",
         style="dim",
         highlight=False,
+        markup=False,
     )
     if document["sentence"]:
-        console.print(f"“{document['sentence']}”", highlight=False)
+        console.print(f"“{document['sentence']}”", highlight=False, markup=False)
     article = document["article"]
     if article:
         console.print(
@@ -308,22 +328,41 @@ def claim_panel(document: dict[str, Any]) -> None:
             f"{article['published'] or ''} {article['url'] or ''} (sha256 "
             f"{article['content_sha256'][:12]}…, revision {article['revision']})",
             highlight=False,
+            markup=False,
         )
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
     for column in ("pos", "event", "recorded (UTC)", "actor", "detail"):
         table.add_column(column)
     for e in document["events"]:
-        detail = {
-            k: v for k, v in e.items() if k not in ("position", "type", "recorded_at", "actor")
-        }
-        table.add_row(
+        _add_row(
+            table,
             str(e["position"]),
             e["type"],
             e["recorded_at"][:16].replace("T", " "),
             e["actor"],
-            ", ".join(f"{k}={v}" for k, v in detail.items()),
+            _life_detail(e),
         )
-    console.print(table)
+    console.print(table, highlight=False)
+
+
+def _life_detail(entry: dict[str, Any]) -> str:
+    """Say in a few words what one event did to a claim."""
+    parts = []
+    if "value" in entry:
+        parts.append(_figure(entry["value"], entry.get("qualifier", "exact")))
+    if entry.get("revision"):
+        parts.append(f"revision {entry['revision']}")
+    for name, (old, new) in (entry.get("changes") or {}).items():
+        parts.append(f"{name}: {old} -> {new}")
+    if entry.get("reason"):
+        parts.append(f"because: {entry['reason']}")
+    provenance = entry.get("provenance")
+    if provenance:
+        parts.append(
+            f"from {provenance.get('dataset')} {provenance.get('file')} "
+            f"{provenance.get('record_date')}, field {provenance.get('field')!r}"
+        )
+    return "; ".join(parts)
 
 
 def plot_history(series: list[dict[str, Any]], path: str) -> None:
@@ -385,7 +424,7 @@ def findings_table(findings: list[dict[str, Any]]) -> None:
     table.add_column("finding", ratio=1)
     for f in findings:
         style = _SEVERITY_STYLE[f["severity"]]
-        table.add_row(f"[{style}]{f['severity']}[/]", f["kind"], f["message"])
+        _add_row(table, Text(f["severity"], style=style), f["kind"], f["message"])
     console.print(table, highlight=False)
     counts = {s: sum(1 for f in findings if f["severity"] == s) for s in _SEVERITY_STYLE}
     message(", ".join(f"{n} {s}" for s, n in counts.items()))
@@ -398,12 +437,13 @@ def evidence(document: dict[str, Any]) -> None:
     for column in ("pos", "event", "stream", "hash", "intact"):
         table.add_column(column, no_wrap=column != "stream")
     for e in document["events"]:
-        table.add_row(
+        _add_row(
+            table,
             str(e["position"]),
             e["event_type"],
             e["stream"],
             e["hash"][:16] + "…",
-            "yes" if e["hash_ok"] else "[bold red]NO[/]",
+            "yes" if e["hash_ok"] else Text("NO", style="bold red"),
         )
     console.print(table)
 
@@ -412,7 +452,7 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
     """Render, per total, the claim that stands and why the others lost."""
     for g in groups:
         total = g["total"]
-        head = f"[bold]{g['claimant']}[/] — {g['subject']} {g['metric']}"
+        head = f"[bold]{escape(g['claimant'])}[/] — {g['subject']} {g['metric']}"
         if total is None:
             console.print(f"{head}: no total", highlight=False)
         else:
@@ -426,7 +466,8 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
             table.add_column(column)
         for c in g["competitors"][:30]:
             claim = c["claim"]
-            table.add_row(
+            _add_row(
+                table,
                 claim["claim_id"],
                 _figure(claim["value"], claim["qualifier"]),
                 claim["as_of"],

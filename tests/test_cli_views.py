@@ -204,3 +204,38 @@ def test_history_plot(seeded, tmp_path: Path) -> None:
     result = seeded("history", "personnel", "--plot", str(tmp_path / "p.png"))
     assert result.exit_code == 0, result.output
     assert (tmp_path / "p.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_markup_in_names_and_quotes_is_shown_as_text(cli, tmp_path: Path) -> None:
+    """Brackets in a claimant or quote are printed as they are, never read as terminal markup."""
+    name = "[bold red]Shouty[/] [link=x]Ministry"
+    result = cli(
+        "append",
+        "--claimant",
+        name,
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        "5",
+        "--as-of",
+        "2023-04-02",
+        "--quote",
+        "[/] five [i]tanks",
+        "--json",
+    )
+    assert result.exit_code == 0, result.output
+    claim_id = json.loads(result.stdout)["data"]["claim"]["claim_id"]
+    for command in (
+        ["totals"],
+        ["sources"],
+        ["history", "tanks"],
+        ["show", claim_id],
+        ["audit", claim_id],
+        ["audit", "--metric", "tanks"],
+        ["log"],
+    ):
+        shown = cli(*command)
+        assert shown.exit_code == 0, (command, shown.output)
+    assert "[bold red]Shouty" in cli("totals").stdout.replace("\n", "")
