@@ -15,7 +15,6 @@ from typer.core import TyperGroup
 from typer.exceptions import Abort, TyperException
 
 from cli import articles_cmds, audit_cmds, claims_cmds, log_cmds, views_cmds
-from ledger.errors import LedgerError
 
 DEFAULT_LEDGER = "claims.db"
 
@@ -33,9 +32,6 @@ class ClaimsGroup(TyperGroup):
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
-        except LedgerError as exc:
-            error_line(str(exc))
-            sys.exit(exc.exit_code)
         except TyperException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # bare `claims`: help, not an error
                 sys.stdout.write(exc.format_message() + "\n")
@@ -53,7 +49,14 @@ class ClaimsGroup(TyperGroup):
         except KeyboardInterrupt:
             error_line("interrupted; nothing half-written (each write is one transaction)")
             sys.exit(130)
-        except Exception as exc:  # a bug, not a user mistake: still one line, unless debugging
+        except Exception as exc:
+            # A LedgerError's module is loaded by whatever raised it: `claims --help` and its
+            # like never import the ledger at all (see `cli.common`).
+            errors = sys.modules.get("ledger.errors")
+            if errors is not None and isinstance(exc, errors.LedgerError):
+                error_line(str(exc))
+                sys.exit(exc.exit_code)
+            # a bug, not a user mistake: still one line, unless debugging
             if os.environ.get("CLAIMS_DEBUG"):
                 raise
             error_line(f"internal error: {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows more)")

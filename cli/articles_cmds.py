@@ -10,11 +10,7 @@ from typing import Annotated
 
 import typer
 
-from cli import render
-from cli.common import open_ledger
-from ledger.errors import InvalidInput
-from ledger.ingest.readers import MAX_ARTICLE_BYTES
-from ledger.service import ArticleOptions, ArticleSource, extract_articles, utc_today
+from cli.common import open_ledger, render
 
 Paths = Annotated[
     list[str], typer.Argument(help="Article files (.txt .md .html .json), folders, or - (stdin).")
@@ -26,6 +22,8 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of te
 
 
 def _stdin() -> bytes:
+    from ledger.ingest.readers import MAX_ARTICLE_BYTES
+
     return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
 
 
@@ -46,6 +44,8 @@ def ingest(
     as_json: JsonFlag = False,
 ) -> None:
     """Record articles: each new article becomes one event with the claims found in it."""
+    from ledger.service import ArticleOptions, ArticleSource
+
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
     with open_ledger(ctx) as ledger, render.progress(enabled=not as_json) as progress:
@@ -83,6 +83,9 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the claims ingesting would record, without writing anything."""
+    from ledger.errors import InvalidInput
+    from ledger.service import ArticleOptions, ArticleSource, extract_articles, utc_today
+
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
     documents, failures = [], []

@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cli import render
-from cli.common import open_ledger
-from ledger.errors import InvalidInput
+from cli.common import open_ledger, render
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 
@@ -43,6 +41,8 @@ def audit(
     as_json: JsonFlag = False,
 ) -> None:
     """Trace a claim to its sentence, article and events; or explain a total (--metric)."""
+    from ledger.errors import InvalidInput
+
     if (claim_id is None) == (metric is None):
         raise InvalidInput("give a CLAIM_ID, or --metric to explain a total (not both)")
     with open_ledger(ctx, readonly=True) as ledger:
@@ -69,6 +69,8 @@ def check(
     as_json: JsonFlag = False,
 ) -> None:
     """Check the claims for consistency: falling series, windows, outlets vs claimants."""
+    from ledger.errors import InvalidInput
+
     if fail_on not in (None, "info", "warning", "error"):
         raise InvalidInput(f"--fail-on must be warning or error, not {fail_on!r}")
     from ledger.audit import at_or_above

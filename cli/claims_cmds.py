@@ -7,12 +7,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import orjson
 import typer
 
-from cli import render
-from cli.common import open_ledger, read_input
-from ledger.errors import InvalidInput
+from cli.common import open_ledger, read_input, render
 
 Period = typer.Option(help="cumulative (since --since) or window (--since .. --as-of).")
 
@@ -42,6 +39,10 @@ def append(
     ] = False,
 ) -> None:
     """Append one claim from flags (a ClaimAsserted event), or one JSON event with --event."""
+    import orjson
+
+    from ledger.errors import InvalidInput
+
     if event is not None:
         flags = (claimant, subject, metric, value, since, as_of, publisher, url, quote, note)
         if any(flag is not None for flag in flags):

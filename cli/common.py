@@ -1,19 +1,36 @@
 """What every command shares: opening the ledger named by `--ledger`, reading input files.
 
-Imports: `ledger`.
+Imports: `ledger` — inside the functions that use it, like `cli.render` (through `render`), so
+`claims --help` starts without importing the ledger, pydantic, SQLite helpers or rich.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ledger.errors import InvalidInput
-from ledger.service import Ledger
+if TYPE_CHECKING:
+    from ledger.service import Ledger
 
 MAX_INPUT_BYTES = 64_000_000
+
+
+class _LazyModule:
+    """A module imported on first use of one of its attributes."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+render: Any = _LazyModule("cli.render")
+"""`cli.render`, imported when a command first renders something (it brings in rich)."""
 
 
 def ledger_path(ctx: typer.Context) -> str:
@@ -24,11 +41,15 @@ def ledger_path(ctx: typer.Context) -> str:
 
 def open_ledger(ctx: typer.Context, *, readonly: bool = False) -> Ledger:
     """Open the ledger; read commands open it read-only so they can never change it."""
+    from ledger.service import Ledger
+
     return Ledger.open(ledger_path(ctx), readonly=readonly)
 
 
 def read_input(path: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a file (or `-` for stdin) whole, refusing one larger than `limit`."""
+    from ledger.errors import InvalidInput
+
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:

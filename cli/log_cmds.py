@@ -12,9 +12,7 @@ from typing import Annotated
 
 import typer
 
-from cli import render
-from cli.common import open_ledger
-from ledger.errors import IntegrityError, InvalidInput
+from cli.common import open_ledger, render
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
@@ -39,6 +37,8 @@ def log(
 
 def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Recompute the hash chain and validate every event; exit 1 at the first fault."""
+    from ledger.errors import IntegrityError
+
     with open_ledger(ctx, readonly=True) as ledger:
         report = ledger.verify()
     if as_json:
@@ -69,6 +69,8 @@ def export(
     force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
 ) -> None:
     """Write the whole log as JSON lines (every envelope field), for `claims import`."""
+    from ledger.errors import InvalidInput
+
     with open_ledger(ctx, readonly=True) as ledger:
         lines = ledger.export_lines()
         if out is None:
@@ -92,6 +94,8 @@ def import_(
     as_json: JsonFlag = False,
 ) -> None:
     """Import another ledger's export: verified whole, then applied in one transaction."""
+    from ledger.errors import InvalidInput
+
     if file == "-":
         lines = sys.stdin.buffer
     else:
@@ -118,6 +122,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of every event type (or of one)."""
     from events import json_schemas
+    from ledger.errors import InvalidInput
 
     schemas = json_schemas()
     if event_type is not None:

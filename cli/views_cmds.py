@@ -10,9 +10,7 @@ from typing import Annotated
 
 import typer
 
-from cli import render
-from cli.common import open_ledger
-from ledger.errors import InvalidInput
+from cli.common import open_ledger, render
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (formula-safe).")]
@@ -56,6 +54,8 @@ def sources(
     as_json: JsonFlag = False,
 ) -> None:
     """Summarise each claimant (or publisher): articles, claims, metrics, dates, latest figures."""
+    from ledger.errors import InvalidInput
+
     if by not in ("claimant", "publisher"):
         raise InvalidInput(f"--by must be claimant or publisher, not {by!r}")
     with open_ledger(ctx, readonly=True) as ledger:

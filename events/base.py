@@ -32,6 +32,8 @@ def _clean_text(value: Any) -> Any:
     """Refuse control and bidirectional-override characters in names shown to users."""
     if not isinstance(value, str):
         return value
+    if value.isprintable():  # no character of category C* (nor Z* but the space): the fast path
+        return value.strip()
     for char in value:
         if char in "\n\t":
             continue

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
@@ -35,18 +35,8 @@ from events import (
 )
 from events.base import Name
 from events.envelope import Envelope, NewEvent
-from ledger import audit, dataset
 from ledger.errors import InvalidInput, NotFound
 from ledger.hashing import canonical_json, first_break, row_hash
-from ledger.ingest.extract import sentence_at
-from ledger.ingest.pipeline import Ingestor, IngestResult, prepare
-from ledger.ingest.readers import (
-    ArticleDraft,
-    apply_overrides,
-    iter_article_files,
-    read_article_bytes,
-    read_article_file,
-)
 from ledger.projections import claims as claims_fold
 from ledger.projections import runner
 from ledger.projections.history import life_of, series
@@ -55,6 +45,13 @@ from ledger.projections.queries import MemoryReadModel, ReadModel, SQLiteReadMod
 from ledger.projections.sources import By, sources
 from ledger.projections.totals import totals, why_lost, winner
 from ledger.store import EventStore, ImportResult, Recorded, SQLiteStore
+
+if TYPE_CHECKING:
+    from ledger.ingest.pipeline import IngestResult
+    from ledger.ingest.readers import ArticleDraft
+
+# Article ingestion (its extractor compiles many patterns), the data-set parser and the audit
+# rules are imported by the methods that use them: commands that do not, start faster.
 
 MAX_EVENT_BYTES = 8_000_000
 MAX_IMPORT_LINE_BYTES = 8_000_000
@@ -136,7 +133,7 @@ class Ledger:
         if isinstance(store, SQLiteStore):
             # Read models live in the same file and catch up inside each append's transaction.
             def observe(conn: Any, created: list[Envelope], before: int) -> None:
-                runner.catch_up(conn, created, before=before, read_all=store.read)
+                runner.catch_up(conn, created, before=before, read_all=store.read_records)
 
             store.observers.append(observe)
 
@@ -242,6 +239,8 @@ class Ledger:
         actor: str = "cli",
     ) -> Iterator[IngestResult]:
         """Record each article as one event (new or revised), each in its own transaction."""
+        from ledger.ingest.pipeline import Ingestor, IngestResult
+
         ingestor = Ingestor(self.store, self.append, today=self.today(), actor=actor)
         for item in read_articles(source, options):
             if isinstance(item, IngestResult):
@@ -329,6 +328,8 @@ class Ledger:
         ClaimCorrected; unchanged ones write nothing. A declared correction rides in the
         provenance of the figure it explains, so audit can tell re-counts from new losses.
         """
+        from ledger import dataset
+
         if fmt != "gs-daily":
             raise InvalidInput(f"unknown data set format {fmt!r} (known: gs-daily)")
         data = dataset.load_gs_daily(paths)
@@ -383,6 +384,8 @@ class Ledger:
 
     def check(self, *, at: int | None = None) -> list[dict[str, Any]]:
         """Return the consistency findings over every active claim."""
+        from ledger import audit
+
         return audit.check(self.read_model(at=at).claims())
 
     def audit_claim(self, claim_id: str) -> dict[str, Any]:
@@ -417,6 +420,7 @@ class Ledger:
     ) -> list[dict[str, Any]]:
         """Explain each matching total: the claim that stands and why each competitor lost."""
         from events import METRICS
+        from ledger import audit
 
         if metric not in METRICS:
             raise InvalidInput(f"unknown metric {metric!r} (one of: {', '.join(METRICS)})")
@@ -486,7 +490,7 @@ class Ledger:
         if not isinstance(self.store, SQLiteStore):
             raise InvalidInput("replay needs a local SQLite ledger")
         with self.store.transaction() as conn:
-            return runner.rebuild(conn, self.store.read())
+            return runner.rebuild(conn, self.store.read_records())
 
     def totals(
         self,
@@ -549,6 +553,8 @@ class Ledger:
 
     def show(self, claim_id: str, *, at: int | None = None) -> dict[str, Any]:
         """Return a claim, the sentence its quote stands in, its article and its life."""
+        from ledger.ingest.extract import sentence_at
+
         model = self.read_model(at=at)
         row = model.claim(claim_id)
         if row is None:
@@ -710,6 +716,14 @@ def read_articles(
 
     A missing path fails the whole call before anything is read, so nothing is written.
     """
+    from ledger.ingest.pipeline import IngestResult
+    from ledger.ingest.readers import (
+        apply_overrides,
+        iter_article_files,
+        read_article_bytes,
+        read_article_file,
+    )
+
     if options.publisher is not None:
         try:
             _NAME.validate_python(options.publisher)
@@ -740,6 +754,8 @@ def extract_articles(
     source: ArticleSource, options: ArticleOptions, *, today: date
 ) -> Iterator[dict[str, Any] | IngestResult]:
     """Show what ingesting would record — each article and its claims — writing nothing."""
+    from ledger.ingest.pipeline import IngestResult, prepare
+
     for item in read_articles(source, options):
         if isinstance(item, IngestResult):
             yield item

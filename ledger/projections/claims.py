@@ -7,6 +7,7 @@ Pure: it reads and writes only through `Rows`. Imports: `events`, `ledger.projec
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from events import EVENT_TYPES
@@ -28,10 +29,14 @@ CLAIM_FIELDS = (
     "quote",
     "span",
 )
+_claim_fields = itemgetter(*CLAIM_FIELDS)
+_CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
 
 
 def resolve(name: str, aliases: dict[str, str]) -> str:
     """Follow an alias chain to its canonical name (cycles stop where they started)."""
+    if name not in aliases:
+        return name
     seen = {name}
     while name in aliases and aliases[name] not in seen:
         name = aliases[name]
@@ -41,7 +46,7 @@ def resolve(name: str, aliases: dict[str, str]) -> str:
 
 def payload(event: Any) -> dict[str, Any]:
     """Return an event's data in the current schema version."""
-    current = EVENT_TYPES[event.type].SCHEMA_VERSION
+    current = _CURRENT[event.type]
     if event.schema_version < current:
         return upcast(event.type, event.schema_version, current, dict(event.data))
     return event.data
@@ -58,21 +63,19 @@ def apply(rows: Rows, event: Any) -> Rows:
 def _new_claim_row(
     rows: Rows, claim: dict[str, Any], event: Any, *, origin: str, extra: dict[str, Any]
 ) -> ClaimRow:
-    row = {name: claim.get(name) for name in CLAIM_FIELDS}
-    row.update(
-        canonical_claimant=resolve(claim["claimant"], rows.aliases("claimant")),
-        status="active",
-        stream=event.stream,
-        origin=origin,
-        first_position=event.position,
-        position=event.position,
-        recorded_at=event.recorded_at,
-        article_id=None,
-        url=None,
-        title=None,
-        extracted=None,
-        provenance=None,
-    )
+    try:
+        row = dict(zip(CLAIM_FIELDS, _claim_fields(claim), strict=True))
+    except KeyError:  # a payload without some optional field: it reads as None
+        row = {name: claim.get(name) for name in CLAIM_FIELDS}
+    position = event.position
+    row["canonical_claimant"] = resolve(claim["claimant"], rows.aliases("claimant"))
+    row["status"] = "active"
+    row["stream"] = event.stream
+    row["origin"] = origin
+    row["first_position"] = position
+    row["position"] = position
+    row["recorded_at"] = event.recorded_at
+    row["article_id"] = row["url"] = row["title"] = row["extracted"] = row["provenance"] = None
     row.update(extra)
     return row
 

@@ -15,6 +15,13 @@ from ledger.projections.base import ArticleRow, ClaimRow, LifeRow
 from ledger.projections.memory import MemoryRows
 from ledger.projections.runner import TOTAL_COLUMNS, claim_from_sql
 
+_CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
+_LIVES = "SELECT * FROM claim_life ORDER BY position, claim_id, kind"
+_LIFE = "SELECT * FROM claim_life WHERE claim_id = ? ORDER BY position, claim_id, kind"
+_ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
+_ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
+_TOTALS = f"SELECT {', '.join(TOTAL_COLUMNS)} FROM totals ORDER BY claimant, subject, metric"
+
 
 class ReadModel(Protocol):
     """What read commands read; the same answers whichever backend holds it."""
@@ -54,51 +61,47 @@ class SQLiteReadModel:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, params)
+    @staticmethod
+    def _records(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
-        return [claim_from_sql(r) for r in self._query("SELECT * FROM claims ORDER BY claim_id")]
+        rows = self._records(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
+        return [claim_from_sql(r) for r in rows]
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
-        found = self._query("SELECT * FROM claims WHERE claim_id = ?", (claim_id,))
+        found = self._records(self.conn.execute(_CLAIM, (claim_id,)))
         return claim_from_sql(found[0]) if found else None
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
-        sql = "SELECT * FROM claim_life"
-        params: tuple[Any, ...] = ()
-        if claim_id is not None:
-            sql += " WHERE claim_id = ?"
-            params = (claim_id,)
-        rows = self._query(sql + " ORDER BY position, claim_id, kind", params)
+        if claim_id is None:
+            rows = self._records(self.conn.execute(_LIVES))
+        else:
+            rows = self._records(self.conn.execute(_LIFE, (claim_id,)))
         return [dict(r, detail=orjson.loads(r["detail"])) for r in rows]
 
     def article(self, article_id: str) -> ArticleRow | None:
         """One article, or None."""
-        found = self._query("SELECT * FROM articles WHERE article_id = ?", (article_id,))
+        found = self._records(self.conn.execute(_ARTICLE, (article_id,)))
         return dict(found[0], claim_ids=orjson.loads(found[0]["claim_ids"])) if found else None
 
     def articles(self) -> list[ArticleRow]:
         """Every article."""
-        rows = self._query("SELECT * FROM articles ORDER BY article_id")
+        rows = self._records(self.conn.execute("SELECT * FROM articles ORDER BY article_id"))
         return [dict(r, claim_ids=orjson.loads(r["claim_ids"])) for r in rows]
 
     def aliases(self, kind: str) -> dict[str, str]:
         """The alias table of one kind."""
-        rows = self._query(
-            "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position", (kind,)
-        )
+        rows = self._records(self.conn.execute(_ALIASES, (kind,)))
         return {r["alias"]: r["canonical"] for r in rows}
 
     def stored_totals(self) -> list[dict[str, Any]] | None:
         """The materialised totals table, sorted."""
-        columns = ", ".join(TOTAL_COLUMNS)
-        return self._query(f"SELECT {columns} FROM totals ORDER BY claimant, subject, metric")
+        return self._records(self.conn.execute(_TOTALS))
 
 
 class MemoryReadModel:

@@ -3,17 +3,18 @@
 Owns: the projection tables (created with sqlite-utils), `SQLiteRows` (the fold's state read
 through from SQLite, written back in bulk), checkpoints, incremental catch-up inside the
 append's own transaction, and rebuilds. Catch-up touches only the rows the new events name,
-so its cost does not grow with the log. Imports: `ledger.projections.*`, sqlite-utils.
+so its cost does not grow with the log. Imports: `ledger.projections.*`, `ledger.store`
+(`gc_paused`), sqlite-utils (only to create the tables).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 import orjson
-import sqlite_utils
 
 from ledger.projections import claims as claims_fold
 from ledger.projections.base import (
@@ -22,9 +23,10 @@ from ledger.projections.base import (
     ClaimRow,
     GroupKey,
     LifeRow,
+    group_of,
 )
-from ledger.projections.memory import MemoryRows
-from ledger.projections.totals import total_row, totals, winner
+from ledger.projections.totals import SPECIFICITY
+from ledger.store import gc_paused
 
 CLAIM_COLUMNS: dict[str, type] = {
     "claim_id": str,
@@ -90,15 +92,87 @@ TOTAL_COLUMNS: dict[str, type] = {
 TABLES = ("claims", "claim_life", "articles", "aliases", "totals", "projection_checkpoints")
 
 
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the projection tables and indexes if they are missing."""
-    db = sqlite_utils.Database(conn)
-    if "projection_checkpoints" in db.table_names():
+def _insert_sql(table: str, columns: Iterable[str], *, replace: bool = True) -> str:
+    names = list(columns)
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    return f"{verb} INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+
+_CLAIM_INSERT = _insert_sql("claims", CLAIM_COLUMNS)
+_ARTICLE_INSERT = _insert_sql("articles", ARTICLE_COLUMNS)
+_ALIAS_INSERT = _insert_sql("aliases", ("kind", "alias", "canonical", "position"))
+_LIFE_INSERT = _insert_sql("claim_life", LIFE_COLUMNS)
+_TOTAL_INSERT = _insert_sql("totals", TOTAL_COLUMNS)
+_CLAIM_NAMES = tuple(CLAIM_COLUMNS)
+_claim_columns = itemgetter(*_CLAIM_NAMES)
+_SPAN = _CLAIM_NAMES.index("span")
+_PROVENANCE = _CLAIM_NAMES.index("provenance")
+# Sets of ids go in as one JSON array parameter: one constant statement, whatever the size.
+_CLAIMS_IN = "SELECT * FROM claims WHERE claim_id IN (SELECT value FROM json_each(?))"
+_ARTICLES_IN = "SELECT * FROM articles WHERE article_id IN (SELECT value FROM json_each(?))"
+PAGE = 5_000
+"""Events folded between two flushes of a rebuild: memory stays flat however long the log."""
+_REBUILD_CACHE = "PRAGMA cache_size = -32768"
+"""SQLite's page cache while a rebuild writes every table: 32 MiB (the default is 2 MiB)."""
+_DEFAULT_CACHE = "PRAGMA cache_size = -2000"
+
+# The winner rule of `totals.rank` in SQL (latest as_of, most specific qualifier, latest
+# position), with the smallest claim id first among exact ties, as `totals()` over claims in
+# claim-id order picks it. Catch-up (its touched groups) and rebuild (every group) both use it.
+_SPECIFICITY_SQL = (
+    "CASE qualifier "
+    + " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in SPECIFICITY.items())
+    + " ELSE 0 END"
+)
+_WINNER_ORDER = f"as_of DESC, {_SPECIFICITY_SQL} DESC, position DESC, claim_id ASC"
+_ELIGIBLE = "status = 'active' AND period = 'cumulative'"
+_TOTAL_SOURCE = (
+    "canonical_claimant, subject, metric, value, qualifier, period_start, as_of, claim_id, "
+    "position, publisher"
+)
+_CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
+_ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
+_BY_CLAIMANT = "SELECT claim_id FROM claims WHERE claimant = ?"
+_ALIASES = "SELECT kind, alias, canonical FROM aliases ORDER BY position"
+_GROUP = "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND metric = ?"
+_TOTAL_KEY = "claimant = ? AND subject = ? AND metric = ?"
+_TOTAL_DELETE = f"DELETE FROM totals WHERE {_TOTAL_KEY}"
+_TOTALS_OF = (  # the totals rows of the groups in a JSON array of [claimant, subject, metric]
+    f"SELECT {', '.join(TOTAL_COLUMNS)} FROM totals WHERE (claimant, subject, metric) IN ("
+    "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')"
+    " FROM json_each(?))"
+)
+_GROUP_WINNER = (
+    f"SELECT {_TOTAL_SOURCE} FROM claims WHERE canonical_claimant = ? AND subject = ? "
+    f"AND metric = ? AND {_ELIGIBLE} ORDER BY {_WINNER_ORDER} LIMIT 1"
+)
+
+
+_GROUP_INDEX = (
+    'CREATE INDEX IF NOT EXISTS "idx_claims_canonical_claimant_subject_metric"\n'
+    '    ON "claims" ("canonical_claimant", "subject", "metric")'
+)
+
+
+def ensure_tables(conn: sqlite3.Connection, *, group_index: bool = True) -> None:
+    """Create the projection tables and indexes if they are missing.
+
+    A rebuild passes `group_index=False` and creates that index once the claims are written
+    (one sort instead of an index update per row). Claims carry no index on `as_of`: no query
+    reads by it.
+    """
+    found = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'"
+    ).fetchone()
+    if found:
         return
+    import sqlite_utils  # only to create the tables, once per ledger
+
+    db = sqlite_utils.Database(conn)
     db["claims"].create(CLAIM_COLUMNS, pk="claim_id", not_null={"claimant", "subject"})
-    db["claims"].create_index(["canonical_claimant", "subject", "metric"])
+    if group_index:
+        conn.execute(_GROUP_INDEX)
     db["claims"].create_index(["claimant"])
-    db["claims"].create_index(["as_of"])
     db["claim_life"].create(LIFE_COLUMNS, pk=("claim_id", "position", "kind"))
     db["articles"].create(ARTICLE_COLUMNS, pk="article_id")
     db["aliases"].create(
@@ -108,8 +182,12 @@ def ensure_tables(conn: sqlite3.Connection) -> None:
     db["projection_checkpoints"].create({"name": str, "position": int, "version": int}, pk="name")
 
 
+_dumps = orjson.dumps
+_SORTED = orjson.OPT_SORT_KEYS
+
+
 def _json_or_none(value: Any) -> str | None:
-    return None if value is None else orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
+    return None if value is None else _dumps(value, option=_SORTED).decode()
 
 
 def _claim_to_sql(row: ClaimRow) -> dict[str, Any]:
@@ -117,6 +195,20 @@ def _claim_to_sql(row: ClaimRow) -> dict[str, Any]:
     out["span"] = _json_or_none(row.get("span"))
     out["provenance"] = _json_or_none(row.get("provenance"))
     return out
+
+
+def _claim_values(row: ClaimRow) -> tuple[Any, ...]:
+    """The claims-table values of a row, in column order (as `_claim_to_sql` spells them)."""
+    try:
+        values = list(_claim_columns(row))
+    except KeyError:  # a row missing a column stores NULL there
+        values = [row.get(name) for name in _CLAIM_NAMES]
+    span, provenance = values[_SPAN], values[_PROVENANCE]
+    if span is not None:
+        values[_SPAN] = _dumps(span, option=_SORTED).decode()
+    if provenance is not None:
+        values[_PROVENANCE] = _dumps(provenance, option=_SORTED).decode()
+    return tuple(values)
 
 
 def claim_from_sql(record: dict[str, Any]) -> ClaimRow:
@@ -131,8 +223,46 @@ def _article_to_sql(row: ArticleRow) -> dict[str, Any]:
     return dict(row, claim_ids=orjson.dumps(row["claim_ids"]).decode())
 
 
+def _article_values(row: ArticleRow) -> tuple[Any, ...]:
+    out = _article_to_sql(row)
+    return tuple(out.get(name) for name in ARTICLE_COLUMNS)
+
+
 def _life_to_sql(row: LifeRow) -> dict[str, Any]:
     return dict(row, detail=orjson.dumps(row["detail"], option=orjson.OPT_SORT_KEYS).decode())
+
+
+def _life_values(row: LifeRow) -> tuple[Any, ...]:
+    return (
+        row["claim_id"],
+        row["position"],
+        row["kind"],
+        row["recorded_at"],
+        row["actor"],
+        _dumps(row["detail"], option=_SORTED).decode(),
+    )
+
+
+def _referenced(events: Iterable[Any]) -> tuple[set[str], set[str]]:
+    """Return the claim ids and article ids a run of events reads or writes."""
+    claim_ids: set[str] = set()
+    article_ids: set[str] = set()
+    for event in events:
+        data = event.data
+        kind = event.type
+        if kind == "claim-asserted":
+            claim_ids.add(data["claim"]["claim_id"])
+        elif kind in ("claim-corrected", "claim-retracted"):
+            claim_ids.add(data["claim_id"])
+        elif kind in ("article-recorded", "article-revised"):
+            article_ids.add(data["article_id"])
+            claim_ids.update(c["claim_id"] for c in data["claims"])
+    return claim_ids, article_ids
+
+
+def _records(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
 class SQLiteRows:
@@ -150,30 +280,58 @@ class SQLiteRows:
         self._new_aliases: list[tuple[str, str, str, int]] = []
         self._life: list[LifeRow] = []
         self.touched: set[GroupKey] = set()
+        # Groups only joined by new claims (their total can only move to one of these) and
+        # groups where a claim changed or left (their total is recomputed from the table).
+        self.joined: dict[GroupKey, list[ClaimRow]] = {}
+        self.changed: set[GroupKey] = set()
 
-    def _query(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.conn.execute(sql, tuple(params))
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+    def prefetch(self, events: Iterable[Any]) -> None:
+        """Read every claim and article the events name with one query, so the
+        fold finds them (or knows they are new) without a query per claim."""
+        claim_ids, article_ids = _referenced(events)
+        claim_ids.difference_update(self._claims)
+        article_ids.difference_update(self._articles)
+        conn = self.conn
+        if claim_ids:
+            ids = orjson.dumps(sorted(claim_ids))
+            for record in _records(conn.execute(_CLAIMS_IN, (ids,))):
+                self._claims[record["claim_id"]] = claim_from_sql(record)
+        for claim_id in claim_ids:
+            self._claims.setdefault(claim_id, None)
+        if article_ids:
+            ids = orjson.dumps(sorted(article_ids))
+            for record in _records(conn.execute(_ARTICLES_IN, (ids,))):
+                claim_list = orjson.loads(record["claim_ids"])
+                self._articles[record["article_id"]] = dict(record, claim_ids=claim_list)
+        for article_id in article_ids:
+            self._articles.setdefault(article_id, None)
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """Return a claim's row, reading it once from SQLite."""
-        if claim_id not in self._claims:
-            found = self._query("SELECT * FROM claims WHERE claim_id = ?", [claim_id])
-            self._claims[claim_id] = claim_from_sql(found[0]) if found else None
-        return self._claims[claim_id]
+        try:
+            return self._claims[claim_id]
+        except KeyError:
+            found = _records(self.conn.execute(_CLAIM, (claim_id,)))
+            row = self._claims[claim_id] = claim_from_sql(found[0]) if found else None
+            return row
 
     def put_claim(self, row: ClaimRow) -> None:
-        """Buffer a claim's new row."""
-        self._claims[row["claim_id"]] = row
-        self._dirty_claims.add(row["claim_id"])
+        """Buffer a claim's new row, noting how it moves its totals group."""
+        claim_id = row["claim_id"]
+        group = group_of(row)
+        if claim_id in self._claims and self._claims[claim_id] is None:
+            self.joined.setdefault(group, []).append(row)
+        else:
+            before = self._claims.get(claim_id)
+            if before is not None:
+                self.changed.add(group_of(before))
+            self.changed.add(group)
+        self._claims[claim_id] = row
+        self._dirty_claims.add(claim_id)
 
     def claim_ids_by_claimant(self, claimant: str) -> list[str]:
         """Return claim ids by claimant as written, including unflushed changes."""
-        found = {
-            r["claim_id"]
-            for r in self._query("SELECT claim_id FROM claims WHERE claimant = ?", [claimant])
-        }
+        found = {r["claim_id"] for r in _records(self.conn.execute(_BY_CLAIMANT, (claimant,)))}
         for claim_id in self._dirty_claims:
             row = self._claims[claim_id]
             if row is not None and row["claimant"] == claimant:
@@ -185,7 +343,7 @@ class SQLiteRows:
     def article(self, article_id: str) -> ArticleRow | None:
         """Return an article's row, reading it once from SQLite."""
         if article_id not in self._articles:
-            found = self._query("SELECT * FROM articles WHERE article_id = ?", [article_id])
+            found = _records(self.conn.execute(_ARTICLE, (article_id,)))
             row = None
             if found:
                 row = dict(found[0], claim_ids=orjson.loads(found[0]["claim_ids"]))
@@ -201,7 +359,7 @@ class SQLiteRows:
         """Return the alias table of one kind (small: read whole, once)."""
         if self._aliases is None:
             self._aliases = {"claimant": {}, "publisher": {}}
-            for r in self._query("SELECT kind, alias, canonical FROM aliases ORDER BY position"):
+            for r in _records(self.conn.execute(_ALIASES)):
                 self._aliases.setdefault(r["kind"], {})[r["alias"]] = r["canonical"]
         return self._aliases.setdefault(kind, {})
 
@@ -220,46 +378,93 @@ class SQLiteRows:
 
     def group(self, group: GroupKey) -> Iterable[ClaimRow]:
         """Return a group's claims (call after `flush`, so SQLite holds every change)."""
-        sql = "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND metric = ?"
-        return [claim_from_sql(r) for r in self._query(sql, group)]
+        return [claim_from_sql(r) for r in _records(self.conn.execute(_GROUP, group))]
 
-    def flush(self) -> None:
-        """Write every buffered row, in bulk."""
-        db = sqlite_utils.Database(self.conn)
+    def flush(self, *, evict: bool = False) -> None:
+        """Write every buffered row, in bulk; with `evict`, also forget the rows read, so a
+        long rebuild holds only one page of them."""
+        conn = self.conn
         if self._dirty_claims:
-            rows = [_claim_to_sql(self._claims[c]) for c in sorted(self._dirty_claims)]  # type: ignore[arg-type]
-            db["claims"].insert_all(rows, replace=True, columns=CLAIM_COLUMNS)
+            claims = self._claims
+            conn.executemany(
+                _CLAIM_INSERT,
+                [_claim_values(claims[c]) for c in sorted(self._dirty_claims)],  # type: ignore[arg-type]
+            )
             self._dirty_claims.clear()
         if self._dirty_articles:
-            rows = [_article_to_sql(self._articles[a]) for a in sorted(self._dirty_articles)]  # type: ignore[arg-type]
-            db["articles"].insert_all(rows, replace=True)
+            articles = self._articles
+            conn.executemany(
+                _ARTICLE_INSERT,
+                [_article_values(articles[a]) for a in sorted(self._dirty_articles)],  # type: ignore[arg-type]
+            )
             self._dirty_articles.clear()
         if self._new_aliases:
-            db["aliases"].insert_all(
-                [
-                    {"kind": k, "alias": a, "canonical": c, "position": p}
-                    for k, a, c, p in self._new_aliases
-                ],
-                replace=True,
-            )
+            conn.executemany(_ALIAS_INSERT, self._new_aliases)
             self._new_aliases.clear()
         if self._life:
-            db["claim_life"].insert_all([_life_to_sql(r) for r in self._life], replace=True)
+            conn.executemany(_LIFE_INSERT, [_life_values(r) for r in self._life])
             self._life.clear()
+        if evict:
+            self._claims.clear()
+            self._articles.clear()
 
 
-def write_totals(conn: sqlite3.Connection, rows: SQLiteRows | MemoryRows) -> None:
-    """Recompute the totals of every touched group from its claims."""
-    db = sqlite_utils.Database(conn)
+def _total_values(row: ClaimRow) -> tuple[Any, ...]:
+    """A winning claim's totals-table values, in column order (as `_GROUP_WINNER` selects)."""
+    return (
+        row["canonical_claimant"],
+        row["subject"],
+        row["metric"],
+        row["value"],
+        row["qualifier"],
+        row["period_start"],
+        row["as_of"],
+        row["claim_id"],
+        row["position"],
+        row["publisher"],
+    )
+
+
+def _beats(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """True when totals values `a` win over `b` by `_WINNER_ORDER`."""
+    rank_a = (a[6], SPECIFICITY.get(a[4], 0), a[8])
+    rank_b = (b[6], SPECIFICITY.get(b[4], 0), b[8])
+    return rank_a > rank_b or (rank_a == rank_b and a[7] < b[7])
+
+
+def write_totals(conn: sqlite3.Connection, rows: SQLiteRows) -> None:
+    """Recompute the totals of every touched group (after `flush`, so SQLite holds the claims).
+
+    A group that only new claims joined keeps its total unless one of them beats it (the
+    totals of all such groups are read with one query). A group where a claim changed or
+    left is recomputed from its claims with one indexed query. Either way the cost follows
+    the batch, not the size of the log.
+    """
+    joined_only = [k for k in rows.touched if k in rows.joined and k not in rows.changed]
+    stored: dict[GroupKey, tuple[Any, ...]] = {}
+    if joined_only:  # their current totals, in one query
+        keys = orjson.dumps(sorted(joined_only))
+        stored = {tuple(r[:3]): r for r in conn.execute(_TOTALS_OF, (keys,))}  # type: ignore[misc]
     for key in sorted(rows.touched):
-        best = winner(rows.group(key))
-        if best is None:
-            conn.execute(
-                "DELETE FROM totals WHERE claimant = ? AND subject = ? AND metric = ?", key
-            )
-        else:
-            db["totals"].insert(total_row(best), replace=True)
+        if key in rows.changed or key not in rows.joined:
+            best = conn.execute(_GROUP_WINNER, key).fetchone()
+            if best is None:
+                conn.execute(_TOTAL_DELETE, key)
+            else:
+                conn.execute(_TOTAL_INSERT, best)
+            continue
+        current = stored.get(key)
+        best = current
+        for row in rows.joined[key]:
+            if row["status"] == "active" and row["period"] == "cumulative":
+                values = _total_values(row)
+                if best is None or _beats(values, best):
+                    best = values
+        if best is not current:
+            conn.execute(_TOTAL_INSERT, best)
     rows.touched.clear()
+    rows.joined.clear()
+    rows.changed.clear()
 
 
 def checkpoints(conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
@@ -296,55 +501,78 @@ def catch_up(
     `before` is the head the batch was appended after. Projections that were not at that head,
     or were written by another code version, are rebuilt from `read_all()` instead.
     """
-    ensure_tables(conn)
+    stored = checkpoints(conn)
+    if not stored:  # a new ledger (or one from before projections): make the tables
+        ensure_tables(conn)
     if not events:
         return
-    if not is_current(conn, before):
+    if not all(stored.get(name) == (before, v) for name, v in PROJECTION_VERSIONS.items()):
         rebuild(conn, read_all())
         return
     rows = SQLiteRows(conn)
+    rows.prefetch(events)
+    apply = claims_fold.apply
     for event in events:
-        claims_fold.apply(rows, event)
+        apply(rows, event)
     rows.flush()
     write_totals(conn, rows)
     _set_checkpoints(conn, events[-1].position)
 
 
 def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
-    """Drop the projection tables, refold the log in memory, write it back; return
-    (events, head). Tables are recreated, so a new code version may change their columns."""
-    memory = MemoryRows()
-    count, head = 0, 0
-    for event in events:
-        claims_fold.apply(memory, event)
-        count += 1
-        head = event.position
-    for table in TABLES:
-        conn.execute(f"DROP TABLE IF EXISTS {table}")  # table names are constants above
-    ensure_tables(conn)
-    write_memory(conn, memory)
+    """Drop the projection tables and refold the log into them; return (events, head).
+
+    Tables are recreated, so a new code version may change their columns. The fold runs
+    page by page through the same `SQLiteRows` as catch-up (so both give the same rows),
+    flushing and forgetting each page: memory stays flat however long the log. Totals are
+    computed once at the end, by the same rule as catch-up's.
+    """
+    conn.execute("DROP TABLE IF EXISTS claims")  # every table of TABLES
+    conn.execute("DROP TABLE IF EXISTS claim_life")
+    conn.execute("DROP TABLE IF EXISTS articles")
+    conn.execute("DROP TABLE IF EXISTS aliases")
+    conn.execute("DROP TABLE IF EXISTS totals")
+    conn.execute("DROP TABLE IF EXISTS projection_checkpoints")
+    ensure_tables(conn, group_index=False)
+    conn.execute(_REBUILD_CACHE)
+    try:
+        with gc_paused():
+            count, head = _fold_all(conn, events)
+    finally:
+        conn.execute(_DEFAULT_CACHE)
     _set_checkpoints(conn, head)
     return count, head
 
 
-def write_memory(conn: sqlite3.Connection, memory: MemoryRows) -> None:
-    """Bulk-write an in-memory state into the (empty) projection tables."""
-    db = sqlite_utils.Database(conn)
-    db["claims"].insert_all(
-        (_claim_to_sql(memory.claims[c]) for c in sorted(memory.claims)),
-        columns=CLAIM_COLUMNS,
-        batch_size=2_000,
-    )
-    db["articles"].insert_all(
-        (_article_to_sql(memory.articles[a]) for a in sorted(memory.articles)), batch_size=2_000
-    )
-    db["aliases"].insert_all(
-        (
-            {"kind": kind, "alias": alias, "canonical": canonical, "position": position}
-            for (kind, alias), position in sorted(memory.alias_positions.items())
-            for canonical in [memory.alias_tables[kind][alias]]
-        ),
-    )
-    db["claim_life"].insert_all((_life_to_sql(r) for r in memory.life), batch_size=2_000)
-    db["totals"].insert_all(totals(memory.claims.values()), batch_size=2_000)
-    memory.touched.clear()
+def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
+    rows = SQLiteRows(conn)
+    apply = claims_fold.apply
+    count, head = 0, 0
+    page: list[Any] = []
+    for event in events:
+        page.append(event)
+        if len(page) >= PAGE:
+            count, head = _fold_page(rows, page, apply, count)
+            page = []
+    if page:
+        count, head = _fold_page(rows, page, apply, count)
+    rows.touched.clear()
+    conn.execute(_GROUP_INDEX)
+    groups = conn.execute("SELECT DISTINCT canonical_claimant, subject, metric FROM claims")
+    rows.touched.update(groups.fetchall())
+    rows.changed.update(rows.touched)
+    write_totals(conn, rows)
+    return count, head
+
+
+def _fold_page(
+    rows: SQLiteRows, page: list[Any], apply: Callable[[Any, Any], Any], count: int
+) -> tuple[int, int]:
+    rows.prefetch(page)
+    for event in page:
+        apply(rows, event)
+    rows.flush(evict=True)
+    rows.touched.clear()
+    rows.joined.clear()
+    rows.changed.clear()
+    return count + len(page), page[-1].position

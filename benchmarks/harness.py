@@ -1,0 +1,616 @@
+"""The benchmark harness: builds its own data in a temp dir, measures every figure of issue 6.
+
+    python -m benchmarks [--n N] [--json] [--quick] [--results PATH]
+
+Each figure runs once to warm up, then 3 times; a figure is {name, median, min, max, unit}
+plus `ratio` to its raw counterpart (`ratio_to`) where one exists, so results compare
+across machines. `--json` prints one JSON object per line and figure; otherwise a table.
+A full run (not `--quick`) rewrites its section of `benchmarks/RESULTS.md`.
+
+Figures (N events in the replay log, default 100,000):
+    raw_sqlite_append_eps   plain sqlite3 executemany of the same event rows, one transaction
+    raw_sqlite_replay_eps   SELECT + json.loads + a dict fold over the N-event log
+    append_batched_eps      ClaimAsserted built from dicts (validated) and appended through
+                            `Ledger.append`, 1,000 per transaction, projections caught up
+    append_single_eps       the same, one event per (durable) transaction
+    python_import_typer_ms  `python -c "import typer"`: the floor of any typer CLI
+    cli_startup_ms          `claims --help`
+    cli_totals_ms           `claims totals --json` on a small ledger
+    cli_append_ms           one `claims append` as a process
+    replay_eps              `Ledger.replay()` (what `claims replay` runs) of the N-event log
+    verify_eps              `Ledger.verify()` (what `claims verify` runs) of the N-event log
+    catchup_ms_empty        one append + projection catch-up on a ledger of 1 event
+    catchup_ms_100k         the same on the N-event ledger (100,000 by default)
+    extract_articles_per_s  `extract_claims` of ~5 KB articles (examples/, varied), one core
+    peak_rss_mb             peak RSS of a process replaying the N-event log (ru_maxrss)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks import data
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+REPS = 3
+GROUPS = {"raw", "append", "cli", "replay", "verify", "rss", "catchup", "extract"}
+BATCH = 1_000
+
+
+@dataclass
+class Figure:
+    """One measured figure: its samples (after the warm-up), unit and raw counterpart."""
+
+    name: str
+    unit: str
+    samples: list[float]
+    ratio_to: str | None = None
+    ratio: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name,
+            "median": round(self.median, 3),
+            "min": round(min(self.samples), 3),
+            "max": round(max(self.samples), 3),
+            "unit": self.unit,
+        }
+        if self.ratio is not None:
+            out["ratio"] = round(self.ratio, 3)
+            out["ratio_to"] = self.ratio_to
+        return out | self.extra
+
+
+class Bench:
+    """Runs the figures in order, printing each as it is measured."""
+
+    def __init__(self, n: int, *, quick: bool, as_json: bool, tmp: Path) -> None:
+        self.n = n
+        self.quick = quick
+        self.as_json = as_json
+        self.tmp = tmp
+        self.figures: dict[str, Figure] = {}
+        self.files = 0
+        self.appended = min(n, 50_000)
+        self.singles = 30 if quick else min(2_000, max(200, n // 50))
+        self.cli_runs = REPS
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    def path(self, stem: str) -> Path:
+        self.files += 1
+        return self.tmp / f"{stem}-{self.files}.db"
+
+    def measure(
+        self,
+        name: str,
+        unit: str,
+        run: Callable[[], float],
+        *,
+        ratio_to: str | None = None,
+        higher_is_better: bool = True,
+        extra: dict[str, Any] | None = None,
+    ) -> Figure:
+        """Warm up once, then take REPS samples of `run()`; print the figure."""
+        log(f"{name} ...")
+        run()
+        samples = [run() for _ in range(REPS)]
+        figure = Figure(name, unit, samples, extra=extra or {})
+        raw = self.figures.get(ratio_to) if ratio_to else None
+        if raw is not None and raw.median:
+            figure.ratio_to = ratio_to
+            figure.ratio = figure.median / raw.median
+        self.figures[name] = figure
+        if self.as_json:
+            print(json.dumps(figure.as_json()), flush=True)
+        else:
+            log(f"  {_fmt(figure)}")
+        return figure
+
+    # -- setup -------------------------------------------------------------------------------
+
+    def build_log(self) -> Path:
+        """Write the N-event log through the store (projections are built by `replay`)."""
+        from ledger.store import SQLiteStore
+
+        path = self.tmp / "log.db"
+        t0 = time.perf_counter()
+        store = SQLiteStore(path)
+        for batch in data.log_events(self.n):
+            store.append(batch)
+        store.close()
+        log(f"setup: {self.n:,}-event log in {time.perf_counter() - t0:.1f} s")
+        return path
+
+    def claim_items(self, count: int, *, seed: int) -> Callable[[], list[Any]]:
+        """Return a function building `count` validated NewEvents from plain dicts (timed)."""
+        from events import ClaimAsserted
+        from events.envelope import NewEvent
+
+        payloads = data.claim_dicts(count, seed=seed)
+
+        def build() -> list[Any]:
+            return [
+                NewEvent(
+                    stream=f"claim-{p['claim']['claim_id']}",
+                    event=ClaimAsserted.model_validate(p),
+                    expected_version=0,
+                    actor="bench",
+                    idempotency_key=f"bench:{p['claim']['claim_id']}",
+                )
+                for p in payloads
+            ]
+
+        return build
+
+    # -- figures -----------------------------------------------------------------------------
+
+    def raw_append(self) -> None:
+        """Plain sqlite3 executemany of the rows `append_batched_eps` writes, one transaction."""
+        from ledger import schema
+        from ledger.store import COLUMNS, SQLiteStore
+
+        build = self.claim_items(self.appended, seed=11)
+        source = SQLiteStore(self.path("rows"))
+        items = build()
+        for k in range(0, len(items), BATCH):
+            source.append(items[k : k + BATCH])
+        rows = source.conn.execute(f"SELECT {', '.join(COLUMNS)} FROM events").fetchall()
+        source.close()
+        insert = f"INSERT INTO events VALUES ({', '.join('?' * len(COLUMNS))})"
+
+        def run() -> float:
+            conn = sqlite3.connect(self.path("raw"), isolation_level=None)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.executescript(schema.EVENTS_DDL)
+            t0 = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(insert, rows)
+            conn.execute("COMMIT")
+            seconds = time.perf_counter() - t0
+            conn.close()
+            return len(rows) / seconds
+
+        self.measure("raw_sqlite_append_eps", "events/s", run, extra={"events": len(rows)})
+
+    def raw_replay(self, log_path: Path) -> None:
+        """SELECT + json.loads + a dict fold: the floor of any replay of this log."""
+
+        def run() -> float:
+            conn = sqlite3.connect(log_path)
+            t0 = time.perf_counter()
+            claims: dict[str, dict[str, Any]] = {}
+            groups: dict[tuple[str, str, str], int] = {}
+            count = 0
+            for type_name, payload in conn.execute(
+                "SELECT type, data FROM events ORDER BY position"
+            ):
+                event = json.loads(payload)
+                count += 1
+                if type_name == "claim-asserted":
+                    found = [event["claim"]]
+                elif type_name.startswith("article-"):
+                    found = event["claims"]
+                else:
+                    found = []
+                    claim = claims.get(event.get("claim_id", ""))
+                    if claim is not None:
+                        claim.update(event.get("changes", {"status": "retracted"}))
+                for claim in found:
+                    claims[claim["claim_id"]] = claim
+                    key = (claim["claimant"], claim["subject"], claim["metric"])
+                    groups[key] = groups.get(key, 0) + 1
+            seconds = time.perf_counter() - t0
+            conn.close()
+            return count / seconds
+
+        self.measure("raw_sqlite_replay_eps", "events/s", run, extra={"events": self.n})
+
+    def append_batched(self) -> None:
+        from ledger.service import Ledger
+
+        build = self.claim_items(self.appended, seed=11)
+
+        def run() -> float:
+            with Ledger.open(self.path("batched")) as ledger:
+                t0 = time.perf_counter()
+                items = build()
+                for k in range(0, len(items), BATCH):
+                    ledger.append(items[k : k + BATCH])
+                seconds = time.perf_counter() - t0
+            return len(items) / seconds
+
+        self.measure(
+            "append_batched_eps",
+            "events/s",
+            run,
+            ratio_to="raw_sqlite_append_eps",
+            extra={"events": self.appended, "batch": BATCH},
+        )
+
+    def append_single(self) -> None:
+        from ledger.service import Ledger
+
+        build = self.claim_items(self.singles, seed=12)
+
+        def run() -> float:
+            with Ledger.open(self.path("single")) as ledger:
+                t0 = time.perf_counter()
+                for item in build():
+                    ledger.append([item])
+                seconds = time.perf_counter() - t0
+            return self.singles / seconds
+
+        self.measure(
+            "append_single_eps",
+            "events/s",
+            run,
+            ratio_to="raw_sqlite_append_eps",
+            extra={"events": self.singles},
+        )
+
+    def cli(self) -> None:
+        """Process start-up and one-shot commands, beside `python -c "import typer"`."""
+        claims = _claims_command()
+        small = self.path("cli")
+        _run([*claims, "--ledger", str(small), "append", *_cli_claim(0)])
+        counter = iter(range(1, 10**6))
+
+        def timed(argv: list[str] | Callable[[], list[str]]) -> Callable[[], float]:
+            def run() -> float:
+                t0 = time.perf_counter()
+                _run(argv() if callable(argv) else argv)
+                return (time.perf_counter() - t0) * 1000
+
+            return run
+
+        self.measure("python_import_typer_ms", "ms", timed([sys.executable, "-c", "import typer"]))
+        self.measure(
+            "cli_startup_ms",
+            "ms",
+            timed([*claims, "--help"]),
+            ratio_to="python_import_typer_ms",
+        )
+        self.measure(
+            "cli_totals_ms",
+            "ms",
+            timed([*claims, "--ledger", str(small), "totals", "--json"]),
+            ratio_to="python_import_typer_ms",
+        )
+
+        def append() -> list[str]:
+            return [*claims, "--ledger", str(small), "append", *_cli_claim(next(counter))]
+
+        self.measure("cli_append_ms", "ms", timed(append), ratio_to="python_import_typer_ms")
+
+    def replay(self, log_path: Path) -> None:
+        from ledger.service import Ledger
+
+        def run() -> float:
+            with Ledger.open(log_path) as ledger:
+                t0 = time.perf_counter()
+                count, _ = ledger.replay()
+                return count / (time.perf_counter() - t0)
+
+        self.measure(
+            "replay_eps",
+            "events/s",
+            run,
+            ratio_to="raw_sqlite_replay_eps",
+            extra={"events": self.n},
+        )
+
+    def verify(self, log_path: Path) -> None:
+        from ledger.service import Ledger
+
+        def run() -> float:
+            with Ledger.open(log_path, readonly=True) as ledger:
+                t0 = time.perf_counter()
+                report = ledger.verify()
+                seconds = time.perf_counter() - t0
+            if not report.ok:
+                raise SystemExit(f"benchmark log does not verify: {report.problem}")
+            return report.events / seconds
+
+        self.measure(
+            "verify_eps",
+            "events/s",
+            run,
+            ratio_to="raw_sqlite_replay_eps",
+            extra={"events": self.n},
+        )
+
+    def peak_rss(self, log_path: Path) -> None:
+        def run() -> float:
+            out = _run([sys.executable, "-m", "benchmarks.rss_child", str(log_path)])
+            return float(json.loads(out)["peak_rss_mb"])
+
+        self.measure("peak_rss_mb", "MB", run, extra={"events": self.n})
+
+    def catchup(self, log_path: Path) -> None:
+        """One durable append with catch-up, on a 1-event ledger and on the N-event one."""
+        from ledger.service import Ledger
+
+        per_sample = 3 if self.quick else 20
+        payloads = iter(self.claim_items(per_sample * (REPS + 1) * 2, seed=13)())
+
+        def timed(path: Path) -> Callable[[], float]:
+            def run() -> float:
+                with Ledger.open(path) as ledger:
+                    ledger.head()
+                    t0 = time.perf_counter()
+                    for _ in range(per_sample):
+                        ledger.append([next(payloads)])
+                    return (time.perf_counter() - t0) * 1000 / per_sample
+
+            return run
+
+        empty = self.path("catchup")
+        with Ledger.open(empty) as ledger:
+            ledger.append(self.claim_items(1, seed=14)())
+        self.measure("catchup_ms_empty", "ms", timed(empty), extra={"events": 1})
+        self.measure(
+            "catchup_ms_100k",
+            "ms",
+            timed(log_path),
+            ratio_to="catchup_ms_empty",
+            extra={"events": self.n},
+        )
+
+    def extract(self) -> None:
+        from ledger.ingest.extract import extract_claims
+
+        count = 5 if self.quick else 200
+        texts = data.articles(count)
+        fallback = dt.date(2024, 1, 1)
+
+        def run() -> float:
+            t0 = time.perf_counter()
+            for k, (text, published) in enumerate(texts):
+                extract_claims(
+                    text,
+                    article_id=f"a_bench{k}",
+                    publisher="Frontline Digest",
+                    published=published,
+                    fallback_date=fallback,
+                )
+            return len(texts) / (time.perf_counter() - t0)
+
+        chars = sum(len(t) for t, _ in texts) // len(texts)
+        self.measure(
+            "extract_articles_per_s", "articles/s", run, extra={"articles": count, "chars": chars}
+        )
+
+    def run_all(self, only: set[str] | None = None) -> list[Figure]:
+        """Measure every figure (or the groups named in `only`), raw counterparts first."""
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("raw", self.raw_append),
+            ("append", self.append_batched),
+            ("append", self.append_single),
+            ("cli", self.cli),
+            ("extract", self.extract),
+        ]
+        log_steps: list[tuple[str, Callable[[Path], None]]] = [
+            ("raw", self.raw_replay),
+            ("replay", self.replay),
+            ("verify", self.verify),
+            ("rss", self.peak_rss),
+            ("catchup", self.catchup),
+        ]
+        wanted = only or GROUPS
+        log_path = (
+            self.build_log() if wanted & {"raw", "replay", "verify", "rss", "catchup"} else None
+        )
+        for group, step in steps[:1]:
+            if group in wanted:
+                step()
+        for group, log_step in log_steps:
+            if group in wanted and log_path is not None:
+                log_step(log_path)
+        for group, step in steps[1:]:
+            if group in wanted:
+                step()
+        return list(self.figures.values())
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def log(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
+
+
+def _claims_command() -> list[str]:
+    script = Path(sys.executable).with_name("claims")
+    if script.exists():
+        return [str(script)]
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from cli.app import main; sys.argv[0] = 'claims'; main()",
+    ]
+
+
+def _cli_claim(k: int) -> list[str]:
+    rng = random.Random(k)
+    return [
+        "--claimant",
+        data.CLAIMANTS[k % len(data.CLAIMANTS)],
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        str(3_000 + k * 7 + rng.randrange(5)),
+        "--as-of",
+        (dt.date(2023, 1, 1) + dt.timedelta(days=k % 700)).isoformat(),
+    ]
+
+
+def _run(argv: list[str]) -> str:
+    env = dict(os.environ, COLUMNS="100")
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv[:4])} ... failed: {done.stderr.strip()[-500:]}")
+    return done.stdout
+
+
+def _fmt(f: Figure) -> str:
+    ratio = f" ({f.ratio:.2f} x {f.ratio_to})" if f.ratio is not None else ""
+    return (
+        f"{f.name}: {_num(f.median)} {f.unit} [min {_num(min(f.samples))}, "
+        f"max {_num(max(f.samples))}]{ratio}"
+    )
+
+
+def _num(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
+
+
+TARGETS = {
+    "append_batched_eps": ("ratio", ">=", 0.5),
+    "append_single_eps": ("median", ">=", 3_000),
+    "replay_eps": ("ratio", ">=", 0.5),
+    "peak_rss_mb": ("median", "<", 300),
+    "catchup_ms_100k": ("ratio", "<=", 2.0),
+    "cli_startup_ms": ("ratio", "<=", 1.5),
+    "extract_articles_per_s": ("median", ">=", 500),
+}
+
+
+def _target(f: Figure) -> str:
+    if f.name not in TARGETS:
+        return ""
+    what, op, bound = TARGETS[f.name]
+    value = f.ratio if what == "ratio" else f.median
+    if value is None:
+        return ""
+    ok = {">=": value >= bound, "<=": value <= bound, "<": value < bound}[op]
+    label = "ratio" if what == "ratio" else "value"
+    return f"{'met' if ok else 'MISSED'} ({label} {op} {bound:g})"
+
+
+def table(figures: list[Figure]) -> str:
+    """A markdown table of the figures."""
+    lines = [
+        "| figure | median | min | max | unit | ratio | target |",
+        "| --- | ---: | ---: | ---: | --- | --- | --- |",
+    ]
+    for f in figures:
+        ratio = f"{f.ratio:.2f} x {f.ratio_to}" if f.ratio is not None else ""
+        lines.append(
+            f"| {f.name} | {_num(f.median)} | {_num(min(f.samples))} | {_num(max(f.samples))} "
+            f"| {f.unit} | {ratio} | {_target(f)} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, str]:
+    """What the figures were measured on."""
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from importlib.metadata import version
+
+    libs = ", ".join(f"{name} {version(name)}" for name in ("pydantic", "orjson", "typer"))
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": f"{len(os.sched_getaffinity(0))} usable (nproc), {os.cpu_count()} online",
+        "cpu": model,
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "sqlite": sqlite3.sqlite_version,
+        "libraries": libs,
+        "os": platform.platform(),
+    }
+
+
+def write_results(path: Path, n: int, figures: list[Figure]) -> None:
+    """Replace this N's section of RESULTS.md (other N's sections stay)."""
+    info = machine()
+    begin, end = f"<!-- run n={n} -->", f"<!-- end n={n} -->"
+    section = "\n".join(
+        [
+            begin,
+            f"## N = {n:,} events ({info['date']})",
+            "",
+            *(f"- {k}: {v}" for k, v in info.items() if k != "date"),
+            "",
+            table(figures),
+            end,
+        ]
+    )
+    header = (
+        "# Benchmark results\n\n"
+        "Written by `make bench` / `python -m benchmarks [--n N]` (one section per N, each\n"
+        "replaced by its next full run). Figures: median of 3 runs after a warm-up; see\n"
+        "`benchmarks/harness.py` for what each one measures. Ratios compare each figure with\n"
+        "its raw counterpart measured in the same run.\n"
+    )
+    old = path.read_text(encoding="utf-8") if path.exists() else header
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    if pattern.search(old):
+        new = pattern.sub(lambda _: section, old)
+    else:
+        new = old.rstrip("\n") + "\n\n" + section
+    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--n", type=int, default=None, help="events in the replay log (100,000)")
+    parser.add_argument("--json", action="store_true", help="one JSON object per line and figure")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes; RESULTS.md untouched")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where a full run writes")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(GROUPS),
+        help="measure only these groups (repeatable; raw counterparts are then left out)",
+    )
+    args = parser.parse_args(argv)
+    n = args.n or (500 if args.quick else 100_000)
+    sys.path.insert(0, str(ROOT))
+    tmp = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    try:
+        bench = Bench(n, quick=args.quick, as_json=args.json, tmp=tmp)
+        figures = bench.run_all(set(args.only) if args.only else None)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if not args.json:
+        print(table(figures))
+    if not args.quick and not args.only:
+        write_results(args.results, n, figures)
+        log(f"wrote {args.results}")
+    return 0

@@ -1,0 +1,136 @@
+"""Security: parameterised SQL, safe file output, and refusing what is not a ledger."""
+
+from __future__ import annotations
+
+import ast
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ledger.errors import OperationFailed
+from ledger.service import Ledger
+from tests.conftest import asserted
+
+ROOT = Path(__file__).resolve().parent.parent
+SQL_CALLS = {"execute", "executemany", "executescript"}
+# The one module allowed to build statements from strings: its identifiers are constants.
+SQL_BUILDERS = {ROOT / "ledger" / "schema.py"}
+
+
+def string_built_sql(path: Path) -> list[int]:
+    """Return the lines where an SQL call gets a statement built from strings at run time."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        if node.func.attr not in SQL_CALLS or not node.args:
+            continue
+        statement = node.args[0]
+        if isinstance(statement, ast.Constant) and isinstance(statement.value, str):
+            continue
+        if isinstance(statement, ast.Name) and statement.id.isupper():
+            continue  # a module constant, checked where it is defined
+        if isinstance(statement, ast.Attribute) and statement.attr.isupper():
+            continue
+        lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for d in ("events", "ledger", "cli") for p in (ROOT / d).rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_sql_is_parameterised(path: Path) -> None:
+    """Every SQL statement outside the schema module is a constant; values go in parameters."""
+    if path in SQL_BUILDERS:
+        return
+    assert string_built_sql(path) == [], f"{path.relative_to(ROOT)} builds SQL from strings"
+
+
+def test_export_out_never_follows_a_symlink(cli, tmp_path: Path) -> None:
+    """--out refuses a symbolic link, so an export cannot be redirected elsewhere."""
+    cli(
+        "append",
+        "--claimant",
+        "X",
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        "1",
+        "--as-of",
+        "2023-04-02",
+    )
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep")
+    (tmp_path / "link.jsonl").symlink_to(target)
+    result = cli("export", "--out", "link.jsonl", "--force")
+    assert result.exit_code == 2 and "symbolic link" in result.stderr
+    assert target.read_text() == "keep"
+
+
+def test_full_disk_is_a_clear_error_and_the_log_is_intact(make_sqlite_store) -> None:
+    """When the database cannot grow, the append fails with one clear line; nothing is lost."""
+    store = make_sqlite_store()
+    store.append([asserted(n) for n in range(5)])
+    ledger = Ledger(store)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(OperationFailed, match="disk is full"):
+        ledger.append([asserted(n) for n in range(100, 2_100)])
+    assert store.head() == 5
+    assert ledger.verify().ok
+
+
+def test_read_only_file_is_a_clear_error(make_sqlite_store, tmp_path: Path) -> None:
+    """A ledger that cannot be written says so in one line and stays intact."""
+    path = tmp_path / "ro.db"
+    make_sqlite_store(path).append([asserted(0)])
+    store = make_sqlite_store(path)
+    store.conn.execute("PRAGMA query_only = ON")  # what a read-only file looks like to SQLite
+    with pytest.raises(OperationFailed, match=r"read-only|readonly"):
+        store.append([asserted(1)])
+    assert store.head() == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"just some text\n", b"", b"SQLite format 3\x00" + b"\x00" * 100],
+    ids=["text", "empty", "truncated-sqlite"],
+)
+def test_read_commands_refuse_what_is_not_a_ledger(cli, tmp_path: Path, content: bytes) -> None:
+    """A read command on a file that is not a claim ledger exits 2 and leaves it alone."""
+    path = tmp_path / "x.db"
+    path.write_bytes(content)
+    result = cli("--ledger", str(path), "totals")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+
+
+def test_another_apps_database_is_refused_for_writes(cli, tmp_path: Path) -> None:
+    """Appending to another application's SQLite file is refused, and the file is untouched."""
+    path = tmp_path / "app.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE users (name TEXT)")
+    before = path.read_bytes()
+    result = cli(
+        "--ledger",
+        str(path),
+        "append",
+        "--claimant",
+        "X",
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        "1",
+        "--as-of",
+        "2023-04-02",
+    )
+    assert result.exit_code == 2 and "not a claim ledger" in result.stderr
+    assert path.read_bytes() == before
