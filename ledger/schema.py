@@ -11,8 +11,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlite_utils
-
 from ledger.errors import InvalidInput, NotALedger
 
 APPLICATION_ID = 0x434C4447  # "CLDG": marks the file as a claim ledger
@@ -110,6 +108,8 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
             conn.execute("ROLLBACK")  # another process created it while we waited
             return
+        import sqlite_utils  # only when a ledger is created: it is slow to import (numpy)
+
         db = sqlite_utils.Database(conn)
         for statement in _statements(EVENTS_DDL):
             db.execute(statement)
