@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from ledger.ingest.rx import guarded, split_alternation
+
 Span = tuple[int, int]
 
 # A line that is only a sidebar heading starts a block of other stories.
-_BLOCK_HEADING = re.compile(
+_BLOCK_HEADING = guarded(
     r"^\s*(?:news feed|more news|more stories|editors['’]? picks?"
     r"|recommended(?: reading| for you)?"
     r"|related(?: articles| stories| news| posts| content| coverage| reading)?"
@@ -27,8 +29,8 @@ _BLOCK_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-# A line of page boilerplate (whatever its length).
-_BOILERPLATE = re.compile(
+# A line of page boilerplate (whatever its length), matched against the lower-cased line.
+_BOILERPLATE = (
     r"subscrib|newsletter|sign(?:ing)? up|sign in|log ?in\b|enter (?:your|correct) email"
     r"|email address|inbox|indicates required|support (?:us|our|independent|my)"
     r"|become a (?:member|patron)"
@@ -39,42 +41,49 @@ _BOILERPLATE = re.compile(
     r"|thank you for (?:signing|reading)"
     r"|go back to|^\s*name\s*:|^\s*(?:photo|image|video|source|credit)s?\s*[:/]"
     r"|image caption|getty images|\bvia (?:reuters|ap|afp|getty)\b|\((?:photo|image)[^)]*\)\s*$"
-    r"|photo/illustration|^\s*(?:visa|mastercard)",
+    r"|photo/illustration|^\s*(?:visa|mastercard)"
 )
+_BOILERPLATE_PARTS = split_alternation(_BOILERPLATE)
 
 # A timestamp line ("5:26 PM", "2 days ago", "12:01") in a list of other stories.
-_TIMESTAMP = re.compile(
+_TIMESTAMP = guarded(
     r"^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\d+\s+(?:minutes?|hours?|days?)\s+ago"
     r"|yesterday|today)\s*$",
     re.IGNORECASE,
 )
 
 # An author bio: "Jane Roe is a reporter at ...", "X has been writing about ...".
-_BIO = re.compile(
+_BIO = guarded(
     r"^\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+"
     r"(?:is an? (?:[\w-]+ ){0,3}(?:reporter|journalist|editor|correspondent|writer|columnist"
     r"|analyst|contributor|producer|fellow)|has been (?:writing|reporting|covering)|covers "
     r"|writes about|reports on)",
 )
-_BIO_CONTINUATION = re.compile(r"^\s*(?:He|She|They)\s+(?:also |continues|has|is|was|writes|lives)")
+_BIO_CONTINUATION = guarded(r"^\s*(?:He|She|They)\s+(?:also |continues|has|is|was|writes|lives)")
 
 # Lines of prose: long enough, with sentence punctuation. Three in a row end a sidebar block.
 _PROSE_MIN = 150
 _PROSE_RUN_ENDS_BLOCK = 3
+_PROSE_END = re.compile(r"[.!?][\"”’)]?\s*$")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its newline."""
     out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
+    for line in text.split("\n"):
+        out.append((start, start + len(line)))
+        start += len(line) + 1
     return out
 
 
+def _is_boilerplate(lowered: str) -> bool:
+    """Whether `_BOILERPLATE` matches somewhere in the lower-cased line."""
+    return any(part.search(lowered) for part in _BOILERPLATE_PARTS)
+
+
 def _is_prose(line: str) -> bool:
-    return len(line) >= _PROSE_MIN and bool(re.search(r"[.!?][\"”’)]?\s*$", line.strip()))
+    # a match ends the stripped line, so it lies in its last two characters
+    return len(line) >= _PROSE_MIN and bool(_PROSE_END.search(line.strip()[-2:]))
 
 
 def furniture_spans(text: str) -> list[Span]:
@@ -114,8 +123,7 @@ def furniture_spans(text: str) -> list[Span]:
             flags[i] = True
             continue
         if (
-            (len(stripped) < 250 or not _is_prose(stripped))
-            and _BOILERPLATE.search(stripped.lower())
+            (len(stripped) < 250 or not _is_prose(stripped)) and _is_boilerplate(stripped.lower())
         ) or _TIMESTAMP.match(stripped):
             flags[i] = True
         elif (len(stripped) < 600 and _BIO.match(stripped)) or (

@@ -1,12 +1,15 @@
 """The extractor's data tables: metric nouns, qualifier words, cue words and claimant aliases.
 
 Owns the vocabulary only (plain tuples and dicts, compiled once at import); the rules that use
-it live in `extract.py`. Editing a table changes extraction output: bump EXTRACTOR_VERSION.
+it live in the extractor's stage modules (`cues.py`, `candidates.py`, `attribution.py`, ...).
+Editing a table changes extraction output: bump EXTRACTOR_VERSION.
 """
 
 from __future__ import annotations
 
 import re
+
+from ledger.ingest.rx import guarded
 
 # Surface pattern (regex, matched case-insensitively at a word start) -> canonical metric.
 # Order does not matter: the longest match at a position wins.
@@ -209,4 +212,4 @@ RUSSIAN_CLAIMANTS = frozenset(
 def compile_alternation(patterns: dict[str, str]) -> re.Pattern[str]:
     """One regex with a named group per pattern, so one scan finds every alias or metric."""
     parts = [f"(?P<g{i}>{p})" for i, p in enumerate(patterns)]
-    return re.compile(r"\b(?<!-)(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    return guarded(r"\b(?<!-)(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.ingest.rx import by_first_letter, guarded
+
 _SEP = "[, \u00a0\u202f\u2009.']"  # comma, space, no-break, narrow and thin spaces, dot, apostrophe
 
 _UNITS = {
@@ -59,11 +61,13 @@ _SUFFIX_SCALES = {
 }
 _FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 
-_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_WORD = by_first_letter("|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True)))
 _JOIN = r"(?:[\s-]+|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+)"
 _WORD_NUMBER = rf"(?:{_WORD})(?:{_JOIN}(?:{_WORD}))*"
 
-NUMBER_RE = re.compile(
+# Every match starts at a word boundary: the word branches say \b, and the digit branches
+# start with a digit that (?<![\w.,]) keeps from following a word character.
+NUMBER_RE = guarded(
     rf"""
     (?P<frac>\b(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)\b)
     | (?P<dozen>\b(?:(?P<dozens>a|one|two|three|four|five|six)\s+|half\s+a\s+)dozen\b)
@@ -74,7 +78,10 @@ NUMBER_RE = re.compile(
     | (?P<words>\b{_WORD_NUMBER}\b)
     """,
     re.VERBOSE | re.IGNORECASE,
+    starts_words=True,
 )
+_WORD_SEP = re.compile(r"[\s-]+")
+_NON_DIGITS = re.compile(r"\D")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +99,7 @@ def words_to_int(words: str) -> int | None:
     """Value of an English number phrase ("forty-four", "two hundred and five"), else None."""
     total = current = 0
     seen = False
-    for token in re.split(r"[\s-]+", words.lower()):
+    for token in _WORD_SEP.split(words.lower()):
         if token in ("", "and"):
             continue
         if token in _UNITS:
@@ -127,19 +134,20 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every number in `text[start:end]`, left to right, non-overlapping; never raises."""
     out: list[Number] = []
     for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
+        # The branch that matched: the last group it closes ("scale" for the scaled branch).
+        branch = m.lastgroup
         try:
-            if m.group("frac"):
+            if branch == "frac":
                 value, kind = _fraction_value(m.group("frac")), "fraction"
-            elif m.group("dozen"):
+            elif branch == "dozen":
                 count = m.group("dozens")
                 value = 12 * (_UNITS.get(count.lower(), 1) if count else 0.5)
                 value, kind = round(value), "words"
-            elif m.group("scaled"):
+            elif branch == "scale":
                 value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
-            elif m.group("grouped"):
-                value, kind = int(re.sub(r"\D", "", m.group("grouped"))), "digits"
-            elif m.group("plain"):
+            elif branch == "grouped":
+                value, kind = int(_NON_DIGITS.sub("", m.group("grouped"))), "digits"
+            elif branch == "plain":
                 value, kind = round(float(m.group("plain"))), "digits"
             else:
                 parsed = words_to_int(m.group("words"))
@@ -150,5 +158,5 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             continue
         if value < 0 or value > 2**62:
             continue
-        out.append(Number(value, m.start(), m.end(), m.group(0), kind or ""))
+        out.append(Number(value, m.start(), m.end(), m.group(0), kind))
     return out

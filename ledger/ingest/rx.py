@@ -1,0 +1,329 @@
+"""Regex helpers for the extractor: the same matches, with fewer wasted attempts.
+
+Python's regex engine enters its matcher at every position of a search unless the pattern
+starts with a case-sensitive literal or class, and it tries a case-insensitive alternation
+branch by branch. These rewrites keep every match, span and group as they were:
+
+- `guarded(pattern, flags)`: compiles `pattern` behind a lookahead on the characters a match
+  can start with (`first_class`; `\\b` in front of those every path reaches through one); for a
+  case-insensitive pattern, after `fold_alternations`;
+- `by_first_letter` / `fold_alternations`: an alternation of letter-led words grouped by
+  that letter as a case-sensitive class, which the engine skips without entering;
+- `split_alternation`: for a case-sensitive pattern only asked "does it match?", its
+  alternatives as a few patterns the engine scans through a character-set prefix.
+
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+
+
+class _Unknown(Exception):
+    """The first characters of a pattern cannot be listed (a negated class, a backreference)."""
+
+
+class _Firsts:
+    """The class items a match can start with: `loose` anywhere, `bounded` only where a word
+    boundary (\\b) holds, because every path to them asserts one first."""
+
+    def __init__(self) -> None:
+        self.loose: list[str] = []
+        self.bounded: list[str] = []
+
+    def add(self, item: str, bounded: bool) -> None:
+        (self.bounded if bounded else self.loose).append(item)
+
+
+def _first(items: list, out: _Firsts, bounded: bool) -> bool:
+    """Add to `out` what a match of `items` can start with; True if it can be empty."""
+    for op, av in items:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            bounded = True
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if not _first_of(op, av, out, bounded):
+            return False
+    return True
+
+
+def _first_of(op: object, av: object, out: _Firsts, bounded: bool) -> bool:
+    """Like `_first` for one item; True if the item can match the empty string."""
+    if op is _c.LITERAL:
+        out.add(re.escape(chr(av)), bounded)  # type: ignore[arg-type]
+        return False
+    if op is _c.IN:
+        for iop, iav in av:  # type: ignore[attr-defined]
+            if iop is _c.LITERAL:
+                out.add(re.escape(chr(iav)), bounded)
+            elif iop is _c.RANGE:
+                out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}", bounded)
+            elif iop is _c.CATEGORY and iav in _CATEGORIES:
+                out.add(_CATEGORIES[iav], bounded)
+            else:
+                raise _Unknown(iop)
+        return False
+    if op is _c.BRANCH:
+        empty = False
+        for branch in av[1]:  # type: ignore[index]
+            empty |= _first(list(branch), out, bounded)
+        return empty
+    if op is _c.SUBPATTERN:
+        # Inline flags inside: only dropping IGNORECASE is allowed (the class, compiled with
+        # the outer flags, then holds a superset of what the group can start with).
+        if av[1] or av[2] & ~re.IGNORECASE:  # type: ignore[index, operator]
+            raise _Unknown(op)
+        return _first(list(av[-1]), out, bounded)  # type: ignore[index]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av  # type: ignore[misc]
+        empty = _first(list(sub), out, bounded)
+        return empty or low == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first(list(av), out, bounded)  # type: ignore[arg-type]
+    raise _Unknown(op)
+
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_WORD: r"\w",
+}
+
+
+def _firsts(pattern: str, flags: int) -> _Firsts | None:
+    """What a match of `pattern` can start with; None when a match can be empty or its first
+    characters cannot be listed."""
+    try:
+        parsed = _p.parse(pattern, flags)
+        out = _Firsts()
+        if _first(list(parsed), out, False):
+            return None
+    except _Unknown:
+        return None
+    return out
+
+
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A lookahead body that holds at every position a match of `pattern` can start at:
+    a character class, with `\\b` before the characters every path reaches through a word
+    boundary; None when a match can be empty or its first characters cannot be listed."""
+    out = _firsts(pattern, flags)
+    if out is None:
+        return None
+    parts = []
+    if out.loose:
+        parts.append("[" + "".join(dict.fromkeys(out.loose)) + "]")
+    if out.bounded:
+        parts.append("\\b[" + "".join(dict.fromkeys(out.bounded)) + "]")
+    return "|".join(parts)
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """The index just past the `)` closing the group opened at `pattern[i]`."""
+    depth, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError("unbalanced parentheses")
+
+
+_FOLDABLE_GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")
+
+
+def _letter_led(alternatives: list[str]) -> bool:
+    return len(alternatives) > 1 and all(
+        a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{")
+        for a in alternatives
+    )
+
+
+def fold_alternations(pattern: str) -> str:
+    """`pattern` (case-insensitive, not verbose) with every alternation of letter-led words
+    (the whole pattern, or the body of a `(?:...)`, `(...)` or `(?P<name>...)` group) written
+    `by_first_letter`: the same regex, matched faster."""
+    out: list[str] = []
+    i, in_class = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            end = _group_end(pattern, i)
+            head = _FOLDABLE_GROUP.match(pattern, i)
+            if head is None:  # lookarounds, inline flags, comments: as they are
+                out.append(pattern[i:end])
+            else:
+                body = fold_alternations(pattern[head.end() : end - 1])
+                if _letter_led(_top_level_alternatives(body)):
+                    body = by_first_letter(body)
+                out.append(head.group(0) + body + ")")
+            i = end
+            continue
+        out.append(ch)
+        i += 1
+    folded = "".join(out)
+    if _letter_led(_top_level_alternatives(folded)):
+        folded = by_first_letter(folded)
+    return folded
+
+
+def guarded(pattern: str, flags: int = 0, *, starts_words: bool = False) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, behind a lookahead on its first characters when they
+    can be listed, and with its word alternations folded when case-insensitive (see
+    `fold_alternations`): same matches, spans and groups.
+
+    When every match starts at a word boundary (every path asserts `\\b` first, or the
+    caller says so with `starts_words`), the guard is `\\b(?=[...])`: a plain boundary
+    test first, which fails at once inside words."""
+    if flags & re.IGNORECASE and not flags & re.VERBOSE:
+        pattern = fold_alternations(pattern)
+    out = _firsts(pattern, flags)
+    if out is None:
+        return re.compile(pattern, flags)
+    end = "\n)" if flags & re.VERBOSE else ")"  # a verbose pattern may end in a comment
+    if starts_words or not out.loose:
+        chars = "".join(dict.fromkeys(out.loose + out.bounded))
+        return re.compile(f"\\b(?=[{chars}])(?:{pattern}{end}", flags)
+    return re.compile(f"(?={first_class(pattern, flags)})(?:{pattern}{end}", flags)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """`pattern` cut at the `|` that are outside groups and classes."""
+    out: list[str] = []
+    depth, cur, i, in_class = 0, "", 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur += pattern[i : i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(cur)
+            cur, i = "", i + 1
+            continue
+        cur += ch
+        i += 1
+    out.append(cur)
+    return out
+
+
+def split_alternation(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
+    """For a case-sensitive `pattern` used only to ask "is there a match?": the same
+    alternatives as a few patterns the regex engine scans fast, a string having a match of
+    `pattern` iff it has one of any part. Alternatives that start with a plain letter (or
+    with \\b and a letter) are grouped by that letter (`s(?:ubscrib|ign in)|...`, found
+    through a character-set prefix); those anchored with ^ go together (tried at the start
+    only); the rest go last."""
+    groups: dict[str, list[str]] = {}
+    anchored: list[str] = []
+    other: list[str] = []
+    for alt in _top_level_alternatives(pattern):
+        lead = alt[2:] if alt.startswith("\\b") else alt
+        if lead[:1].isalpha() and lead[:1].isascii() and lead[1:2] not in ("?", "*", "+", "{"):
+            rest = f"(?<=\\b{lead[0]}){lead[1:]}" if lead is not alt else lead[1:]
+            groups.setdefault(lead[0], []).append(rest)
+        elif alt.startswith("^"):
+            anchored.append(alt)
+        else:
+            other.append(alt)
+    parts = ["|".join(f"{k}(?:{'|'.join(v)})" for k, v in groups.items()), "|".join(anchored)]
+    return tuple(re.compile(p, flags) for p in [*parts, "|".join(other)] if p)
+
+
+# The characters other than a letter's own two cases that match it case-insensitively: in
+# Unicode, only these four match an ASCII letter (tests/test_extract.py checks every code
+# point), and each of them matches one letter only.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
+
+
+def _case_class(letter: str) -> str:
+    """A case-sensitive class of every character that matches ASCII `letter` under
+    re.IGNORECASE."""
+    chars = [c for c in (letter.lower(), letter.upper(), *_FOLDS_TO_ASCII)]
+    return "(?-i:[" + "".join(c for c in chars if re.fullmatch(letter, c, re.IGNORECASE)) + "])"
+
+
+def by_first_letter(alternation: str, *, any_order: bool = False) -> str:
+    """A case-insensitive alternation of words (each alternative starting with a plain ASCII
+    letter), grouped by that letter as a case-sensitive class: `(?-i:[sSſ])(?:aid|ays)|...`.
+
+    Same matches and the same alternative chosen: a character matches one letter at most, so
+    only one group can match at a position, and a group keeps its alternatives' order. Faster,
+    because the regex engine skips a branch whose first class does not hold without entering
+    it, and it enters every branch that starts with a case-insensitive letter.
+
+    With `any_order` (for a pattern only ever asked whether it matches, never which
+    alternative or how far), alternatives that do not start with a letter go last, as they are.
+    """
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alt in _top_level_alternatives(alternation):
+        first = alt[:1]
+        if not (first.isascii() and first.isalpha()) or alt[1:2] in ("?", "*", "+", "{"):
+            if not any_order:
+                raise ValueError(f"alternative {alt!r} does not start with a plain letter")
+            rest.append(alt)
+            continue
+        groups.setdefault(first.lower(), []).append(alt[1:])
+    parts = [f"{_case_class(k)}(?:{'|'.join(v)})" for k, v in groups.items()]
+    return "(?:" + "|".join(parts + rest) + ")"
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that each character that matches an ASCII letter
+    case-insensitively (İ ı ſ K included) becomes that letter, one for one: a run of letters
+    and spaces that a case-insensitive pattern matches literally is then a substring of it.
+    For cheap "can it match at all?" checks before a regex search."""
+    return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
+
+
+def has_any(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether `folded` (see `fold_case`) holds one of `words` (a plain loop: faster than
+    `any()` over a generator)."""
+    for word in words:  # noqa: SIM110 - the loop is the point
+        if word in folded:
+            return True
+    return False
+
+
+def max_width(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of `pattern` can span (sre's own bound)."""
+    return _p.parse(pattern.pattern, pattern.flags).getwidth()[1]

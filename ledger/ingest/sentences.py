@@ -1,0 +1,133 @@
+"""Sentences: how the extractor cuts an article into lines, sentences and clauses.
+
+Owns: `Sentence`, `split_sentences` (furniture-aware, hard-wrapped lines joined, short
+lines without a final stop marked as headings), `sentence_at` (the sentence a quote was read
+from) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` only (the furniture
+spans come in as an argument).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.ingest.rx import guarded, max_width
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    para: int
+    heading: bool
+
+
+_ABBREV = guarded(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Maj|Capt|Sgt|No|Nos|Ep|vs|etc|approx|incl|Jan|Feb|Mar|"
+    r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|Jr|Sr|Gov|Sen|Rep)|\b[A-Z])\.$"
+)
+# A match ends the text searched, so it starts at most this far before the end.
+_ABBREV_WIDTH = max_width(_ABBREV)
+_SENT_END = guarded(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+# Searched in a stripped line's last two characters, where any match of it lies.
+_FINAL_STOP = re.compile(r"[.!?:;][\"”’')]?$")
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column a hard-wrapped text breaks at (0 when its paragraphs are one line each):
+    the longest line, when it is short and several lines end near it."""
+    lengths = [len(x.rstrip()) for x in lines if x.strip()]
+    if len(lengths) < 3:
+        return 0
+    width = max(lengths)
+    near = sum(1 for n in lengths if width - 25 <= n)
+    return width if width <= 120 and near >= 3 else 0
+
+
+def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each line, with the lines of a hard-wrapped paragraph joined; a line
+    whose first character is in `furniture` (sorted, merged spans) is left out."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    joinable = False
+    k = 0  # the first furniture span that does not end before the current line
+    for line in lines:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            joinable = False
+            continue
+        first = start + (len(line) - len(line.lstrip()))  # grows line by line
+        while k < len(furniture) and furniture[k][1] <= first:
+            k += 1
+        if k < len(furniture) and furniture[k][0] <= first:  # in_spans(first, furniture)
+            joinable = False
+            continue
+        if joinable and out:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+        joinable = bool(width) and len(line.rstrip()) >= width - 30 and len(out) > 1
+    return out
+
+
+def split_sentences(text: str, furniture: list[tuple[int, int]]) -> list[Sentence]:
+    """Sentences of the non-furniture lines; a short line without final stop is a heading."""
+    out: list[Sentence] = []
+    para = 0
+    title = ""
+    for start, end in _logical_lines(text, furniture):
+        line = text[start:end]
+        stripped = line.strip()
+        para += 1
+        if para == 1 and len(stripped) < 200 and not stripped.endswith("."):
+            title = stripped
+        heading = stripped == title or (
+            len(stripped) < 160 and not _FINAL_STOP.search(stripped[-2:])
+        )
+        s = start
+        for m in _SENT_END.finditer(line):
+            stop = m.start() + 1  # an abbreviation's dot ends line[:stop]
+            if _ABBREV.search(line, max(0, stop - _ABBREV_WIDTH), stop):
+                continue
+            e = start + m.end()
+            out.append(Sentence(s, e, para, heading))
+            s = e
+        if s < end and text[s:end].strip():
+            out.append(Sentence(s, end, para, heading))
+    return out
+
+
+def sentence_at(text: str, span: tuple[int, int] | list[int]) -> str:
+    """Return the sentence holding `span`, split the way extraction splits: audit shows a
+    quote in the very sentence it was read from."""
+    start = span[0]
+    for sentence in split_sentences(text, []):
+        if sentence.start <= start < sentence.end:
+            return " ".join(text[sentence.start : sentence.end].split())
+    return " ".join(text[span[0] : span[1]].split())
+
+
+def clause_start(text: str, sent: Sentence, pos: int) -> int:
+    """Start of the clause holding `pos`: after the last , ; : ( before it in the sentence."""
+    s = sent.start
+    cut = max(
+        text.rfind(",", s, pos),
+        text.rfind(";", s, pos),
+        text.rfind(":", s, pos),
+        text.rfind("(", s, pos),
+    )
+    return cut + 1 if cut >= 0 else s
+
+
+def clause_end(text: str, sent: Sentence, pos: int) -> int:
+    """End of the clause holding `pos`: the first , ; : ( ) after it in the sentence."""
+    end = sent.end
+    for c in ",;:()":
+        i = text.find(c, pos, end)
+        if i >= 0:
+            end = i
+    return end

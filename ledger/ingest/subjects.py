@@ -1,0 +1,131 @@
+"""Subjects: whose losses a figure counts (russia, ukraine, or the enemy of the claimant).
+
+Owns `assign_subjects`: the figure's noun phrase, else the sentence's loser ("Russia lost"),
+its "losses of" phrase or its agent ("Ukraine destroyed"), else the sentence's earlier
+figure. A figure left without a subject is settled by `attribution` from its claimant.
+Imports: `rx`, `cues`, `sentences`, `candidates` (types only).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.ingest.candidates import Cand
+from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, side_of
+from ledger.ingest.rx import fold_case, guarded, has_any
+from ledger.ingest.sentences import Sentence
+
+_I = re.IGNORECASE
+
+_NP_SUBJECT = guarded(
+    r"\b(?P<ru>Russian|Russians|Russia['’]s|Moscow['’]s|RF|Wagner|Kremlin['’]s)\b|"
+    r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b"
+)
+_LOSER = guarded(
+    r"\b(?P<who>Russia|Moscow|Russians|the Russian (?:army|forces|military|troops|side|Federation)|"
+    r"Russian (?:forces|troops|army)|RF Armed Forces|Wagner|the Kremlin|Ukraine|Kyiv|Kiev|"
+    r"Ukrainians|"
+    r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:forces|troops|army))\b(?:['’]s)?"
+    r"(?:\s+\w+){0,5}?\s+(?:los[te]s?|losing|losses|suffered|sustained|has lost|have lost|"
+    r"had lost)\b",
+    _I,
+)
+_AGENT = guarded(
+    r"\b(?P<who>Russia|Moscow|Russians|Russian|Ukraine|Kyiv|Kiev|Ukrainians|Ukrainian|Ukraine['’]s|"
+    r"Russia['’]s)\b(?:\s+[\w'’-]+){0,3}?\s+(?:destroy(?:ed|s)?|shot down|downed|killed|eliminated|"
+    r"liquidated|neutrali[sz]ed|wiped out|sank|sunk|captured|intercepted|repelled|hit|struck)\b",
+    _I,
+)
+_PASSIVE = guarded(r"\b(?:were|was|been|being|are|is|be)\b", _I)
+_LOSSES_OF = guarded(
+    r"\b(?:(?P<ru1>Russian|Russia['’]s|enemy)\s+(?:\w+\s+)?losses|losses\s+of\s+(?:the\s+)?"
+    r"(?P<ru2>Russia|Russian|enemy)|(?P<ua1>Ukrainian|Ukraine['’]s)\s+(?:\w+\s+)?losses|losses\s+of\s+"
+    r"(?:the\s+)?(?P<ua2>Ukraine|Ukrainian))\b",
+    _I,
+)
+_OF_ITS = re.compile(r"\bof (?:its|their)\b")
+
+
+# Words every match of the cue of the same name holds, case-folded (`rx.fold_case`): one of
+# the first group (who) and one of the second (the verb).
+_LOSER_WORDS = (
+    ("russia", "moscow", "rf armed forces", "wagner", "kremlin", "ukrain", "kyiv", "kiev"),
+    ("los", "suffered", "sustained"),
+)
+_AGENT_WORDS = (
+    ("russia", "moscow", "ukrain", "kyiv", "kiev"),
+    (
+        "destroy",
+        "shot down",
+        "downed",
+        "killed",
+        "eliminated",
+        "liquidated",
+        "neutrali",
+        "wiped out",
+        "sank",
+        "sunk",
+        "captured",
+        "intercepted",
+        "repelled",
+        "hit",
+        "struck",
+    ),
+)
+
+
+def _has_both(folded: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
+    return has_any(folded, words[0]) and has_any(folded, words[1])
+
+
+def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
+    """Whose losses: the noun phrase, then the sentence's loser or agent, then the list."""
+    prev_by_sent: dict[int, str] = {}
+    folded_sentences: dict[int, str] = {}
+    for c in cands:
+        sent = sentences[c.sent]
+        np = text[int(c.extra.get("np_start", c.q_start)) : c.q_end]
+        m = _NP_SUBJECT.search(np)
+        subject: str | None = None
+        if m and m.lastgroup in ("ru", "ua"):
+            subject = "russia" if m.lastgroup == "ru" else "ukraine"
+        elif m and m.lastgroup == "enemy":
+            subject = "enemy"
+        if subject is None:
+            before = text[sent.start : c.q_start]
+            # The cues are searched only where their words occur (on case-folded text, which
+            # keeps every position, so a prefix of the folded sentence folds `before`).
+            if c.sent not in folded_sentences:
+                folded_sentences[c.sent] = fold_case(text[sent.start : sent.end])
+            folded = folded_sentences[c.sent][: len(before)]
+            loss = list(_LOSSES_OF.finditer(before)) if "losses" in folded else []
+            loser = list(_LOSER.finditer(before)) if _has_both(folded, _LOSER_WORDS) else []
+            agent = (
+                [a for a in _AGENT.finditer(before) if not _PASSIVE.search(a.group(0))]
+                if _has_both(folded, _AGENT_WORDS)
+                else []
+            )
+            best_pos, best = -1, None
+            if c.sent in prev_by_sent and not loser and not loss:
+                agent = []
+            if loser and loser[-1].start() > best_pos:
+                best_pos, best = loser[-1].start(), side_of(loser[-1].group("who"))
+            if loss and loss[-1].start() > best_pos:
+                g = loss[-1]
+                ru = g.group("ru1") or g.group("ru2")
+                best_pos, best = g.start(), "russia" if ru else "ukraine"
+            if agent and agent[-1].start() > best_pos:
+                side = side_of(agent[-1].group("who"))
+                best_pos, best = agent[-1].start(), "russia" if side == "ukraine" else "ukraine"
+            if best is None and c.sent in prev_by_sent:
+                best = prev_by_sent[c.sent]
+            if best is None:
+                # "498 of its troops": the country the sentence names before the figure.
+                countries = [(x.start(), "russia") for x in COUNTRY_RU.finditer(before)]
+                countries += [(x.start(), "ukraine") for x in COUNTRY_UA.finditer(before)]
+                if _OF_ITS.search(np) and countries:
+                    best = max(countries)[1]
+            subject = best
+        c.subject = subject
+        if subject and subject != "enemy":
+            prev_by_sent[c.sent] = subject
