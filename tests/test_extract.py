@@ -568,3 +568,209 @@ def test_split_alternation_answers_like_the_whole(text: str) -> None:
     pattern = r"sign(?:ing)? in|\bkis\b|as|^\s*ab\s*:|©|\((?:ab)[^)]*\)\s*$"
     parts = rx.split_alternation(pattern)
     assert bool(re.search(pattern, text)) == any(p.search(text) for p in parts)
+
+
+# --- version 1.2: lists, restatements, long windows, shares of a day's figure ---------------
+
+_DAILY_LIST = (
+    "Ministry count, daily\n\n"
+    "The General Staff of Ukraine's army said on Monday that Russia had lost 200,100 soldiers "
+    "since the full-scale invasion began.\n\n"
+    "Its tally of destroyed Russian hardware reads:\n\n"
+    "- 4,010 tanks (3 more);\n"
+    "- 612 multiple rocket launch systems;\n"
+    "- 330 aircraft and 320 helicopters;\n"
+    "- 2,700 drones (+12);\n"
+    "- 21 warships and boats;\n"
+    "- 310 units of special equipment.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("metric", "value", "period"),
+    [
+        ("tanks", 4010, "cumulative"),
+        ("tanks", 3, "window"),
+        ("mlrs", 612, "cumulative"),
+        ("aircraft", 330, "cumulative"),
+        ("helicopters", 320, "cumulative"),
+        ("drones", 2700, "cumulative"),
+        ("drones", 12, "window"),
+        ("ships", 21, "cumulative"),
+        ("special_equipment", 310, "cumulative"),
+    ],
+)
+def test_bulleted_list_items_are_the_openers_claims(metric: str, value: int, period: str) -> None:
+    """Every line of a bulleted tally is a claim of whoever the paragraphs before named."""
+    found = {(c.metric, c.value): c for c in run(_DAILY_LIST)}
+    c = found[(metric, value)]
+    assert c.period == period
+    assert c.claimant == "General Staff of the Armed Forces of Ukraine"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        (
+            "The army's tally of Russian losses:\n\ntanks - 812 units,\n\nhelicopters - 150 units,",
+            "helicopters",
+            150,
+        ),
+        (
+            "The army listed Russian losses:\n\nsoldiers - 20,000,\n\nSpecial equipment - 30.",
+            "special_equipment",
+            30,
+        ),
+    ],
+)
+def test_dash_list_lines_carry_the_list(text: str, metric: str, value: int) -> None:
+    """A "noun - N" line of a list counts even when the line names no loss itself."""
+    assert (metric, value) in {(c.metric, c.value) for c in run(text)}
+
+
+def test_hard_wrapped_since_the_start_of_the_invasion_is_cumulative() -> None:
+    """A line break inside "since the start of the full-scale invasion" leaves it cumulative."""
+    text = (
+        "Losses report\n\n"
+        "Russian troop losses in Ukraine have now reached about 99,000 since the start of the\n"
+        "full-scale invasion on Feb. 24, 2022, the General Staff of the Armed Forces reported in\n"
+        "its morning summary, which it publishes every day on its social media channels for all.\n"
+    )
+    c = one(text)
+    assert (c.period, c.qualifier) == ("cumulative", "approx")
+
+
+def test_headline_restated_in_the_body_is_one_claim_with_the_body_wording() -> None:
+    """A headline figure repeated in the body is the body's claim, qualifier and period."""
+    text = (
+        "Russia has lost 150,250 troops since the invasion began\n\n"
+        "Russian personnel losses have reached about 150,250 since the start of the invasion, "
+        "the General Staff said."
+    )
+    c = one(text)
+    assert (c.value, c.qualifier, c.period) == (150250, "approx", "cumulative")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        (
+            "The Pentagon said in August 2022 that Russia had lost about 75,000 troops over "
+            "the past six months.",
+            75000,
+            "cumulative",
+        ),
+        ("The army said Russia lost 900 troops in just 24 hours.", 900, "window"),
+        ("The army said Russia lost over 30,000 soldiers in July alone.", 30000, "window"),
+        ("The army said Russia lost around 500 armored vehicles per month.", 500, "window"),
+    ],
+)
+def test_window_cues(text: str, value: int, period: str) -> None:
+    """A window reaching back to the invasion is the whole war; "just", "alone", "per month"."""
+    c = one(text, published=dt.date(2022, 8, 20))
+    assert (c.value, c.period) == (value, period)
+
+
+def test_share_of_an_earlier_day_figure_is_a_window() -> None:
+    """A later paragraph's smaller figure of the same kind breaks down the day's total."""
+    text = (
+        "Ukraine lost up to 700 soldiers in the past 24 hours, the Russian Defense Ministry said."
+        "\n\nIn the area of the West group, Ukraine has lost up to 300 soldiers, it said."
+    )
+    periods = {c.value: c.period for c in run(text)}
+    assert periods == {700: "window", 300: "window"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("NATO estimated that 6,000 to 14,000 Russian troops have died.", 6000, 14000),
+        ("An official said the Russians had taken 60 or 70,000 casualties.", 60000, 70000),
+    ],
+)
+def test_ranges_with_to_and_or(text: str, lo: int, hi: int) -> None:
+    """Two close ends joined by "to" or "or" are a range: low at_least, high at_most."""
+    got = {(c.value, c.qualifier) for c in run(text)}
+    assert got == {(lo, "at_least"), (hi, "at_most")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army said Russia lost eight tanks, 40 vehicles and a helicopter.",
+            ("helicopters", 1),
+        ),
+        ("The army said Russia had lost 2095 armored vehicles.", ("afv", 2095)),
+        ("Shoigu said Ukraine lost 60 US-made M777 artillery pieces.", ("artillery", 60)),
+        ("The army said Russia lost 300 and 250 tanks in two battles.", ("tanks", 300)),
+    ],
+)
+def test_recall_shapes(text: str, expected: tuple[str, int]) -> None:
+    """An article-one in a list, a four-digit count, a model number, "N and M things"."""
+    assert expected in {(c.metric, c.value) for c in run(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force said it shot down 20 one-way attack drones overnight.",
+        "Russia used two Iskander missiles to attack the city, the governor said.",
+        "The $2 billion tank losses, the analyst said, were a blow.",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    """ "one-way", weapons used to attack and money are not loss figures."""
+    assert all(c.value not in (1, 2, 2_000_000_000) for c in run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Enemy losses stand at 30,000 personnel.\n\nAs reported by Example News with reference "
+            "to the General Staff of the Armed Forces.",
+            "General Staff of the Armed Forces of Ukraine",
+        ),
+        (
+            "The Air Force said it downed 14 drones.\n\nCIA Director Jane Roe said on Friday "
+            "that the agency estimated 12,000 Russians had died.",
+            "CIA Director Jane Roe",
+        ),
+        (
+            "Russia lost 3,000 tanks, Ukraine's Defence Ministry said.\n\nThe figure comes from "
+            "the monitoring site Oryx, which reports that Ukraine destroyed 2,100 Russian tanks.",
+            "Oryx",
+        ),
+    ],
+)
+def test_claimant_rules(text: str, claimant: str) -> None:
+    """ "with reference to X", a name before "the agency", and ", which reports" name X."""
+    assert run(text)[-1].claimant == claimant
+
+
+def test_headline_without_speaker_takes_the_leads() -> None:
+    """A headline figure nobody is named for belongs to the lead's speaker."""
+    text = (
+        "Russia lost over 3,000 armoured vehicles since war began\n\n"
+        "Russian troops have lost 3,020 armoured combat vehicles, the General Staff said."
+    )
+    assert {c.claimant for c in run(text)} == {"General Staff of the Armed Forces of Ukraine"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The Kyiv Independent believes Russia has lost close to 20,000 soldiers.", "russia"),
+        ("Ukraine was said to have close to 60,000 killed, officials said.", "ukraine"),
+        ('A spokesman said "Ukrainian armed units lost up to 400 servicemen."', "ukraine"),
+        (
+            "The Russian government has not published its own losses since March, when it gave a "
+            "total of 1,300 killed.",
+            "russia",
+        ),
+    ],
+)
+def test_subject_rules(text: str, subject: str) -> None:
+    """The side that loses, past an earlier country word, "said to have", "its own losses"."""
+    assert {c.subject for c in run(text)} == {subject}

@@ -26,7 +26,8 @@ _ALIAS_SINGLES = [(re.compile(p, _I), c) for p, c in lx.CLAIMANT_ALIASES.items()
 _ALIAS_ANY = lx.compile_alternation(lx.CLAIMANT_ALIASES)
 
 _ATTR_VERB_RE = guarded(
-    rf"(?:\b(?:has|have|had|also|previously|earlier|later|now|then|again|further|reportedly)\s+)*"
+    rf"(?:\b(?:has|have|had|also|previously|earlier|later|now|then|again|further|reportedly|not)"
+    rf"\s+)*"
     rf"[\"“”']?\b(?:{ATTR_VERBS})\b[\"“”']?",
     _I,
 )
@@ -39,21 +40,31 @@ _ATTR_VERB_WORDS = tuple(
 )
 if not all(v.isalpha() for v in ATTR_VERBS.split("|")):
     raise ValueError("ATTR_VERBS must be plain words for _ATTR_VERB_WORDS")
-_ACCORDING = guarded(r"\baccording to\s+(?P<np>[^,.;:()\"“”]{2,80})", _I)
+_ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
 _BY_FROM = guarded(
     r"\b(?:reported|announced|stated|claimed|released|published|confirmed|provided|report|data|"
-    r"figures|statement|update|briefing|tweet|post|quoted)\s+(?:by|from)\s+(?P<np>[^,.;:()\"“”]{2,80})",
+    r"figures|statement|update|briefing|tweet|post|quoted)\s+(?:by|from)\s+"
+    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
     _I,
 )
 _INVERTED = guarded(
     rf"[,\"“”]\s*(?:{ATTR_VERBS})\s+(?P<np>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’.-]*))*)"
 )
 _BACKWARD = guarded(
-    r"^\s*(?:This|That|These|It|The (?:figures?|data|numbers?))\b(?:['’]s)?[^.]{0,40}?\b"
+    r"^\s*(?:This|That|These|It|As|The (?:figures?|data|numbers?))\b(?:['’]s)?[^.]{0,40}?\b"
     r"(?:reported|announced|"
     r"stated|said|claimed|report|reports|data|figures|statement|update|according)\s+(?:by|from|of|to)\s+"
-    r"(?P<np>[^,.;:()\"“”]{2,80})",
+    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
     _I,
+)
+# "The Ukrainian Air Force said this in a post": the sentence before is its claim.
+_BACKWARD_SAID = guarded(
+    r"^\s*(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:said|reported|announced|stated|wrote|posted|"
+    r"claimed|confirmed)\s+(?:this|so)\b"
+)
+# "Censor.NET, with reference to the General Staff": the source referred to speaks.
+_REFERENCE_TO = guarded(
+    r"^.*?\b(?:with (?:a )?reference to|referring to|citing|quoting|in reference to)\s+", _I
 )
 _NP_BOUNDARY = guarded(
     r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|when|while|as|after|because|whereas|which|who|where|"
@@ -69,6 +80,16 @@ _NP_LEAD = guarded(
 # A claimant is a noun phrase: a finite verb inside ("Russia is now visually") or a lower-case
 # start that is not a determiner ("based on US intelligence") means the cut went wrong.
 _NP_VERB = guarded(r"\b(?:is|are|was|were|has|have|had|been|be|to|would|will|can)\b", _I)
+# "Center for Strategic and International Studies": an "and" between capitalised words.
+_CAPITAL_END = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_RELATIVE_SPEAKER = guarded(
+    r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*,\s*(?:which|who)\s+$"
+)
+_NOT_A_NAME = guarded(
+    r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Recent|Latest|New|Media|Other|Some|Earlier|"
+    r"Previous|Official|Initial|Local|Western|Further|Such)$"
+)
+_VERB_OBJECT = guarded(r"^[a-z]+(?:s|ed)\s+(?:a|an|the|its|their|his|her)\s")
 _NP_BAD_START = guarded(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as)$")
 # Where a noun phrase after "according to" / "released by" stops: at the verb of its clause.
 _NP_VERB_CUT = guarded(
@@ -78,12 +99,12 @@ _NP_VERB_CUT = guarded(
 _SOURCE_LEAD = guarded(
     r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|daily|new|official|recent|updated|"
     r"weekly|morning|evening)\s+)*(?:figures|data|numbers|estimates?|analysis|assessment|count|"
-    r"tally|report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
+    r"study|survey|research|investigation|review|tally|report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
     r"published|provided|compiled|issued|collected|shared|posted)\s+)?(?:by|from|of)\s+",
     _I,
 )
 _POSSESSOR = guarded(
-    r"^(?P<who>.+?)['’]s\s+(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|estimates?|analysis|"
+    r"^(?P<who>.+?)['’‘]s\s+(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|estimates?|analysis|"
     r"assessment|count|tally|toll|report|statement|update|information|statistics|calculations?)\b",
     _I,
 )
@@ -96,7 +117,8 @@ _ANAPHOR = guarded(
     r"(?:post|report|statement|update|source|agency|office|"
     r"department|military|army|article|website|briefing|service|press service|spokesman|"
     r"spokesperson|official|officials|intelligence update|assessment|group|project|blog|team|"
-    r"monitor|researchers|analysts|data|figures))$",
+    r"monitor|researchers|analysts|data|figures|(?:recent |latest |new |media |other |some )?"
+    r"reports|(?:[A-Z][\w-]*-based )?(?:think ?tank|thinktank|institute)))$",
     _I,
 )
 _GENERIC_CLAIMANT = guarded(
@@ -110,6 +132,11 @@ _GENERIC_CLAIMANT = guarded(
 _CONTINUATION_START = guarded(
     r"^\s*(?:This|These|That|It|They|In addition|Additionally|Also|The figures?|The numbers?|"
     r"Of (?:these|them|this)|Among them|In total|Overall|Besides|Moreover|Furthermore)\b",
+    _I,
+)
+_LIST_LINE = guarded(
+    r"^\s*(?:[-*•–]\s|\d[\d,. ]*\s*(?:\(|[A-Za-z])|[A-Za-z][\w /()'’-]{0,70}?\s[-–—:]\s*"
+    r"(?:about |approximately |around |over |more than )?\d)",
     _I,
 )
 _REPORTEDLY = guarded(r"\breportedly\b|\breports say\b|\bit is reported\b", _I)
@@ -173,7 +200,10 @@ def _canonical(np: str) -> str | None:
 
 
 def _tidy_np(raw: str) -> str:
-    np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", raw.strip()))
+    np = (
+        _REFERENCE_TO.sub("", raw.strip()) if "ref" in raw or "cit" in raw or "quot" in raw else raw
+    )
+    np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", np.strip()))
     np = _PUBLISHED_IN.sub("", np)
     owner = _POSSESSOR.match(np)
     if owner:
@@ -190,6 +220,8 @@ def _valid_np(np: str) -> bool:
     if not words or len(words) > 12 or _ATTR_VERB_RE.search(np) or LOSS.search(np) or "," in np:
         return False
     if _NP_VERB.search(np) or (_NP_BAD_START.match(words[0]) and not _canonical(np)):
+        return False
+    if _VERB_OBJECT.match(np) or _NOT_A_NAME.match(np):  # "provides a daily tally", "As"
         return False
     first = _ARTICLE.sub("", np)
     if not first or not (first[0].isupper() or _GENERIC_CLAIMANT.search(first)):
@@ -233,7 +265,20 @@ def _attributions(text: str, sent: Sentence) -> list[_Attribution]:
         head = s[: m.start()]
         if _DETERMINER_END.search(head):
             continue
-        cuts = [b.end() for b in _NP_BOUNDARY.finditer(head)]
+        rel = _RELATIVE_SPEAKER.search(head) if "which" in head or "who" in head else None
+        if rel and _valid_np(rel.group("np")):
+            # "the monitoring site Oryx, which reports that ...": Oryx speaks
+            out.append(_Attribution(sent.start + m.start(), rel.group("np"), False))
+            continue
+        cuts = [
+            b.end()
+            for b in _NP_BOUNDARY.finditer(head)
+            if not (
+                b.group(0) == "and"
+                and _CAPITAL_END.search(head, max(0, b.start() - 40), b.start())
+                and head[b.end() : b.end() + 2].lstrip()[:1].isupper()
+            )
+        ]
         np = ""
         for k in range(len(cuts), -1, -1):
             start = cuts[k - 1] if k > 0 else 0
@@ -292,6 +337,8 @@ def assign_claimants(
     wanted = with_claims | {p - 1 for p in with_claims} | {p - 2 for p in with_claims}
     para_claimant: tuple[str, str] | None = None
     last_claimant: tuple[str, str] | None = None
+    first_named: tuple[str, str] | None = None  # who the lead says speaks
+    lead_paras = (sentences[0].para if sentences else 0) + 3
     last_para = -9
     current_para = -1
     for si, sent in enumerate(sentences):
@@ -301,9 +348,13 @@ def assign_claimants(
             para_claimant = None
             if last_claimant and (_CONTINUATION_START.match(s_text) or sent.para - last_para <= 2):
                 para_claimant = last_claimant
+                if _LIST_LINE.match(s_text):
+                    last_para = sent.para  # a list's lines go on with whoever opened it
         context = text[max(0, sent.start - 400) : sent.end]
         attrs = _attributions(text, sent) if sent.para in wanted else []
-        back = _BACKWARD.match(s_text)
+        back = _BACKWARD.match(s_text) or (
+            _BACKWARD_SAID.match(s_text) if not by_sent.get(si) else None
+        )
         if back:
             np = _tidy_np(_BACKWARD_CUT.split(back.group("np"))[0])
             if _valid_np(np):
@@ -324,6 +375,11 @@ def assign_claimants(
                 c.claimant, c.claimant_text = publisher, None
                 c.explicit_claimant = True
                 continue
+            if chosen and chosen.anaphoric:
+                # "X said ... that the agency estimated": X, named earlier in the sentence
+                named = [a for a in attrs if not a.anaphoric and a.pos < chosen.pos]
+                if named:
+                    chosen = named[-1]
             if chosen and chosen.anaphoric:
                 who = _resolve_anaphor(text, sent, chosen, para_claimant or last_claimant)
                 if who:
@@ -349,6 +405,12 @@ def assign_claimants(
             else:
                 c.claimant, c.claimant_text = publisher, None
         explicit = [a for a in attrs if not a.anaphoric]
+        if first_named is None and not sent.heading and sent.para <= lead_paras:
+            named_here = [c for c in sent_cands if c.explicit_claimant]
+            if named_here:
+                first_named = (named_here[0].claimant or "", named_here[0].claimant_text or "")
+            elif explicit or back:
+                first_named = para_claimant
         if explicit and not sent.heading:
             np = explicit[0].text
             subject = sent_cands[0].subject if sent_cands else None
@@ -363,6 +425,7 @@ def assign_claimants(
             last_claimant, last_para = para_claimant, sent.para
         elif any(a.anaphoric for a in attrs) and para_claimant and not sent.heading:
             last_claimant, last_para = para_claimant, sent.para
+    _headline_from_lead(sentences, cands, first_named)
     for c in cands:
         if c.subject in (None, "enemy"):
             russian_side = c.claimant in lx.RUSSIAN_CLAIMANTS or (
@@ -371,6 +434,17 @@ def assign_claimants(
                 and not COUNTRY_UA.search(c.claimant_text or "")
             )
             c.subject = "ukraine" if russian_side else "russia"
+
+
+def _headline_from_lead(
+    sentences: list[Sentence], cands: list[Cand], lead: tuple[str, str] | None
+) -> None:
+    """A headline figure nobody is named for is the lead's claim: the headline sums it up."""
+    if lead is None:
+        return
+    for c in cands:
+        if sentences[c.sent].heading and not c.explicit_claimant and c.claimant_text is None:
+            c.claimant, c.claimant_text = lead
 
 
 def _reportedly(stretch: str) -> bool:
@@ -411,7 +485,7 @@ def _resolve_anaphor(
         return attr.text, True
     if carried:
         return carried[0], False
-    named = list(_ALIAS_ANY.finditer(text, max(0, sent.start - 1500), sent.start))
+    named = list(_ALIAS_ANY.finditer(text, max(0, sent.start - 1500), attr.pos))
     if named:
         return named[-1].group(0), True
     return None

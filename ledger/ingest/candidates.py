@@ -88,6 +88,7 @@ _BARE_LOSS_AFTER = guarded(
 _LOOKBACK_SEP = guarded(
     r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|surpassed|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
+    r"approaching|nearing|hitting|hit|reaching|"
     r"climbed to|increased to))\s*$",
     _I,
 )
@@ -117,7 +118,7 @@ _BOTH_SIDES = guarded(
     _I,
 )
 _NON_LOSS_CLAUSE = guarded(
-    r"(?<!-)\b(?:launch(?:ed|es|ing)?|fired|provid\w+|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ied|ies)|"
+    r"(?<!-)\b(?:launch(?:ed|es|ing)?|fired|used|provid\w+|send(?:s|ing)?|sent|deliver\w*|suppl(?:y|ied|ies)|"
     r"pledg\w+|donat\w+|package|aid|receiv\w+|transfer\w*|order(?:ed|s)?|purchas\w+|produc\w+|"
     r"manufactur\w+|buil[dt]\w*|deploy\w*|mobili[sz]\w+|recruit\w*)\b",
     _I,
@@ -141,6 +142,8 @@ _OF_TOTAL = guarded(
     _I,
 )
 _PLUS_PAREN = guarded(r"\(\s*\+\s*$")
+_OPEN_PAREN = guarded(r"\(\s*$")
+_MORE_AFTER = guarded(r"^\s*(?:more|new|additional|extra)\b", _I)
 # "544 tanks were captured, 79 damaged and 65 abandoned", "2,635 were destroyed", "15,051
 # units were destroyed": the figure counts the metric named just before.
 _ELIDED_AFTER = guarded(
@@ -163,6 +166,12 @@ _CONTEXT_CARRY = guarded(
     r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)",
     _I,
 )
+# A line of a list: a bullet, "3,618 tanks", "tanks - 854 units", "Special equipment - 27".
+_LIST_ITEM = guarded(
+    r"^\s*(?:[-*•–]\s|\d[\d,. ]*\s*(?:\(|[A-Za-z])|[A-Za-z][\w /()'’-]{0,70}?\s[-–—:]\s*"
+    r"(?:about |approximately |around |over |more than )?\d)",
+    _I,
+)
 _POW_CLAUSE = guarded(
     r"\b(?:surrender\w*|captured|taken (?:as )?(?:prisoners?|captives?)|prisoners? of war)\b", _I
 )
@@ -181,7 +190,9 @@ _STOCK_BEFORE = guarded(
 )
 _PER_DAY_AFTER = guarded(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I)
 _INCLUDING_BEFORE = guarded(r"\b(?:including|of which|of them|incl\.)\s*$", _I)
-_RANGE_JOIN = guarded(r"^\s*(?:[-–—]|to|and)\s*$", _I)
+_RANGE_JOIN = guarded(r"^\s*(?:[-–—]|to|and|or)\s*$", _I)
+_AND_JOIN = re.compile(r"\s+and\s+")
+_TO_OR_JOIN = re.compile(r"\s+(?:to|or)\s+")
 _BETWEEN_BEFORE = guarded(r"\b(?:between|from)\s*$", _I)
 _ARTICLE_ONE = guarded(
     r"\b(?P<art>an?)\s+(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
@@ -189,6 +200,9 @@ _ARTICLE_ONE = guarded(
     r"(?P<noun>tank|helicopter|submarine|aircraft|warplane|fighter jet|jet|plane|warship|ship|"
     r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer)\b",
     _I,
+)
+_LIST_JOIN = re.compile(
+    r"\s*(?:,|;|,?\s*(?:and|as well as|plus))\s*(?:(?:in addition to|also)\s+)?"
 )
 _ONE_LOSS = guarded(
     r"\b(?:destroyed|shot down|downed|sunk|sank|lost|captured|damaged|eliminated|crashed|hit|"
@@ -225,8 +239,11 @@ _WORD_RE = guarded(r"[^\s,;:.!?()\[\]\"“”]+")
 _CLAUSE_BREAK = guarded(r"[,;:.!?()\[\]\"“”]|\s[-–—]\s")
 _DIGIT = re.compile(r"\d")
 _LOWER = re.compile(r"[a-z]")
-_WORDS_NOT_COUNT_AFTER = re.compile(r"^\s?(?:times|hours?|days?|weeks?|months?|years?)\b")
+_WORDS_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?)\b|-[a-z])"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_LATEST_YEAR = 2040  # a four-digit figure after this is no year a report names
 _EX_PRISONERS = guarded(r"\b(?:former|ex-)\s*prisoners\b", _I)
 _WHO_DIED_AFTER = re.compile(r"^\s*(?:who|that)\s+(?:\w+\s+){0,3}?(?:killed|died|dead)\b", _I)
 _OR_MORE_AFTER = re.compile(r"^\+|^\s+or more\b", _I)
@@ -245,7 +262,8 @@ def _forward_metric(text: str, pos: int, limit: int) -> tuple[str, int, int] | N
         if found:
             return found[0], m.start(), found[1]
         word = m.group(0).lower()
-        if word in _STOP_WORDS or (_DIGIT.search(word) and not _LOWER.search(word)):
+        # a model number ("M777", "D-30") describes the noun; another figure ends the search
+        if word in _STOP_WORDS or (word[:1].isdigit() and not _LOWER.search(word)):
             return None
         if words >= 4:
             return None
@@ -288,14 +306,17 @@ def _is_not_a_count(text: str, n: Number) -> bool:
     """Dates, times, years, model numbers, money, percentages, ordinals, distances."""
     before = text[max(0, n.start - 4) : n.start]
     after = text[n.end : n.end + 14]
-    if n.kind == "digits" and _BAD_BEFORE.search(before):
+    if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
         return True
     if n.kind in ("digits", "scaled") and _BAD_AFTER.match(after):
         return True
     if n.kind == "words" and _WORDS_NOT_COUNT_AFTER.match(after):
         return True
     if n.kind == "digits" and _YEAR.fullmatch(n.surface):
-        return True
+        # "2087 armored vehicles" counts; "in 2023", "2022 invasion" do not
+        return not (
+            int(n.surface) > _LATEST_YEAR and _forward_metric(text, n.end, n.end + 40) is not None
+        )
     if n.kind == "digits" and n.value <= 31:
         window = text[max(0, n.start - 12) : n.end + 12]
         if _day_of_month(n.surface).search(window):
@@ -311,17 +332,21 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
     for si, sent in enumerate(sentences):
         if carry is not None and sentences[carry.sent].para != sent.para:
             carry = None
+        s_text = text[sent.start : sent.end]
+        # A line of a list the paragraph before opened ("... stands at:", "- 3,618 tanks;")
+        # goes on with it even when it names nothing the lexicon knows.
+        in_list = sent.para - loss_para <= 1 and bool(_LIST_ITEM.match(s_text))
         if not LOSS.search(text, sent.start, sent.end) and not (
-            sent.para - loss_para <= 1 and _CONTEXT_CARRY.search(text[sent.start : sent.end])
+            sent.para - loss_para <= 1 and (in_list or _CONTEXT_CARRY.search(s_text))
         ):
             continue
         nums = [n for n in find_numbers(text, sent.start, sent.end) if not _is_not_a_count(text, n)]
         found = _sentence_candidates(text, sent, si, nums, carry)
         out.extend(found)
-        out.extend(_article_ones(text, sent, si, nums))
+        out.extend(_article_ones(text, sent, si, nums, found))
         if found:
             carry = found[-1]
-        if found or text[sent.start : sent.end].rstrip().endswith(":"):
+        if found or in_list or s_text.rstrip().endswith(":"):
             loss_para = sent.para
     out.sort(key=lambda c: (c.q_start, c.q_end))
     for c in out:
@@ -380,7 +405,9 @@ def _sentence_candidates(
             join = text[n.end : nxt.start]
             before = text[sent.start : n.start]
             is_dash = bool(_DASH_JOIN.fullmatch(join))
-            if _RANGE_JOIN.match(join) and (is_dash or _BETWEEN_BEFORE.search(before)):
+            # "7,000 to 15,000 troops", "70 or 80,000 casualties": two ends of one estimate
+            close = bool(_TO_OR_JOIN.fullmatch(join)) and 0 < nxt.value <= 5 * _range_low(n, nxt)
+            if _RANGE_JOIN.match(join) and (is_dash or close or _BETWEEN_BEFORE.search(before)):
                 hi = _one_candidate(text, sent, si, nxt, out, carry)
                 lo_metric = hi.metric if hi else None
                 lo_value = _range_low(n, nxt)
@@ -414,7 +441,15 @@ def _sentence_candidates(
                 )
                 skip.add(i + 1)
                 continue
-        cand = _one_candidate(text, sent, si, n, out, carry)
+        cand = None
+        if i + 1 < len(nums) and _AND_JOIN.fullmatch(text[n.end : nums[i + 1].start]):
+            # "1,520 and 1,517 systems": the first figure counts what the second does
+            nxt_fwd = _forward_metric(text, nums[i + 1].end, min(sent.end, nums[i + 1].end + 80))
+            if nxt_fwd and not _forward_metric(text, n.end, min(sent.end, n.end + 80)):
+                qualifier, q_start = _qualifier(text, sent, n)
+                cand = Cand(nxt_fwd[0], n.value, qualifier, q_start, nxt_fwd[2], si)
+        if cand is None:
+            cand = _one_candidate(text, sent, si, n, out, carry)
         if cand:
             out.append(cand)
     for c in out:
@@ -434,8 +469,15 @@ def _one_candidate(
     qualifier, q_start = _qualifier(text, sent, n)
     before = text[sent.start : n.start]
     after_limit = min(sent.end, n.end + 80)
-    # "(+43 per day)" after a figure: the day's change of the previous figure's metric.
-    if _PLUS_PAREN.search(text[max(sent.start, n.start - 3) : n.start]) and previous:
+    # "(+43 per day)", "(2 more than a day earlier)" after a figure: the day's change of the
+    # previous figure's metric.
+    if previous and (
+        _PLUS_PAREN.search(text[max(sent.start, n.start - 3) : n.start])
+        or (
+            _OPEN_PAREN.search(text[max(sent.start, n.start - 3) : n.start])
+            and _MORE_AFTER.match(text[n.end : n.end + 20])
+        )
+    ):
         base = previous[-1]
         close = text.find(")", n.end, after_limit)
         end = close + 1 if close >= 0 else n.end
@@ -505,14 +547,25 @@ def _one_candidate(
     return None
 
 
-def _article_ones(text: str, sent: Sentence, si: int, nums: list[Number]) -> list[Cand]:
-    """ "a submarine was sunk", "shot down a helicopter": one of a thing, said with an article."""
+def _article_ones(
+    text: str, sent: Sentence, si: int, nums: list[Number], listed: list[Cand] = ()
+) -> list[Cand]:
+    """ "a submarine was sunk", "shot down a helicopter", "lost 8 tanks and a helicopter": one
+    of a thing, said with an article (in a loss clause, or in a list of the sentence's figures)."""
     out: list[Cand] = []
     if not has_any(fold_case(text[sent.start : sent.end]), _ARTICLE_ONE_NOUNS):
         return out
     for m in _ARTICLE_ONE.finditer(text, sent.start, sent.end):
         clause = text[clause_start(text, sent, m.start()) : clause_end(text, sent, m.end())]
-        if not _ONE_LOSS.search(clause) or _NEGATION.search(text[sent.start : m.start()]):
+        in_list = any(
+            _LIST_JOIN.fullmatch(text[c.q_end : m.start()])
+            or _LIST_JOIN.fullmatch(text[m.end() : c.q_start])
+            for c in listed
+            if c.q_end <= m.start() or c.q_start >= m.end()
+        )
+        if not (in_list or _ONE_LOSS.search(clause)) or _NEGATION.search(
+            text[sent.start : m.start()]
+        ):
             continue
         found = longest_metric(text, m.start("noun"))
         if not found:
@@ -573,6 +626,7 @@ _STOCK_WORDS = ("with", "ha", "possess", "field")
 _NON_LOSS_WORDS = (
     "launch",
     "fired",
+    "used",
     "provid",
     "sen",
     "deliver",

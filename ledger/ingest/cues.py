@@ -25,7 +25,7 @@ QUALIFIER_BEFORE = guarded(
     + by_first_letter(
         "|".join(re.escape(k) for k in sorted(lx.QUALIFIERS_BEFORE, key=len, reverse=True))
     )
-    + r")\s*$",
+    + r")\s*:?\s*$",
     _I,
 )
 # A match ends where the text's trailing whitespace starts (its words end in a letter or a

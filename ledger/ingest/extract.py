@@ -35,7 +35,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -68,9 +68,20 @@ def extract_claims(
 
 
 def _merge_restatements(cands: list[Cand]) -> list[Cand]:
-    """One claim per (subject, metric, value, period): a body mention beats a headline one."""
+    """One claim per (subject, metric, value, period): a body mention beats a headline one.
+    A headline figure restated in the body is the body's claim, whatever period the headline's
+    own words suggest (the body says more: its qualifier, period and claimant win)."""
     chosen: dict[tuple[str, str, int, str], Cand] = {}
+    body: dict[tuple[str, str, int], Cand] = {}
     for c in cands:
+        if not c.heading:
+            body.setdefault((c.subject or "russia", c.metric, c.value), c)
+    for c in cands:
+        if c.heading and (c.subject or "russia", c.metric, c.value) in body:
+            other = body[(c.subject or "russia", c.metric, c.value)]
+            if c.explicit_claimant and not other.explicit_claimant:
+                other.claimant, other.claimant_text = c.claimant, c.claimant_text
+            continue
         key = (c.subject or "russia", c.metric, c.value, c.period or "cumulative")
         old = chosen.get(key)
         if old is None or (old.heading and not c.heading):

@@ -37,6 +37,7 @@ METRIC_PATTERNS: dict[str, str] = {
     r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)": "afv",
     r"(?:infantry fighting|combat armou?red) vehicles?": "afv",
     r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
+    r"armed personnel carriers?": "afv",
     # artillery
     r"(?:self-propelled )?artillery(?: systems?| pieces?| guns?| units?| installations?)?": (
         "artillery"
@@ -44,28 +45,32 @@ METRIC_PATTERNS: dict[str, str] = {
     r"howitzers?|(?:self-propelled )?guns|mortars|cannons": "artillery",
     # rocket artillery
     r"MLRS(?:s|es)?|multiple(?:-launch| launch)? rocket (?:launchers|systems)": "mlrs",
+    r"multiple[- ]rocket[- ]launch(?:er|ing)? systems?": "mlrs",
     r"(?:multiple )?rocket launchers?|rocket salvo systems?|salvo fire systems?": "mlrs",
     r"HIMARS(?: launchers?| systems?)?|launchers": "mlrs",
-    r"(?:HIMARS|G?MLRS) (?:shells|rockets|projectiles|munitions)": "other",
+    r"(?:HIMARS|G?MLRS) (?:shells|rockets|projectiles|munitions|missiles)": "other",
+    r"electronic warfare (?:stations?|systems?|complexes)|EW (?:stations?|systems?)": "other",
     # air defence
     r"air[ -]defen[cs]e(?: systems?| units?| means| installations?| complexes)?": "air_defense",
-    r"anti-aircraft (?:warfare )?(?:systems?|units?)|SAM systems?": "air_defense",
+    r"anti-aircraft (?:warfare |defen[cs]e )?(?:systems?|units?)|SAM systems?": "air_defense",
     # aviation
     r"(?:fighter |military |combat )?(?:aircraft|air ?planes?|planes?|warplanes?)": "aircraft",
     r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?": "aircraft",
     r"helicopters?|choppers?|gunships?": "helicopters",
     r"drones?(?! (?:strikes?|attacks?|launches|assaults?|raids?|waves?))": "drones",
-    r"UAVs?|unmanned aerial vehicles?|unmanned aircraft": "drones",
+    r"UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds|Shahed(?:-type)? drones": "drones",
     r"cruise missiles?|missiles?(?! (?:strikes?|attacks?|launches|systems?|carrying|carriers?))": (
         "cruise_missiles"
     ),
     # navy
     r"(?:war)?ships?|(?:speed |patrol )?boats?|vessels?|cutters?|corvettes?|frigates?": "ships",
     r"(?:landing|patrol|missile) ships?|ships ?/ ?boats|warships/boats": "ships",
+    r"(?:war)?ships and boats|naval (?:units|vessels)": "ships",
     r"submarines?": "submarines",
     # vehicles
     r"vehicles?|trucks?|cars|automobiles|fuel tanks?|tankers|motor vehicles": "vehicles",
     r"(?:automotive|automobile|motor) (?:equipment|vehicles)|vehicles and fuel tanks": "vehicles",
+    r"tanks with fuel(?: and lubricants)?|fuel and lubricant tanks": "vehicles",
     r"special (?:equipment|vehicles)|units of special equipment": "special_equipment",
     # totals
     r"(?:pieces|units|items) of (?:various )?(?:weapons|military equipment|equipment|hardware)": (
@@ -92,6 +97,9 @@ QUALIFIERS_BEFORE: dict[str, str] = {
     "some": "approx",
     "close to": "approx",
     "closer to": "approx",
+    "in the vicinity of": "approx",
+    "approaching": "approx",
+    "nearing": "approx",
     "circa": "approx",
     "an estimated": "approx",
     "estimated": "approx",
@@ -188,6 +196,9 @@ CLAIMANT_ALIASES: dict[str, str] = {
     r"(?:Yurii |Yuriy )?Ihnat": "Ukrainian Air Force spokesman Yurii Ihnat",
     r"Institute for the Study of War|ISW": "Institute for the Study of War",
     r"Oryx": "Oryx",
+    r"(?:the )?(?:US )?Cent(?:er|re) for Strategic and International Studies|CSIS": (
+        "Center for Strategic and International Studies (CSIS)"
+    ),
     r"Pentagon|(?:US|U\.S\.) Department of Defen[cs]e|(?:US|U\.S\.) (?:defen[cs]e )?officials": (
         "US Department of Defense"
     ),

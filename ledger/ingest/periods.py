@@ -56,19 +56,23 @@ _START_CUE = guarded(
 
 
 _THE_WAR = (
-    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:full-scale |all-out |"
-    r"large-scale |russian )?(?:war|invasion|hostilities|aggression|conflict|special (?:military )?"
-    r"operation)"
+    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:20\d\d )?(?:full-scale |"
+    r"all-out |large-scale |russian )?(?:20\d\d )?(?:war|invasion|hostilities|aggression|conflict|"
+    r"special (?:military )?operation)"
 )
 _SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _STRONG_WINDOW = guarded(
-    r"\b(?:in (?:a|one|a single) day|per day|a day\b(?! later| earlier| before| after)|daily|"
-    r"(?:over|in|during|for) the (?:past|last|previous) (?:day|24 hours|twenty-four hours|"
-    rf"{_SMALL_COUNT} (?:days|weeks|months)|week|month|"
-    r"fortnight)|(?:last|this|past) (?:week|month|day)|overnight|within (?:a|one|24 hours)|"
-    r"in (?:a|one|the) week|in 24 hours|(?:on|in) the same day|since (?:yesterday|midnight)|"
-    rf"(?:over|in|during|within|for) (?:the )?(?:first |next )?{_SMALL_COUNT} "
-    r"(?:days|weeks|months|hours)|(?:over|in|during) the same period|"
+    r"\b(?:in (?:a|one|a single) day|per (?:day|week|month)|"
+    r"a day\b(?! later| earlier| before| after)|daily|"
+    r"(?:over|in|during|for|within) (?:just |only )?the (?:past|last|previous) (?:day|24 hours|"
+    rf"twenty-four hours|{_SMALL_COUNT} (?:days|weeks|months)|week|month|"
+    r"fortnight)|(?:last|this|past) (?:week|month|day)|overnight|"
+    r"within (?:just |only )?(?:a|one|24 hours)|"
+    r"in (?:just |only )?(?:a|one|the) week|in (?:just |only )?24 hours|(?:on|in) the same day|"
+    r"since (?:yesterday|midnight)|"
+    rf"(?:over|in|during|within|for) (?:just |only )?(?:the )?(?:first |next )?{_SMALL_COUNT} "
+    r"(?:days|weeks|months|hours)|(?:over|in|during|within) the same (?:period|timeframe|time)|"
+    rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}|"
     rf"since the (?:beginning|start|launch|onset) of (?!{_THE_WAR}\b))\b"
     rf"(?! of {_THE_WAR}\b)",
     _I,
@@ -115,6 +119,7 @@ _STRONG_WINDOW_WORDS = (
     "within",
     "since",
     "period",
+    "alone",
 )
 _CUMULATIVE_WORDS = (
     "total",
@@ -142,11 +147,14 @@ _EVENT_PAST = guarded(
     r"eliminated|killed|captured)\b",
     _I,
 )
+_DOWNED = guarded(r"\b(?:shot down|shoot down|downed|intercepted|destroyed)\b", _I)
 _PAST_N = guarded(
     r"\b(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|ten|24)?\s*"
     r"(?P<unit>days?|weeks?|months?|hours)\b",
     _I,
 )
+# How near the invasion a window's first day must fall to span the whole war.
+_REACH = dt.timedelta(days=21)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _NUMBER_IN_QUOTE = guarded(
     r"\d[\d,.  ]*[kK]?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
@@ -258,18 +266,32 @@ def assign_periods(
         cued.setdefault((c.subject, c.metric, c.value), c)
     prev: Cand | None = None
     last_by_para: dict[int, Cand] = {}
+    windows: dict[tuple[str | None, str], int] = {}  # the largest window figure so far
     for c in cands:
         sent = sentences[c.sent]
         if c.period is None:
-            period, start = _inherited_period(text, sent, c, prev, cued, last_by_para, sentences)
+            period, start = _inherited_period(
+                text, sent, c, prev, cued, last_by_para, sentences, windows
+            )
             _set_period(c, period, start)
         prev = c
         if not c.derived:
             last_by_para[sent.para] = c
+        if c.period == "window" and not c.extra.get("part"):
+            key = (c.subject, c.metric)
+            windows[key] = max(windows.get(key, 0), c.value)
 
 
 def _set_period(c: Cand, period: str | None, start: dt.date | None) -> None:
     as_of = c.as_of or INVASION
+    if (
+        period == "window"
+        and start is not None
+        and INVASION - _REACH <= start <= INVASION + _REACH
+        and as_of - start > 4 * _REACH
+    ):
+        # "over the past six months" said in August 2022: the whole war so far
+        period = "cumulative"
     if period == "cumulative":
         start = INVASION if as_of >= INVASION else None
     elif period == "window" and (start is None or start > as_of):
@@ -285,6 +307,7 @@ def _inherited_period(
     cued: dict[tuple[str | None, str, int], Cand],
     last_by_para: dict[int, Cand],
     sentences: list[Sentence],
+    windows: dict[tuple[str | None, str], int] | None = None,
 ) -> tuple[str | None, dt.date | None]:
     """The period of a figure whose own clause and sentence give none."""
     if prev is not None and prev.sent == c.sent and prev.period:
@@ -296,14 +319,28 @@ def _inherited_period(
         base = last_by_para[sent.para]
         return base.period, base.period_start
     s_text = text[sent.start : c.q_start]
+    # A share of a day's (week's) figure told earlier: "up to 620 soldiers in the past 24
+    # hours ... the West group: up to 495".
+    if windows and c.value <= windows.get((c.subject, c.metric), 0):
+        return "window", c.as_of
     if _WEAK_CUMULATIVE.search(text, sent.start, sent.end):
         return "cumulative", None
     if _BEFORE_NUM_WINDOW.search(text[max(sent.start, c.q_start - 30) : c.q_start]):
         return "window", c.as_of
-    if sent.para - 1 in last_by_para and _CONTINUES.search(s_text):
-        base = last_by_para[sent.para - 1]
-        return base.period, base.period_start
+    if _CONTINUES.search(s_text):
+        # "... also lost three armoured vehicles": the figures of a paragraph just before
+        for back in (1, 2):
+            base = last_by_para.get(sent.para - back)
+            if base is not None and base.period:
+                return base.period, base.period_start
     if c.value < 100 and _EVENT_PAST.search(text, sent.start, sent.end):
+        return "window", c.as_of
+    if (
+        c.value < 100
+        and c.metric in ("drones", "cruise_missiles")
+        and _DOWNED.search(text, sent.start, sent.end)
+    ):
+        # "have shot down 11 Shahed drones": an attack's tally, not a running total
         return "window", c.as_of
     return "cumulative", None
 
@@ -333,7 +370,9 @@ def _stretch_cue(
     text: str, start: int, end: int, dates: list, as_of: dt.date
 ) -> tuple[str | None, dt.date | None]:
     """The period cue of text[start:end] itself (see `_period_cue`)."""
-    seg = text[start:end]
+    # A hard-wrapped line breaks a cue as a space would ("since the start of the\nfull-scale
+    # invasion"): read line breaks as spaces (same length, so positions hold).
+    seg = text[start:end].replace("\n", " ")
     low = fold_case(seg)
     since = _SINCE_DATE.search(seg) if "since" in low else None
     if since:

@@ -23,9 +23,10 @@ _NP_SUBJECT = guarded(
 )
 _LOSER = guarded(
     r"\b(?P<who>Russia|Moscow|Russians|the Russian (?:army|forces|military|troops|side|Federation)|"
-    r"Russian (?:forces|troops|army)|RF Armed Forces|Wagner|the Kremlin|Ukraine|Kyiv|Kiev|"
-    r"Ukrainians|"
-    r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:forces|troops|army))\b(?:['’]s)?"
+    r"Russian (?:armed )?(?:forces|troops|army|units|military)|RF Armed Forces|Wagner|the Kremlin|"
+    r"Ukraine|Kyiv|Kiev|Ukrainians|"
+    r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:armed )?(?:forces|troops|army|units|"
+    r"military))\b(?:['’]s)?"
     r"(?:\s+\w+){0,5}?\s+(?:los[te]s?|losing|losses|suffered|sustained|has lost|have lost|"
     r"had lost)\b",
     _I,
@@ -36,6 +37,13 @@ _AGENT = guarded(
     r"liquidated|neutrali[sz]ed|wiped out|sank|sunk|captured|intercepted|repelled|hit|struck)\b",
     _I,
 )
+# "Ukraine was said to have close to 70,000 killed": the side said to have the figure.
+_HAS_BEFORE = guarded(
+    r"\b(?P<who>Russia|Moscow|Russians|Ukraine|Kyiv|Kiev|Ukrainians)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:has|have|had)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+_OWN_LOSSES = guarded(r"\b(?:its|their) own (?:losses|casualties|dead|death toll)\b", _I)
 _PASSIVE = guarded(r"\b(?:were|was|been|being|are|is|be)\b", _I)
 _LOSSES_OF = guarded(
     r"\b(?:(?P<ru1>Russian|Russia['’]s|enemy)\s+(?:\w+\s+)?losses|losses\s+of\s+(?:the\s+)?"
@@ -74,6 +82,17 @@ _AGENT_WORDS = (
 )
 
 
+def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Every match of `rx`, overlapping ones too ("Kyiv Independent believes Russia has lost"
+    holds a match at "Kyiv" and a later one at "Russia")."""
+    out = []
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        out.append(m)
+        pos = m.start() + 1
+    return out
+
+
 def _has_both(folded: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bool:
     return has_any(folded, words[0]) and has_any(folded, words[1])
 
@@ -99,7 +118,7 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
                 folded_sentences[c.sent] = fold_case(text[sent.start : sent.end])
             folded = folded_sentences[c.sent][: len(before)]
             loss = list(_LOSSES_OF.finditer(before)) if "losses" in folded else []
-            loser = list(_LOSER.finditer(before)) if _has_both(folded, _LOSER_WORDS) else []
+            loser = _overlapping(_LOSER, before) if _has_both(folded, _LOSER_WORDS) else []
             agent = (
                 [a for a in _AGENT.finditer(before) if not _PASSIVE.search(a.group(0))]
                 if _has_both(folded, _AGENT_WORDS)
@@ -117,6 +136,21 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
             if agent and agent[-1].start() > best_pos:
                 side = side_of(agent[-1].group("who"))
                 best_pos, best = agent[-1].start(), "russia" if side == "ukraine" else "ukraine"
+            if best is None and "own" in folded:
+                own = _OWN_LOSSES.search(before)
+                if own:  # "The Russian government has not published its own losses"
+                    sides = [
+                        (x.start(), "russia") for x in COUNTRY_RU.finditer(before, 0, own.start())
+                    ]
+                    sides += [
+                        (x.start(), "ukraine") for x in COUNTRY_UA.finditer(before, 0, own.start())
+                    ]
+                    if sides:
+                        best = max(sides)[1]
+            if best is None and ("ha" in folded[-40:]):
+                has = _HAS_BEFORE.search(before, max(0, len(before) - 80))
+                if has:
+                    best = side_of(has.group("who"))
             if best is None and c.sent in prev_by_sent:
                 best = prev_by_sent[c.sent]
             if best is None:
