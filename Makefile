@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := demo
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-postgres lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest
+
+# `make test` with a throwaway PostgreSQL server up, so the shared-ledger tests run too
+# (needs Debian's `postgresql` package; as root, scripts/with-postgres.sh installs it).
+test-postgres:
+	bash scripts/with-postgres.sh $(MAKE) test
 
 demo: $(STAMP)
 	@bash scripts/demo.sh $(BIN)/claims $(DEMO)

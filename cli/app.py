@@ -1,7 +1,9 @@
 """The root `claims` app: global options, the command registry, and the error contract.
 
-Owns: `--ledger`/`CLAIMS_LEDGER`, `--version`, and turning every refusal into one line on
-stderr with exit 2 (bad input or usage) or 1 (the operation failed) — never a traceback.
+Owns: `--ledger`/`CLAIMS_LEDGER` (a SQLite file, or a `postgresql://` URL of a shared log),
+`--views`/`CLAIMS_VIEWS` (where a shared log's read models live locally), `--version`, and
+turning every refusal into one line on stderr with exit 2 (bad input or usage) or 1 (the
+operation failed) — never a traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typer.exceptions import Abort, TyperException
 from cli import articles_cmds, audit_cmds, claims_cmds, log_cmds, views_cmds
 
 DEFAULT_LEDGER = "claims.db"
+DEFAULT_VIEWS = "claims-views.db"
 
 
 def error_line(message: str) -> None:
@@ -91,17 +94,26 @@ def root(
         typer.Option(
             "--ledger",
             envvar="CLAIMS_LEDGER",
-            help="The ledger file (SQLite).",
+            help="The ledger: a SQLite file, or a postgresql://... URL of a shared team log.",
             show_default=True,
         ),
     ] = DEFAULT_LEDGER,
+    views: Annotated[
+        str,
+        typer.Option(
+            "--views",
+            envvar="CLAIMS_VIEWS",
+            help="With a postgresql:// ledger: the local SQLite file of its read models.",
+            show_default=True,
+        ),
+    ] = DEFAULT_VIEWS,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """Record claims from articles and by hand; replay, audit and verify them."""
-    ctx.obj = {"ledger": os.fspath(ledger)}
+    ctx.obj = {"ledger": os.fspath(ledger), "views": os.fspath(views)}
 
 
 articles_cmds.register(app)

@@ -1,4 +1,5 @@
-"""What every command shares: opening the ledger named by `--ledger`, reading input files.
+"""What every command shares: opening the ledger named by `--ledger` (with `--views`), reading
+input files.
 
 Imports: `ledger` — inside the functions that use it, like `cli.render` (through `render`), so
 `claims --help` starts without importing the ledger, pydantic, SQLite helpers or rich.
@@ -39,11 +40,17 @@ def ledger_path(ctx: typer.Context) -> str:
     return root.obj["ledger"] if root.obj else "claims.db"
 
 
+def views_path(ctx: typer.Context) -> str:
+    """Return the local views file chosen by `--views` or `CLAIMS_VIEWS`."""
+    root = ctx.find_root()
+    return root.obj["views"] if root.obj else "claims-views.db"
+
+
 def open_ledger(ctx: typer.Context, *, readonly: bool = False) -> Ledger:
     """Open the ledger; read commands open it read-only so they can never change it."""
     from ledger.service import Ledger
 
-    return Ledger.open(ledger_path(ctx), readonly=readonly)
+    return Ledger.open(ledger_path(ctx), readonly=readonly, views=views_path(ctx))
 
 
 def read_input(path: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:

@@ -1,14 +1,21 @@
 """The Ledger: the imperative shell around the store — what a command asks for, in one call.
 
 Owns: turning user input into events (assert a claim, append a raw event), reading the log,
-verification, export and import. Clock and ids are injected through the store, so tests are
-deterministic. Imports: `events`, `ledger.store`, `ledger.hashing`, `ledger.errors`.
+verification, export and import, choosing the backend (`Ledger.open`: a file path is SQLite,
+a `postgresql://` URL is PostgreSQL) and where the read models live: in the SQLite ledger
+file itself, caught up inside each append's transaction; for a shared PostgreSQL log, in a
+local views file that catches up after each append and before each read. Clock and ids are
+injected through the store, so tests are deterministic. Imports: `events`, `ledger.store`,
+`ledger.projections`, `ledger.hashing`, `ledger.errors`; `ledger.store_postgres` (and so
+psycopg) only when a PostgreSQL ledger is opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -35,7 +42,7 @@ from events import (
 )
 from events.base import Name
 from events.envelope import Envelope, NewEvent
-from ledger.errors import InvalidInput, NotFound
+from ledger.errors import InvalidInput, LedgerError, NotFound
 from ledger.hashing import canonical_json, first_break, row_hash
 from ledger.projections import claims as claims_fold
 from ledger.projections import runner
@@ -55,6 +62,8 @@ if TYPE_CHECKING:
 
 MAX_EVENT_BYTES = 8_000_000
 MAX_IMPORT_LINE_BYTES = 8_000_000
+DEFAULT_VIEWS = "claims-views.db"
+"""Where `Ledger.open` keeps the read models of a PostgreSQL log unless told otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,12 +133,32 @@ class ArticleSource:
     files: list[str] = field(default_factory=list)
 
 
-class Ledger:
-    """One claim ledger: append events, read them back, verify, export and import."""
+def is_postgres_url(target: str) -> bool:
+    """True when a `--ledger` value names a PostgreSQL database rather than a file."""
+    return target.startswith(("postgresql://", "postgres://"))
 
-    def __init__(self, store: EventStore, *, today: Callable[[], date] = utc_today) -> None:
+
+class Ledger:
+    """One claim ledger: append events, read them back, verify, export and import.
+
+    Read models: with a `SQLiteStore` they live in the ledger file and catch up inside each
+    append's transaction. With any other store (PostgreSQL) they live in `views`, a local
+    SQLite file (in memory when not given) that catches up from the log after each append, in
+    its own transaction, and before each read.
+    """
+
+    def __init__(
+        self,
+        store: EventStore,
+        *,
+        views: str | os.PathLike[str] | None = None,
+        today: Callable[[], date] = utc_today,
+    ) -> None:
         self.store = store
         self.today = today
+        self.views_path = os.fspath(views) if views is not None else ":memory:"
+        self._views: sqlite3.Connection | None = None
+        self.local_views = isinstance(store, SQLiteStore)
         if isinstance(store, SQLiteStore):
             # Read models live in the same file and catch up inside each append's transaction.
             def observe(conn: Any, created: list[Envelope], before: int) -> None:
@@ -138,12 +167,65 @@ class Ledger:
             store.observers.append(observe)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Ledger:
-        """Open the SQLite ledger at `path` (created on first write)."""
-        return cls(SQLiteStore(path, readonly=readonly))
+    def open(
+        cls,
+        target: str | os.PathLike[str],
+        *,
+        readonly: bool = False,
+        views: str | os.PathLike[str] | None = None,
+    ) -> Ledger:
+        """Open the ledger at `target`: a SQLite file (created on first write), or a
+        `postgresql://` URL, whose read models are kept in the local file `views`."""
+        name = os.fspath(target)
+        if not is_postgres_url(name):
+            return cls(SQLiteStore(name, readonly=readonly))
+        try:
+            from ledger.store_postgres import PostgresStore
+        except ImportError as exc:
+            if not (exc.name or "").startswith("psycopg"):
+                raise
+            raise InvalidInput(
+                "a postgresql:// ledger needs the PostgreSQL driver: "
+                "pip install 'claim-ledger[postgres]'"
+            ) from None
+        ledger = cls(PostgresStore(name, readonly=readonly), views=views or DEFAULT_VIEWS)
+        try:
+            ledger.views  # noqa: B018 - a bad views path is refused before anything is written
+        except BaseException:
+            ledger.close()
+            raise
+        return ledger
+
+    @property
+    def views(self) -> sqlite3.Connection:
+        """The connection holding the read models (for a shared log: the local views file)."""
+        if isinstance(self.store, SQLiteStore):
+            return self.store.conn
+        if self._views is None:
+            self._views = runner.open_views(self.views_path)
+        return self._views
+
+    def sync_views(self, *, created: list[Envelope] | None = None) -> int:
+        """Catch the local views of a shared log up with it; return the position reached."""
+        where = getattr(self.store, "path", "the log")
+        return runner.sync_views(self.views, self.store, ledger=where, created=created)[1]
+
+    def _after_write(self, results: Sequence[Recorded]) -> None:
+        """After an append to a shared log, fold what it wrote into the local views. The log
+        has the events whatever happens here: views that fail now catch up on the next read."""
+        if self.local_views:
+            return
+        created = [r.envelope for r in results if r.created]
+        if not created:
+            return
+        with contextlib.suppress(LedgerError):
+            self.sync_views(created=created)
 
     def close(self) -> None:
-        """Release the store."""
+        """Release the store (and the local views)."""
+        if self._views is not None:
+            self._views.close()
+            self._views = None
         self.store.close()
 
     def __enter__(self) -> Ledger:
@@ -223,10 +305,12 @@ class Ledger:
 
     def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
         """Append a batch atomically (the entry point for ingestion and data sets)."""
-        return self.store.append(batch)
+        results = self.store.append(batch)
+        self._after_write(results)
+        return results
 
     def _append_one(self, item: NewEvent) -> Recorded:
-        return self.store.append([item])[0]
+        return self.append([item])[0]
 
     # -- articles ----------------------------------------------------------------------------
 
@@ -466,11 +550,17 @@ class Ledger:
         Tables that lag the log (written by an older release, or by a writer that crashed
         between commits) are not trusted: the log is replayed in memory instead.
         """
-        head = self.store.head()
         if at is not None:
             if at < 0:
                 raise InvalidInput("--at must be a position >= 0")
+            head = self.store.head()
             return MemoryReadModel(self.replay_in_memory(stop=min(at, head)))
+        if not self.local_views:  # a shared log: catch the local views up, read them
+            head = self.sync_views()
+            if head == 0 or not runner.is_current(self.views, head):
+                return MemoryReadModel(self.replay_in_memory(stop=head))
+            return SQLiteReadModel(self.views)
+        head = self.store.head()
         conn = getattr(self.store, "conn", None) if isinstance(self.store, SQLiteStore) else None
         if head == 0 or conn is None or not runner.is_current(conn, head):
             return MemoryReadModel(self.replay_in_memory())
@@ -486,9 +576,11 @@ class Ledger:
         return rows
 
     def replay(self) -> tuple[int, int]:
-        """Rebuild every projection from position 1; return (events, head)."""
+        """Rebuild every projection from position 1; return (events, head). For a shared log,
+        that is the local views file, rebuilt from the shared log."""
         if not isinstance(self.store, SQLiteStore):
-            raise InvalidInput("replay needs a local SQLite ledger")
+            where = getattr(self.store, "path", "the log")
+            return runner.sync_views(self.views, self.store, ledger=where, rebuild_all=True)
         with self.store.transaction() as conn:
             return runner.rebuild(conn, self.store.read_records())
 
@@ -655,7 +747,11 @@ class Ledger:
     def import_lines(self, lines: Iterable[bytes | str], *, source: str) -> ImportResult:
         """Import another ledger's export in one transaction, after verifying it whole."""
         envelopes = parse_export(lines, source=source)
-        return self.store.import_log(envelopes)
+        result = self.store.import_log(envelopes)
+        if result.imported and not self.local_views:
+            with contextlib.suppress(LedgerError):  # if not, on the next read
+                self.sync_views()
+        return result
 
 
 def _iso(value: str | None, option: str) -> str | None:

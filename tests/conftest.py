@@ -1,4 +1,9 @@
-"""Shared fixtures: deterministic clocks and ids, stores of every backend, a CLI runner."""
+"""Shared fixtures: deterministic clocks and ids, stores of every backend, a CLI runner.
+
+PostgreSQL: the tests that need a server run when `CLAIMS_TEST_POSTGRES_URL` names a database
+they may create schemas in (`scripts/with-postgres.sh` starts one), and are skipped otherwise;
+the report header and summary say which.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +45,90 @@ class Ids:
 
 
 StoreFactory = Callable[..., Any]
+
+POSTGRES_ENV = "CLAIMS_TEST_POSTGRES_URL"
+POSTGRES_SKIPPED = f"{POSTGRES_ENV} not set — PostgreSQL tests skipped"
+
+
+def postgres_test_url() -> str | None:
+    """The server the PostgreSQL tests use, or None when they are to be skipped."""
+    return os.environ.get(POSTGRES_ENV) or None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say at the top of every run whether the PostgreSQL tests run, and against what."""
+    url = postgres_test_url()
+    if url is None:
+        return f"postgres: {POSTGRES_SKIPPED}"
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"postgres: {parts.scheme}://{parts.hostname}:{parts.port or 5432}{parts.path}"
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Repeat it at the bottom, where a skipped PostgreSQL suite would otherwise go unseen."""
+    if postgres_test_url() is None:
+        terminalreporter.write_line(f"postgres: {POSTGRES_SKIPPED}", yellow=True, bold=True)
+
+
+def with_search_path(url: str, schema: str) -> str:
+    """Return `url` with libpq options that make `schema` the connection's search_path."""
+    joiner = "&" if "?" in url else "?"
+    return f"{url}{joiner}options=-csearch_path%3D{schema}"
+
+
+class PostgresSchemas:
+    """Fresh, empty schemas in the test database, one per ledger; all dropped at the end."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self.url = url
+        self.admin = psycopg.connect(url, autocommit=True)
+        self.made: list[str] = []
+
+    def new_url(self) -> str:
+        """Create an empty schema and return a URL whose ledger lives in it."""
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        self.admin.execute(f"CREATE SCHEMA {name}")
+        self.made.append(name)
+        return with_search_path(self.url, name)
+
+    def drop_all(self) -> None:
+        for name in self.made:
+            self.admin.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        self.admin.close()
+
+
+@pytest.fixture
+def postgres_schemas() -> Iterator[PostgresSchemas]:
+    """Make fresh schemas on the test server; skip when there is none."""
+    url = postgres_test_url()
+    if url is None:
+        pytest.skip(POSTGRES_SKIPPED)
+    schemas = PostgresSchemas(url)
+    yield schemas
+    schemas.drop_all()
+
+
+@pytest.fixture
+def make_postgres_store(postgres_schemas: PostgresSchemas) -> Iterator[StoreFactory]:
+    """Return a factory of PostgreSQL stores, each in a fresh schema unless given a URL."""
+    from ledger.store_postgres import PostgresStore
+
+    opened: list[PostgresStore] = []
+
+    def factory(url: str | None = None, **kwargs: Any) -> PostgresStore:
+        kwargs.setdefault("clock", Clock())
+        kwargs.setdefault("new_id", Ids(len(opened)))
+        store = PostgresStore(url or postgres_schemas.new_url(), **kwargs)
+        opened.append(store)
+        return store
+
+    yield factory
+    for store in opened:
+        store.close()
 
 
 @pytest.fixture

@@ -3,19 +3,26 @@
 Owns: the projection tables (created with sqlite-utils), `SQLiteRows` (the fold's state read
 through from SQLite, written back in bulk), checkpoints, incremental catch-up inside the
 append's own transaction, and rebuilds. Catch-up touches only the rows the new events name,
-so its cost does not grow with the log. Imports: `ledger.projections.*`, `ledger.store`
-(`gc_paused`), sqlite-utils (only to create the tables).
+so its cost does not grow with the log. Also the local views file of a shared (PostgreSQL)
+log: `open_views` and `sync_views`, which catch its tables up from the log in their own
+transaction, bound to the log by the hash at their checkpoint. Imports:
+`ledger.projections.*`, `ledger.store` (`gc_paused`, `EventStore`), `ledger.schema` (the
+ledger file's mark), `ledger.hashing`, `ledger.errors`, sqlite-utils (only to create tables).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
 import orjson
 
+from ledger import schema
+from ledger.errors import InvalidInput, NotALedger, OperationFailed
+from ledger.hashing import GENESIS
 from ledger.projections import claims as claims_fold
 from ledger.projections.base import (
     PROJECTION_VERSIONS,
@@ -26,7 +33,7 @@ from ledger.projections.base import (
     group_of,
 )
 from ledger.projections.totals import SPECIFICITY
-from ledger.store import gc_paused
+from ledger.store import EventStore, gc_paused
 
 CLAIM_COLUMNS: dict[str, type] = {
     "claim_id": str,
@@ -576,3 +583,156 @@ def _fold_page(
     rows.joined.clear()
     rows.changed.clear()
     return count + len(page), page[-1].position
+
+
+# -- the local views of a shared log ----------------------------------------------------------
+# With a PostgreSQL log, the projection tables live in a local SQLite file (`--views`): each
+# analyst queries locally, the log is shared. The file records which log it folded (the hash
+# at its checkpoint), so a views file pointed at another log, or at one that was replaced, is
+# rebuilt rather than trusted.
+
+VIEWS_APPLICATION_ID = 0x434C5657  # "CLVW": marks a file as claim-ledger views
+_MARK_VIEWS = f"PRAGMA application_id = {VIEWS_APPLICATION_ID}"
+_VIEWS_BUSY = f"PRAGMA busy_timeout = {schema.BUSY_TIMEOUT_MS}"
+_VIEWS_SOURCE_DDL = (
+    "CREATE TABLE IF NOT EXISTS views_source ("
+    "id INTEGER PRIMARY KEY CHECK (id = 1), position INTEGER NOT NULL, hash TEXT NOT NULL, "
+    "ledger TEXT NOT NULL)"
+)
+_VIEWS_SOURCE = "SELECT position, hash FROM views_source WHERE id = 1"
+_SET_VIEWS_SOURCE = (
+    "INSERT OR REPLACE INTO views_source (id, position, hash, ledger) VALUES (1, ?, ?, ?)"
+)
+_USER_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
+
+
+def open_views(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open (creating) a local views file; `:memory:` keeps the views in memory.
+
+    Raises `NotALedger` for a file that is a ledger, or another application's database.
+    """
+    name = os.fspath(path)
+    try:
+        if name != ":memory:" and os.path.isdir(name):
+            raise InvalidInput(f"{name} is a directory, not a views file")
+        conn = sqlite3.connect(name, isolation_level=None)
+        conn.execute(_VIEWS_BUSY)
+        mark = conn.execute("PRAGMA application_id").fetchone()[0]
+        if mark == schema.APPLICATION_ID:
+            conn.close()
+            raise NotALedger(f"{name} is a ledger file, not a views file (give --views a new path)")
+        if mark != VIEWS_APPLICATION_ID:
+            conn.execute("BEGIN IMMEDIATE")
+            mark = conn.execute("PRAGMA application_id").fetchone()[0]
+            foreign = mark != 0 or conn.execute(_USER_TABLES).fetchone() is not None
+            if mark != VIEWS_APPLICATION_ID and foreign:
+                conn.execute("ROLLBACK")
+                conn.close()
+                raise NotALedger(f"{name} is not a claim-ledger views file")
+            conn.execute(_MARK_VIEWS)
+            conn.execute(_VIEWS_SOURCE_DDL)
+            conn.execute("COMMIT")
+        if name != ":memory:":  # a cache of the log: WAL, and no fsync per commit
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise NotALedger(f"{name} cannot be opened as a views file: {exc}") from None
+    return conn
+
+
+def _hash_at(store: EventStore, position: int) -> str | None:
+    """The hash of the event at `position` in the log (GENESIS for 0), or None if absent."""
+    if position == 0:
+        return GENESIS
+    for row in store.read_rows(start=position, stop=position):
+        return str(row["hash"])
+    return None
+
+
+def _stored_position(conn: sqlite3.Connection) -> int | None:
+    """The one position every projection is at, at its code version; else None."""
+    stored = checkpoints(conn)
+    if any(stored.get(name, (None, None))[1] != v for name, v in PROJECTION_VERSIONS.items()):
+        return None
+    positions = {stored[name][0] for name in PROJECTION_VERSIONS}
+    return positions.pop() if len(positions) == 1 else None
+
+
+def sync_views(
+    conn: sqlite3.Connection,
+    store: EventStore,
+    *,
+    ledger: str,
+    created: list[Any] | None = None,
+    rebuild_all: bool = False,
+) -> tuple[int, int]:
+    """Catch the views up with the log in one transaction of the views file; return
+    (events folded, position reached).
+
+    `created`, the events an append just wrote, are folded as they are when they follow the
+    views' checkpoint (no read of the log); otherwise the events after the checkpoint are read
+    page by page. Views of another log (their hash at the checkpoint differs), of another code
+    version, or past the log's head are rebuilt from position 1, as is everything with
+    `rebuild_all`.
+    """
+    read_records: Callable[..., Iterator[Any]] = getattr(store, "read_records", store.read)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise OperationFailed(f"the views file stayed locked: {exc}") from None
+    try:
+        position = None if rebuild_all else _stored_position(conn)
+        source = conn.execute(_VIEWS_SOURCE).fetchone()
+        if position is not None and (source is None or source[0] != position):
+            position = None
+        if (
+            position is not None
+            and created
+            and created[0].position == position + 1
+            and created[0].prev_hash == source[1]
+        ):  # the append's events directly follow what the views hold: fold them as they are
+            catch_up(conn, created, before=position, read_all=read_records)
+            conn.execute(_SET_VIEWS_SOURCE, (created[-1].position, created[-1].hash, ledger))
+            conn.execute("COMMIT")
+            return len(created), created[-1].position
+        head = store.head()
+        if position is not None and (position > head or _hash_at(store, position) != source[1]):
+            position = None  # another log, or a log that was replaced
+        folded = 0
+        last_hash = source[1] if position is not None else GENESIS
+        if position is None:
+            last: list[Any] = []
+
+            def everything() -> Iterator[Any]:
+                for event in read_records(stop=head):
+                    last[:1] = [event]
+                    yield event
+
+            folded, _ = rebuild(conn, everything())
+            if last:
+                last_hash = last[0].hash
+        else:
+            page: list[Any] = []
+            for event in read_records(start=position + 1, stop=head):
+                page.append(event)
+                if len(page) >= PAGE:
+                    catch_up(conn, page, before=position, read_all=read_records)
+                    folded, position, last_hash = (
+                        folded + len(page),
+                        page[-1].position,
+                        page[-1].hash,
+                    )
+                    page = []
+            if page:
+                catch_up(conn, page, before=position, read_all=read_records)
+                folded, last_hash = folded + len(page), page[-1].hash
+        _set_checkpoints(conn, head)
+        conn.execute(_SET_VIEWS_SOURCE, (head, last_hash, ledger))
+        conn.execute("COMMIT")
+        return folded, head
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise OperationFailed(f"the views file cannot be updated: {exc}") from None
+        raise

@@ -1,0 +1,413 @@
+"""The event store in PostgreSQL: one shared log that many analysts append to at once.
+
+Owns: `PostgresStore`, the `EventStore` for `--ledger postgresql://...`, with the guarantees of
+`SQLiteStore`. An append is one transaction that takes the writer lock (an advisory lock),
+reads the head, and computes positions as head + 1, + 2, ... under it: positions stay gapless
+whatever the writers do, and a rolled-back append leaves no hole (no sequence is involved).
+`UNIQUE (stream, version)`, unique ids and idempotency keys back the checks in the database;
+triggers refuse UPDATE, DELETE and TRUNCATE. Payloads are stored as the same canonical JSON
+text as SQLite's and hashed by `ledger.hashing`, so a log verifies, exports and imports
+identically on either backend. Reads are keyset pages by position: memory stays flat, and no
+transaction is held open between pages (nothing pins old row versions; a reader may append
+while it iterates). Writers blocked by others are retried with backoff.
+Imports: psycopg 3 (optional: only `postgresql://` ledgers load this module), `events`,
+`ledger.store` (the envelope helpers and result types), `ledger.schema_postgres`,
+`ledger.hashing`, `ledger.errors`.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import orjson
+import psycopg
+from psycopg import errors as pg_errors
+
+from events import encode
+from events.envelope import Envelope, NewEvent
+from ledger import schema_postgres as pg_schema
+from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
+from ledger.hashing import GENESIS, canonical_json, envelope_hash
+from ledger.store import (
+    COLUMNS,
+    EventRecord,
+    ImportResult,
+    Recorded,
+    _construct,
+    _envelope,
+    _hash_fields,
+    _raw,
+    _row_of,
+    gc_paused,
+    new_uuid,
+    utc_now,
+)
+
+T = TypeVar("T")
+
+_SELECT = f"SELECT {', '.join(COLUMNS)} FROM events"
+_COPY_IN = f"COPY events ({', '.join(COLUMNS)}) FROM STDIN"
+_PAGE = 2_000
+_LAST_POSITION = 2**63 - 1
+_HEAD = "SELECT position, hash FROM events ORDER BY position DESC LIMIT 1"
+_RANGE = f"{_SELECT} WHERE position >= %s AND position <= %s"
+_PAGE_ALL = f"{_RANGE} ORDER BY position LIMIT {_PAGE}"
+_PAGE_STREAM = f"{_RANGE} AND stream = %s ORDER BY position LIMIT {_PAGE}"
+_PAGE_TYPES = f"{_RANGE} AND type = ANY(%s) ORDER BY position LIMIT {_PAGE}"
+_PAGE_STREAM_TYPES = f"{_RANGE} AND stream = %s AND type = ANY(%s) ORDER BY position LIMIT {_PAGE}"
+# Sets of values go in as one array parameter: one constant statement, whatever the size.
+_SELECT_BY_KEYS = f"{_SELECT} WHERE idempotency_key = ANY(%s)"
+_KNOWN_IDS = "SELECT id FROM events WHERE id = ANY(%s)"
+_KNOWN_KEYS = "SELECT idempotency_key FROM events WHERE idempotency_key = ANY(%s)"
+_VERSION = "SELECT max(version) FROM events WHERE stream = %s"
+_SELECT_VERSIONS = "SELECT stream, max(version) FROM events WHERE stream = ANY(%s) GROUP BY stream"
+_ATTEMPTS = 12
+_CHUNK = 10_000  # values per array parameter in an import's look-ups
+
+
+class PostgresStore:
+    """The event store in a PostgreSQL database (or one schema of it), shared by many writers."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        readonly: bool = False,
+        clock: Callable[[], str] = utc_now,
+        new_id: Callable[[], str] = new_uuid,
+    ) -> None:
+        self.url = url
+        self.where = pg_schema.describe(url)
+        self.readonly = readonly
+        self._clock = clock
+        self._new_id = new_id
+        self._conn: psycopg.Connection[Any] | None = None
+        self._ready = False
+        self._ready = self._has_ledger()
+        if readonly and not self._ready:
+            raise InvalidInput(
+                f"no ledger at {self.where} (write to it first, e.g. `claims append`)"
+            )
+
+    @property
+    def path(self) -> str:
+        """Where the log is, for messages (the URL without its password)."""
+        return self.where
+
+    @property
+    def conn(self) -> psycopg.Connection[Any]:
+        """The connection, opened again if the last one was lost."""
+        if self._conn is None or self._conn.closed:
+            self._conn = pg_schema.connect(self.url, readonly=self.readonly)
+        return self._conn
+
+    def _has_ledger(self) -> bool:
+        """True once the ledger's tables exist (another writer may create them meanwhile)."""
+        if not self._ready:
+            self._ready = self._query(lambda conn: pg_schema.ledger_state(conn, self.where))
+        return self._ready
+
+    def _query(self, fn: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """Run a read, turning driver errors into one clear line."""
+        try:
+            return fn(self.conn)
+        except psycopg.Error as exc:
+            raise pg_schema.storage_error(self.where, exc) from None
+
+    # -- writing -----------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        """One write transaction holding the writer lock: every append is serialised by it.
+
+        Not retried (the body may have effects); `append` and `import_log` retry whole
+        transactions when another writer was in the way.
+        """
+        if self.readonly:
+            raise OperationFailed(f"{self.where} is open read-only")
+        try:
+            with self._locked() as conn:
+                yield conn
+        except psycopg.Error as exc:
+            raise self._error(exc) from None
+
+    @contextmanager
+    def _locked(self) -> Iterator[psycopg.Connection[Any]]:
+        conn = self.conn
+        if not self._ready:
+            pg_schema.create(conn, self.where)
+            self._ready = True
+        with conn.transaction():
+            conn.execute(pg_schema.SET_LOCK_TIMEOUT)
+            conn.execute(pg_schema.WRITER_LOCK)
+            yield conn
+
+    def _error(self, exc: psycopg.Error) -> OperationFailed:
+        if isinstance(exc, pg_errors.IntegrityError):
+            return ConcurrencyConflict(f"append refused by the log: {pg_schema.first_line(exc)}")
+        return pg_schema.storage_error(self.where, exc)
+
+    def _write(self, body: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """Run `body` in a locked transaction; retry it whole while other writers are in the
+        way (deadlock, serialisation failure, lock timeout), with jittered backoff."""
+        if self.readonly:
+            raise OperationFailed(f"{self.where} is open read-only")
+        delay = 0.01
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self._locked() as conn:
+                    return body(conn)
+            except pg_schema.RETRYABLE as exc:
+                if attempt == _ATTEMPTS - 1:
+                    raise self._error(exc) from None
+            except psycopg.Error as exc:
+                raise self._error(exc) from None
+            time.sleep(delay * (1 + random.random()))
+            delay = min(delay * 2, 1.0)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _head(self, conn: psycopg.Connection[Any]) -> tuple[int, str]:
+        found = conn.execute(_HEAD).fetchone()
+        return (found[0], found[1]) if found else (0, GENESIS)
+
+    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
+        """Append all of `batch` or none of it; return one `Recorded` per event."""
+        prepared = []
+        for item in batch:
+            event = item.event
+            data = encode(event)
+            prepared.append((item, event.TYPE, event.SCHEMA_VERSION, data, canonical_json(data)))
+        with gc_paused():
+            return self._write(lambda conn: self._append(conn, batch, prepared))
+
+    def _append(
+        self,
+        conn: psycopg.Connection[Any],
+        batch: Sequence[NewEvent],
+        prepared: list[tuple[NewEvent, str, int, Any, str]],
+    ) -> list[Recorded]:
+        position, prev_hash = self._head(conn)
+        keys = {item.idempotency_key for item in batch if item.idempotency_key is not None}
+        by_key = self._by_keys(conn, keys) if keys else {}
+        versions = self._versions(conn, {item.stream for item in batch})
+        rows: list[tuple[Any, ...]] = []
+        results: list[Recorded] = []
+        new_id, clock = self._new_id, self._clock
+        for item, type_name, schema_version, data, data_json in prepared:
+            key = item.idempotency_key
+            if key is not None and key in by_key:
+                results.append(Recorded(by_key[key], created=False))
+                continue
+            stream = item.stream
+            current = versions.get(stream, 0)
+            if item.expected_version is not None and item.expected_version != current:
+                raise ConcurrencyConflict(
+                    f"stream {stream} is at version {current}, "
+                    f"not {item.expected_version}: it changed since it was read"
+                )
+            position += 1
+            version = versions[stream] = current + 1
+            link = prev_hash
+            row = (
+                position,
+                new_id(),
+                stream,
+                version,
+                type_name,
+                schema_version,
+                clock(),
+                item.actor,
+                key,
+                data_json,
+                link,
+            )
+            prev_hash = envelope_hash(**_hash_fields(row))
+            rows.append((*row, prev_hash))
+            envelope = _construct(
+                {
+                    "id": row[1],
+                    "position": position,
+                    "stream": stream,
+                    "version": version,
+                    "type": type_name,
+                    "schema_version": schema_version,
+                    "recorded_at": row[6],
+                    "actor": item.actor,
+                    "idempotency_key": key,
+                    "data": data,
+                    "prev_hash": link,
+                    "hash": prev_hash,
+                }
+            )
+            if key is not None:
+                by_key[key] = envelope
+            results.append(Recorded(envelope, created=True))
+        self._insert(conn, rows)
+        return results
+
+    def _insert(self, conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]]) -> None:
+        """Write rows with COPY: one round trip for the whole batch."""
+        if not rows:
+            return
+        with conn.cursor() as cur, cur.copy(_COPY_IN) as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def import_log(self, envelopes: Sequence[Envelope]) -> ImportResult:
+        """Add the events this log lacks; into an empty log, keep every position and hash."""
+        with gc_paused():
+            return self._write(lambda conn: self._import(conn, envelopes))
+
+    def _import(self, conn: psycopg.Connection[Any], envelopes: Sequence[Envelope]) -> ImportResult:
+        position, prev_hash = self._head(conn)
+        if position == 0:
+            rows = [_row_of(e, canonical_json(e.data)) for e in envelopes]
+            self._insert(conn, rows)
+            return ImportResult(imported=len(rows), skipped=0, exact=True)
+        known_ids = self._known(conn, [e.id for e in envelopes], keys=False)
+        keys = [e.idempotency_key for e in envelopes if e.idempotency_key]
+        known_keys = self._known(conn, keys, keys=True)
+        versions = self._versions(conn, {e.stream for e in envelopes})
+        rows = []
+        skipped = 0
+        for e in envelopes:
+            if e.id in known_ids or (e.idempotency_key and e.idempotency_key in known_keys):
+                skipped += 1
+                continue
+            current = versions.get(e.stream, 0)
+            versions[e.stream] = current + 1
+            position += 1
+            row = (
+                position,
+                e.id,
+                e.stream,
+                current + 1,
+                e.type,
+                e.schema_version,
+                e.recorded_at,
+                e.actor,
+                e.idempotency_key,
+                canonical_json(e.data),
+                prev_hash,
+            )
+            prev_hash = envelope_hash(**_hash_fields(row))
+            rows.append((*row, prev_hash))
+        self._insert(conn, rows)
+        return ImportResult(imported=len(rows), skipped=skipped, exact=False)
+
+    def _known(self, conn: psycopg.Connection[Any], values: list[str], *, keys: bool) -> set[str]:
+        """Return which of `values` (idempotency keys, or else ids) the log already has, in
+        chunked look-ups."""
+        found: set[str] = set()
+        for start in range(0, len(values), _CHUNK):
+            chunk = (values[start : start + _CHUNK],)
+            if keys:
+                rows = conn.execute(_KNOWN_KEYS, chunk).fetchall()
+            else:
+                rows = conn.execute(_KNOWN_IDS, chunk).fetchall()
+            found.update(row[0] for row in rows)
+        return found
+
+    def _by_keys(self, conn: psycopg.Connection[Any], keys: set[str]) -> dict[str, Envelope]:
+        """Return the events already recorded under any of `keys`, by key (one query)."""
+        found: dict[str, Envelope] = {}
+        for row in conn.execute(_SELECT_BY_KEYS, (sorted(keys),)).fetchall():
+            envelope = _envelope(row)
+            found[envelope.idempotency_key] = envelope  # type: ignore[index]
+        return found
+
+    def _versions(self, conn: psycopg.Connection[Any], streams: set[str]) -> dict[str, int]:
+        """Return the current version of each stream that has events (one query)."""
+        return dict(conn.execute(_SELECT_VERSIONS, (sorted(streams),)).fetchall())
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def read(
+        self,
+        *,
+        start: int = 1,
+        stop: int | None = None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Envelope]:
+        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
+        for row in self._select(start=start, stop=stop, stream=stream, types=types):
+            yield _envelope(row)
+
+    def read_records(self, *, start: int = 1, stop: int | None = None) -> Iterator[EventRecord]:
+        """Stream events as `EventRecord`s (payload decoded, no model built): for folds."""
+        loads = orjson.loads
+        for p, i, s, v, t, sv, r, a, k, data, prev, h in self._select(start=start, stop=stop):
+            yield EventRecord(p, i, s, v, t, sv, r, a, k, loads(data), prev, h)
+
+    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
+        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
+        for row in self._select(start=start, stop=stop):
+            yield _raw(row)
+
+    def _select(
+        self,
+        *,
+        start: int,
+        stop: int | None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Sequence[Any]]:
+        """Page through the log by position (keyset pages: each one query, no open cursor)."""
+        if not self._has_ledger():
+            return
+        last = stop if stop is not None else _LAST_POSITION
+        cursor = max(start, 1)
+        names = list(types) if types else None
+        while True:
+            page = self._query(
+                lambda conn: _page(conn, cursor, last, stream, names)  # noqa: B023
+            )
+            yield from page
+            if len(page) < _PAGE:
+                return
+            cursor = page[-1][0] + 1
+
+    def head(self) -> int:
+        """Return the last position (0 for an empty log)."""
+        return self._query(self._head)[0] if self._has_ledger() else 0
+
+    def stream_version(self, stream: str) -> int:
+        """Return a stream's current version (0 if it has no events)."""
+        if not self._has_ledger():
+            return 0
+        found = self._query(lambda conn: conn.execute(_VERSION, (stream,)).fetchone())
+        return (found[0] if found else None) or 0
+
+    def missing_triggers(self) -> list[str]:
+        """Return the names of append-only guards that are not in place (or are disabled)."""
+        if not self._has_ledger():
+            return []
+        return self._query(pg_schema.missing_triggers)
+
+    def close(self) -> None:
+        """Release the connection."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _page(
+    conn: psycopg.Connection[Any],
+    cursor: int,
+    last: int,
+    stream: str | None,
+    names: list[str] | None,
+) -> list[Any]:
+    """One keyset page of the log from position `cursor`, filtered."""
+    if stream is None and names is None:
+        return conn.execute(_PAGE_ALL, (cursor, last)).fetchall()
+    if names is None:
+        return conn.execute(_PAGE_STREAM, (cursor, last, stream)).fetchall()
+    if stream is None:
+        return conn.execute(_PAGE_TYPES, (cursor, last, names)).fetchall()
+    return conn.execute(_PAGE_STREAM_TYPES, (cursor, last, stream, names)).fetchall()
