@@ -1,6 +1,6 @@
 """The event store: the only writer of the `events` table, behind a small interface.
 
-Owns: `EventStore` (the protocol every backend meets — SQLite here; PostgreSQL in `store_postgres.py`),
+Owns: `EventStore` (the protocol every backend meets; PostgreSQL's is in `store_postgres.py`),
 `SQLiteStore`, `Recorded`, `ImportResult`. Appends are atomic batches under BEGIN IMMEDIATE:
 positions are gapless, each hash chains to the one before, an expected stream version guards
 against stale writers, and a known idempotency key writes nothing.
