@@ -774,3 +774,87 @@ def test_headline_without_speaker_takes_the_leads() -> None:
 def test_subject_rules(text: str, subject: str) -> None:
     """The side that loses, past an earlier country word, "said to have", "its own losses"."""
     assert {c.subject for c in run(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The ministry said air defences destroyed 40 Ukrainian drones overnight: 21 over the "
+            "Kursk Region, nine over the Oryol Region and ten over the Black Sea waters.",
+            [40, 21, 9, 10],
+        ),
+        (
+            "The ministry said 30 Ukrainian drones were destroyed overnight.\n\n"
+            "Of the total, 18 of them were downed over the Belgorod region, 12 over Bryansk.",
+            [30, 18, 12],
+        ),
+        (
+            "The ministry said 12 Ukrainian aircraft-type unmanned aerial vehicles were shot down.",
+            [12],
+        ),
+    ],
+)
+def test_air_tally_shared_out_by_place(text: str, values: list[int]) -> None:
+    """The parts of a downed-drone tally, place by place, count drones too."""
+    claims = run(text)
+    assert [c.value for c in claims] == values
+    assert {c.metric for c in claims} == {"drones"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("Four Israeli soldiers were killed in the clash, the outlet wrote.", "israel", 4),
+        ("The IDF has lost over 250 soldiers since the war began.", "israel", 250),
+        ("Officials said Russian forces lost 250 soldiers near Avdiivka.", "russia", 250),
+    ],
+)
+def test_other_armies_keep_their_own_subject(text: str, subject: str, value: int) -> None:
+    """Losses of an army outside the Russia-Ukraine war are not filed under Russia."""
+    c = one(text)
+    assert (c.subject, c.value) == (subject, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Officials said 9,000 Russian soldiers were killed in October.", "window"),
+        ("Officials said Russia lost 350 tanks in just one month.", "window"),
+        ("Officials said Ukraine lost 3,000 soldiers during the Kursk operation.", "window"),
+        ("In March, officials said Russia had lost 80,000 soldiers.", "cumulative"),
+        ("Officials said 8,000 Russians had been killed back in March.", "cumulative"),
+        (
+            "Since the beginning of the Russian full-scale invasion, Russia lost 500 jets.",
+            "cumulative",
+        ),
+        (
+            "He said Russia had lost 31,000 soldiers since launching its invasion in February.",
+            "cumulative",
+        ),
+    ],
+)
+def test_month_and_operation_windows(text: str, period: str) -> None:
+    """A month after the figure, or an operation, is a window; a month dating a statement is not."""
+    assert one(text).period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Russian casualties are likely to continue to exceed 1,000 per day.",
+        "Russia's army is likely to continue taking over 1,000 casualties per day this month.",
+    ],
+)
+def test_likely_to_continue_is_a_forecast(text: str) -> None:
+    """ "likely to continue to exceed N" forecasts; it claims nothing."""
+    assert run(text) == []
+
+
+def test_line_opening_with_a_comma_continues_the_sentence() -> None:
+    """A list broken over lines that start with a comma keeps its subject."""
+    text = (
+        "The ministry said Ukraine lost over 1,600 soldiers in battles with one group\n"
+        ", over 1,300 soldiers in battles with another group."
+    )
+    assert [(c.value, c.subject) for c in run(text)] == [(1600, "ukraine"), (1300, "ukraine")]

@@ -108,6 +108,7 @@ _NEGATION = guarded(
 _MODAL = guarded(
     r"\b(?:will|would|(?:could|may|might)(?!\s+(?:have|be|amount|total|number|exceed|stand|reach"
     r"|now|already)\b)|expected to|projected|forecasts?|predicts?|plans? to|"
+    r"likely (?:to )?continue to|likely to (?:continue|exceed|surpass|reach|rise|remain)|"
     r"aims? to|intends? to)\b[^,.;:!?]{0,40}$",
     _I,
 )
@@ -158,6 +159,12 @@ _ELIDED_AFTER = guarded(
 _PARTITIVE_AFTER = guarded(r"^\s+of\s+(?:which|them|these|those)\b", _I)
 # "from 776 casualties in March to 568 in April": the second figure counts what the first did.
 _PARALLEL = guarded(r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than)\b", _I)
+# "141 drones: 62 over the Bryansk Region, 12 over Tula": a share of an air tally by place.
+_OVER_PLACE_AFTER = guarded(
+    r"^\s+(?:(?:were|was)\s+)?(?:[a-z]+\s+)?over\s+(?:the\s+)?(?:[A-Z][\w'’-]+|waters)"
+)
+_SHARE_OF = guarded(r"\d\s+of\s+(?:them|these|those)\b", _I)
+_AIRBORNE = frozenset({"drones", "cruise_missiles", "aircraft", "helicopters"})
 _BARE_UNITS_AFTER = guarded(r"^\s*(?:units|pieces|items)\b(?!\s+of\b)", _I)
 # A sentence without a loss word still counts losses when it goes on from one that did: a
 # list item after "...lost the following:", "The running totals stand at", "X also counted".
@@ -330,9 +337,15 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
     carry: Cand | None = None
     loss_para = -9  # the paragraph of the last sentence that spoke of losses with figures
     for si, sent in enumerate(sentences):
-        if carry is not None and sentences[carry.sent].para != sent.para:
-            carry = None
         s_text = text[sent.start : sent.end]
+        # "105 drones were destroyed." + "26 of them over Belgorod": the next paragraph may
+        # still share out the figure that ended the one before.
+        if (
+            carry is not None
+            and sentences[carry.sent].para != sent.para
+            and not (sent.para - sentences[carry.sent].para == 1 and _SHARE_OF.search(s_text))
+        ):
+            carry = None
         # A line of a list the paragraph before opened ("... stands at:", "- 3,618 tanks;")
         # goes on with it even when it names nothing the lexicon knows.
         in_list = sent.para - loss_para <= 1 and bool(_LIST_ITEM.match(s_text))
@@ -513,6 +526,14 @@ def _one_candidate(
     if part and base:
         end = n.end + part.end()
         return Cand(base.metric, n.value, qualifier, q_start, end, si, extra={"part": True})
+    over = (
+        _OVER_PLACE_AFTER.match(text[n.end : after_limit])
+        if base is not None and base.metric in _AIRBORNE
+        else None
+    )
+    if over and base:
+        end = n.end + over.end()
+        return Cand(base.metric, n.value, qualifier, q_start, end, si, extra={"part": True})
     bare = _BARE_LOSS_AFTER.match(text[n.end : after_limit])
     if bare:
         return Cand("personnel", n.value, qualifier, q_start, n.end + bare.end(), si)
@@ -589,6 +610,7 @@ _MODAL_WORDS = (
     "plan",
     "aim",
     "intend",
+    "likely",
 )
 _CIVILIAN_WORDS = (
     "civilian",
@@ -658,6 +680,15 @@ def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
         has_any(folded[-60:], _MODAL_WORDS) and _MODAL.search(before[-60:])
     ):
         return False
+    digit = (
+        _DIGIT.search(text, c.q_start, c.q_end) if "likely" in text[c.q_start : c.q_end] else None
+    )
+    if digit and digit.start() > c.q_start:
+        # "casualties are likely to continue to exceed 1,000": the noun opens the quote, the
+        # forecast stands between it and the number
+        lead = _DIGIT_SEP.sub("", text[max(sent.start, digit.start() - 60) : digit.start()])
+        if _MODAL.search(lead):
+            return False
     s_text = text[sent.start : sent.end]
     clause = text[clause_start(text, sent, c.q_start) : clause_end(text, sent, c.q_end)]
     folded_clause = fold_case(clause)

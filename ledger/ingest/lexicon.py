@@ -59,6 +59,7 @@ METRIC_PATTERNS: dict[str, str] = {
     r"helicopters?|choppers?|gunships?": "helicopters",
     r"drones?(?! (?:strikes?|attacks?|launches|assaults?|raids?|waves?))": "drones",
     r"UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds|Shahed(?:-type)? drones": "drones",
+    r"aircraft[-–—]type (?:unmanned aerial vehicles?|UAVs?|drones?)": "drones",
     r"cruise missiles?|missiles?(?! (?:strikes?|attacks?|launches|systems?|carrying|carriers?))": (
         "cruise_missiles"
     ),

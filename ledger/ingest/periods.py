@@ -56,10 +56,24 @@ _START_CUE = guarded(
 
 
 _THE_WAR = (
-    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:20\d\d )?(?:full-scale |"
-    r"all-out |large-scale |russian )?(?:20\d\d )?(?:war|invasion|hostilities|aggression|conflict|"
+    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:20\d\d )?"
+    r"(?:(?:full-scale |all-out |large-scale |russian )){0,2}(?:20\d\d )?"
+    r"(?:war|invasion|hostilities|aggression|conflict|"
     r"special (?:military )?operation)"
 )
+# A calendar month names a window ("killed in November"); February, the month the invasion
+# began, is left out ("since launching its invasion in February").
+_WINDOW_MONTH = "January|March|April|May|June|July|August|September|October|November|December"
+# After the figure only: "killed in November", "lost 215,000 last year". Before it, a month
+# more often dates the statement ("in March, the government said ...").
+_MONTH_AFTER = guarded(
+    r"^(?:(?!\b(?:had|has|have)\b)[^,.;:!?()]){0,50}?\b"
+    r"(?:(?:in|during|throughout) (?:the month of )?"
+    rf"(?-i:{_WINDOW_MONTH})(?: 20\d\d)?|(?:last|this|the past) year)\b"
+    r"(?!,? (?:\w+ )?(?:said|says|reported|announced|claimed|stated))",
+    _I,
+)
+_MONTH_GATE = ("uary", "March", "April", "May", "June", "July", "August", "ber", "year")
 _SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _STRONG_WINDOW = guarded(
     r"\b(?:in (?:a|one|a single) day|per (?:day|week|month)|"
@@ -73,7 +87,10 @@ _STRONG_WINDOW = guarded(
     rf"(?:over|in|during|within|for) (?:just |only )?(?:the )?(?:first |next )?{_SMALL_COUNT} "
     r"(?:days|weeks|months|hours)|(?:over|in|during|within) the same (?:period|timeframe|time)|"
     rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}|"
-    rf"since the (?:beginning|start|launch|onset) of (?!{_THE_WAR}\b))\b"
+    rf"since (?:the )?(?:beginning|start|launch|onset) of (?!{_THE_WAR}\b)|"
+    r"in (?:just |only )?(?:one|a single) month|"
+    r"(?:during|in) (?:the |its |their )?(?!special\b)(?:\w+ )?(?:operation|offensive|"
+    r"counteroffensive|counter-offensive|incursion)\b(?! (?:began|started|was launched)))\b"
     rf"(?! of {_THE_WAR}\b)",
     _I,
 )
@@ -96,7 +113,8 @@ _CUMULATIVE = guarded(
     r"eleven|twelve) (?:months|years|weeks|days) of (?:the |its )?(?:full-scale )?"
     r"(?:war|invasion|fighting)|"
     r"of the (?:full-scale )?(?:war|invasion)|throughout the war|as of|"
-    r"since (?:the )?(?:february|feb\.?) 24|"
+    r"since (?:the )?(?:february|feb\.?) 24|since (?:launching|starting|beginning|it launched) "
+    r"(?:its |the )?(?:full-scale )?invasion|"
     r"since 24 (?:february|feb)|from (?:february|feb\.?) 24|from 24 (?:february|feb)|"
     r"between (?:february|feb\.?) 24|cumulative|altogether)\b",
     _I,
@@ -120,6 +138,9 @@ _STRONG_WINDOW_WORDS = (
     "since",
     "period",
     "alone",
+    "operation",
+    "offensive",
+    "incursion",
 )
 _CUMULATIVE_WORDS = (
     "total",
@@ -358,6 +379,9 @@ def _period_cue(
     (None, None). `memo` keeps the cues of the stretches already read in this article (a
     stretch lies in one sentence)."""
     if _AFTER_NUM_WINDOW.match(text[num_end : num_end + 12]):
+        return "window", as_of
+    after = text[num_end : min(end, num_end + 80)]
+    if any(w in after for w in _MONTH_GATE) and _MONTH_AFTER.match(after):
         return "window", as_of
     key = (start, end, as_of, id(dates))
     found = memo.get(key)

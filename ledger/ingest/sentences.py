@@ -45,6 +45,9 @@ def _wrap_width(lines: list[str]) -> int:
     return width if width <= 120 and near >= 3 else 0
 
 
+_CONTINUATION_MARKS = (",", ";")
+
+
 def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each line, with the lines of a hard-wrapped paragraph joined; a line
     whose first character is in `furniture` (sorted, merged spans) is left out."""
@@ -66,7 +69,8 @@ def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[in
         if k < len(furniture) and furniture[k][0] <= first:  # in_spans(first, furniture)
             joinable = False
             continue
-        if joinable and out:
+        if (joinable or line.lstrip()[:1] in _CONTINUATION_MARKS) and out:
+            # a hard-wrapped line, or one that opens with a comma: the line before goes on
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -19,7 +19,14 @@ _I = re.IGNORECASE
 
 _NP_SUBJECT = guarded(
     r"\b(?P<ru>Russian|Russians|Russia['’]s|Moscow['’]s|RF|Wagner|Kremlin['’]s)\b|"
-    r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b"
+    r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b|"
+    r"\b(?P<il>Israeli|IDF|Israel['’]s)\b(?!-)"
+)
+# "The IDF has lost over 300 soldiers": Israel's own losses, in a sentence naming neither
+# Russia nor Ukraine.
+_LOSER_IL = guarded(
+    r"\b(?:Israel|the IDF|IDF|the Israeli (?:army|military|forces))\b(?:\s+\w+){0,3}?\s+"
+    r"(?:los[te]s?|losing|has lost|have lost|had lost|suffered)\b"
 )
 _LOSER = guarded(
     r"\b(?P<who>Russia|Moscow|Russians|the Russian (?:army|forces|military|troops|side|Federation)|"
@@ -110,6 +117,8 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
             subject = "russia" if m.lastgroup == "ru" else "ukraine"
         elif m and m.lastgroup == "enemy":
             subject = "enemy"
+        elif m and m.lastgroup == "il":
+            subject = "israel"
         if subject is None:
             before = text[sent.start : c.q_start]
             # The cues are searched only where their words occur (on case-folded text, which
@@ -153,6 +162,13 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
                     best = side_of(has.group("who"))
             if best is None and c.sent in prev_by_sent:
                 best = prev_by_sent[c.sent]
+            if (
+                best is None
+                and ("israel" in folded or "idf" in folded)
+                and _LOSER_IL.search(before)
+                and not (COUNTRY_RU.search(before) or COUNTRY_UA.search(before))
+            ):
+                best = "israel"
             if best is None:
                 # "498 of its troops": the country the sentence names before the figure.
                 countries = [(x.start(), "russia") for x in COUNTRY_RU.finditer(before)]
