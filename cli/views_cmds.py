@@ -122,27 +122,34 @@ def show(
 
 def replay(
     ctx: typer.Context,
+    projection: Annotated[
+        str | None,
+        typer.Option(help="Only this projection: claims (all, refolded) or totals (from claims)."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Rebuild every projection from position 1 and say how fast it went."""
+    """Rebuild the projections from position 1 and say how fast it went."""
     started = time.perf_counter()
     with open_ledger(ctx) as ledger:
-        events, head = ledger.replay()
+        events, head = ledger.replay(projection)
     seconds = time.perf_counter() - started
+    rebuilt = ["totals"] if projection == "totals" and not events else ["claims", "totals"]
     report = {
         "events": events,
         "head": head,
-        "projections": ["claims", "totals"],
+        "projections": rebuilt,
         "seconds": round(seconds, 3),
-        "events_per_second": round(events / seconds) if seconds else None,
+        "events_per_second": round(events / seconds) if seconds and events else None,
     }
     if as_json:
         render.write_json(report)
-    else:
+    elif events:
         render.message(
-            f"replayed {events} events into claims, totals in {seconds:.2f}s "
+            f"replayed {events} events into {', '.join(rebuilt)} in {seconds:.2f}s "
             f"({report['events_per_second']} events/s)"
         )
+    else:
+        render.message(f"rebuilt {', '.join(rebuilt)} up to position {head} in {seconds:.2f}s")
 
 
 def register(app: typer.Typer) -> None:

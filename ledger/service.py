@@ -575,13 +575,23 @@ class Ledger:
             claims_fold.apply(rows, event)
         return rows
 
-    def replay(self) -> tuple[int, int]:
-        """Rebuild every projection from position 1; return (events, head). For a shared log,
-        that is the local views file, rebuilt from the shared log."""
+    def replay(self, projection: str | None = None) -> tuple[int, int]:
+        """Rebuild projections from position 1; return (events, head). For a shared log, that
+        is the local views file, rebuilt from the shared log.
+
+        `projection="totals"` recomputes only the totals, from the claims rows; `"claims"` (or
+        None) refolds the whole log, totals included, since they derive from it.
+        """
+        if projection not in (None, *runner.PROJECTION_NAMES):
+            names = ", ".join(runner.PROJECTION_NAMES)
+            raise InvalidInput(f"unknown projection {projection!r} (known: {names})")
         if not isinstance(self.store, SQLiteStore):
             where = getattr(self.store, "path", "the log")
             return runner.sync_views(self.views, self.store, ledger=where, rebuild_all=True)
         with self.store.transaction() as conn:
+            if projection == "totals" and runner.is_current(conn, self.store.head()):
+                runner.rebuild_totals(conn)
+                return 0, self.store.head()
             return runner.rebuild(conn, self.store.read_records())
 
     def totals(

@@ -239,3 +239,16 @@ def test_markup_in_names_and_quotes_is_shown_as_text(cli, tmp_path: Path) -> Non
         shown = cli(*command)
         assert shown.exit_code == 0, (command, shown.output)
     assert "[bold red]Shouty" in cli("totals").stdout.replace("\n", "")
+
+
+def test_replay_one_projection(seeded, tmp_path: Path) -> None:
+    """`replay --projection totals` rebuilds the totals from the claims; unknown names exit 2."""
+    expected = seeded("totals", "--json").stdout
+    with sqlite3.connect(tmp_path / "claims.db") as conn:
+        conn.execute("DELETE FROM totals")
+    report = json.loads(seeded("replay", "--projection", "totals", "--json").stdout)
+    assert report["projections"] == ["totals"]
+    assert seeded("totals", "--json").stdout == expected
+    full = json.loads(seeded("replay", "--projection", "claims", "--json").stdout)
+    assert full["projections"] == ["claims", "totals"] and full["events"] == full["head"]
+    assert seeded("replay", "--projection", "nope").exit_code == 2

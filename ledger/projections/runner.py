@@ -439,6 +439,11 @@ def _beats(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return rank_a > rank_b or (rank_a == rank_b and a[7] < b[7])
 
 
+PROJECTION_NAMES: tuple[str, ...] = tuple(PROJECTION_VERSIONS)
+_ALL_GROUPS = "SELECT DISTINCT canonical_claimant, subject, metric FROM claims"
+_TOTALS_CLEAR = "DELETE FROM totals"
+
+
 def write_totals(conn: sqlite3.Connection, rows: SQLiteRows) -> None:
     """Recompute the totals of every touched group (after `flush`, so SQLite holds the claims).
 
@@ -551,6 +556,21 @@ def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
     return count, head
 
 
+def rebuild_totals(conn: sqlite3.Connection) -> int:
+    """Recompute the totals table from the claims table alone; return the number of groups.
+
+    Totals are a function of the claims rows, so they can be rebuilt without refolding the
+    log (`claims replay --projection totals`).
+    """
+    rows = SQLiteRows(conn)
+    conn.execute(_TOTALS_CLEAR)
+    groups = conn.execute(_ALL_GROUPS).fetchall()
+    rows.touched.update(groups)
+    rows.changed.update(groups)
+    write_totals(conn, rows)
+    return len(groups)
+
+
 def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
     rows = SQLiteRows(conn)
     apply = claims_fold.apply
@@ -565,7 +585,7 @@ def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int
         count, head = _fold_page(rows, page, apply, count)
     rows.touched.clear()
     conn.execute(_GROUP_INDEX)
-    groups = conn.execute("SELECT DISTINCT canonical_claimant, subject, metric FROM claims")
+    groups = conn.execute(_ALL_GROUPS)
     rows.touched.update(groups.fetchall())
     rows.changed.update(rows.touched)
     write_totals(conn, rows)
