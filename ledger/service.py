@@ -783,22 +783,7 @@ def _same_group(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def public_claim(row: dict[str, Any]) -> dict[str, Any]:
     """Return a claim row in the claim shape of DESIGN.md, plus where it stands in the log."""
-    fields = (
-        "claim_id",
-        "claimant",
-        "claimant_text",
-        "publisher",
-        "subject",
-        "metric",
-        "value",
-        "qualifier",
-        "period",
-        "period_start",
-        "as_of",
-        "quote",
-        "span",
-    )
-    out = {name: row.get(name) for name in fields}
+    out = {name: row.get(name) for name in claims_fold.CLAIM_FIELDS}
     out |= {
         "canonical_claimant": row["canonical_claimant"],
         "status": row["status"],
