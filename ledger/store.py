@@ -219,7 +219,44 @@ def _raw(row: Sequence[Any]) -> dict[str, Any]:
     return fields
 
 
-class SQLiteStore:
+class PagedReads:
+    """The read side every backend shares, built on its `_select` (pages of raw rows)."""
+
+    def _select(
+        self,
+        *,
+        start: int,
+        stop: int | None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Sequence[Any]]:  # pragma: no cover - each backend pages its own way
+        raise NotImplementedError
+
+    def read(
+        self,
+        *,
+        start: int = 1,
+        stop: int | None = None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+    ) -> Iterator[Envelope]:
+        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
+        for row in self._select(start=start, stop=stop, stream=stream, types=types):
+            yield _envelope(row)
+
+    def read_records(self, *, start: int = 1, stop: int | None = None) -> Iterator[EventRecord]:
+        """Stream events as `EventRecord`s (payload decoded, no model built): for folds."""
+        loads = orjson.loads
+        for p, i, s, v, t, sv, r, a, k, data, prev, h in self._select(start=start, stop=stop):
+            yield EventRecord(p, i, s, v, t, sv, r, a, k, loads(data), prev, h)
+
+    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
+        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
+        for row in self._select(start=start, stop=stop):
+            yield _raw(row)
+
+
+class SQLiteStore(PagedReads):
     """The event store in one SQLite file (WAL, busy timeout, BEGIN IMMEDIATE)."""
 
     def __init__(
@@ -452,29 +489,6 @@ class SQLiteStore:
         return dict(conn.execute(_SELECT_VERSIONS, (orjson.dumps(sorted(streams)),)).fetchall())
 
     # -- reading -----------------------------------------------------------------------------
-
-    def read(
-        self,
-        *,
-        start: int = 1,
-        stop: int | None = None,
-        stream: str | None = None,
-        types: Sequence[str] | None = None,
-    ) -> Iterator[Envelope]:
-        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
-        for row in self._select(start=start, stop=stop, stream=stream, types=types):
-            yield _envelope(row)
-
-    def read_records(self, *, start: int = 1, stop: int | None = None) -> Iterator[EventRecord]:
-        """Stream events as `EventRecord`s (payload decoded, no model built): for folds."""
-        loads = orjson.loads
-        for p, i, s, v, t, sv, r, a, k, data, prev, h in self._select(start=start, stop=stop):
-            yield EventRecord(p, i, s, v, t, sv, r, a, k, loads(data), prev, h)
-
-    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
-        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
-        for row in self._select(start=start, stop=stop):
-            yield _raw(row)
 
     def _select(
         self,

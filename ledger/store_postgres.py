@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-import orjson
 import psycopg
 from psycopg import errors as pg_errors
 
@@ -34,13 +33,12 @@ from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
 from ledger.hashing import GENESIS, canonical_json, envelope_hash
 from ledger.store import (
     COLUMNS,
-    EventRecord,
     ImportResult,
+    PagedReads,
     Recorded,
     _construct,
     _envelope,
     _hash_fields,
-    _raw,
     _row_of,
     gc_paused,
     new_uuid,
@@ -69,7 +67,7 @@ _ATTEMPTS = 12
 _CHUNK = 10_000  # values per array parameter in an import's look-ups
 
 
-class PostgresStore:
+class PostgresStore(PagedReads):
     """The event store in a PostgreSQL database (or one schema of it), shared by many writers."""
 
     def __init__(
@@ -325,29 +323,6 @@ class PostgresStore:
         return dict(conn.execute(_SELECT_VERSIONS, (sorted(streams),)).fetchall())
 
     # -- reading -----------------------------------------------------------------------------
-
-    def read(
-        self,
-        *,
-        start: int = 1,
-        stop: int | None = None,
-        stream: str | None = None,
-        types: Sequence[str] | None = None,
-    ) -> Iterator[Envelope]:
-        """Stream events with `start <= position <= stop`, optionally of one stream or types."""
-        for row in self._select(start=start, stop=stop, stream=stream, types=types):
-            yield _envelope(row)
-
-    def read_records(self, *, start: int = 1, stop: int | None = None) -> Iterator[EventRecord]:
-        """Stream events as `EventRecord`s (payload decoded, no model built): for folds."""
-        loads = orjson.loads
-        for p, i, s, v, t, sv, r, a, k, data, prev, h in self._select(start=start, stop=stop):
-            yield EventRecord(p, i, s, v, t, sv, r, a, k, loads(data), prev, h)
-
-    def read_rows(self, *, start: int = 1, stop: int | None = None) -> Iterator[dict[str, Any]]:
-        """Stream raw rows (payload as stored text `data_json`), for verification and export."""
-        for row in self._select(start=start, stop=stop):
-            yield _raw(row)
 
     def _select(
         self,
