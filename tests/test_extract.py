@@ -858,3 +858,110 @@ def test_line_opening_with_a_comma_continues_the_sentence() -> None:
         ", over 1,300 soldiers in battles with another group."
     )
     assert [(c.value, c.subject) for c in run(text)] == [(1600, "ukraine"), (1300, "ukraine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Kyiv's mayor Ivan Petrenko said the night was calm. Earlier, "
+            "government adviser Maria Koval said 900 Russian soldiers were killed in a day.",
+            "Maria Koval",
+        ),
+        (
+            "About 2,000 Russian troops died in the first week, Petro Hrytsenko, an aide to "
+            "the defence minister, said on Monday.",
+            "Petro Hrytsenko",
+        ),
+        (
+            "Defence Minister Olena Marchenko said on Friday that the war had been long. "
+            "The minister also said 5,000 Russian soldiers had been killed.",
+            "Defence Minister Olena Marchenko",
+        ),
+        (
+            "Moldovan President Olena Marchenko said the war had been long.\n\n"
+            "Officials in Warsaw said the border was calm.\n\n"
+            "The Moldovan leader meanwhile put Russian losses at 90,000 dead.",
+            "Moldovan President Olena Marchenko",
+        ),
+    ],
+)
+def test_named_person_speaks_over_carried_source(text: str, claimant: str) -> None:
+    """A titled or apposed name, or a role word for a named person, is who speaks."""
+    assert one(text).claimant == claimant
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry gave a toll in October, which claimed 5,100 Russian dead.",
+        "Anyone who watches videos, or spends time reading media reports on them, sees ruin.\n\n"
+        "The analysts said they counted 900 Russian tanks lost.",
+    ],
+)
+def test_dates_and_clause_fragments_are_not_claimants(text: str) -> None:
+    """A month name or an "or ..." fragment never becomes the claimant."""
+    claimant = one(text).claimant
+    assert not re.search(r"October|or spends", claimant)
+
+
+def test_bullet_takes_the_source_its_restatement_names() -> None:
+    """A bullet nobody is named for takes the source a later restatement names."""
+    text = (
+        "Example story\n\n"
+        "- Russia lost 410 soldiers in a day\n\n"
+        "Russia lost 410 soldiers in a day, the General Staff of the Armed Forces of Ukraine said."
+    )
+    claims = [c for c in run(text) if c.value == 410]
+    assert claims and all("General Staff" in c.claimant for c in claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts count three wounded soldiers for every soldier killed in the fighting.",
+        "Officials once said 300,000 Ukrainian soldiers had died, figures which the president "
+        "dismissed as invented.",
+    ],
+)
+def test_ratios_and_dismissed_figures_are_not_claims(text: str) -> None:
+    """A ratio ("for every") or a figure the text says was dismissed yields nothing."""
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "subject"),
+    [
+        (
+            "The ministry said Ukraine lost 80 soldiers, an M113 armored personnel carrier and "
+            "two cars.",
+            "afv",
+            1,
+            "ukraine",
+        ),
+        (
+            "Russia last gave a toll in March, saying its fatalities numbered 1,200 at the time.",
+            "personnel",
+            1200,
+            "russia",
+        ),
+        (
+            "Ukraine ‘has lost 21,000 troops’, a volunteer group believes.",
+            "personnel",
+            21000,
+            "ukraine",
+        ),
+        (
+            "The Ukrainian army has about 7,000 wounded soldiers, the president said.",
+            "personnel",
+            7000,
+            "ukraine",
+        ),
+    ],
+)
+def test_more_figures_found_with_their_side(
+    text: str, metric: str, value: int, subject: str
+) -> None:
+    """Singular armour in a list, "numbered N at the time", quoted verbs, "the army has N"."""
+    found = [c for c in run(text) if c.metric == metric and c.value == value]
+    assert found and found[0].subject == subject

@@ -43,7 +43,7 @@ if not all(v.isalpha() for v in ATTR_VERBS.split("|")):
 _ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
 _BY_FROM = guarded(
     r"\b(?:reported|announced|stated|claimed|released|published|confirmed|provided|report|data|"
-    r"figures|statement|update|briefing|tweet|post|quoted)\s+(?:by|from)\s+"
+    r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled)\s+(?:by|from)\s+"
     r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
     _I,
 )
@@ -79,7 +79,11 @@ _NP_LEAD = guarded(
 )
 # A claimant is a noun phrase: a finite verb inside ("Russia is now visually") or a lower-case
 # start that is not a determiner ("based on US intelligence") means the cut went wrong.
-_NP_VERB = guarded(r"\b(?:is|are|was|were|has|have|had|been|be|to|would|will|can)\b", _I)
+_NP_VERB = guarded(
+    r"\b(?:is|are|was|were|has|have|had|been|be|to|would|will|can|brings?|brought|puts?|takes|"
+    r"took|makes|made|gives|gave)\b",
+    _I,
+)
 # "Center for Strategic and International Studies": an "and" between capitalised words.
 _CAPITAL_END = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 _RELATIVE_SPEAKER = guarded(
@@ -87,10 +91,33 @@ _RELATIVE_SPEAKER = guarded(
 )
 _NOT_A_NAME = guarded(
     r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Recent|Latest|New|Media|Other|Some|Earlier|"
-    r"Previous|Official|Initial|Local|Western|Further|Such)$"
+    r"Previous|Official|Initial|Local|Western|Further|Such|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|Today|Yesterday)$"
+)
+# "presidential aide Mykhailo Podolyak": a lower-case title before a name; the name speaks.
+_TITLED_NAME = guarded(
+    r"^(?:[a-z][\w-]*\s+){0,3}(?:aide|adviser|advisor|spokes(?:man|woman|person)|official|"
+    r"minister|commander|chief|analyst|expert|historian|volunteer|general|director|researcher|"
+    r"blogger|journalist|officer|governor|mayor|president|lawmaker|deputy|envoy|ambassador)\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$"
+)
+# "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
+_APPOSED_NAME = guarded(
+    r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),"
+    r"\s+(?:a|an|the|his|her)\s+[^,;.]{3,80},\s*$"
+)
+# "the president", "the Ukrainian leader": a role standing for a person named earlier.
+_ROLE_ANAPHOR = guarded(
+    r"^(?:the\s+)?(?:(?:Ukrainian|Russian|US|U\.S\.|American|British|Ukraine's|Russia's|"
+    r"[A-Z][a-z]+an)\s+)?"
+    r"(?P<role>president|leader|prime minister|defen[cs]e minister|minister|commander|"
+    r"commander-in-chief|general|spokes(?:man|woman|person))"
+    r"(?:\s+(?:meanwhile|also|later|then|again|further|himself|herself))?$",
+    _I,
 )
 _VERB_OBJECT = guarded(r"^[a-z]+(?:s|ed)\s+(?:a|an|the|its|their|his|her)\s")
-_NP_BAD_START = guarded(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as)$")
+_NP_BAD_START = guarded(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as|or|and|but|nor)$")
 # Where a noun phrase after "according to" / "released by" stops: at the verb of its clause.
 _NP_VERB_CUT = guarded(
     rf"\s+(?:{ATTR_VERBS}|suggests?|shows?|showed|indicates?|indicated|bringing|brings)\b.*$", _I
@@ -265,6 +292,10 @@ def _attributions(text: str, sent: Sentence) -> list[_Attribution]:
         head = s[: m.start()]
         if _DETERMINER_END.search(head):
             continue
+        apposed = _APPOSED_NAME.search(head) if head.rstrip().endswith(",") else None
+        if apposed and _valid_np(apposed.group("name")):
+            out.append(_Attribution(sent.start + m.start(), apposed.group("name"), False))
+            continue
         rel = _RELATIVE_SPEAKER.search(head) if "which" in head or "who" in head else None
         if rel and _valid_np(rel.group("np")):
             # "the monitoring site Oryx, which reports that ...": Oryx speaks
@@ -283,6 +314,9 @@ def _attributions(text: str, sent: Sentence) -> list[_Attribution]:
         for k in range(len(cuts), -1, -1):
             start = cuts[k - 1] if k > 0 else 0
             cand = _tidy_np(head[start:])
+            titled = _TITLED_NAME.match(cand) if cand[:1].islower() else None
+            if titled:
+                cand = titled.group("name")
             if cand and _valid_np(cand):
                 np = cand
                 break
@@ -341,6 +375,7 @@ def assign_claimants(
     lead_paras = (sentences[0].para if sentences else 0) + 3
     last_para = -9
     current_para = -1
+    named: list[tuple[str, str]] = []  # (claimant, text) of each source named so far
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
         if sent.para != current_para:
@@ -388,7 +423,10 @@ def assign_claimants(
                     c.explicit_claimant = True
                     continue
                 chosen = None
-            if chosen:
+            person = _role_person(chosen.text, named) if chosen else None
+            if person:
+                c.claimant, c.claimant_text, c.explicit_claimant = person[0], chosen.text, True
+            elif chosen:
                 name = _name_claimant(chosen.text, context, c.subject, memory)
                 name = _same_side(name, last_claimant)
                 c.claimant, c.claimant_text, c.explicit_claimant = name, chosen.text, True
@@ -414,7 +452,12 @@ def assign_claimants(
         if explicit and not sent.heading:
             np = explicit[0].text
             subject = sent_cands[0].subject if sent_cands else None
-            name = _same_side(_name_claimant(np, context, subject, memory), last_claimant)
+            person = _role_person(np, named)
+            if person:
+                name = person[0]
+            else:
+                name = _same_side(_name_claimant(np, context, subject, memory), last_claimant)
+                named.append((name, np))
             para_claimant = last_claimant = (name, np)
             last_para = sent.para
         elif sent_cands and sent_cands[-1].explicit_claimant and not sent.heading:
@@ -434,6 +477,23 @@ def assign_claimants(
                 and not COUNTRY_UA.search(c.claimant_text or "")
             )
             c.subject = "ukraine" if russian_side else "russia"
+
+
+_ROLE_WORDS = {"leader": ("president", "prime minister", "leader")}
+
+
+def _role_person(np: str, named: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """ "The president said": the latest source named earlier with that title."""
+    m = _ROLE_ANAPHOR.match(np) if len(np) < 60 else None
+    if not m:
+        return None
+    role = m.group("role").lower()
+    words = _ROLE_WORDS.get(role, (role,))
+    for name, text in reversed(named):
+        low = f"{name} {text}".lower()
+        if any(w in low for w in words) and _CAPITAL.search(text[1:]):
+            return name, text
+    return None
 
 
 def _headline_from_lead(

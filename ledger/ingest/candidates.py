@@ -97,7 +97,7 @@ _LOST_BEFORE = guarded(
 )
 _FOLLOW_OK = guarded(
     r"^\s*(?:$|[.,;:)!?\]]|\(|[-–—]\s|(?:and|or|in|on|since|as|per|during|over|from|by|while|"
-    r"according|with|after|before|so|this|the|of|killed|dead)\b)",
+    r"according|with|after|before|so|this|the|of|killed|dead|at (?:the|that) (?:time|point))\b)",
     _I,
 )
 _NEGATION = guarded(
@@ -205,7 +205,9 @@ _ARTICLE_ONE = guarded(
     r"\b(?P<art>an?)\s+(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
     r"multirole|multipurpose|reconnaissance|transport|landing|patrol|missile|[A-Za-z]+-\d+\w*)\s+){0,3}"
     r"(?P<noun>tank|helicopter|submarine|aircraft|warplane|fighter jet|jet|plane|warship|ship|"
-    r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer)\b",
+    r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer|"
+    r"armou?red (?:personnel carrier|combat vehicle|fighting vehicle|vehicle)|"
+    r"infantry fighting vehicle)\b",
     _I,
 )
 _LIST_JOIN = re.compile(
@@ -643,6 +645,9 @@ _ARTICLE_ONE_NOUNS = (
     "boat",
     "air defen",
     "howitzer",
+    "armored",
+    "armoured",
+    "infantry fighting",
 )
 _STOCK_WORDS = ("with", "ha", "possess", "field")
 _NON_LOSS_WORDS = (
@@ -670,6 +675,16 @@ _NON_LOSS_WORDS = (
 )
 
 
+_RATIO_AFTER = guarded(r"^\s*(?:[\w-]+\s+){0,3}for (?:every|each)\b", _I)
+# "..., figures which Zelensky dismissed as nonsense": the figure is denied.
+_DISMISSED_AFTER = guarded(
+    r"^[^.;]{0,80}?\b(?:figures?|claims?|numbers?|estimates?)\s+(?:which|that)\s+"
+    r"(?:[\w.'’-]+\s+){1,5}?(?:dismissed|denied|rejected|refuted)\b",
+    _I,
+)
+_DISMISSED_WORDS = ("dismissed", "denied", "rejected", "refuted")
+
+
 def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
     """Drop denied, forecast, civilian, both-sides and non-loss (aid, launches) figures."""
     sent = sentences[c.sent]
@@ -690,6 +705,11 @@ def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
         if _MODAL.search(lead):
             return False
     s_text = text[sent.start : sent.end]
+    tail = text[c.q_end : sent.end]
+    if ("every" in tail or "each" in tail) and _RATIO_AFTER.match(tail):
+        return False  # "three wounded for every soldier killed": a ratio
+    if has_any(fold_case(tail), _DISMISSED_WORDS) and _DISMISSED_AFTER.search(tail):
+        return False
     clause = text[clause_start(text, sent, c.q_start) : clause_end(text, sent, c.q_end)]
     folded_clause = fold_case(clause)
     if c.metric == "personnel":

@@ -35,7 +35,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -84,6 +84,12 @@ def _merge_restatements(cands: list[Cand]) -> list[Cand]:
             continue
         key = (c.subject or "russia", c.metric, c.value, c.period or "cumulative")
         old = chosen.get(key)
+        if old is not None and not old.heading and not c.heading:
+            if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
+                # a bullet or lead nobody is named for, restated with its source later on
+                old.claimant, old.claimant_text = c.claimant, c.claimant_text
+                old.explicit_claimant = True
+            continue
         if old is None or (old.heading and not c.heading):
             chosen[key] = c
             if old is not None and old.explicit_claimant and not c.explicit_claimant:

@@ -34,8 +34,8 @@ _LOSER = guarded(
     r"Ukraine|Kyiv|Kiev|Ukrainians|"
     r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:armed )?(?:forces|troops|army|units|"
     r"military))\b(?:['’]s)?"
-    r"(?:\s+\w+){0,5}?\s+(?:los[te]s?|losing|losses|suffered|sustained|has lost|have lost|"
-    r"had lost)\b",
+    r"(?:\s+\w+){0,5}?\s+[‘'“\"]?(?:los[te]s?|losing|losses|suffered|sustained|has lost|"
+    r"have lost|had lost)\b",
     _I,
 )
 _AGENT = guarded(
@@ -46,7 +46,8 @@ _AGENT = guarded(
 )
 # "Ukraine was said to have close to 70,000 killed": the side said to have the figure.
 _HAS_BEFORE = guarded(
-    r"\b(?P<who>Russia|Moscow|Russians|Ukraine|Kyiv|Kiev|Ukrainians)\b(?:\s+\w+){0,4}?\s+"
+    r"\b(?P<who>Russia|Moscow|Russians|Ukraine|Kyiv|Kiev|Ukrainians|"
+    r"the (?:Russian|Ukrainian) (?:army|military|forces))\b(?:\s+\w+){0,4}?\s+"
     r"(?:has|have|had)\s+(?:\w+\s+){0,2}$",
     _I,
 )
