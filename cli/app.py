@@ -93,6 +93,7 @@ def root(
         str,
         typer.Option(
             "--ledger",
+            metavar="PATH|URL",
             envvar="CLAIMS_LEDGER",
             help="The ledger: a SQLite file, or a postgresql://... URL of a shared team log.",
             show_default=True,
@@ -102,6 +103,7 @@ def root(
         str,
         typer.Option(
             "--views",
+            metavar="PATH",
             envvar="CLAIMS_VIEWS",
             help="With a postgresql:// ledger: the local SQLite file of its read models.",
             show_default=True,
