@@ -44,7 +44,7 @@ def ingest(
     as_json: JsonFlag = False,
 ) -> None:
     """Record articles: each new article becomes one event with the claims found in it."""
-    from ledger.service import ArticleOptions, ArticleSource
+    from ledger.articles import ArticleOptions, ArticleSource
 
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
@@ -83,8 +83,9 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the claims ingesting would record, without writing anything."""
+    from ledger.articles import ArticleOptions, ArticleSource, extract_articles
     from ledger.errors import InvalidInput
-    from ledger.service import ArticleOptions, ArticleSource, extract_articles, utc_today
+    from ledger.service import utc_today
 
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)

@@ -17,12 +17,12 @@ import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from events import (
     CORRECTABLE_FIELDS,
@@ -40,9 +40,10 @@ from events import (
     decode,
     describe,
 )
-from events.base import Name
 from events.envelope import Envelope, NewEvent
+from ledger.articles import ArticleOptions, ArticleSource, read_articles
 from ledger.errors import InvalidInput, LedgerError, NotFound
+from ledger.exchange import parse_export
 from ledger.hashing import canonical_json, first_break, row_hash
 from ledger.projections import claims as claims_fold
 from ledger.projections import runner
@@ -55,13 +56,11 @@ from ledger.store import EventStore, ImportResult, Recorded, SQLiteStore
 
 if TYPE_CHECKING:
     from ledger.ingest.pipeline import IngestResult
-    from ledger.ingest.readers import ArticleDraft
 
 # Article ingestion (its extractor compiles many patterns), the data-set parser and the audit
 # rules are imported by the methods that use them: commands that do not, start faster.
 
 MAX_EVENT_BYTES = 8_000_000
-MAX_IMPORT_LINE_BYTES = 8_000_000
 DEFAULT_VIEWS = "claims-views.db"
 """Where `Ledger.open` keeps the read models of a PostgreSQL log unless told otherwise."""
 
@@ -113,24 +112,6 @@ def default_stream(event: Event) -> str | None:
 def utc_today() -> date:
     """Return today's date in UTC: the as-of date of last resort for an undated article."""
     return datetime.now(UTC).date()
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleOptions:
-    """What the analyst says about the articles, overriding what was found in them."""
-
-    url: str | None = None
-    publisher: str | None = None
-    published: str | None = None
-
-
-@dataclass(slots=True)
-class ArticleSource:
-    """Where articles come from: paths (files, folders) and, for `-`, stdin's bytes."""
-
-    paths: Sequence[str]
-    stdin: Callable[[], bytes] | None = None
-    files: list[str] = field(default_factory=list)
 
 
 def is_postgres_url(target: str) -> bool:
@@ -317,7 +298,7 @@ class Ledger:
     def ingest(
         self,
         source: ArticleSource,
-        options: ArticleOptions = ArticleOptions(),
+        options: ArticleOptions | None = None,
         *,
         dry_run: bool = False,
         actor: str = "cli",
@@ -326,7 +307,7 @@ class Ledger:
         from ledger.ingest.pipeline import Ingestor, IngestResult
 
         ingestor = Ingestor(self.store, self.append, today=self.today(), actor=actor)
-        for item in read_articles(source, options):
+        for item in read_articles(source, options or ArticleOptions()):
             if isinstance(item, IngestResult):
                 yield item
                 continue
@@ -795,110 +776,3 @@ def public_claim(row: dict[str, Any]) -> dict[str, Any]:
         "first_position": row["first_position"],
     }
     return out
-
-
-_NAME: TypeAdapter[str] = TypeAdapter(Name)
-
-
-def read_articles(
-    source: ArticleSource, options: ArticleOptions
-) -> Iterator[ArticleDraft | IngestResult]:
-    """Yield each article draft, or a failed result for an input that cannot be read.
-
-    A missing path fails the whole call before anything is read, so nothing is written.
-    """
-    from ledger.ingest.pipeline import IngestResult
-    from ledger.ingest.readers import (
-        apply_overrides,
-        iter_article_files,
-        read_article_bytes,
-        read_article_file,
-    )
-
-    if options.publisher is not None:
-        try:
-            _NAME.validate_python(options.publisher)
-        except ValidationError as exc:
-            raise InvalidInput(f"--publisher: {describe(exc)}") from None
-    source.files = list(iter_article_files(source.paths))
-    if options.url is not None and len(source.files) > 1:
-        raise InvalidInput("--url names one article, but several files were given")
-    for path in source.files:
-        try:
-            if path == "-":
-                if source.stdin is None:
-                    raise InvalidInput("-: no standard input")
-                drafts = read_article_bytes(source.stdin(), source="<stdin>")
-            else:
-                drafts = read_article_file(path)
-            if options.url is not None and len(drafts) > 1:
-                raise InvalidInput(f"{path}: --url names one article, but it holds several")
-            for draft in drafts:
-                yield apply_overrides(
-                    draft, url=options.url, publisher=options.publisher, published=options.published
-                )
-        except InvalidInput as exc:
-            yield IngestResult(source=path, status="failed", error=str(exc))
-
-
-def extract_articles(
-    source: ArticleSource, options: ArticleOptions, *, today: date
-) -> Iterator[dict[str, Any] | IngestResult]:
-    """Show what ingesting would record — each article and its claims — writing nothing."""
-    from ledger.ingest.pipeline import IngestResult, prepare
-
-    for item in read_articles(source, options):
-        if isinstance(item, IngestResult):
-            yield item
-            continue
-        prepared = prepare(item, today=today)
-        yield {
-            "article": {
-                "source": item.source,
-                "article_id": prepared.article_id,
-                "url": item.url,
-                "title": item.title,
-                "publisher": prepared.publisher,
-                "author": item.author,
-                "published": item.published.isoformat() if item.published else None,
-                "content_sha256": prepared.content_sha256,
-                "chars": len(item.text),
-            },
-            "claims": [c.model_dump(mode="json") for c in prepared.claims],
-        }
-
-
-def parse_export(lines: Iterable[bytes | str], *, source: str) -> list[Envelope]:
-    """Parse and verify an exported log: every line an envelope, every payload valid, the
-    chain unbroken from position 1. Raise `InvalidInput` naming the first bad line."""
-    envelopes: list[Envelope] = []
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, 1):
-        if len(line) > MAX_IMPORT_LINE_BYTES:
-            raise InvalidInput(f"{source}:{number}: line is too long to be an event")
-        if not line.strip():
-            continue
-        try:
-            document = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise InvalidInput(f"{source}:{number}: not JSON ({exc})") from None
-        if not isinstance(document, dict):
-            raise InvalidInput(f"{source}:{number}: not an event object")
-        try:
-            envelope = Envelope.model_validate(document)
-            decode(envelope.type, envelope.schema_version, envelope.data)
-        except ValidationError as exc:
-            raise InvalidInput(f"{source}:{number}: {describe(exc)}") from None
-        except (InvalidEvent, UnknownEventType) as exc:
-            raise InvalidInput(f"{source}:{number}: {exc}") from None
-        envelopes.append(envelope)
-        row = envelope.model_dump()
-        row["data_json"] = canonical_json(row.pop("data"))
-        rows.append(row)
-    if not envelopes:
-        raise InvalidInput(f"{source}: no events to import")
-    broken = first_break(rows)
-    if broken is not None:
-        position, reason = broken
-        raise InvalidInput(f"{source}: the chain does not verify at position {position}: {reason}")
-    return envelopes

@@ -1,0 +1,114 @@
+"""Articles in: reading the files an analyst names, and showing what would be extracted.
+
+Owns: `ArticleOptions` (--url/--publisher/--published), `ArticleSource` (paths and stdin),
+`read_articles` (drafts, or a failed result per unreadable input) and `extract_articles`
+(`claims extract`: the article and its claims, writing nothing). The ledger's `ingest` reads
+through here too. Imports: `events`, `ledger.errors`, `ledger.ingest` (lazily: the extractor
+compiles many patterns, and commands that do not read articles start faster).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from events import describe
+from events.base import Name
+from ledger.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from ledger.ingest.pipeline import IngestResult
+    from ledger.ingest.readers import ArticleDraft
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOptions:
+    """What the analyst says about the articles, overriding what was found in them."""
+
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class ArticleSource:
+    """Where articles come from: paths (files, folders) and, for `-`, stdin's bytes."""
+
+    paths: Sequence[str]
+    stdin: Callable[[], bytes] | None = None
+    files: list[str] = field(default_factory=list)
+
+
+_NAME: TypeAdapter[str] = TypeAdapter(Name)
+
+
+def read_articles(
+    source: ArticleSource, options: ArticleOptions
+) -> Iterator[ArticleDraft | IngestResult]:
+    """Yield each article draft, or a failed result for an input that cannot be read.
+
+    A missing path fails the whole call before anything is read, so nothing is written.
+    """
+    from ledger.ingest.pipeline import IngestResult
+    from ledger.ingest.readers import (
+        apply_overrides,
+        iter_article_files,
+        read_article_bytes,
+        read_article_file,
+    )
+
+    if options.publisher is not None:
+        try:
+            _NAME.validate_python(options.publisher)
+        except ValidationError as exc:
+            raise InvalidInput(f"--publisher: {describe(exc)}") from None
+    source.files = list(iter_article_files(source.paths))
+    if options.url is not None and len(source.files) > 1:
+        raise InvalidInput("--url names one article, but several files were given")
+    for path in source.files:
+        try:
+            if path == "-":
+                if source.stdin is None:
+                    raise InvalidInput("-: no standard input")
+                drafts = read_article_bytes(source.stdin(), source="<stdin>")
+            else:
+                drafts = read_article_file(path)
+            if options.url is not None and len(drafts) > 1:
+                raise InvalidInput(f"{path}: --url names one article, but it holds several")
+            for draft in drafts:
+                yield apply_overrides(
+                    draft, url=options.url, publisher=options.publisher, published=options.published
+                )
+        except InvalidInput as exc:
+            yield IngestResult(source=path, status="failed", error=str(exc))
+
+
+def extract_articles(
+    source: ArticleSource, options: ArticleOptions, *, today: date
+) -> Iterator[dict[str, Any] | IngestResult]:
+    """Show what ingesting would record — each article and its claims — writing nothing."""
+    from ledger.ingest.pipeline import IngestResult, prepare
+
+    for item in read_articles(source, options):
+        if isinstance(item, IngestResult):
+            yield item
+            continue
+        prepared = prepare(item, today=today)
+        yield {
+            "article": {
+                "source": item.source,
+                "article_id": prepared.article_id,
+                "url": item.url,
+                "title": item.title,
+                "publisher": prepared.publisher,
+                "author": item.author,
+                "published": item.published.isoformat() if item.published else None,
+                "content_sha256": prepared.content_sha256,
+                "chars": len(item.text),
+            },
+            "claims": [c.model_dump(mode="json") for c in prepared.claims],
+        }
