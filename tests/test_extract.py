@@ -965,3 +965,107 @@ def test_more_figures_found_with_their_side(
     """Singular armour in a list, "numbered N at the time", quoted verbs, "the army has N"."""
     found = [c for c in run(text) if c.metric == metric and c.value == value]
     assert found and found[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The navy said Russia lost 3 wheeled АМХ-12 tanks in the battle.", 12),
+        ("The navy said it had destroyed a Project 21631 corvette.", 21631),
+        ("The army said it had shot down a ninth enemy aircraft near the town.", 1),
+    ],
+)
+def test_design_numbers_and_ordinals_are_not_counts(text: str, absent: int) -> None:
+    """Model numbers in any script, "Project NNNNN" and "a ninth aircraft" count nothing."""
+    assert absent not in [c.value for c in run(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("The army said Russia lost 40 guns, 12 tanks (MBTs), and six drones on Friday.", "window"),
+        (
+            "Since the group's last update in late May, it added 900 Russian soldiers killed.",
+            "window",
+        ),
+        (
+            "The ministry said Kyiv lost over 9,000 soldiers since its troops entered the region.",
+            "window",
+        ),
+        (
+            "Analysts think 3,000 Russian troops were killed in the 12 days since Russia invaded.",
+            "cumulative",
+        ),
+    ],
+)
+def test_list_and_event_windows(text: str, period: str) -> None:
+    """A list shares its last item's day; counts since an update or incursion are windows."""
+    assert {c.period for c in run(text)} == {period}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Example Watch, a volunteer monitoring project, along with Radio Example, has "
+            "confirmed the deaths of 41,000 Russian soldiers.",
+            "Example Watch",
+        ),
+        (
+            "Moscow dismissed an estimate by the Example Institute that Russia has lost more "
+            "than 90,000 troops.",
+            "Example Institute",
+        ),
+        (
+            "The army reported heavy fighting.\n\nAccording to the Daily Example, this is stated "
+            "in a British intelligence report.\n\nRussia has probably lost more than 60,000 "
+            "troops over two months.",
+            "UK Ministry of Defence",
+        ),
+        (
+            "The Russian Ministry of Defense (MoD) said the enemy lost 300 soldiers in a day. "
+            "In total, the MoD said, the enemy lost more than 2,000 soldiers in the area.",
+            "Ministry of Defence of the Russian Federation",
+        ),
+    ],
+)
+def test_more_speakers_found(text: str, claimant: str) -> None:
+    """Appositions, "an estimate by X", "stated in X's report" and "(MoD)" name the speaker."""
+    assert {c.claimant for c in run(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The army said Russia's death toll in the war nearly reached 61,000.", 61000),
+        ("The ministry said Russia had suffered 212,400 dead and wounded combined.", 212400),
+        ("The outlet counted 17,300 combat and non-combat deaths among Russian troops.", 17300),
+        ("The army said it destroyed 7 infantry fighting vehicles, including 3 Bradleys.", 3),
+    ],
+)
+def test_figures_without_a_plain_noun(text: str, value: int) -> None:
+    """Death tolls, "dead and wounded combined", non-combat deaths and Bradleys are claims."""
+    assert value in [c.value for c in run(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said one person was killed, two were wounded and three houses were damaged.",
+        "The governor said at least six people were wounded in the strike on a carwash.",
+    ],
+)
+def test_victims_of_a_strike_on_a_town_are_not_claims(text: str) -> None:
+    """People killed or hurt where houses and shops were hit are civilians."""
+    assert run(text) == []
+
+
+def test_he_is_the_person_not_the_officials_carried() -> None:
+    """ "he said" after officials were quoted goes back to the last person named."""
+    text = (
+        "President Volodymyr Zelensky spoke on Sunday. His tally differs from estimates by US "
+        "officials, who, in August, put the number of Ukrainian soldiers killed at 70,000.\n\n"
+        "In terms of Russian losses, he said that around 180,000 Russian soldiers have been killed."
+    )
+    by_value = {c.value: c.claimant for c in run(text)}
+    assert "Zelensky" in by_value[180000]

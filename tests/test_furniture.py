@@ -61,3 +61,11 @@ def test_author_bio_and_its_continuation() -> None:
 def test_plain_story_has_no_furniture() -> None:
     """An article without page chrome yields no spans."""
     assert furniture_spans(f"{STORY}\n\n{STORY}") == []
+
+
+def test_read_time_line_ends_a_sidebar() -> None:
+    """ "2 min read" under a headline starts the story, even right after a sidebar."""
+    sidebar = "News Feed\nArmy says 300 tanks were lost in a month.\n\n"
+    text = f"{sidebar}2 min read\nShort line.\n{STORY}\n"
+    assert _flagged(text, "300 tanks")
+    assert not _flagged(text, "12 drones")

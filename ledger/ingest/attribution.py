@@ -43,7 +43,8 @@ if not all(v.isalpha() for v in ATTR_VERBS.split("|")):
 _ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
 _BY_FROM = guarded(
     r"\b(?:reported|announced|stated|claimed|released|published|confirmed|provided|report|data|"
-    r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled)\s+(?:by|from)\s+"
+    r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled|estimates?|assessment|"
+    r"analysis)\s+(?:by|from)\s+"
     r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
     _I,
 )
@@ -55,6 +56,15 @@ _BACKWARD = guarded(
     r"(?:reported|announced|"
     r"stated|said|claimed|report|reports|data|figures|statement|update|according)\s+(?:by|from|of|to)\s+"
     r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
+    _I,
+)
+# "According to the outlet, this is stated in a British intelligence report": the report's
+# author speaks for the sentence before (and, as with _BACKWARD, the paragraphs after).
+_BACKWARD_IN = guarded(
+    r"^\s*(?:According to [^,]{2,60},\s*)?(?:This|That|It)\s+(?:is|was|has been)\s+"
+    r"(?:stated|said|reported|noted|written)\s+in\s+(?:a|an|the)\s+(?:(?:latest|new|daily|weekly|"
+    r"recent|fresh)\s+)*(?P<np>[^,.;:()\"“”]{2,60}?)\s+(?:report|update|review|assessment|"
+    r"statement|summary|bulletin)\b",
     _I,
 )
 # "The Ukrainian Air Force said this in a post": the sentence before is its claim.
@@ -72,7 +82,7 @@ _NP_BOUNDARY = guarded(
     _I,
 )
 _NP_LEAD = guarded(
-    r"^(?:(?:in|on|at|via)\s+(?:a|an|the|its|their|his|her)\s+[\w\s-]{0,40}?\s+(?:on|by|of)\s+\w+\s*,?\s*)?"
+    r"^(?:with\s+(?=(?:the\s+)?[A-Z]))?(?:(?:in|on|at|via)\s+(?:a|an|the|its|their|his|her)\s+[\w\s-]{0,40}?\s+(?:on|by|of)\s+\w+\s*,?\s*)?"
     r"(?:(?:a|an|the|its|their)\s+(?:tweet|post|statement|report|update|briefing|message|"
     r"release|summary)\s+(?:from|by|of|on)\s+)?",
     _I,
@@ -87,8 +97,10 @@ _NP_VERB = guarded(
 # "Center for Strategic and International Studies": an "and" between capitalised words.
 _CAPITAL_END = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 _RELATIVE_SPEAKER = guarded(
-    r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s*,\s*(?:which|who)\s+$"
+    r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|officials|analysts|experts))\s*,\s*"
+    r"(?:which|who)(?:\s*,[^,;.]{1,40},)?\s+$"
 )
+_AUX_END = guarded(r"(?:\s+(?:has|have|had|also))+\s*$", _I)
 _NOT_A_NAME = guarded(
     r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Recent|Latest|New|Media|Other|Some|Earlier|"
     r"Previous|Official|Initial|Local|Western|Further|Such|January|February|March|April|May|June|"
@@ -104,8 +116,8 @@ _TITLED_NAME = guarded(
 )
 # "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
 _APPOSED_NAME = guarded(
-    r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),"
-    r"\s+(?:a|an|the|his|her)\s+[^,;.]{3,80},\s*$"
+    r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?:a|an|the|his|her)\s+[^,;.]{3,80},(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
 )
 # "the president", "the Ukrainian leader": a role standing for a person named earlier.
 _ROLE_ANAPHOR = guarded(
@@ -190,7 +202,7 @@ _ARTICLE_LOWER = re.compile(r"^(?:the|a|an)\s+(?=[a-z])", _I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
 _DEMONSTRATIVE = re.compile(r"^(?:the|this|that)\s+", _I)
 _CAPITAL = re.compile(r"[A-Z]")
-_PAREN_ABBREV = re.compile(r"\([A-Z]{1,6}\)")
+_PAREN_ABBREV = re.compile(r"\((?:[A-Z]{1,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3})\)")
 _ACCORDING_CUT = re.compile(r"\s+(?:on|in|at|during)\s+(?=[A-Z\d])|\s+(?:said|reported)\b")
 _BY_FROM_CUT = re.compile(r"\s+(?:on|in|at|during|that|which)\s+")
 _INVERTED_CUT = re.compile(r"\s+(?:on|in|at|during)\s+")
@@ -292,7 +304,8 @@ def _attributions(text: str, sent: Sentence) -> list[_Attribution]:
         head = s[: m.start()]
         if _DETERMINER_END.search(head):
             continue
-        apposed = _APPOSED_NAME.search(head) if head.rstrip().endswith(",") else None
+        core = _AUX_END.sub("", head)
+        apposed = _APPOSED_NAME.search(core) if core.rstrip().endswith(",") else None
         if apposed and _valid_np(apposed.group("name")):
             out.append(_Attribution(sent.start + m.start(), apposed.group("name"), False))
             continue
@@ -387,8 +400,13 @@ def assign_claimants(
                     last_para = sent.para  # a list's lines go on with whoever opened it
         context = text[max(0, sent.start - 400) : sent.end]
         attrs = _attributions(text, sent) if sent.para in wanted else []
-        back = _BACKWARD.match(s_text) or (
-            _BACKWARD_SAID.match(s_text) if not by_sent.get(si) else None
+        back_in = _BACKWARD_IN.match(s_text)
+        if back_in:  # the outlet that relays the report does not speak
+            attrs = [a for a in attrs if a.pos >= sent.start + back_in.start("np")]
+        back = (
+            _BACKWARD.match(s_text)
+            or back_in
+            or (_BACKWARD_SAID.match(s_text) if not by_sent.get(si) else None)
         )
         if back:
             np = _tidy_np(_BACKWARD_CUT.split(back.group("np"))[0])
@@ -530,6 +548,13 @@ def _heading_attribution(s_text: str) -> str | None:
     return None
 
 
+_ORG = guarded(
+    r"\b(?:Ministry|Department|Staff|Forces|Force|Intelligence|Agency|Service|Government|"
+    r"officials|Command|Office|Council|Pentagon|military)\b",
+    _I,
+)
+
+
 def _resolve_anaphor(
     text: str, sent: Sentence, attr: _Attribution, carried: tuple[str, str] | None
 ) -> tuple[str, bool] | None:
@@ -543,6 +568,15 @@ def _resolve_anaphor(
             return lead.group(1), True
     if lx.BARE_MOD.match(_DEMONSTRATIVE.sub("", attr.text)):
         return attr.text, True
+    if carried and attr.text.lower() in ("he", "she") and _ORG.search(carried[0]):
+        # "he said" after "US officials put the number at ...": the last person named
+        people = [
+            m.group(0)
+            for m in _ALIAS_ANY.finditer(text, max(0, sent.start - 1500), attr.pos)
+            if not _ORG.search(_canonical(m.group(0)) or m.group(0))
+        ]
+        if people:
+            return people[-1], True
     if carried:
         return carried[0], False
     named = list(_ALIAS_ANY.finditer(text, max(0, sent.start - 1500), attr.pos))

@@ -113,7 +113,8 @@ _MODAL = guarded(
     _I,
 )
 _BOTH_SIDES = guarded(
-    r"\b(?:both sides|both armies|two sides|on both sides|combined|both Ukraine and Russia|"
+    r"\b(?:both sides|both armies|two sides|on both sides|(?<!wounded )(?<!injured )combined|"
+    r"both Ukraine and Russia|"
     r"both Russia and Ukraine|Russian and Ukrainian (?:troops|soldiers|forces|casualties|losses)|"
     r"Ukrainian and Russian (?:troops|soldiers|forces|casualties|losses))\b",
     _I,
@@ -124,7 +125,7 @@ _NON_LOSS_CLAUSE = guarded(
     r"manufactur\w+|buil[dt]\w*|deploy\w*|mobili[sz]\w+|recruit\w*)\b",
     _I,
 )
-_BAD_BEFORE = guarded(r"(?:[A-Za-z]-?|[#$€£¥№]\s?|No\.\s?|(?<!\()\+|\d[:/.]|/)\Z")
+_BAD_BEFORE = guarded(r"(?:[^\W\d_]-?|[#$€£¥№]\s?|No\.\s?|(?<!\()\+|\d[:/.]|/)\Z")
 _BAD_AFTER = guarded(
     r"^(?:\s?%|\s?per ?cent|\s?(?:mm|cm)\b|-?(?:mm|cm|caliber|calibre)\b|\s?percent|"
     r"(?:st|nd|rd|th)\b|[:/]\d|-(?:year|day|month|week|hour|mile|"
@@ -202,12 +203,13 @@ _AND_JOIN = re.compile(r"\s+and\s+")
 _TO_OR_JOIN = re.compile(r"\s+(?:to|or)\s+")
 _BETWEEN_BEFORE = guarded(r"\b(?:between|from)\s*$", _I)
 _ARTICLE_ONE = guarded(
-    r"\b(?P<art>an?)\s+(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
+    r"\b(?P<art>an?)\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\b)(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
     r"multirole|multipurpose|reconnaissance|transport|landing|patrol|missile|[A-Za-z]+-\d+\w*)\s+){0,3}"
     r"(?P<noun>tank|helicopter|submarine|aircraft|warplane|fighter jet|jet|plane|warship|ship|"
     r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer|"
     r"armou?red (?:personnel carrier|combat vehicle|fighting vehicle|vehicle)|"
-    r"infantry fighting vehicle)\b",
+    r"infantry fighting vehicle|bomber|fighter-bomber)\b",
     _I,
 )
 _LIST_JOIN = re.compile(
@@ -251,6 +253,8 @@ _LOWER = re.compile(r"[a-z]")
 _WORDS_NOT_COUNT_AFTER = re.compile(
     r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?)\b|-[a-z])"
 )
+# "Project 22160 patrol ship", "Type 054A": a design's number, not a count.
+_DESIGN_BEFORE = guarded(r"\b(?:Project|Type|Model|Series)\s+\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LATEST_YEAR = 2040  # a four-digit figure after this is no year a report names
 _EX_PRISONERS = guarded(r"\b(?:former|ex-)\s*prisoners\b", _I)
@@ -258,6 +262,33 @@ _WHO_DIED_AFTER = re.compile(r"^\s*(?:who|that)\s+(?:\w+\s+){0,3}?(?:killed|died
 _OR_MORE_AFTER = re.compile(r"^\+|^\s+or more\b", _I)
 _DASH_JOIN = re.compile(r"\s*[-–—]\s*")
 _SOLDIERS = guarded(r"\b(?:soldiers|troops|servicem[ae]n)\b", _I)
+# Signs of a strike on a town: its victims are people, not soldiers, unless the sentence
+# names soldiers or a military.
+_CIVIL_DAMAGE = guarded(
+    r"\b(?:debris|buildings?|homes?|houses|residential|apartments?|carwash|hospitals?|schools?|"
+    r"shops?|(?:high-rise|private) \w+|person)\b",
+    _I,
+)
+_CIVIL_DAMAGE_WORDS = (
+    "debris",
+    "building",
+    "home",
+    "house",
+    "residential",
+    "apartment",
+    "carwash",
+    "hospital",
+    "school",
+    "shop",
+    "high-rise",
+    "private",
+    "person",
+)
+_MILITARY = guarded(
+    r"\b(?:soldiers?|troops?|servicem[ae]n|military|army|forces|personnel|fighters|marines|"
+    r"occupiers|invaders|servicemembers|service members|officers|Wagner|Russians|Ukrainians)\b",
+    _I,
+)
 _AFTER_CIVILIANS = re.compile(r"\s*(?:This|These|Of (?:them|these)|Among them|Including)\b", _I)
 
 
@@ -314,6 +345,8 @@ def _day_of_month(surface: str) -> re.Pattern[str]:
 def _is_not_a_count(text: str, n: Number) -> bool:
     """Dates, times, years, model numbers, money, percentages, ordinals, distances."""
     before = text[max(0, n.start - 4) : n.start]
+    if n.kind == "digits" and _DESIGN_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return True
     after = text[n.end : n.end + 14]
     if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
         return True
@@ -648,6 +681,7 @@ _ARTICLE_ONE_NOUNS = (
     "armored",
     "armoured",
     "infantry fighting",
+    "bomber",
 )
 _STOCK_WORDS = ("with", "ha", "possess", "field")
 _NON_LOSS_WORDS = (
@@ -724,6 +758,12 @@ def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
             and not _SOLDIERS.search(clause)
         ):
             return False
+        if (
+            has_any(folded_sentence, _CIVIL_DAMAGE_WORDS)
+            and _CIVIL_DAMAGE.search(s_text)
+            and not _MILITARY.search(s_text)
+        ):
+            return False  # "one person killed, three wounded, four buildings destroyed"
         prev = sentences[c.sent - 1] if c.sent > 0 else None
         if (
             prev is not None

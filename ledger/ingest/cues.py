@@ -60,7 +60,7 @@ ATTR_VERBS = (
     r"said|says|say|reported|reports|report|announced|announces|announce|claimed|claims|claim"
     r"|stated|states|estimated|estimates|estimate|revealed|reveals|confirmed|confirms|confirming"
     r"|declared|declares|added|adds|noted|notes|wrote|writes|posted|posts|told|tells|believes"
-    r"|believe|think|thinks|touts|tout|put|puts|assessed|assesses|counted|counts|stating|claiming"
+    r"|believe|think|thinks|touts|tout|put|puts|placed|places|assessed|assesses|counted|counts|stating|claiming"
     r"|reporting|estimating|acknowledged|admitted|admits|updated|published|tweeted|informs|informed"
 )
 

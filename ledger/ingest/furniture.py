@@ -52,6 +52,9 @@ _TIMESTAMP = guarded(
     re.IGNORECASE,
 )
 
+# "2 min read" under a headline: the story itself starts here, whatever sidebar came before.
+_READ_TIME = guarded(r"^\s*\d{1,2}\s*min(?:ute)?s?\.?\s+read\s*$", re.IGNORECASE)
+
 # An author bio: "Jane Roe is a reporter at ...", "X has been writing about ...".
 _BIO = guarded(
     r"^\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+"
@@ -103,6 +106,10 @@ def furniture_spans(text: str) -> list[Span]:
             in_block, prose_run, block_start_line = True, 0, i
             flags[i] = True
             previous_was_bio = False
+            continue
+        if in_block and _READ_TIME.match(stripped):
+            in_block = False
+            flags[i] = True
             continue
         if in_block:
             if _is_prose(stripped) and not _TIMESTAMP.match(stripped):

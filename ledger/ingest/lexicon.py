@@ -28,6 +28,8 @@ METRIC_PATTERNS: dict[str, str] = {
     r"people": "personnel",
     r"lives": "personnel",
     r"casualties|fatalities|deaths|dead|killed": "personnel",
+    r"(?:death|casualty|combat) toll": "personnel",
+    r"(?:combat and )?non-combat (?:deaths|losses|casualties)": "personnel",
     r"(?:killed|dead) and wounded|killed or wounded|wounded|injured": "personnel",
     # prisoners
     r"prisoners(?: of war)?|POWs?|captives": "pow",
@@ -37,6 +39,7 @@ METRIC_PATTERNS: dict[str, str] = {
     r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)": "afv",
     r"(?:infantry fighting|combat armou?red) vehicles?": "afv",
     r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
+    r"Bradleys|Bradley (?:fighting vehicles?|IFVs?)": "afv",
     r"armed personnel carriers?": "afv",
     # artillery
     r"(?:self-propelled )?artillery(?: systems?| pieces?| guns?| units?| installations?)?": (

@@ -85,7 +85,13 @@ _STRONG_WINDOW = guarded(
     r"in (?:just |only )?(?:a|one|the) week|in (?:just |only )?24 hours|(?:on|in) the same day|"
     r"since (?:yesterday|midnight)|"
     rf"(?:over|in|during|within|for) (?:just |only )?(?:the )?(?:first |next )?{_SMALL_COUNT} "
-    r"(?:days|weeks|months|hours)|(?:over|in|during|within) the same (?:period|timeframe|time)|"
+    r"(?:days|weeks|months|hours)(?! since (?:russia|moscow|putin|the (?:full-scale )?invasion))|"
+    r"since (?:the |its |their )?(?:\w+['’]s )?(?:last|previous) (?:update|report|count|tally)|"
+    r"since (?:the |its |their )?(?:ukrainian |russian )?(?:troops|forces|clashes|fighting|"
+    r"incursion|offensive|counteroffensive|battles?) (?:\w+ )?(?:entered|began|erupted|started|"
+    r"launched|crossed|broke out)|"
+    r"(?:during|in) the (?:fighting|battles?|clashes) (?:in|for|near|around) (?:the )?(?-i:[A-Z])|"
+    r"(?:over|in|during|within) the same (?:period|timeframe|time)|"
     rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}|"
     rf"since (?:the )?(?:beginning|start|launch|onset) of (?!{_THE_WAR}\b)|"
     r"in (?:just |only )?(?:one|a single) month|"
@@ -141,6 +147,9 @@ _STRONG_WINDOW_WORDS = (
     "operation",
     "offensive",
     "incursion",
+    "fighting",
+    "battle",
+    "clashes",
 )
 _CUMULATIVE_WORDS = (
     "total",
@@ -266,6 +275,7 @@ def assign_periods(
         c.as_of = as_of
         cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
         period, start = _period_cue(text, cs, ce, _num_end(text, c), dates, as_of, memo)
+        own = period is not None
         if period is None and c.derived:
             period = "window"
         base = prev_in_sent.get(c.sent)
@@ -276,10 +286,16 @@ def assign_periods(
                 text, sent, c, by_sent[c.sent], dates, as_of, pieces, memo
             )
         _set_period(c, period, start)
+        if own:
+            c.extra["own_period"] = True
         if not c.derived:
             prev_in_sent[c.sent] = c
         if period is None:
             pending.append(c)
+    if not pending:
+        return
+    _list_periods(text, cands)
+    pending = [c for c in pending if c.period is None]
     if not pending:
         return
     cued: dict[tuple[str | None, str, int], Cand] = {}
@@ -301,6 +317,28 @@ def assign_periods(
         if c.period == "window" and not c.extra.get("part"):
             key = (c.subject, c.metric)
             windows[key] = max(windows.get(key, 0), c.value)
+
+
+# "lost 61 guns, 18 AFVs (AFVs), and five tanks on Monday": list items before the one whose
+# clause holds the cue share it.
+_LIST_GAP = guarded(r"^\s*(?:\([^()]{1,30}\))?\s*(?:,|,?\s*and)\s*$", _I)
+
+
+def _list_periods(text: str, cands: list[Cand]) -> None:
+    """A figure without a period takes the cue of the next item of its list."""
+    nxt: Cand | None = None
+    for c in reversed(cands):
+        if (
+            c.period is None
+            and nxt is not None
+            and nxt.sent == c.sent
+            and nxt.period
+            and nxt.extra.get("own_period")
+            and _LIST_GAP.match(text[c.q_end : nxt.q_start])
+        ):
+            _set_period(c, nxt.period, nxt.period_start)
+            c.extra["own_period"] = True
+        nxt = c
 
 
 def _set_period(c: Cand, period: str | None, start: dt.date | None) -> None:
