@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 # Article ingestion (its extractor compiles many patterns), the data-set parser and the audit
 # rules are imported by the methods that use them: commands that do not, start faster.
 
-MAX_EVENT_BYTES = 8_000_000
 DEFAULT_VIEWS = "claims-views.db"
 """Where `Ledger.open` keeps the read models of a PostgreSQL log unless told otherwise."""
 
