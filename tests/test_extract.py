@@ -1069,3 +1069,89 @@ def test_he_is_the_person_not_the_officials_carried() -> None:
     )
     by_value = {c.value: c.claimant for c in run(text)}
     assert "Zelensky" in by_value[180000]
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "start"),
+    [
+        ("The ministry said that this past night 40 enemy drones were shot down.", "window", None),
+        ("The ministry said the enemy lost up to 210 soldiers over the day.", "window", None),
+        ("The minister said the enemy lost 12 tanks in a three-hour battle.", "window", None),
+        (
+            "The general said a total of 4,100 enemy troops were killed since Sept. 9.",
+            "window",
+            dt.date(2022, 9, 9),
+        ),
+        (
+            "The ministry said total losses of the enemy in the Zaporizhzhia area were 900 troops.",
+            "window",
+            None,
+        ),
+        (
+            "The army said Russia lost 70 troops during military operations in the border areas.",
+            "window",
+            None,
+        ),
+    ],
+)
+def test_window_cues_of_1_6(text: str, period: str, start: dt.date | None) -> None:
+    """A past night, "over the day", an N-hour battle, a dated total and one front's total."""
+    claim = one(text, published=dt.date(2022, 10, 1))
+    assert claim.period == period
+    if start is not None:
+        assert claim.period_start == start
+
+
+def test_early_war_span_from_the_invasion_is_cumulative() -> None:
+    """ "in two weeks" said two weeks after 24 February 2022 spans the whole war."""
+    claim = one(
+        "The army said Russia lost 48 helicopters in two weeks.", published=dt.date(2022, 3, 10)
+    )
+    assert claim.period == "cumulative"
+
+
+def test_list_item_before_as_well_as_shares_the_cue() -> None:
+    """ "350 troops, as well as 30 tanks in a two-hour battle": both figures are a window."""
+    claims = run(
+        "The minister said Kyiv lost 350 troops, as well as 30 tanks in a two-hour battle."
+    )
+    assert [c.period for c in claims] == ["window", "window"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("The staff said Russia lost 21 troop-carrying fighting vehicles in a day.", "afv", 21),
+        ("The commander said the air force downed two Russian Su-25s on Monday.", "aircraft", 2),
+        ("The army said it shot down four Ka-52s near the river on Monday.", "helicopters", 4),
+        ("The army said it killed, wounded or captured 1,200 Russian soldiers.", "personnel", 1200),
+    ],
+)
+def test_metrics_of_1_6(text: str, metric: str, value: int) -> None:
+    """Troop-carrying fighting vehicles, plural airframe types, and casualties that include the
+    captured."""
+    assert [(c.metric, c.value) for c in run(text)] == [(metric, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said the Russian army lost ten percent of its tanks near the town.",
+        "The general said the enemy carried out 412 artillery bombardments yesterday.",
+    ],
+)
+def test_shares_and_strikes_are_not_counts(text: str) -> None:
+    """A percentage written in words and a number of strikes are not lost weapons."""
+    assert run(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The ministry said the AFU lost up to 260 servicemen over the past day.", "ukraine"),
+        ("Officials said about 900 North Korean soldiers were killed or wounded.", "north_korea"),
+    ],
+)
+def test_subjects_of_1_6(text: str, subject: str) -> None:
+    """ "the AFU" is Ukraine's army; North Korean soldiers are North Korea's losses."""
+    assert one(text).subject == subject

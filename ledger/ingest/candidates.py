@@ -183,6 +183,18 @@ _LIST_ITEM = guarded(
 _POW_CLAUSE = guarded(
     r"\b(?:surrender\w*|captured|taken (?:as )?(?:prisoners?|captives?)|prisoners? of war)\b", _I
 )
+# "663 artillery bombardments", "25 drone attacks": strikes made, not weapons lost.
+_STRIKES_AFTER = guarded(
+    r"\s+(?:artillery|drone|missile|rocket|mortar|air|tank)\s+(?:bombardments?|strikes?|"
+    r"shellings?|attacks?|barrages?|raids?|assaults?)\b",
+    _I,
+)
+# "have killed, injured, or captured 17,819 soldiers": casualties that include the captured.
+_CASUALTY_LIST_BEFORE = guarded(
+    r"\b(?:killed|wounded|injured)\s*,\s*(?:(?:killed|wounded|injured)\s*,?\s*)?(?:and|or)\s+"
+    r"captured\s*\Z",
+    _I,
+)
 _KILLED_CLAUSE = guarded(r"\b(?:killed|dead|died|wounded|casualt\w+|perished|eliminated)\b", _I)
 # Figures of other wars, given for comparison ("15,000 Soviet troops in Afghanistan").
 _OTHER_WAR = guarded(
@@ -251,7 +263,7 @@ _CLAUSE_BREAK = guarded(r"[,;:.!?()\[\]\"“”]|\s[-–—]\s")
 _DIGIT = re.compile(r"\d")
 _LOWER = re.compile(r"[a-z]")
 _WORDS_NOT_COUNT_AFTER = re.compile(
-    r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?)\b|-[a-z])"
+    r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?|percent|per cent)\b|-[a-z])"
 )
 # "Project 22160 patrol ship", "Type 054A": a design's number, not a count.
 _DESIGN_BEFORE = guarded(r"\b(?:Project|Type|Model|Series)\s+\Z")
@@ -348,6 +360,8 @@ def _is_not_a_count(text: str, n: Number) -> bool:
     if n.kind == "digits" and _DESIGN_BEFORE.search(text, max(0, n.start - 12), n.start):
         return True
     after = text[n.end : n.end + 14]
+    if _STRIKES_AFTER.match(text, n.end, n.end + 40):
+        return True
     if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
         return True
     if n.kind in ("digits", "scaled") and _BAD_AFTER.match(after):
@@ -410,6 +424,8 @@ def _prisoner_or_casualty(text: str, sent: Sentence, c: Cand) -> str:
     cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
     before = _DIGIT.split(text[max(cs, c.q_start - 40) : c.q_start])[-1]
     after = _DIGIT.split(text[c.q_end : min(ce, c.q_end + 40)])[0]
+    if _CASUALTY_LIST_BEFORE.search(text, max(sent.start, c.q_start - 60), c.q_start):
+        return "personnel"
     if c.metric == "personnel":
         near = before + " " + after
         if _POW_CLAUSE.search(near) and not _KILLED_CLAUSE.search(near):

@@ -67,7 +67,7 @@ ATTR_VERBS = (
 COUNTRY_RU = guarded(
     r"\b(?:Russia|Russian|Russians|Russia['’]s|Moscow|Moscow['’]s|Kremlin|RF|Wagner|enemy['’]s)\b"
 )
-COUNTRY_UA = guarded(r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine['’]s|Kyiv|Kiev|ZSU)\b")
+COUNTRY_UA = guarded(r"\b(?:Ukraine|Ukrainian|Ukrainians|Ukraine['’]s|Kyiv|Kiev|ZSU|AFU)\b")
 
 
 def side_of(word: str) -> str:

@@ -38,6 +38,7 @@ METRIC_PATTERNS: dict[str, str] = {
     # armoured vehicles
     r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)": "afv",
     r"(?:infantry fighting|combat armou?red) vehicles?": "afv",
+    r"(?:troop-carrying |troop carrying )?fighting vehicles?": "afv",
     r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
     r"Bradleys|Bradley (?:fighting vehicles?|IFVs?)": "afv",
     r"armed personnel carriers?": "afv",
@@ -60,6 +61,9 @@ METRIC_PATTERNS: dict[str, str] = {
     r"(?:fighter |military |combat )?(?:aircraft|air ?planes?|planes?|warplanes?)": "aircraft",
     r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?": "aircraft",
     r"helicopters?|choppers?|gunships?": "helicopters",
+    # "three Russian Su-34s": a type's plural names the airframes
+    r"(?:Su|MiG|Tu|Il|Yak)-\d{2,3}[A-Z\d]*s": "aircraft",
+    r"(?:Ka|Mi)-\d{1,2}[A-Z\d]*s": "helicopters",
     r"drones?(?! (?:strikes?|attacks?|launches|assaults?|raids?|waves?))": "drones",
     r"UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds|Shahed(?:-type)? drones": "drones",
     r"aircraft[-–—]type (?:unmanned aerial vehicles?|UAVs?|drones?)": "drones",

@@ -81,6 +81,10 @@ _STRONG_WINDOW = guarded(
     r"(?:over|in|during|for|within) (?:just |only )?the (?:past|last|previous) (?:day|24 hours|"
     rf"twenty-four hours|{_SMALL_COUNT} (?:days|weeks|months)|week|month|"
     r"fortnight)|(?:last|this|past) (?:week|month|day)|overnight|"
+    r"(?:this|the) (?:past|last|previous) night|(?:during|over) the night|"
+    r"(?:over|during) the day\b(?! (?:before|after|of))|"
+    rf"(?:a|an|the) {_SMALL_COUNT}-(?:hour|day|week)(?:-long)? (?:battle|fight|fighting|assault|"
+    r"attack|offensive|clash(?:es)?|engagement|raid|period|operation)|"
     r"within (?:just |only )?(?:a|one|24 hours)|"
     r"in (?:just |only )?(?:a|one|the) week|in (?:just |only )?24 hours|(?:on|in) the same day|"
     r"since (?:yesterday|midnight)|"
@@ -95,7 +99,7 @@ _STRONG_WINDOW = guarded(
     rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}|"
     rf"since (?:the )?(?:beginning|start|launch|onset) of (?!{_THE_WAR}\b)|"
     r"in (?:just |only )?(?:one|a single) month|"
-    r"(?:during|in) (?:the |its |their )?(?!special\b)(?:\w+ )?(?:operation|offensive|"
+    r"(?:during|in) (?:the |its |their )?(?!special\b)(?:\w+ )?(?:operations?|offensive|"
     r"counteroffensive|counter-offensive|incursion)\b(?! (?:began|started|was launched)))\b"
     rf"(?! of {_THE_WAR}\b)",
     _I,
@@ -140,6 +144,7 @@ _STRONG_WINDOW_WORDS = (
     "month",
     "fortnight",
     "overnight",
+    "night",
     "within",
     "since",
     "period",
@@ -178,6 +183,21 @@ _EVENT_PAST = guarded(
     _I,
 )
 _DOWNED = guarded(r"\b(?:shot down|shoot down|downed|intercepted|destroyed)\b", _I)
+# "in two weeks", "over three months": a span counted back from as_of.
+_IN_N = guarded(
+    r"\b(?:in|over|during|within|for) (?:just |only )?(?P<n>\d+|two|three|four|five|six|seven|ten)"
+    r" (?P<unit>days|weeks|months)\b",
+    _I,
+)
+# "a total of 6,662 ... since Aug. 8": a sum, not a period, when the sentence dates its start.
+_SUM_WORD = guarded(r"(?:(?:a |the |in )?total|totall?ing|overall|in all|altogether)", _I)
+# "Total losses of Ukrainian troops in the southern Donetsk Region area were": the sum of one
+# front's fighting, not of the war.
+_FRONT_SCOPE = guarded(
+    r"\bin the (?:[\w-]+ ){1,3}(?:region|oblast|area|direction|sector|axis)\b"
+    r"(?! of (?:ukraine|russia))",
+    _I,
+)
 _PAST_N = guarded(
     r"\b(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|ten|24)?\s*"
     r"(?P<unit>days?|weeks?|months?|hours)\b",
@@ -319,9 +339,10 @@ def assign_periods(
             windows[key] = max(windows.get(key, 0), c.value)
 
 
-# "lost 61 guns, 18 AFVs (AFVs), and five tanks on Monday": list items before the one whose
+# "lost 61 guns, 18 AFVs (AFVs), and five tanks on Monday", "350 troops, as well as 30 tanks
+# in a two-hour battle": list items before the one whose
 # clause holds the cue share it.
-_LIST_GAP = guarded(r"^\s*(?:\([^()]{1,30}\))?\s*(?:,|,?\s*and)\s*$", _I)
+_LIST_GAP = guarded(r"^\s*(?:\([^()]{1,30}\))?\s*(?:,|,?\s*and|,?\s*as well as)\s*$", _I)
 
 
 def _list_periods(text: str, cands: list[Cand]) -> None:
@@ -346,10 +367,11 @@ def _set_period(c: Cand, period: str | None, start: dt.date | None) -> None:
     if (
         period == "window"
         and start is not None
-        and INVASION - _REACH <= start <= INVASION + _REACH
-        and as_of - start > 4 * _REACH
+        and abs(start - INVASION) <= min(_REACH, (as_of - start) / 4)
+        and as_of - start >= dt.timedelta(days=7)
     ):
-        # "over the past six months" said in August 2022: the whole war so far
+        # "over the past six months" said in August 2022, "in two weeks" said on 10 March
+        # 2022: the whole war so far
         period = "cumulative"
     if period == "cumulative":
         start = INVASION if as_of >= INVASION else None
@@ -444,7 +466,14 @@ def _stretch_cue(
     m = _STRONG_WINDOW.search(seg) if has_any(low, _STRONG_WINDOW_WORDS) else None
     if m:
         return "window", _window_start(m.group(0), as_of)
-    if has_any(low, _CUMULATIVE_WORDS) and _CUMULATIVE.search(seg):
+    cm = _CUMULATIVE.search(seg) if has_any(low, _CUMULATIVE_WORDS) else None
+    if cm:
+        if _SUM_WORD.fullmatch(cm.group(0)):
+            for _, d, is_start in dates:
+                if is_start and abs(d - INVASION) > _REACH and d <= as_of:
+                    return "window", d
+            if _FRONT_SCOPE.search(seg):
+                return "window", as_of
         return "cumulative", None
     weak_cues = _WEAK_WINDOW.finditer(seg) if has_any(low, _WEAK_WINDOW_WORDS) else ()
     for weak in weak_cues:
@@ -504,6 +533,8 @@ def _window_start(cue: str, as_of: dt.date) -> dt.date:
     """First day of a window named by a cue ("over the past week" -> as_of - 6 days)."""
     m = _PAST_N.search(cue)
     low = cue.lower()
+    if m is None and "first" not in low and "next" not in low:
+        m = _IN_N.search(cue)
     if m:
         raw = (m.group("n") or "1").lower()
         n = int(raw) if raw.isdigit() else _SMALL_WORDS.get(raw, 1)
@@ -518,6 +549,6 @@ def _window_start(cue: str, as_of: dt.date) -> dt.date:
         return as_of - dt.timedelta(days=29)
     if "fortnight" in low:
         return as_of - dt.timedelta(days=13)
-    if "overnight" in low or "last night" in low:
+    if "night" in low:
         return as_of - dt.timedelta(days=1)
     return as_of

@@ -18,6 +18,7 @@ from ledger.ingest.sentences import Sentence
 _I = re.IGNORECASE
 
 _NP_SUBJECT = guarded(
+    r"\b(?P<kp>North Korean|North Korea['’]s|DPRK)\b|"
     r"\b(?P<ru>Russian|Russians|Russia['’]s|Moscow['’]s|RF|Wagner|Kremlin['’]s)\b|"
     r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b|"
     r"\b(?P<il>Israeli|IDF|Israel['’]s)\b(?!-)"
@@ -31,7 +32,7 @@ _LOSER_IL = guarded(
 _LOSER = guarded(
     r"\b(?P<who>Russia|Moscow|Russians|the Russian (?:army|forces|military|troops|side|Federation)|"
     r"Russian (?:armed )?(?:forces|troops|army|units|military)|RF Armed Forces|Wagner|the Kremlin|"
-    r"Ukraine|Kyiv|Kiev|Ukrainians|"
+    r"Ukraine|Kyiv|Kiev|Ukrainians|(?:the )?AFU|"
     r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:armed )?(?:forces|troops|army|units|"
     r"military))\b(?:['’]s)?"
     r"(?:\s+\w+){0,5}?\s+[‘'“\"]?(?:los[te]s?|losing|losses|suffered|sustained|has lost|"
@@ -65,7 +66,7 @@ _OF_ITS = re.compile(r"\bof (?:its|their)\b")
 # Words every match of the cue of the same name holds, case-folded (`rx.fold_case`): one of
 # the first group (who) and one of the second (the verb).
 _LOSER_WORDS = (
-    ("russia", "moscow", "rf armed forces", "wagner", "kremlin", "ukrain", "kyiv", "kiev"),
+    ("russia", "moscow", "rf armed forces", "wagner", "kremlin", "ukrain", "kyiv", "kiev", "afu"),
     ("los", "suffered", "sustained"),
 )
 _AGENT_WORDS = (
@@ -120,6 +121,8 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
             subject = "enemy"
         elif m and m.lastgroup == "il":
             subject = "israel"
+        elif m and m.lastgroup == "kp":
+            subject = "north_korea"
         if subject is None:
             before = text[sent.start : c.q_start]
             # The cues are searched only where their words occur (on case-folded text, which
