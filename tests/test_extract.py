@@ -1155,3 +1155,92 @@ def test_shares_and_strikes_are_not_counts(text: str) -> None:
 def test_subjects_of_1_6(text: str, subject: str) -> None:
     """ "the AFU" is Ukraine's army; North Korean soldiers are North Korea's losses."""
     assert one(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "American officials told a newspaper that Russia has lost 40,000 soldiers.",
+            "US officials",
+        ),
+        ("The Pentagon said Russia has lost 40,000 soldiers.", "US Department of Defense"),
+        (
+            "Defence minister Sergei Shoigu said Ukraine lost 300 soldiers in a day.",
+            "Russian Defense Minister Sergei Shoigu"
+            " (Ministry of Defence of the Russian Federation)",
+        ),
+        (
+            "Jan Novak, citing border guard data, said Russia lost 40 tanks near the river.",
+            "Jan Novak",
+        ),
+        (
+            "Jan Novak, the head of the volunteer unit Falcon says it killed 40 Russian soldiers "
+            "near the river.",
+            "Jan Novak",
+        ),
+        (
+            "Air defences shot down a Ukrainian helicopter near the village. This incident was "
+            "confirmed by the Russian Ministry of Defence's press service.",
+            "Ministry of Defence of the Russian Federation",
+        ),
+        (
+            "Russia's Defence Ministry has been silent since March, when it said 500 soldiers "
+            "had died. The Daily Example asked for comment.",
+            "Ministry of Defence of the Russian Federation",
+        ),
+    ],
+)
+def test_claimant_attribution_1_7(text: str, claimant: str) -> None:
+    """Officials, a minister, a citer, a role apposition and "confirmed by" name the speaker."""
+    assert {c.claimant for c in run(text)} == {claimant}
+
+
+def test_command_posts_are_not_a_speaker() -> None:
+    """ "command posts were hit" is no attribution; the spokesman after it is the ministry's."""
+    claims = run(
+        "Russian Defence Ministry spokesman Igor Konashenkov gave an update on Friday.\n\n"
+        "He said 12 command posts were hit.\n\n"
+        "The spokesman said 9 unmanned aerial vehicles were destroyed over the last day."
+    )
+    assert [(c.claimant, c.subject, c.value) for c in claims] == [
+        ("Ministry of Defence of the Russian Federation", "ukraine", 9)
+    ]
+
+
+def test_the_outlet_is_the_source_named_before() -> None:
+    """ "the outlet said" is the outlet named in the paragraph before, not the word "outlet"."""
+    claims = run(
+        "More soldiers died in the strike than admitted, the Russian service of Radio Example "
+        "reports.\n\nIts journalists used open records to verify the names of 80 Russian "
+        "soldiers killed in the strike, the outlet said."
+    )
+    assert [(c.claimant, c.value) for c in claims] == [("Russian service of Radio Example", 80)]
+
+
+def test_what_the_president_told_and_own_ranks() -> None:
+    """ "This is what X told" names X for the figure before; "in its ranks" is X's own side."""
+    claims = run(
+        "The invasion has so far killed some 2,000 Ukrainian soldiers. This is what Ukrainian "
+        "President Volodymyr Zelensky told a TV channel.\n"
+        "According to the president, some 9,000 soldiers have been injured. Moscow itself "
+        "recently spoke of some 1,200 soldiers killed in its ranks."
+    )
+    zelensky = "President of Ukraine Volodymyr Zelensky"
+    assert {(c.value, c.claimant) for c in claims} == {
+        (2000, zelensky),
+        (9000, zelensky),
+        (1200, "Moscow"),
+    }
+    assert {c.value: c.subject for c in claims}[1200] == "russia"
+
+
+def test_a_bare_country_is_not_a_private_army_chief() -> None:
+    """ "claims from Moscow" after a mercenary chief's figure stay with Moscow."""
+    claims = run(
+        "Ivan Example, the head of the private army Bear, said his force lost more than 9,000 "
+        "fighters in the battle. The figure contrasts with claims from Moscow that it lost just "
+        "over 5,000 troops in the war."
+    )
+    got = {(c.value, c.claimant) for c in claims}
+    assert got == {(9000, "Ivan Example"), (5000, "Moscow")}

@@ -24,9 +24,11 @@ _I = re.IGNORECASE
 
 _ALIAS_SINGLES = [(re.compile(p, _I), c) for p, c in lx.CLAIMANT_ALIASES.items()]
 _ALIAS_ANY = lx.compile_alternation(lx.CLAIMANT_ALIASES)
+_CANONICAL_NAMES = frozenset(lx.CLAIMANT_ALIASES.values())
 
 _ATTR_VERB_RE = guarded(
-    rf"(?:\b(?:has|have|had|also|previously|earlier|later|now|then|again|further|reportedly|not)"
+    rf"(?:\b(?:has|have|had|also|previously|earlier|later|now|then|again|further|reportedly|not|"
+    rf"recently|itself|himself|herself|themselves)"
     rf"\s+)*"
     rf"[\"“”']?\b(?:{ATTR_VERBS})\b[\"“”']?",
     _I,
@@ -42,7 +44,7 @@ if not all(v.isalpha() for v in ATTR_VERBS.split("|")):
     raise ValueError("ATTR_VERBS must be plain words for _ATTR_VERB_WORDS")
 _ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
 _BY_FROM = guarded(
-    r"\b(?:reported|announced|stated|claimed|released|published|confirmed|provided|report|data|"
+    r"\b(?:reported|announced|stated|claimed|claims|released|published|confirmed|provided|report|data|"
     r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled|estimates?|assessment|"
     r"analysis)\s+(?:by|from)\s+"
     r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
@@ -54,7 +56,8 @@ _INVERTED = guarded(
 _BACKWARD = guarded(
     r"^\s*(?:This|That|These|It|As|The (?:figures?|data|numbers?))\b(?:['’]s)?[^.]{0,40}?\b"
     r"(?:reported|announced|"
-    r"stated|said|claimed|report|reports|data|figures|statement|update|according)\s+(?:by|from|of|to)\s+"
+    r"stated|said|claimed|confirmed|disclosed|revealed|report|reports|data|figures|statement|update|"
+    r"according)\s+(?:by|from|of|to)\s+"
     r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
     _I,
 )
@@ -71,6 +74,31 @@ _BACKWARD_IN = guarded(
 _BACKWARD_SAID = guarded(
     r"^\s*(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:said|reported|announced|stated|wrote|posted|"
     r"claimed|confirmed)\s+(?:this|so)\b"
+)
+# "This is what the president told CNN": the sentence before is the named speaker's claim.
+_BACKWARD_WHAT = guarded(
+    r"^\s*(?:This|That) is what\s+(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:told|said|wrote|stated|"
+    r"reported|announced|claimed)\b"
+)
+# "Lee, citing intelligence data, said": the one who cites speaks, not what is cited.
+_CITING_ASIDE = guarded(
+    r"(?P<np>[A-Z][^,;:()\"“”]{1,80}?),\s+(?:citing|quoting|referring to|with reference to)\s+"
+    r"[^,;:()\"“”]{2,80},\s*$"
+)
+# "20 brigade and battalion command posts were hit": "posts" is a noun here, not a verb.
+_NOUN_BEFORE_POSTS = guarded(
+    r"\b(?:command|observation|border|guard|check|control|firing|military|outlying)\s*$", _I
+)
+# "Yevgeny Prigozhin, the head of Wagner says": a name and its role, the closing comma left out.
+_APPOSED_ROLE = guarded(
+    r"(?:^|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
+    r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
+)
+_OWN_RANKS = guarded(
+    r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
+    r"forces|servicemen|army|military)\b",
+    _I,
 )
 # "Censor.NET, with reference to the General Staff": the source referred to speaks.
 _REFERENCE_TO = guarded(
@@ -156,7 +184,8 @@ _ANAPHOR = guarded(
     r"(?:post|report|statement|update|source|agency|office|"
     r"department|military|army|article|website|briefing|service|press service|spokesman|"
     r"spokesperson|official|officials|intelligence update|assessment|group|project|blog|team|"
-    r"monitor|researchers|analysts|data|figures|(?:recent |latest |new |media |other |some )?"
+    r"monitor|researchers|analysts|data|figures|outlet|newspaper|paper|publication|broadcaster|"
+    r"channel|tabloid|magazine|news agency|(?:recent |latest |new |media |other |some )?"
     r"reports|(?:[A-Z][\w-]*-based )?(?:think ?tank|thinktank|institute)))$",
     _I,
 )
@@ -304,8 +333,22 @@ def _attributions(text: str, sent: Sentence) -> list[_Attribution]:
         head = s[: m.start()]
         if _DETERMINER_END.search(head):
             continue
+        if m.group(0).rstrip("\"“”'").lower().endswith(("posts", "post")) and (
+            _NOUN_BEFORE_POSTS.search(head)
+        ):
+            continue
         core = _AUX_END.sub("", head)
-        apposed = _APPOSED_NAME.search(core) if core.rstrip().endswith(",") else None
+        ends_comma = core.rstrip().endswith(",")
+        aside = _CITING_ASIDE.search(core) if ends_comma and "ing" in core else None
+        if aside and _valid_np(_tidy_np(aside.group("np"))):
+            np = _tidy_np(aside.group("np"))
+            out.append(_Attribution(sent.start + m.start(), np, bool(_ANAPHOR.match(np))))
+            continue
+        apposed = _APPOSED_NAME.search(core) if ends_comma else None
+        if not ends_comma and "," in core:
+            apposed = _APPOSED_ROLE.search(core)
+            if apposed and _NOT_A_NAME.match(apposed.group("name").split()[0]):
+                apposed = None
         if apposed and _valid_np(apposed.group("name")):
             out.append(_Attribution(sent.start + m.start(), apposed.group("name"), False))
             continue
@@ -407,6 +450,7 @@ def assign_claimants(
             _BACKWARD.match(s_text)
             or back_in
             or (_BACKWARD_SAID.match(s_text) if not by_sent.get(si) else None)
+            or (_BACKWARD_WHAT.match(s_text) if not by_sent.get(si) else None)
         )
         if back:
             np = _tidy_np(_BACKWARD_CUT.split(back.group("np"))[0])
@@ -420,6 +464,7 @@ def assign_claimants(
                         c.explicit_claimant = True
                 para_claimant = last_claimant = (name, np)
                 last_para = sent.para
+                named.append((name, np))
         heading_np = _heading_attribution(s_text) if sent.heading else None
         sent_cands = by_sent.get(si, [])
         for c in sent_cands:
@@ -494,7 +539,9 @@ def assign_claimants(
                 and COUNTRY_RU.search(c.claimant_text or "")
                 and not COUNTRY_UA.search(c.claimant_text or "")
             )
-            c.subject = "ukraine" if russian_side else "russia"
+            own = _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
+            # "1,350 soldiers killed in its ranks": the speaker's own side lost them
+            c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
 
 
 _ROLE_WORDS = {"leader": ("president", "prime minister", "leader")}
@@ -563,6 +610,10 @@ def _resolve_anaphor(
     Returns (name, needs_naming)."""
     before = text[sent.start : attr.pos]
     if _PRONOUN.fullmatch(attr.text):
+        opener = _ALIAS_ANY.match(before, len(before) - len(_ARTICLE.sub("", before.lstrip())))
+        if opener and attr.text.lower() in ("it", "they"):
+            # "The Russian Defense Ministry has not ..., since it said": the subject it opened with
+            return opener.group(0), True
         lead = _SENTENCE_SUBJECT.match(before) or _COUNTRY_SPEAKER.search(before)
         if lead:
             return lead.group(1), True
@@ -591,6 +642,8 @@ def _same_side(name: str, last: tuple[str, str] | None) -> str:
     if not last or not _BARE_COUNTRY.fullmatch(name):
         return name
     side = side_of(name)
+    if last[0] not in _CANONICAL_NAMES or not _ORG.search(last[0]):
+        return name  # "Wagner's chief said ..., claims from Moscow": Moscow is not Wagner
     last_ru = last[0] in lx.RUSSIAN_CLAIMANTS or bool(COUNTRY_RU.search(last[0]))
     last_ua = bool(COUNTRY_UA.search(last[0])) and not last_ru
     if (side == "russia" and last_ru) or (side == "ukraine" and last_ua):

@@ -62,6 +62,7 @@ ATTR_VERBS = (
     r"|declared|declares|added|adds|noted|notes|wrote|writes|posted|posts|told|tells|believes"
     r"|believe|think|thinks|touts|tout|put|puts|placed|places|assessed|assesses|counted|counts|stating|claiming"
     r"|reporting|estimating|acknowledged|admitted|admits|updated|published|tweeted|informs|informed"
+    r"|spoke"
 )
 
 COUNTRY_RU = guarded(

@@ -35,7 +35,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 

@@ -171,6 +171,9 @@ MOD_UA = "Ministry of Defence of Ukraine"
 MOD_RU = "Ministry of Defence of the Russian Federation"
 MOD_UK = "UK Ministry of Defence"
 PRES_UA = "President of Ukraine Volodymyr Zelensky"
+# A defence minister speaks for his ministry: both are named.
+SHOIGU = f"Russian Defense Minister Sergei Shoigu ({MOD_RU})"
+BELOUSOV = f"Russian Defense Minister Andrei Belousov ({MOD_RU})"
 _UA = r"(?:Ukrain(?:e|ian)(?:['’]s)?|UA)"
 _RU = r"(?:Russia(?:n|['’]s)?|RF|Moscow['’]s)"
 _UK = r"(?:UK|U\.K\.|British|Britain['’]s|the UK['’]s)"
@@ -191,7 +194,9 @@ CLAIMANT_ALIASES: dict[str, str] = {
     rf"{_UA}\s+{_MOD}|{_MOD} of Ukraine": MOD_UA,
     r"(?:Oleksii |Oleksiy )?Reznikov|(?:Rustem )?Umerov|(?:Oleksandr )?Pavliuk": MOD_UA,
     rf"{_RU}\s+{_MOD}|{_MOD} of (?:the )?Russia(?:n Federation)?": MOD_RU,
-    r"(?:Igor )?Konashenkov|(?:Sergei |Sergey )?Shoigu|(?:Andrei )?Belousov": MOD_RU,
+    r"(?:Igor )?Konashenkov": MOD_RU,
+    r"(?:Sergei |Sergey )?Shoigu": SHOIGU,
+    r"(?:Andrei |Andrey )?Belousov": BELOUSOV,
     rf"{_RU}\s+(?:army|military|defen[cs]e) spokes(?:man|person|woman)": MOD_RU,
     rf"{_UK}\s+{_MOD}|{_UK}\s+(?:defen[cs]e )?intelligence(?: services)?|Defen[cs]e Intelligence": (
         MOD_UK
@@ -207,9 +212,10 @@ CLAIMANT_ALIASES: dict[str, str] = {
     r"(?:the )?(?:US )?Cent(?:er|re) for Strategic and International Studies|CSIS": (
         "Center for Strategic and International Studies (CSIS)"
     ),
-    r"Pentagon|(?:US|U\.S\.) Department of Defen[cs]e|(?:US|U\.S\.) (?:defen[cs]e )?officials": (
+    r"Pentagon|(?:US|U\.S\.) Department of Defen[cs]e|(?:US|U\.S\.) defen[cs]e officials": (
         "US Department of Defense"
     ),
+    r"(?:US|U\.S\.|American|United States) officials": "US officials",
     r"(?:HUR|GUR|Ukraine['’]s military intelligence(?: agency)?"
     r"|Defen[cs]e Intelligence of Ukraine)": ("Defence Intelligence of Ukraine (HUR)"),
     r"(?:Kyrylo )?Budanov": "Defence Intelligence of Ukraine (HUR)",
@@ -224,7 +230,13 @@ BARE_GENERAL_STAFF = re.compile(r"^(?:the )?General Staff$", re.IGNORECASE)
 
 # Claimants on each side: their figures, when they name no one, are about the other side.
 RUSSIAN_CLAIMANTS = frozenset(
-    {MOD_RU, "General Staff of the Armed Forces of the Russian Federation", "President of Russia"}
+    {
+        MOD_RU,
+        SHOIGU,
+        BELOUSOV,
+        "General Staff of the Armed Forces of the Russian Federation",
+        "President of Russia",
+    }
 )
 
 
