@@ -1244,3 +1244,89 @@ def test_a_bare_country_is_not_a_private_army_chief() -> None:
     )
     got = {(c.value, c.claimant) for c in claims}
     assert got == {(9000, "Ivan Example"), (5000, "Moscow")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A leaked file said 9,000 to 9,500 Russian forces had been killed since the invasion.",
+            {("russia", "personnel", 9000, "at_least"), ("russia", "personnel", 9500, "at_most")},
+        ),
+        (
+            "Officials said over 700 North Korean forces were killed or wounded last week.",
+            {("north_korea", "personnel", 700, "at_least")},
+        ),
+        (
+            "The air force said its units shot down four missiles and 31 drones fired by Russia.",
+            {("russia", "cruise_missiles", 4, "exact"), ("russia", "drones", 31, "exact")},
+        ),
+        (
+            "The air force said 19 drones launched by Russia were shot down over the south.",
+            {("russia", "drones", 19, "exact")},
+        ),
+        (
+            "The president said Russia had lost more than 2 thousand tanks, armoured vehicles, "
+            "helicopters and drones.",
+            {("russia", "equipment_total", 2000, "at_least")},
+        ),
+        (
+            "The ministry said Russia lost one tank, three armoured vehicles and a helicopter.",
+            {
+                ("russia", "tanks", 1, "exact"),
+                ("russia", "afv", 3, "exact"),
+                ("russia", "helicopters", 1, "exact"),
+            },
+        ),
+    ],
+)
+def test_recall_rules_1_8(text: str, expected: set[tuple[str, str, int, str]]) -> None:
+    """Forces that were killed, downed weapons that were fired, and one total for a mixed list."""
+    assert {(c.subject, c.metric, c.value, c.qualifier) for c in run(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Analysts said Ukraine, by contrast, has suffered between 20,000 and 25,000 "
+            "casualties.",
+            "ukraine",
+        ),
+        (
+            "Wagner chief Yevgeny Prigozhin said that about 9,000 of his fighters were "
+            "killed in the battle.",
+            "russia",
+        ),
+    ],
+)
+def test_subjects_of_1_8(text: str, subject: str) -> None:
+    """A side with an aside before its verb, and the speaker's own fighters."""
+    assert {c.subject for c in run(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff reported on Friday that in just one day Russia lost 950 soldiers.",
+        "The Kremlin is losing some 15,000 soldiers a month, the analysts said.",
+    ],
+)
+def test_window_cues_of_1_8(text: str) -> None:
+    """ "in just one day" and a monthly rate are windows."""
+    assert {c.period for c in run(text)} == {"window"}
+
+
+def test_a_year_span_is_not_a_count() -> None:
+    """The second year of "1979-89" counts nothing."""
+    text = "Soviet records for 1979-89 list many dead; Russia has lost 500 soldiers this week."
+    assert {c.value for c in run(text)} == {500}
+
+
+def test_the_same_figure_from_two_named_sources() -> None:
+    """Two named sources giving one figure make two claims; a weekday is no part of a name."""
+    text = (
+        "The Pentagon said 30,000 Russian soldiers had been killed. The UK Ministry of Defence "
+        "on Monday said 30,000 Russian soldiers had been killed."
+    )
+    assert {c.claimant for c in run(text)} == {"US Department of Defense", "UK Ministry of Defence"}

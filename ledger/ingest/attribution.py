@@ -95,6 +95,12 @@ _APPOSED_ROLE = guarded(
     r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
     r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
 )
+# "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
+_OWN_NP = guarded(
+    r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
+    r"(?:[\w-]+\s+)?(?:ranks|troops|soldiers|fighters|forces|servicem[ae]n|men|personnel)\b",
+    _I,
+)
 _OWN_RANKS = guarded(
     r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
     r"forces|servicemen|army|military)\b",
@@ -267,12 +273,21 @@ def _canonical(np: str) -> str | None:
     return best[2] if best else None
 
 
+_WHEN_TAIL = guarded(
+    r"\s+(?:on|last|this|late|early)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$",
+    _I,
+)
+
+
 def _tidy_np(raw: str) -> str:
     np = (
         _REFERENCE_TO.sub("", raw.strip()) if "ref" in raw or "cit" in raw or "quot" in raw else raw
     )
     np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", np.strip()))
     np = _PUBLISHED_IN.sub("", np)
+    if "day" in np:
+        np = _WHEN_TAIL.sub("", np)  # "the ministry on Monday" names the ministry
     owner = _POSSESSOR.match(np)
     if owner:
         np = owner.group("who")
@@ -539,7 +554,9 @@ def assign_claimants(
                 and COUNTRY_RU.search(c.claimant_text or "")
                 and not COUNTRY_UA.search(c.claimant_text or "")
             )
-            own = _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
+            own = _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80)) or (
+                _OWN_NP.search(text, c.q_start, c.q_end)
+            )
             # "1,350 soldiers killed in its ranks": the speaker's own side lost them
             c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
 

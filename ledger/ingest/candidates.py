@@ -22,7 +22,7 @@ from ledger.ingest.cues import (
     qualifier_before,
     strip_qualifier,
 )
-from ledger.ingest.numbers import Number, find_numbers
+from ledger.ingest.numbers import Number, find_numbers, words_to_int
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
 
@@ -139,6 +139,23 @@ _WEAPON_ACTS = guarded(
     r"was launched|launched|were fired|was fired|fired)\b",
     _I,
 )
+# "shot down three missiles and 25 drones fired by Russia", "25 drones fired by Russia were
+# shot down": the launch words describe weapons the clause says were brought down.
+_DOWNED_BEFORE = guarded(
+    r"\b(?:shot down|downed|destroyed|intercepted|neutrali[sz]ed)\b(?![^,.;:]*\b(?:and|but)\s+"
+    r"(?:launched|fired)\b)[^.;:]*\Z",
+    _I,
+)
+_DOWNED_AFTER = guarded(
+    r"^[^,.;:]{0,40}?\b(?:were|was|have been|had been)\s+(?:\w+\s+)?(?:shot down|downed|"
+    r"destroyed|intercepted|neutrali[sz]ed)\b",
+    _I,
+)
+# A mixed list after a figure: "3 thousand tanks, armored vehicles, helicopters and drones".
+_MIXED_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
+_LIST_WORD = re.compile(r"[A-Za-z][\w'’-]*\s+")
+# "1979-89", "2014–15": the second year of a span, not a count.
+_YEAR_SPAN_BEFORE = guarded(r"\b(?:19|20)\d\d\s?[-–]\s?\Z")
 _OF_TOTAL = guarded(
     r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\s+)?",
     _I,
@@ -323,6 +340,29 @@ def _forward_metric(text: str, pos: int, limit: int) -> tuple[str, int, int] | N
     return None
 
 
+def _mixed_list_end(text: str, pos: int, limit: int) -> int | None:
+    """Where a list of two or more other metric nouns after a figure's noun ends ("tanks,
+    armored vehicles, helicopters and drones": one figure counts them all), else None."""
+    metrics: set[str] = set()
+    while (sep := _MIXED_SEP.match(text, pos, limit)) is not None:
+        p, found = sep.end(), None
+        for _ in range(3):  # a noun may carry up to two words before it ("military vehicles")
+            found = longest_metric(text, p)
+            word = None if found else _LIST_WORD.match(text, p, limit)
+            if word is not None and (
+                word.group(0).strip().lower() in ("a", "an", "the") or words_to_int(word.group(0))
+            ):
+                return None  # "one tank, three armored vehicles and a truck": counts of each
+            if found or word is None:
+                break
+            p = word.end()
+        if not found or found[1] > limit:
+            break
+        metrics.add(found[0])
+        pos = found[1]
+    return pos if len(metrics) >= 2 else None
+
+
 def _lookback_metric(text: str, clause_start: int, num_start: int) -> tuple[str, int] | None:
     """A metric noun named before the number in its clause ("tanks – 251", "dead at 315,000")."""
     before = text[clause_start:num_start]
@@ -373,6 +413,12 @@ def _is_not_a_count(text: str, n: Number) -> bool:
         return not (
             int(n.surface) > _LATEST_YEAR and _forward_metric(text, n.end, n.end + 40) is not None
         )
+    if (
+        n.kind == "digits"
+        and len(n.surface) == 2
+        and _YEAR_SPAN_BEFORE.search(text, max(0, n.start - 7), n.start)
+    ):
+        return True
     if n.kind == "digits" and n.value <= 31:
         window = text[max(0, n.start - 12) : n.end + 12]
         if _day_of_month(n.surface).search(window):
@@ -555,6 +601,10 @@ def _one_candidate(
             clause = text[clause_start(text, sent, n.start) : clause_end(text, sent, noun_end)]
             if not LOSS.search(clause):
                 return None
+        if metric != "personnel" and text.startswith((",", " and "), noun_end):
+            list_end = _mixed_list_end(text, noun_end, sent.end)
+            if list_end is not None:
+                metric, noun_end = "equipment_total", list_end
         return Cand(metric, n.value, qualifier, q_start, noun_end, si)
     if (
         _PER_DAY_AFTER.match(text[n.end : n.end + 20])
@@ -794,7 +844,13 @@ def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
     if has_any(fold_case(lead), _STOCK_WORDS) and _STOCK_BEFORE.search(lead):
         return False
     part = c.extra.get("part")
-    if c.metric in ("drones", "cruise_missiles") and not part and _WEAPON_ACTS.match(text, c.q_end):
+    if (
+        c.metric in ("drones", "cruise_missiles")
+        and not part
+        and _WEAPON_ACTS.match(text, c.q_end)
+        and not _DOWNED_BEFORE.search(text, clause_start(text, sent, c.q_start), c.q_start)
+        and not _DOWNED_AFTER.match(text[c.q_end : sent.end])
+    ):
         return False
     if not (has_any(folded_clause, _NON_LOSS_WORDS) and _NON_LOSS_CLAUSE.search(clause)):
         return True

@@ -35,7 +35,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -73,6 +73,10 @@ def _merge_restatements(cands: list[Cand]) -> list[Cand]:
     own words suggest (the body says more: its qualifier, period and claimant win)."""
     chosen: dict[tuple[str, str, int, str], Cand] = {}
     body: dict[tuple[str, str, int], Cand] = {}
+    # A body figure restated by another named source ("CSIS says 40,000 ... the UK says
+    # 40,000") is that source's own claim: kept beside the first.
+    named: dict[tuple[str, str, int, str], set[str]] = {}
+    also: set[int] = set()
     for c in cands:
         if not c.heading:
             body.setdefault((c.subject or "russia", c.metric, c.value), c)
@@ -85,6 +89,11 @@ def _merge_restatements(cands: list[Cand]) -> list[Cand]:
         key = (c.subject or "russia", c.metric, c.value, c.period or "cumulative")
         old = chosen.get(key)
         if old is not None and not old.heading and not c.heading:
+            who = (c.claimant or "").casefold()
+            if c.explicit_claimant and old.explicit_claimant and who not in named[key]:
+                named[key].add(who)
+                also.add(id(c))
+                continue
             if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
                 # a bullet or lead nobody is named for, restated with its source later on
                 old.claimant, old.claimant_text = c.claimant, c.claimant_text
@@ -92,10 +101,11 @@ def _merge_restatements(cands: list[Cand]) -> list[Cand]:
             continue
         if old is None or (old.heading and not c.heading):
             chosen[key] = c
+            named[key] = {(c.claimant or "").casefold()}
             if old is not None and old.explicit_claimant and not c.explicit_claimant:
                 # the headline named who speaks ("General Staff: ..."), the body did not
                 c.claimant, c.claimant_text = old.claimant, old.claimant_text
-    keep = {id(c) for c in chosen.values()}
+    keep = {id(c) for c in chosen.values()} | also
     return [c for c in cands if id(c) in keep]
 
 

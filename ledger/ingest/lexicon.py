@@ -22,6 +22,10 @@ METRIC_PATTERNS: dict[str, str] = {
     r"service ?(?:members|personnel)": "personnel",
     r"(?:military )?personnel": "personnel",
     r"fighters(?! jets)": "personnel",
+    # "17,500 Russian forces had been killed": forces counted as people only when a casualty
+    # verb follows ("Russian forces destroyed 12 tanks" names no loss of theirs)
+    r"forces(?=\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:killed|wounded|injured|"
+    r"dead|died)\b)": "personnel",
     r"militants|mercenaries|invaders|occupiers|conscripts|paratroopers|marines": "personnel",
     r"(?:Russian|Ukrainian)s": "personnel",
     r"men": "personnel",

@@ -76,7 +76,9 @@ _MONTH_AFTER = guarded(
 _MONTH_GATE = ("uary", "March", "April", "May", "June", "July", "August", "ber", "year")
 _SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 _STRONG_WINDOW = guarded(
-    r"\b(?:in (?:a|one|a single) day|per (?:day|week|month)|"
+    r"\b(?:in (?:just |only )?(?:a|one|a single) day|per (?:day|week|month)|"
+    r"(?:each|every) (?:day|week|month)\b|"
+    r"a (?:week|month)\b(?! later| earlier| before| after| ago| of| into| since| and)|"
     r"a day\b(?! later| earlier| before| after)|daily|"
     r"(?:over|in|during|for|within) (?:just |only )?the (?:past|last|previous) (?:day|24 hours|"
     rf"twenty-four hours|{_SMALL_COUNT} (?:days|weeks|months)|week|month|"

@@ -35,6 +35,9 @@ _LOSER = guarded(
     r"Ukraine|Kyiv|Kiev|Ukrainians|(?:the )?AFU|"
     r"the Ukrainian (?:army|forces|military|side)|Ukrainian (?:armed )?(?:forces|troops|army|units|"
     r"military))\b(?:['’]s)?"
+    # an aside between the side and its verb: "Ukraine, by contrast, has suffered"
+    r"(?:\s*,\s*(?:by contrast|in contrast|on the other hand|meanwhile|for (?:its|their) part|"
+    r"in turn|however|too|also)\s*,)?"
     r"(?:\s+\w+){0,5}?\s+[‘'“\"]?(?:los[te]s?|losing|losses|suffered|sustained|has lost|"
     r"have lost|had lost)\b",
     _I,
