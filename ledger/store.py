@@ -449,21 +449,9 @@ class SQLiteStore(PagedReads):
                     current = self._version(conn, e.stream)
                 versions[e.stream] = current + 1
                 position += 1
-                row = (
-                    position,
-                    e.id,
-                    e.stream,
-                    current + 1,
-                    e.type,
-                    e.schema_version,
-                    e.recorded_at,
-                    e.actor,
-                    e.idempotency_key,
-                    canonical_json(e.data),
-                    prev_hash,
-                )
-                prev_hash = envelope_hash(**_hash_fields(row))
-                rows.append((*row, prev_hash))
+                row = rechained_row(e, position=position, version=current + 1, prev_hash=prev_hash)
+                prev_hash = row[-1]
+                rows.append(row)
             conn.executemany(_INSERT, rows)
             self._notify(conn, [_envelope(r) for r in rows], before)
             return ImportResult(imported=len(rows), skipped=skipped, exact=False)
@@ -544,6 +532,25 @@ def _hash_fields(row: Sequence[Any]) -> dict[str, Any]:
     fields = dict(zip(names, row, strict=True))
     fields["data_json"] = fields.pop("data")
     return fields
+
+
+def rechained_row(e: Envelope, *, position: int, version: int, prev_hash: str) -> tuple[Any, ...]:
+    """Return the stored row of another ledger's event placed at `position` of this log,
+    chained after `prev_hash` (its id, time, actor and payload kept as they were)."""
+    row = (
+        position,
+        e.id,
+        e.stream,
+        version,
+        e.type,
+        e.schema_version,
+        e.recorded_at,
+        e.actor,
+        e.idempotency_key,
+        canonical_json(e.data),
+        prev_hash,
+    )
+    return (*row, envelope_hash(**_hash_fields(row)))
 
 
 def _row_of(e: Envelope, data_json: str) -> tuple[Any, ...]:

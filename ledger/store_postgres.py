@@ -42,6 +42,7 @@ from ledger.store import (
     _row_of,
     gc_paused,
     new_uuid,
+    rechained_row,
     utc_now,
 )
 
@@ -279,21 +280,9 @@ class PostgresStore(PagedReads):
             current = versions.get(e.stream, 0)
             versions[e.stream] = current + 1
             position += 1
-            row = (
-                position,
-                e.id,
-                e.stream,
-                current + 1,
-                e.type,
-                e.schema_version,
-                e.recorded_at,
-                e.actor,
-                e.idempotency_key,
-                canonical_json(e.data),
-                prev_hash,
-            )
-            prev_hash = envelope_hash(**_hash_fields(row))
-            rows.append((*row, prev_hash))
+            row = rechained_row(e, position=position, version=current + 1, prev_hash=prev_hash)
+            prev_hash = row[-1]
+            rows.append(row)
         self._insert(conn, rows)
         return ImportResult(imported=len(rows), skipped=skipped, exact=False)
 
