@@ -192,6 +192,104 @@ def _construct(fields: dict[str, Any]) -> Envelope:
     return envelope
 
 
+Prepared = tuple[NewEvent, str, int, Any, str]
+"""An event on its way in: (item, type name, schema version, payload, canonical payload JSON)."""
+
+
+def prepare_batch(batch: Sequence[NewEvent]) -> list[Prepared]:
+    """Serialise each payload once, outside the write lock."""
+    prepared = []
+    for item in batch:
+        event = item.event
+        data = encode(event)
+        prepared.append((item, event.TYPE, event.SCHEMA_VERSION, data, canonical_json(data)))
+    return prepared
+
+
+def chain_batch(
+    prepared: Sequence[Prepared],
+    *,
+    position: int,
+    prev_hash: str,
+    by_key: dict[str, Envelope],
+    versions: dict[str, int],
+    new_id: Callable[[], str],
+    clock: Callable[[], str],
+) -> tuple[list[tuple[Any, ...]], list[Recorded]]:
+    """Decide a batch against the log's head, keys and stream versions (read under the write
+    lock): a known idempotency key records nothing, a stale expected version is a conflict,
+    every new event gets the next position, its stream's next version and its link in the
+    chain. Pure apart from the injected ids and clock; every backend appends through it.
+    """
+    rows: list[tuple[Any, ...]] = []
+    results: list[Recorded] = []
+    for item, type_name, schema_version, data, data_json in prepared:
+        key = item.idempotency_key
+        if key is not None and key in by_key:
+            results.append(Recorded(by_key[key], created=False))
+            continue
+        stream = item.stream
+        current = versions.get(stream, 0)
+        if item.expected_version is not None and item.expected_version != current:
+            raise ConcurrencyConflict(
+                f"stream {stream} is at version {current}, "
+                f"not {item.expected_version}: it changed since it was read"
+            )
+        position += 1
+        version = versions[stream] = current + 1
+        event_id, recorded_at, actor = new_id(), clock(), item.actor
+        link = prev_hash
+        prev_hash = envelope_hash(
+            id=event_id,
+            position=position,
+            stream=stream,
+            version=version,
+            type=type_name,
+            schema_version=schema_version,
+            recorded_at=recorded_at,
+            actor=actor,
+            idempotency_key=key,
+            data_json=data_json,
+            prev_hash=link,
+        )
+        rows.append(
+            (
+                position,
+                event_id,
+                stream,
+                version,
+                type_name,
+                schema_version,
+                recorded_at,
+                actor,
+                key,
+                data_json,
+                link,
+                prev_hash,
+            )
+        )
+        envelope = _construct(
+            {
+                "id": event_id,
+                "position": position,
+                "stream": stream,
+                "version": version,
+                "type": type_name,
+                "schema_version": schema_version,
+                "recorded_at": recorded_at,
+                "actor": actor,
+                "idempotency_key": key,
+                "data": data,
+                "prev_hash": link,
+                "hash": prev_hash,
+            }
+        )
+        if key is not None:
+            by_key[key] = envelope
+        results.append(Recorded(envelope, created=True))
+    return rows, results
+
+
 def _envelope(row: Sequence[Any]) -> Envelope:
     """Build an envelope from a trusted row without re-validating it (the hot read path)."""
     p, i, s, v, t, sv, r, a, k, data, prev, h = row
@@ -336,90 +434,23 @@ class SQLiteStore(PagedReads):
             return self._append(batch)
 
     def _append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
-        prepared = []
-        for item in batch:
-            event = item.event
-            data = encode(event)
-            prepared.append((item, event.TYPE, event.SCHEMA_VERSION, data, canonical_json(data)))
+        prepared = prepare_batch(batch)
         with self.transaction() as conn:
             position, prev_hash = self._head(conn)
-            before = position
             keys = {item.idempotency_key for item in batch if item.idempotency_key is not None}
             by_key = self._by_keys(conn, keys) if keys else {}
             versions = self._versions(conn, {item.stream for item in batch})
-            rows: list[tuple[Any, ...]] = []
-            results: list[Recorded] = []
-            created: list[Envelope] = []
-            new_id, clock = self._new_id, self._clock
-            for item, type_name, schema_version, data, data_json in prepared:
-                key = item.idempotency_key
-                if key is not None:
-                    existing = by_key.get(key)
-                    if existing is not None:
-                        results.append(Recorded(existing, created=False))
-                        continue
-                stream = item.stream
-                current = versions.get(stream, 0)
-                if item.expected_version is not None and item.expected_version != current:
-                    raise ConcurrencyConflict(
-                        f"stream {stream} is at version {current}, "
-                        f"not {item.expected_version}: it changed since it was read"
-                    )
-                position += 1
-                version = versions[stream] = current + 1
-                event_id, recorded_at, actor = new_id(), clock(), item.actor
-                link = prev_hash
-                prev_hash = envelope_hash(
-                    id=event_id,
-                    position=position,
-                    stream=stream,
-                    version=version,
-                    type=type_name,
-                    schema_version=schema_version,
-                    recorded_at=recorded_at,
-                    actor=actor,
-                    idempotency_key=key,
-                    data_json=data_json,
-                    prev_hash=link,
-                )
-                rows.append(
-                    (
-                        position,
-                        event_id,
-                        stream,
-                        version,
-                        type_name,
-                        schema_version,
-                        recorded_at,
-                        actor,
-                        key,
-                        data_json,
-                        link,
-                        prev_hash,
-                    )
-                )
-                envelope = _construct(
-                    {
-                        "id": event_id,
-                        "position": position,
-                        "stream": stream,
-                        "version": version,
-                        "type": type_name,
-                        "schema_version": schema_version,
-                        "recorded_at": recorded_at,
-                        "actor": actor,
-                        "idempotency_key": key,
-                        "data": data,
-                        "prev_hash": link,
-                        "hash": prev_hash,
-                    }
-                )
-                if key is not None:
-                    by_key[key] = envelope
-                created.append(envelope)
-                results.append(Recorded(envelope, created=True))
+            rows, results = chain_batch(
+                prepared,
+                position=position,
+                prev_hash=prev_hash,
+                by_key=by_key,
+                versions=versions,
+                new_id=self._new_id,
+                clock=self._clock,
+            )
             conn.executemany(_INSERT, rows)
-            self._notify(conn, created, before)
+            self._notify(conn, [r.envelope for r in results if r.created], position)
         return results
 
     def _notify(self, conn: sqlite3.Connection, created: list[Envelope], before: int) -> None:

@@ -26,22 +26,22 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg import errors as pg_errors
 
-from events import encode
 from events.envelope import Envelope, NewEvent
 from ledger import schema_postgres as pg_schema
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
-from ledger.hashing import GENESIS, canonical_json, envelope_hash
+from ledger.hashing import GENESIS, canonical_json
 from ledger.store import (
     COLUMNS,
     ImportResult,
     PagedReads,
+    Prepared,
     Recorded,
-    _construct,
     _envelope,
-    _hash_fields,
     _row_of,
+    chain_batch,
     gc_paused,
     new_uuid,
+    prepare_batch,
     rechained_row,
     utc_now,
 )
@@ -175,11 +175,7 @@ class PostgresStore(PagedReads):
 
     def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
         """Append all of `batch` or none of it; return one `Recorded` per event."""
-        prepared = []
-        for item in batch:
-            event = item.event
-            data = encode(event)
-            prepared.append((item, event.TYPE, event.SCHEMA_VERSION, data, canonical_json(data)))
+        prepared = prepare_batch(batch)
         with gc_paused():
             return self._write(lambda conn: self._append(conn, batch, prepared))
 
@@ -187,64 +183,21 @@ class PostgresStore(PagedReads):
         self,
         conn: psycopg.Connection[Any],
         batch: Sequence[NewEvent],
-        prepared: list[tuple[NewEvent, str, int, Any, str]],
+        prepared: list[Prepared],
     ) -> list[Recorded]:
         position, prev_hash = self._head(conn)
         keys = {item.idempotency_key for item in batch if item.idempotency_key is not None}
         by_key = self._by_keys(conn, keys) if keys else {}
         versions = self._versions(conn, {item.stream for item in batch})
-        rows: list[tuple[Any, ...]] = []
-        results: list[Recorded] = []
-        new_id, clock = self._new_id, self._clock
-        for item, type_name, schema_version, data, data_json in prepared:
-            key = item.idempotency_key
-            if key is not None and key in by_key:
-                results.append(Recorded(by_key[key], created=False))
-                continue
-            stream = item.stream
-            current = versions.get(stream, 0)
-            if item.expected_version is not None and item.expected_version != current:
-                raise ConcurrencyConflict(
-                    f"stream {stream} is at version {current}, "
-                    f"not {item.expected_version}: it changed since it was read"
-                )
-            position += 1
-            version = versions[stream] = current + 1
-            link = prev_hash
-            row = (
-                position,
-                new_id(),
-                stream,
-                version,
-                type_name,
-                schema_version,
-                clock(),
-                item.actor,
-                key,
-                data_json,
-                link,
-            )
-            prev_hash = envelope_hash(**_hash_fields(row))
-            rows.append((*row, prev_hash))
-            envelope = _construct(
-                {
-                    "id": row[1],
-                    "position": position,
-                    "stream": stream,
-                    "version": version,
-                    "type": type_name,
-                    "schema_version": schema_version,
-                    "recorded_at": row[6],
-                    "actor": item.actor,
-                    "idempotency_key": key,
-                    "data": data,
-                    "prev_hash": link,
-                    "hash": prev_hash,
-                }
-            )
-            if key is not None:
-                by_key[key] = envelope
-            results.append(Recorded(envelope, created=True))
+        rows, results = chain_batch(
+            prepared,
+            position=position,
+            prev_hash=prev_hash,
+            by_key=by_key,
+            versions=versions,
+            new_id=self._new_id,
+            clock=self._clock,
+        )
         self._insert(conn, rows)
         return results
 
