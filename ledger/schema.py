@@ -11,10 +11,13 @@ import os
 import sqlite3
 from pathlib import Path
 
-from ledger.errors import InvalidInput, NotALedger
+from ledger.errors import InvalidInput, NotALedger, OperationFailed
 
 APPLICATION_ID = 0x434C4447  # "CLDG": marks the file as a claim ledger
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: the events table with its UPDATE and DELETE triggers. 2: the INSERT guard, which refuses
+any row that does not extend the chain at the head (so REPLACE and UPSERT cannot rewrite an
+event). A schema-1 file gets the guard the next time it is opened for writing."""
 BUSY_TIMEOUT_MS = 10_000
 
 EVENTS_DDL = """
@@ -44,7 +47,26 @@ BEGIN
 END;
 """
 
-TRIGGERS = ("events_no_update", "events_no_delete")
+INSERT_GUARD_DDL = """
+CREATE TRIGGER events_insert_at_head BEFORE INSERT ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events is append-only: an INSERT must extend the chain at the head')
+    WHERE NEW.position IS NOT (SELECT coalesce(max(position), 0) + 1 FROM events)
+       OR NEW.prev_hash IS NOT coalesce(
+            (SELECT hash FROM events ORDER BY position DESC LIMIT 1),
+            '0000000000000000000000000000000000000000000000000000000000000000');
+    SELECT RAISE(ABORT, 'events is append-only: an INSERT may not replace an event')
+    WHERE EXISTS (SELECT 1 FROM events WHERE id = NEW.id)
+       OR EXISTS (SELECT 1 FROM events WHERE idempotency_key = NEW.idempotency_key)
+       OR EXISTS (SELECT 1 FROM events WHERE stream = NEW.stream AND version = NEW.version);
+END;
+"""
+# A BEFORE INSERT trigger runs before SQLite resolves a conflict, so `INSERT OR REPLACE`,
+# `REPLACE` and `INSERT ... ON CONFLICT DO UPDATE` are refused before REPLACE's implicit
+# delete (which fires no DELETE trigger) could remove the event in the way. Each look-up is
+# one index probe: appends keep their speed.
+
+TRIGGERS = ("events_no_update", "events_no_delete", "events_insert_at_head")
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -66,23 +88,51 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite3.
     if readonly and not exists:
         raise InvalidInput(f"no ledger at {path} (write to it first, e.g. `claims append`)")
     try:
-        if readonly:
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
-            )
-        else:
-            conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _ensure_schema(conn, path, readonly=readonly)
+        try:
+            conn = _open(path, readonly=readonly)
+        except sqlite3.OperationalError:
+            if not readonly and not os.access(path.resolve().parent, os.W_OK):
+                raise OperationFailed(
+                    f"cannot write to {path}: the file or its folder is read-only"
+                ) from None
+            if not readonly or not _immutable_is_safe(path):
+                raise
+            # A read-only folder or filesystem: a WAL-mode file cannot get its `-shm` index,
+            # so read the file as it stands (no writer can be active: there is no `-wal`).
+            conn = _open(path, readonly=True, immutable=True)
     except sqlite3.DatabaseError as exc:
         raise NotALedger(f"{path} cannot be opened as a claim ledger: {exc}") from None
     return conn
 
 
+def _open(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    if readonly:
+        flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None)
+    else:
+        conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _ensure_schema(conn, path, readonly=readonly)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _immutable_is_safe(path: Path) -> bool:
+    """True when the file may be read as immutable: its folder cannot be written (so SQLite
+    cannot make the `-shm` a WAL read needs) and no `-wal` holds commits not yet in the file."""
+    wal = path.with_name(path.name + "-wal")
+    folder_writable = os.access(path.resolve().parent, os.W_OK)
+    return not folder_writable and (not wal.exists() or wal.stat().st_size == 0)
+
+
 def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    # Any object (a table, a view, an index, a trigger) means the file belongs to someone.
+    objects = conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
     if application_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise NotALedger(
@@ -91,8 +141,10 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> N
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            if version < SCHEMA_VERSION:
+                _upgrade(conn)
         return
-    if application_id != 0 or tables:
+    if application_id != 0 or objects:
         raise NotALedger(f"{path} is not a claim ledger (it is another SQLite database)")
     if readonly:  # an empty file: nothing recorded yet, and we may not create tables
         raise InvalidInput(f"{path} is an empty ledger file")
@@ -111,9 +163,27 @@ def _migrate(conn: sqlite3.Connection) -> None:
         import sqlite_utils  # only when a ledger is created: it is slow to import (numpy)
 
         db = sqlite_utils.Database(conn)
-        for statement in _statements(EVENTS_DDL):
+        for statement in _statements(EVENTS_DDL + INSERT_GUARD_DDL):
             db.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Bring a schema-1 ledger to schema 2 (add the INSERT guard), in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+            conn.execute("ROLLBACK")  # another writer upgraded it while we waited
+            return
+        present = conn.execute(_TRIGGER_NAMED, ("events_insert_at_head",)).fetchone()
+        if present is None:  # a same-named trigger of someone else's is left for verify
+            for statement in _statements(INSERT_GUARD_DDL):
+                conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
@@ -133,7 +203,57 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+_TRIGGER_NAMED = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"
+_SCHEMA_OBJECTS = (
+    "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('trigger', 'view') "
+    "ORDER BY type, name"
+)
+
+
+def _normalised(sql: str | None) -> str:
+    """A statement with its whitespace collapsed and no trailing `;`, for comparison."""
+    return " ".join((sql or "").split()).rstrip(";").rstrip()
+
+
+def _expected_triggers() -> dict[str, str]:
+    """The trigger name -> normalised DDL the ledger installs."""
+    expected = {}
+    for statement in _statements(EVENTS_DDL + INSERT_GUARD_DDL):
+        words = statement.split()
+        if words[:2] == ["CREATE", "TRIGGER"]:
+            expected[words[2]] = _normalised(statement)
+    return expected
+
+
+EXPECTED_TRIGGERS = _expected_triggers()
+
+
+def guard_problems(conn: sqlite3.Connection) -> list[str]:
+    """Say what is wrong with the append-only guards: each trigger the ledger installs must be
+    there with exactly the DDL it was installed with, and the file holds no other trigger or
+    view (one could act on `events`, or stand in for a guard). Empty when all is well."""
+    found = {(kind, name): (table, sql) for kind, name, table, sql in conn.execute(_SCHEMA_OBJECTS)}
+    problems = []
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for name, ddl in EXPECTED_TRIGGERS.items():
+        present = found.pop(("trigger", name), None)
+        if present is None:
+            hint = ""
+            if version < SCHEMA_VERSION and name == "events_insert_at_head":
+                hint = " (the ledger predates it: any write, e.g. `claims replay`, adds it)"
+            problems.append(f"the append-only trigger {name} is missing{hint}")
+        elif _normalised(present[1]) != ddl:
+            problems.append(f"the append-only trigger {name} is not the one the ledger installed")
+    for (kind, name), (table, _) in sorted(found.items()):
+        problems.append(f"an unknown {kind} {name} (on {table}) that the ledger did not install")
+    return problems
+
+
 def missing_triggers(conn: sqlite3.Connection) -> list[str]:
-    """Return the append-only triggers that are not in place (tampering removes them)."""
-    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-    return [name for name in TRIGGERS if name not in present]
+    """Return the append-only triggers that are not in place, or not as installed."""
+    found = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+    return [
+        name
+        for name, ddl in EXPECTED_TRIGGERS.items()
+        if name not in found or _normalised(found[name]) != ddl
+    ]

@@ -12,13 +12,12 @@ Imports: psycopg 3 (an optional dependency: only `postgresql://` ledgers load th
 
 from __future__ import annotations
 
-import re
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 
+from ledger import redact
 from ledger.errors import InvalidInput, NotALedger, OperationFailed
 
 APPLICATION = "claim-ledger"
@@ -87,11 +86,37 @@ CURRENT_SCHEMA = "SELECT current_schema()"
 TABLES_HERE = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
 MARKS = "SELECT key, value FROM claim_ledger"
 READ_ONLY = "SET default_transaction_read_only = on"
-PRESENT_TRIGGERS = (
-    "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass('events') "
-    "AND NOT tgisinternal AND tgenabled <> 'D'"
+TRIGGER_STATE = (
+    "SELECT t.tgname, t.tgenabled, t.tgqual IS NULL, pg_get_triggerdef(t.oid), "
+    "t.tgfoid = to_regprocedure('events_append_only()') "
+    "FROM pg_trigger t WHERE t.tgrelid = to_regclass('events') AND NOT t.tgisinternal "
+    "ORDER BY t.tgname"
 )
-GUARD_SOURCE = "SELECT prosrc FROM pg_proc WHERE oid = to_regprocedure('events_append_only()')"
+GUARD_FUNCTION_STATE = (
+    "SELECT p.prosrc, l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+    "WHERE p.oid = to_regprocedure('events_append_only()')"
+)
+RULES_ON_EVENTS = (
+    "SELECT rulename FROM pg_rules WHERE schemaname = current_schema() AND tablename = 'events' "
+    "ORDER BY rulename"
+)
+ROW_SECURITY = "SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('events')"
+QUOTED_SCHEMA = "SELECT quote_ident(current_schema())"
+
+
+def _installed() -> tuple[dict[str, str], str]:
+    """The guard triggers' definitions as `pg_get_triggerdef` prints them (without the schema
+    qualifier), and the guard function's body, both as `EVENTS_DDL` installs them."""
+    triggers = {}
+    for name in TRIGGERS:
+        start = EVENTS_DDL.index(f"CREATE TRIGGER {name} ")
+        statement = EVENTS_DDL[start : EVENTS_DDL.index(";", start)]
+        triggers[name] = " ".join(statement.split())
+    body = EVENTS_DDL.split("$$")[1]
+    return triggers, body
+
+
+INSTALLED_TRIGGERS, GUARD_BODY = _installed()
 
 
 def is_postgres_url(target: str) -> bool:
@@ -101,17 +126,7 @@ def is_postgres_url(target: str) -> bool:
 
 def describe(url: str) -> str:
     """Return where a URL points, for messages: user, host, port and database, no password."""
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or "localhost"
-        port = f":{parts.port}" if parts.port else ""
-    except ValueError:
-        return "postgresql://(unparsable URL)"
-    user = f"{parts.username}@" if parts.username else ""
-    options = " ".join(parse_qs(parts.query).get("options", []))
-    found = re.search(r"search_path\s*=\s*([\w$]+)", options)
-    schema = f" (schema {found.group(1)})" if found else ""
-    return f"postgresql://{user}{host}{port}{parts.path}{schema}"
+    return redact.describe(url)
 
 
 def first_line(exc: BaseException) -> str:
@@ -129,10 +144,12 @@ def connect(url: str, *, readonly: bool = False) -> psycopg.Connection[Any]:
     reached or refuses the login; a read-only connection refuses every write server-side.
     """
     where = describe(url)
+    redact.check_url(url)  # before libpq quotes a bad token, or looks a host name up
     try:
         params = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.ProgrammingError as exc:
-        raise InvalidInput(f"{where}: not a valid PostgreSQL URL: {first_line(exc)}") from None
+        problem = redact.scrub(first_line(exc), url)
+        raise InvalidInput(f"{where}: not a valid PostgreSQL URL: {problem}") from None
     kwargs: dict[str, Any] = {"autocommit": True}
     if "connect_timeout" not in params:
         kwargs["connect_timeout"] = CONNECT_TIMEOUT_S
@@ -141,7 +158,8 @@ def connect(url: str, *, readonly: bool = False) -> psycopg.Connection[Any]:
     try:
         conn = psycopg.connect(url, **kwargs)
     except psycopg.Error as exc:
-        raise OperationFailed(f"cannot connect to {where}: {first_line(exc)}") from None
+        problem = redact.scrub(first_line(exc), url)
+        raise OperationFailed(f"cannot connect to {where}: {problem}") from None
     try:
         if readonly:
             conn.execute(READ_ONLY)
@@ -191,15 +209,65 @@ def create(conn: psycopg.Connection[Any], where: str) -> None:
         conn.execute(MARK_DDL)
 
 
+def guard_report(conn: psycopg.Connection[Any]) -> tuple[list[str], list[str]]:
+    """Check the append-only guards against what `EVENTS_DDL` installed; return (the names of
+    guards not in place as installed, what is wrong, one line each).
+
+    Each guard trigger must exist, be enabled as an ordinary trigger (`tgenabled = 'O'`: not
+    replica-only, always, or disabled), have no WHEN condition, have the definition it was
+    created with and call the ledger's guard function, whose body and language must be the
+    installed ones. Any other trigger or rule on `events`, and row-level security (which can
+    hide rows from a reader), are reported too.
+    """
+    schema = conn.execute(QUOTED_SCHEMA).fetchone()
+    prefix = f"{schema[0]}." if schema else ""
+    broken: list[str] = []
+    problems: list[str] = []
+    found = {row[0]: row[1:] for row in conn.execute(TRIGGER_STATE).fetchall()}
+    for name, expected in INSTALLED_TRIGGERS.items():
+        state = found.pop(name, None)
+        why = None
+        if state is None:
+            why = f"the append-only trigger {name} is missing"
+        else:
+            enabled, no_condition, definition, calls_guard = state
+            if enabled != "O":
+                how = {"D": "disabled", "R": "replica-only", "A": "always"}.get(enabled, enabled)
+                why = f"the append-only trigger {name} is not enabled as installed ({how})"
+            elif not no_condition:
+                why = f"the append-only trigger {name} has a WHEN condition"
+            elif not calls_guard or " ".join(definition.replace(prefix, "").split()) != expected:
+                why = f"the append-only trigger {name} is not the one the ledger installed"
+        if why is not None:
+            broken.append(name)
+            problems.append(why)
+    function = conn.execute(GUARD_FUNCTION_STATE).fetchone()
+    if function is None:
+        broken.append(GUARD_FUNCTION)
+        problems.append(f"the guard function {GUARD_FUNCTION}() is missing")
+    elif function[0] != GUARD_BODY or function[1] != "plpgsql":
+        broken.append(GUARD_FUNCTION)
+        problems.append(
+            f"the guard function {GUARD_FUNCTION}() is not the one the ledger installed"
+        )
+    for name in sorted(found):
+        problems.append(f"an unknown trigger {name} on events that the ledger did not install")
+    for (rule,) in conn.execute(RULES_ON_EVENTS).fetchall():
+        problems.append(f"an unknown rule {rule} on events that the ledger did not install")
+    security = conn.execute(ROW_SECURITY).fetchone()
+    if security is not None and security[0]:
+        problems.append("row-level security is enabled on events (it can hide events)")
+    return broken, problems
+
+
 def missing_triggers(conn: psycopg.Connection[Any]) -> list[str]:
-    """Return the append-only guards that are not in place: dropped or disabled triggers, and
-    a guard function that no longer raises."""
-    present = {row[0] for row in conn.execute(PRESENT_TRIGGERS).fetchall()}
-    missing = [name for name in TRIGGERS if name not in present]
-    source = conn.execute(GUARD_SOURCE).fetchone()
-    if source is None or "append-only" not in (source[0] or ""):
-        missing.append(GUARD_FUNCTION)
-    return missing
+    """Return the append-only guards that are not in place as installed."""
+    return guard_report(conn)[0]
+
+
+def guard_problems(conn: psycopg.Connection[Any]) -> list[str]:
+    """Say what is wrong with the append-only guards; empty when all is well."""
+    return guard_report(conn)[1]
 
 
 RETRYABLE: tuple[type[Exception], ...] = (

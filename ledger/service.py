@@ -13,13 +13,14 @@ psycopg) only when a PostgreSQL ledger is opened.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 from pydantic import ValidationError
@@ -42,17 +43,18 @@ from events import (
 )
 from events.envelope import Envelope, NewEvent
 from ledger.articles import ArticleOptions, ArticleSource, read_articles
-from ledger.errors import InvalidInput, LedgerError, NotFound
-from ledger.exchange import parse_export
-from ledger.hashing import canonical_json, first_break, row_hash
+from ledger.errors import ConcurrencyConflict, InvalidInput, LedgerError, NotFound
+from ledger.exchange import bounded_lines, export_header, parse_export
+from ledger.hashing import GENESIS, canonical_json, first_break, row_hash
 from ledger.projections import claims as claims_fold
 from ledger.projections import runner
+from ledger.projections.base import PROJECTION_VERSIONS
 from ledger.projections.history import life_of, series
 from ledger.projections.memory import MemoryRows
 from ledger.projections.queries import MemoryReadModel, ReadModel, SQLiteReadModel
 from ledger.projections.sources import By, sources
 from ledger.projections.totals import totals, why_lost, winner
-from ledger.store import EventStore, ImportResult, Recorded, SQLiteStore
+from ledger.store import EventStore, ImportResult, Recorded, SQLiteStore, gc_paused
 
 if TYPE_CHECKING:
     from ledger.ingest.pipeline import IngestResult
@@ -266,22 +268,106 @@ class Ledger:
         if not isinstance(data, dict):
             raise InvalidInput("`data` must be a JSON object")
         try:
-            event = decode(type_name, version, data)
-            stream = document.get("stream") or default_stream(event)
-            if stream is None:
-                raise InvalidInput(f"a {type_name} event needs a `stream`")
+            event = decode(type_name, version, data, new=True)
+        except (InvalidEvent, UnknownEventType) as exc:
+            raise InvalidInput(str(exc)) from None
+        key = document.get("idempotency_key")
+        if isinstance(key, str) and (known := self.store.find_by_key(key)) is not None:
+            return Recorded(known, created=False)  # the same request again: nothing to check
+        stream, expected = self._raw_rules(
+            event, document.get("stream") or None, document.get("expected_version")
+        )
+        try:
             item = NewEvent(
                 stream=stream,
                 event=event,
-                expected_version=document.get("expected_version"),
+                expected_version=expected,
                 actor=document.get("actor") or actor,
-                idempotency_key=document.get("idempotency_key"),
+                idempotency_key=key,
             )
-        except (InvalidEvent, UnknownEventType) as exc:
-            raise InvalidInput(str(exc)) from None
         except ValidationError as exc:
             raise InvalidInput(f"invalid event envelope: {describe(exc)}") from None
         return self._append_one(item)
+
+    def _raw_rules(self, event: Event, stream: Any, expected: Any) -> tuple[Any, Any]:
+        """Hold a raw event to the rules of the command that writes its type; return the
+        stream it goes on and the expected version it is appended under.
+
+        A correction or retraction needs a claim that exists and is not retracted, and goes
+        on that claim's own stream; an assertion may not reuse a claim id; an alias obeys
+        `alias`'s checks on the `sources` stream. Without an expected version, the stream's
+        current one is taken: the append is refused if the stream moves meanwhile.
+        """
+        if isinstance(stream, str) and isinstance(expected, int):
+            current = self.store.stream_version(stream)
+            if current != expected:  # a stale writer is told so first, as the store would
+                raise ConcurrencyConflict(
+                    f"stream {stream} is at version {current}, "
+                    f"not {expected}: it changed since it was read"
+                )
+        if isinstance(event, ClaimCorrected | ClaimRetracted):
+            row = self.read_model().claim(event.claim_id)
+            if row is None:
+                raise InvalidInput(
+                    f"no claim {event.claim_id} in this ledger: a {event.TYPE} event must name "
+                    "an existing claim, and goes on that claim's stream"
+                )
+            if stream is not None and stream != row["stream"]:
+                raise InvalidInput(
+                    f"claim {event.claim_id} belongs to stream {row['stream']}, not {stream}"
+                )
+            stream = row["stream"]
+            if isinstance(event, ClaimCorrected):
+                self._check_correction(event.claim_id, row, event.changes)
+            elif row["status"] == "retracted":
+                raise InvalidInput(f"claim {event.claim_id} is already retracted")
+        elif isinstance(event, ClaimAsserted):
+            existing = self.read_model().claim(event.claim.claim_id)
+            if existing is not None:
+                raise InvalidInput(
+                    f"claim {event.claim.claim_id} already exists (on stream "
+                    f"{existing['stream']}); change it with `claims correct`"
+                )
+        elif isinstance(event, SourceAliased):
+            if stream is not None and stream != "sources":
+                raise InvalidInput(f"a source-aliased event goes on stream sources, not {stream}")
+            self._check_alias(event)
+        if stream is None:
+            stream = default_stream(event)
+            if stream is None:
+                raise InvalidInput(f"a {event.TYPE} event needs a `stream`")
+        if expected is None and isinstance(stream, str):
+            expected = self.store.stream_version(stream)
+        return stream, expected
+
+    def _check_correction(
+        self, claim_id: str, row: dict[str, Any], changes: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Refuse a correction of a retracted claim, or one that changes nothing or leaves
+        an invalid claim; return the changes that do change something."""
+        if row["status"] == "retracted":
+            raise InvalidInput(f"claim {claim_id} is retracted; nothing to correct")
+        changes = {k: v for k, v in changes.items() if row.get(k) != v}
+        if not changes:
+            raise InvalidInput("nothing to correct: give at least one changed field")
+        try:
+            current = {k: row[k] for k in CORRECTABLE_FIELDS} | {"claim_id": claim_id}
+            Claim.model_validate(current | changes | {"quote": row["quote"]})
+        except ValidationError as exc:
+            raise InvalidInput(f"invalid correction: {describe(exc)}") from None
+        return changes
+
+    def _check_alias(self, event: SourceAliased) -> None:
+        """Refuse an alias already declared, or one that would make a cycle."""
+        current = self.read_model().aliases(event.kind)
+        if current.get(event.alias) == event.canonical:
+            raise InvalidInput(f"{event.alias!r} is already an alias of {event.canonical!r}")
+        if claims_fold.resolve(event.canonical, current | {event.alias: event.canonical}) == (
+            event.alias
+        ):
+            raise InvalidInput(
+                f"aliasing {event.alias!r} to {event.canonical!r} would make a cycle"
+            )
 
     def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
         """Append a batch atomically (the entry point for ingestion and data sets)."""
@@ -541,8 +627,10 @@ class Ledger:
                 return MemoryReadModel(self.replay_in_memory(stop=head))
             return SQLiteReadModel(self.views)
         head = self.store.head()
+        if head == 0:  # an empty log, or no file yet: reading it must not create one
+            return MemoryReadModel(self.replay_in_memory())
         conn = getattr(self.store, "conn", None) if isinstance(self.store, SQLiteStore) else None
-        if head == 0 or conn is None or not runner.is_current(conn, head):
+        if conn is None or not runner.is_current(conn, head):
             return MemoryReadModel(self.replay_in_memory())
         return SQLiteReadModel(conn)
 
@@ -696,52 +784,133 @@ class Ledger:
     # -- verifying ---------------------------------------------------------------------------
 
     def verify(self) -> VerifyReport:
-        """Recompute the chain, check the guards, validate every event; stop at the first fault."""
+        """Check everything the log and the ledger's own records say, and stop at the first
+        fault: the hash chain from position 1 to the head; the append-only guards (exactly as
+        installed, nothing else on `events`); every event against its schema; every
+        projection checkpoint (and a shared log's local views) against the event at its
+        position; and every stored read-model table against a replay of the log."""
         head = self.store.head()
         counted = 0
+        invalid: list[Problem] = []
 
         def rows() -> Iterator[dict[str, Any]]:
             nonlocal counted
             for row in self.store.read_rows():
                 counted += 1
+                if not invalid:
+                    try:
+                        decode(row["type"], row["schema_version"], row["data_json"])
+                    except (InvalidEvent, UnknownEventType) as exc:
+                        invalid.append(Problem(row["position"], str(exc)))
                 yield row
 
         broken = first_break(rows())
         if broken is not None:
             return VerifyReport(counted, head, Problem(*broken))
-        missing = self.store.missing_triggers()
-        if missing:
-            reason = f"the append-only trigger(s) {', '.join(missing)} are missing"
-            return VerifyReport(counted, head, Problem(head, reason))
-        conn = self.store.conn if isinstance(self.store, SQLiteStore) and head else None
-        for name, (position, _) in sorted(runner.checkpoints(conn).items() if conn else []):
+        problems = self.store.guard_problems()
+        if problems:
+            return VerifyReport(counted, head, Problem(head, "; ".join(problems)))
+        if invalid:
+            return VerifyReport(counted, head, invalid[0])
+        return VerifyReport(counted, head, self._check_read_models(head))
+
+    def _check_read_models(self, head: int) -> Problem | None:
+        """Compare what the ledger recorded about the log with the log: the views' and every
+        checkpoint's position and hash, then the tables themselves with a replay."""
+        if isinstance(self.store, SQLiteStore):
+            conn = self.store.conn if head else None
+        else:
+            conn = self.views
+            record = runner.views_record(conn)
+            if record is None or record[2] != self.store.path:
+                return None  # these views hold nothing of this log (yet)
+            position, recorded, _ = record
+            where = f"the local views {self.views_path}"
+            if position > head:
+                return Problem(
+                    head,
+                    f"{where} hold the log up to position {position}, beyond the head {head}: "
+                    "events are gone from the log",
+                )
+            actual = runner.hash_at(self.store, position)
+            if actual != recorded:
+                return Problem(
+                    position,
+                    f"{where} folded position {position} with hash {recorded[:16]}..., but the "
+                    f"log's event there has hash {(actual or '')[:16]}...: the log was rewritten",
+                )
+        if conn is None:
+            return None
+        stored = runner.checkpoint_rows(conn)
+        for name, (position, _, _) in sorted(stored.items()):
             if position > head:
                 reason = f"projection {name} claims position {position}, beyond the head {head}"
-                return VerifyReport(counted, head, Problem(head, reason))
-        for row in self.store.read_rows():
-            try:
-                decode(row["type"], row["schema_version"], row["data_json"])
-            except (InvalidEvent, UnknownEventType) as exc:
-                return VerifyReport(counted, head, Problem(row["position"], str(exc)))
-        return VerifyReport(counted, head, None)
+                return Problem(head, reason)
+        current = {
+            name: (position, hash_)
+            for name, (position, version, hash_) in stored.items()
+            if PROJECTION_VERSIONS.get(name) == version
+        }
+        for name, (position, hash_) in sorted(current.items()):
+            actual = runner.hash_at(self.store, position) if position else GENESIS
+            if hash_ != actual:
+                return Problem(
+                    position,
+                    f"projection {name} was checkpointed at position {position} with hash "
+                    f"{(hash_ or 'none')[:16]}..., but the event there has hash "
+                    f"{(actual or '')[:16]}...: the log was rewritten or cut",
+                )
+        if set(current) != set(PROJECTION_VERSIONS):
+            return None  # written by an older release: not served, rebuilt on the next write
+        positions = {position for position, _ in current.values()}
+        if len(positions) != 1:
+            return Problem(head, f"the projection checkpoints disagree: {sorted(current.items())}")
+        at = positions.pop()
+        replayed = MemoryRows()
+        read: Callable[..., Iterable[Any]] = getattr(self.store, "read_records", self.store.read)
+        with gc_paused():
+            for event in read(stop=at) if at else ():
+                claims_fold.apply(replayed, event)
+        difference = runner.first_table_difference(conn, replayed)
+        if difference is not None:
+            return Problem(
+                at,
+                f"the stored read models do not equal a replay of the log: {difference} "
+                "(`claims replay` rebuilds them)",
+            )
+        return None
 
     # -- export and import -------------------------------------------------------------------
 
     def export_lines(self) -> Iterator[str]:
-        """Yield the whole log as JSON lines, every envelope field, payload as an object."""
-        for row in self.store.read_rows():
+        """Yield the log as JSON lines: a header saying how many events a complete file holds
+        and the hash of the last, then every envelope field of each event up to that head,
+        payload as an object."""
+        head = self.store.head()
+        head_hash = (runner.hash_at(self.store, head) if head else GENESIS) or GENESIS
+        yield export_header(head=head, head_hash=head_hash)
+        for row in self.store.read_rows(stop=head):
             data_json = row.pop("data_json")
             row["data"] = orjson.Fragment(data_json)
             yield orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode() + "\n"
 
-    def import_lines(self, lines: Iterable[bytes | str], *, source: str) -> ImportResult:
-        """Import another ledger's export in one transaction, after verifying it whole."""
-        envelopes = parse_export(lines, source=source)
-        result = self.store.import_log(envelopes)
+    def import_lines(
+        self, lines: Iterable[bytes | str] | BinaryIO, *, source: str, prefix: bool = False
+    ) -> ImportResult:
+        """Import another ledger's export in one transaction, after verifying it whole.
+
+        A binary stream is read line by line, never more than the line limit of one line.
+        A file cut short is refused unless `prefix` (then the events it holds are imported);
+        an event this ledger has under the same id but with other content is a conflict.
+        """
+        if hasattr(lines, "readline"):
+            lines = bounded_lines(lines)  # type: ignore[arg-type]
+        parsed = parse_export(lines, source=source, prefix=prefix)  # type: ignore[arg-type]
+        result = self.store.import_log(parsed.envelopes)
         if result.imported and not self.local_views:
             with contextlib.suppress(LedgerError):  # if not, on the next read
                 self.sync_views()
-        return result
+        return dataclasses.replace(result, declared=parsed.declared)
 
 
 def _iso(value: str | None, option: str) -> str | None:

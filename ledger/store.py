@@ -60,6 +60,18 @@ _SELECT_VERSIONS = (
     "SELECT stream, max(version) FROM events "
     "WHERE stream IN (SELECT value FROM json_each(?)) GROUP BY stream"
 )
+CONTENT_FIELDS = (
+    "type",
+    "stream",
+    "data",
+    "recorded_at",
+    "actor",
+    "idempotency_key",
+    "schema_version",
+)
+"""What makes an event the same event in two ledgers (position, version and the chain links
+change when an import re-chains it)."""
+_CONTENT_BY_ID = f"SELECT position, {', '.join(CONTENT_FIELDS)} FROM events WHERE id = ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +89,7 @@ class ImportResult:
     imported: int
     skipped: int
     exact: bool  # True when positions and hashes were kept as they were (empty ledger)
+    declared: int | None = None  # how many events the export's header says it holds
 
 
 @contextmanager
@@ -143,6 +156,15 @@ class EventStore(Protocol):
 
     def missing_triggers(self) -> list[str]:
         """Return the names of append-only guards that are not in place."""
+        ...
+
+    def guard_problems(self) -> list[str]:
+        """Say what is wrong with the append-only guards (missing, altered, disabled, or
+        joined by triggers or rules the ledger did not install); empty when all is well."""
+        ...
+
+    def find_by_key(self, key: str) -> Envelope | None:
+        """Return the event recorded under an idempotency key, or None."""
         ...
 
     def close(self) -> None:
@@ -471,8 +493,14 @@ class SQLiteStore(PagedReads):
             rows = []
             skipped = 0
             for e in envelopes:
-                known = conn.execute("SELECT 1 FROM events WHERE id = ?", (e.id,)).fetchone()
-                if known or (e.idempotency_key and self._by_key(conn, e.idempotency_key)):
+                known = conn.execute(_CONTENT_BY_ID, (e.id,)).fetchone()
+                if known is not None:
+                    conflict = content_conflict(e, known)
+                    if conflict is not None:
+                        raise ConcurrencyConflict(conflict)
+                    skipped += 1
+                    continue
+                if e.idempotency_key and self._by_key(conn, e.idempotency_key):
                     skipped += 1
                     continue
                 current = versions.get(e.stream)
@@ -551,6 +579,14 @@ class SQLiteStore(PagedReads):
         """Return the names of append-only guards that are not in place."""
         return [] if self._empty_and_unborn else schema.missing_triggers(self.conn)
 
+    def guard_problems(self) -> list[str]:
+        """Say what is wrong with the append-only guards; empty when all is well."""
+        return [] if self._empty_and_unborn else schema.guard_problems(self.conn)
+
+    def find_by_key(self, key: str) -> Envelope | None:
+        """Return the event recorded under an idempotency key, or None."""
+        return None if self._empty_and_unborn else self._by_key(self.conn, key)
+
     def close(self) -> None:
         """Release the connection."""
         if self._conn is not None:
@@ -582,6 +618,30 @@ def rechained_row(e: Envelope, *, position: int, version: int, prev_hash: str) -
         prev_hash,
     )
     return (*row, envelope_hash(**_hash_fields(row)))
+
+
+def content_conflict(e: Envelope, stored: Sequence[Any]) -> str | None:
+    """Compare an imported event with the stored event of the same id: `stored` is
+    (position, *CONTENT_FIELDS) as the log holds them. Return why they differ, or None."""
+    position, *values = stored
+    theirs = {
+        "type": e.type,
+        "stream": e.stream,
+        "data": canonical_json(e.data),
+        "recorded_at": e.recorded_at,
+        "actor": e.actor,
+        "idempotency_key": e.idempotency_key,
+        "schema_version": e.schema_version,
+    }
+    differ = [
+        name for name, ours in zip(CONTENT_FIELDS, values, strict=True) if theirs[name] != ours
+    ]
+    if not differ:
+        return None
+    return (
+        f"event {e.id} (position {e.position} of the file) is already in this ledger at "
+        f"position {position} with a different {', '.join(differ)}; nothing was imported"
+    )
 
 
 def _row_of(e: Envelope, data_json: str) -> tuple[Any, ...]:

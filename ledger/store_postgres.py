@@ -32,6 +32,7 @@ from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
 from ledger.hashing import GENESIS, canonical_json
 from ledger.store import (
     COLUMNS,
+    CONTENT_FIELDS,
     ImportResult,
     PagedReads,
     Prepared,
@@ -39,6 +40,7 @@ from ledger.store import (
     _envelope,
     _row_of,
     chain_batch,
+    content_conflict,
     gc_paused,
     new_uuid,
     prepare_batch,
@@ -60,7 +62,8 @@ _PAGE_TYPES = f"{_RANGE} AND type = ANY(%s) ORDER BY position LIMIT {_PAGE}"
 _PAGE_STREAM_TYPES = f"{_RANGE} AND stream = %s AND type = ANY(%s) ORDER BY position LIMIT {_PAGE}"
 # Sets of values go in as one array parameter: one constant statement, whatever the size.
 _SELECT_BY_KEYS = f"{_SELECT} WHERE idempotency_key = ANY(%s)"
-_KNOWN_IDS = "SELECT id FROM events WHERE id = ANY(%s)"
+_KNOWN_IDS = f"SELECT id, position, {', '.join(CONTENT_FIELDS)} FROM events WHERE id = ANY(%s)"
+_BY_KEY = f"{_SELECT} WHERE idempotency_key = %s"
 _KNOWN_KEYS = "SELECT idempotency_key FROM events WHERE idempotency_key = ANY(%s)"
 _VERSION = "SELECT max(version) FROM events WHERE stream = %s"
 _SELECT_VERSIONS = "SELECT stream, max(version) FROM events WHERE stream = ANY(%s) GROUP BY stream"
@@ -220,14 +223,20 @@ class PostgresStore(PagedReads):
             rows = [_row_of(e, canonical_json(e.data)) for e in envelopes]
             self._insert(conn, rows)
             return ImportResult(imported=len(rows), skipped=0, exact=True)
-        known_ids = self._known(conn, [e.id for e in envelopes], keys=False)
+        known_ids = self._known_content(conn, [e.id for e in envelopes])
         keys = [e.idempotency_key for e in envelopes if e.idempotency_key]
-        known_keys = self._known(conn, keys, keys=True)
+        known_keys = self._known_keys(conn, keys)
         versions = self._versions(conn, {e.stream for e in envelopes})
         rows = []
         skipped = 0
         for e in envelopes:
-            if e.id in known_ids or (e.idempotency_key and e.idempotency_key in known_keys):
+            if e.id in known_ids:
+                conflict = content_conflict(e, known_ids[e.id])
+                if conflict is not None:
+                    raise ConcurrencyConflict(conflict)
+                skipped += 1
+                continue
+            if e.idempotency_key and e.idempotency_key in known_keys:
                 skipped += 1
                 continue
             current = versions.get(e.stream, 0)
@@ -239,17 +248,24 @@ class PostgresStore(PagedReads):
         self._insert(conn, rows)
         return ImportResult(imported=len(rows), skipped=skipped, exact=False)
 
-    def _known(self, conn: psycopg.Connection[Any], values: list[str], *, keys: bool) -> set[str]:
-        """Return which of `values` (idempotency keys, or else ids) the log already has, in
-        chunked look-ups."""
+    def _known_keys(self, conn: psycopg.Connection[Any], values: list[str]) -> set[str]:
+        """Return which of `values` (idempotency keys) the log already has, in chunked
+        look-ups."""
         found: set[str] = set()
         for start in range(0, len(values), _CHUNK):
             chunk = (values[start : start + _CHUNK],)
-            if keys:
-                rows = conn.execute(_KNOWN_KEYS, chunk).fetchall()
-            else:
-                rows = conn.execute(_KNOWN_IDS, chunk).fetchall()
+            rows = conn.execute(_KNOWN_KEYS, chunk).fetchall()
             found.update(row[0] for row in rows)
+        return found
+
+    def _known_content(
+        self, conn: psycopg.Connection[Any], ids: list[str]
+    ) -> dict[str, tuple[Any, ...]]:
+        """Return, for each of `ids` the log already has, (position, *CONTENT_FIELDS)."""
+        found: dict[str, tuple[Any, ...]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            for row in conn.execute(_KNOWN_IDS, (ids[start : start + _CHUNK],)).fetchall():
+                found[row[0]] = tuple(row[1:])
         return found
 
     def _by_keys(self, conn: psycopg.Connection[Any], keys: set[str]) -> dict[str, Envelope]:
@@ -305,6 +321,19 @@ class PostgresStore(PagedReads):
         if not self._has_ledger():
             return []
         return self._query(pg_schema.missing_triggers)
+
+    def guard_problems(self) -> list[str]:
+        """Say what is wrong with the append-only guards; empty when all is well."""
+        if not self._has_ledger():
+            return []
+        return self._query(pg_schema.guard_problems)
+
+    def find_by_key(self, key: str) -> Envelope | None:
+        """Return the event recorded under an idempotency key, or None."""
+        if not self._has_ledger():
+            return None
+        found = self._query(lambda conn: conn.execute(_BY_KEY, (key,)).fetchone())
+        return _envelope(found) if found else None
 
     def close(self) -> None:
         """Release the connection."""

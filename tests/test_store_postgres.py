@@ -69,15 +69,148 @@ def test_truncate_is_refused(make_postgres_store) -> None:
     assert store.head() == 1
 
 
-def test_a_disabled_trigger_counts_as_missing(make_postgres_store) -> None:
-    """`ALTER TABLE ... DISABLE TRIGGER` is tampering: verify reports the guard as missing."""
+NO_OP_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "BEGIN -- events is append-only\n RETURN NULL; END $$"
+)
+
+
+@pytest.mark.parametrize(
+    ("statements", "broken", "named"),
+    [
+        (
+            ["ALTER TABLE events DISABLE TRIGGER events_no_delete"],
+            ["events_no_delete"],
+            "events_no_delete is not enabled as installed (disabled)",
+        ),
+        (
+            ["ALTER TABLE events ENABLE REPLICA TRIGGER events_no_update"],
+            ["events_no_update"],
+            "(replica-only)",
+        ),
+        (
+            ["ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update"],
+            ["events_no_update"],
+            "(always)",
+        ),
+        (
+            [
+                "DROP TRIGGER events_no_delete ON events",
+                "CREATE TRIGGER events_no_delete BEFORE DELETE ON events FOR EACH ROW "
+                "WHEN (false) EXECUTE FUNCTION events_append_only()",
+            ],
+            ["events_no_delete"],
+            "events_no_delete has a WHEN condition",
+        ),
+        (
+            [
+                "DROP TRIGGER events_no_update ON events",
+                "CREATE TRIGGER events_no_update AFTER UPDATE ON events "
+                "FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()",
+            ],
+            ["events_no_update"],
+            "events_no_update is not the one the ledger installed",
+        ),
+        ([NO_OP_FUNCTION], ["events_append_only"], "events_append_only() is not the one"),
+        (
+            [
+                "CREATE TRIGGER extra BEFORE INSERT ON events "
+                "FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()"
+            ],
+            [],
+            "unknown trigger extra on events",
+        ),
+        (
+            ["CREATE RULE keep AS ON DELETE TO events DO INSTEAD NOTHING"],
+            [],
+            "unknown rule keep on events",
+        ),
+        (
+            ["ALTER TABLE events ENABLE ROW LEVEL SECURITY"],
+            [],
+            "row-level security is enabled",
+        ),
+    ],
+)
+def test_verify_checks_the_guards_are_the_installed_ones(
+    make_postgres_store, statements: list[str], broken: list[str], named: str
+) -> None:
+    """A disabled, replica-only or always trigger, one re-created WHEN (false) or AFTER, a
+    no-op guard function whose body merely mentions "append-only", an extra trigger, a rule
+    or row-level security on events: verify exits 1 naming what is wrong."""
     store = make_postgres_store()
     store.append([asserted(0)])
+    assert store.guard_problems() == []
     with psycopg.connect(store.url, autocommit=True) as conn:
-        conn.execute("ALTER TABLE events DISABLE TRIGGER events_no_delete")
-    assert store.missing_triggers() == ["events_no_delete"]
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[arg-type]
+    assert store.missing_triggers() == broken
     report = Ledger(store).verify()
-    assert not report.ok and "events_no_delete" in report.problem.reason
+    assert not report.ok and named in report.problem.reason, report.problem
+
+
+def test_a_known_id_with_other_content_is_a_conflict(make_postgres_store) -> None:
+    """Importing an event whose id is known but whose content differs: a conflict, and
+    nothing is written."""
+    store, other = make_postgres_store(), make_postgres_store()
+    store.append([asserted(n) for n in range(3)])
+    events = list(store.read())
+    other.import_log(events[:2])
+    forged = events[1].model_copy(update={"actor": "mallory"})
+    with pytest.raises(ConcurrencyConflict, match="different actor"):
+        other.import_log([events[0], forged, events[2]])
+    assert other.head() == 2
+
+
+def test_a_truncated_tail_fails_against_the_local_views(postgres_schemas, tmp_path: Path) -> None:
+    """Tail truncation on PostgreSQL (the guard disabled, the head deleted, the guard enabled
+    again): verify compares the head with the local views' recorded hash, and fails."""
+    url = postgres_schemas.new_url()
+    views = tmp_path / "views.db"
+    with Ledger.open(url, views=views) as ledger:
+        ledger.append([asserted(n) for n in range(3)])
+        assert ledger.verify().ok
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE events DISABLE TRIGGER events_no_delete")
+        conn.execute("DELETE FROM events WHERE position = 3")
+        conn.execute("ALTER TABLE events ENABLE TRIGGER events_no_delete")
+    with Ledger.open(url, readonly=True, views=views) as ledger:
+        report = ledger.verify()
+    assert not report.ok and "beyond the head 2" in report.problem.reason
+
+
+def test_a_rewritten_event_fails_against_the_local_views(postgres_schemas, tmp_path: Path) -> None:
+    """A head event replaced by another with a valid chain: the views' hash no longer matches."""
+    url = postgres_schemas.new_url()
+    views = tmp_path / "views.db"
+    with Ledger.open(url, views=views) as ledger:
+        ledger.append([asserted(n) for n in range(3)])
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE events DISABLE TRIGGER events_no_delete")
+        conn.execute("DELETE FROM events WHERE position = 3")
+        conn.execute("ALTER TABLE events ENABLE TRIGGER events_no_delete")
+    with Ledger.open(url, views=":memory:") as writer:  # the attacker's own views
+        writer.append([asserted(9)])
+    with Ledger.open(url, readonly=True, views=views) as ledger:
+        report = ledger.verify()
+    assert not report.ok and "the log was rewritten" in report.problem.reason
+
+
+def test_verify_compares_the_local_views_with_a_replay(postgres_schemas, tmp_path: Path) -> None:
+    """A local views table edited: verify names it; `replay` repairs it."""
+    url = postgres_schemas.new_url()
+    views = tmp_path / "views.db"
+    with Ledger.open(url, views=views) as ledger:
+        ledger.append([asserted(n) for n in range(3)])
+    import sqlite3
+
+    with sqlite3.connect(views) as conn:
+        conn.execute("UPDATE totals SET value = 9999999")
+    with Ledger.open(url, views=views) as ledger:
+        report = ledger.verify()
+        assert not report.ok and "table totals" in report.problem.reason
+        ledger.replay()
+        assert ledger.verify().ok
 
 
 def test_positions_have_no_gap_after_a_failed_append(make_postgres_store) -> None:

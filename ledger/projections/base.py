@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-CLAIMS_VERSION = 2
-"""Bump when the claims fold changes what it writes: the projection is rebuilt by itself."""
+CLAIMS_VERSION = 3
+"""Bump when the claims fold changes what it writes: the projection is rebuilt by itself.
+(3: events about a claim from a stream that does not own it, and assertions of an existing
+claim id, are ignored; checkpoints record the hash at their position.)"""
 TOTALS_VERSION = 1
 """Bump when the totals rule changes."""
 

@@ -3,6 +3,11 @@
 Owns: `apply(rows, event)`, the one fold every read model is built from — replayed into
 memory or caught up into SQLite, it is the same code, so both give the same rows.
 Pure: it reads and writes only through `Rows`. Imports: `events`, `ledger.projections.base`.
+
+A claim belongs to the stream of the event that first asserted it (its article's stream, or
+its own). An event about a claim that comes from another stream, and a `claim-asserted` that
+reuses an existing claim id, change nothing: whoever can append cannot take over or revive a
+claim through a raw event, and replay and catch-up ignore them alike.
 """
 
 from __future__ import annotations
@@ -103,14 +108,13 @@ def _put(rows: Rows, row: ClaimRow, before: ClaimRow | None = None) -> None:
 
 def _claim_asserted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     claim = data["claim"]
+    if rows.claim(claim["claim_id"]) is not None:
+        return  # the id is taken: an assertion never replaces (or revives) an existing claim
     provenance = data.get("provenance") or {}
     origin = "dataset" if provenance.get("dataset") else "asserted"
-    before = rows.claim(claim["claim_id"])
     extra = {"url": data.get("url"), "provenance": provenance or None}
     row = _new_claim_row(rows, claim, event, origin=origin, extra=extra)
-    if before is not None:  # asserted again on its stream: a restatement, keep its birth
-        row["first_position"] = before["first_position"]
-    _put(rows, row, before)
+    _put(rows, row)
     detail = {"value": claim["value"], "qualifier": claim["qualifier"], "origin": origin}
     if provenance:
         detail["provenance"] = provenance
@@ -121,6 +125,8 @@ def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     """Record an article or a revision; a revision's claim set replaces the previous one."""
     article_id = data["article_id"]
     previous = rows.article(article_id)
+    if previous is not None and previous["stream"] != event.stream:
+        return  # another stream's article: only its own stream may revise it
     revision = data.get("revision", 1)
     publisher = data.get("publisher") or (previous or {}).get("publisher")
     article: ArticleRow = {
@@ -142,6 +148,8 @@ def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     new_ids = set(article["claim_ids"])
     for claim in data["claims"]:
         before = rows.claim(claim["claim_id"])
+        if before is not None and before["stream"] != event.stream:
+            continue  # a claim another stream owns
         extracted = fingerprint(claim)
         row = _new_claim_row(rows, claim, event, origin="article", extra=extra)
         row["extracted"] = extracted
@@ -169,7 +177,7 @@ def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         if claim_id in new_ids:
             continue
         before = rows.claim(claim_id)
-        if before is None or before["status"] == "withdrawn":
+        if before is None or before["status"] == "withdrawn" or before["stream"] != event.stream:
             continue
         row = dict(before, status="withdrawn", position=event.position)
         _put(rows, row, before)
@@ -189,8 +197,8 @@ def _diff(before: ClaimRow, after: ClaimRow) -> dict[str, list[Any]]:
 
 def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     before = rows.claim(data["claim_id"])
-    if before is None:
-        return  # a correction of a claim this log never had: nothing to show it on
+    if before is None or before["stream"] != event.stream:
+        return  # a claim this log never had, or one another stream owns: nothing changes
     changes = data["changes"]
     row = dict(before, **changes, position=event.position)
     if "claimant" in changes:
@@ -205,8 +213,8 @@ def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
 
 def _claim_retracted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     before = rows.claim(data["claim_id"])
-    if before is None:
-        return
+    if before is None or before["stream"] != event.stream:
+        return  # as for corrections: only the claim's own stream may retract it
     row = dict(before, status="retracted", position=event.position)
     _put(rows, row, before)
     _life(rows, data["claim_id"], event, "retracted", {"reason": data["reason"]})

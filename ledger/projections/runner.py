@@ -186,7 +186,9 @@ def ensure_tables(conn: sqlite3.Connection, *, group_index: bool = True) -> None
         {"kind": str, "alias": str, "canonical": str, "position": int}, pk=("kind", "alias")
     )
     db["totals"].create(TOTAL_COLUMNS, pk=("claimant", "subject", "metric"))
-    db["projection_checkpoints"].create({"name": str, "position": int, "version": int}, pk="name")
+    db["projection_checkpoints"].create(
+        {"name": str, "position": int, "version": int, "hash": str}, pk="name"
+    )
 
 
 _dumps = orjson.dumps
@@ -494,10 +496,29 @@ def is_current(conn: sqlite3.Connection, head: int) -> bool:
     return all(stored.get(name) == (head, version) for name, version in PROJECTION_VERSIONS.items())
 
 
-def _set_checkpoints(conn: sqlite3.Connection, position: int) -> None:
+_CHECKPOINT_ROWS = "SELECT name, position, version, hash FROM projection_checkpoints"
+
+
+def checkpoint_rows(conn: sqlite3.Connection) -> dict[str, tuple[int, int, str | None]]:
+    """Return {projection: (position, version, hash of the event at that position)} as
+    stored; the hash is None in tables written before checkpoints recorded it."""
+    try:
+        found = conn.execute(_CHECKPOINT_ROWS).fetchall()
+    except sqlite3.OperationalError:  # no projection tables, or written by an older release
+        return {
+            name: (position, version, None)
+            for name, (position, version) in checkpoints(conn).items()
+        }
+    return {name: (position, version, hash_) for name, position, version, hash_ in found}
+
+
+def _set_checkpoints(conn: sqlite3.Connection, position: int, hash_: str) -> None:
+    """Record that every projection holds the log up to `position`, whose event has `hash_`:
+    a log later cut or rewritten below it no longer matches (`claims verify` checks)."""
     conn.executemany(
-        "INSERT OR REPLACE INTO projection_checkpoints (name, position, version) VALUES (?, ?, ?)",
-        [(name, position, version) for name, version in PROJECTION_VERSIONS.items()],
+        "INSERT OR REPLACE INTO projection_checkpoints (name, position, version, hash) "
+        "VALUES (?, ?, ?, ?)",
+        [(name, position, version, hash_) for name, version in PROJECTION_VERSIONS.items()],
     )
 
 
@@ -528,7 +549,7 @@ def catch_up(
         apply(rows, event)
     rows.flush()
     write_totals(conn, rows)
-    _set_checkpoints(conn, events[-1].position)
+    _set_checkpoints(conn, events[-1].position, events[-1].hash)
 
 
 def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
@@ -549,10 +570,10 @@ def rebuild(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
     conn.execute(_REBUILD_CACHE)
     try:
         with gc_paused():
-            count, head = _fold_all(conn, events)
+            count, head, last_hash = _fold_all(conn, events)
     finally:
         conn.execute(_DEFAULT_CACHE)
-    _set_checkpoints(conn, head)
+    _set_checkpoints(conn, head, last_hash)
     return count, head
 
 
@@ -571,17 +592,19 @@ def rebuild_totals(conn: sqlite3.Connection) -> int:
     return len(groups)
 
 
-def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int]:
+def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int, str]:
     rows = SQLiteRows(conn)
     apply = claims_fold.apply
-    count, head = 0, 0
+    count, head, last_hash = 0, 0, GENESIS
     page: list[Any] = []
     for event in events:
         page.append(event)
         if len(page) >= PAGE:
+            last_hash = page[-1].hash
             count, head = _fold_page(rows, page, apply, count)
             page = []
     if page:
+        last_hash = page[-1].hash
         count, head = _fold_page(rows, page, apply, count)
     rows.touched.clear()
     conn.execute(_GROUP_INDEX)
@@ -589,7 +612,7 @@ def _fold_all(conn: sqlite3.Connection, events: Iterable[Any]) -> tuple[int, int
     rows.touched.update(groups.fetchall())
     rows.changed.update(rows.touched)
     write_totals(conn, rows)
-    return count, head
+    return count, head, last_hash
 
 
 def _fold_page(
@@ -603,6 +626,121 @@ def _fold_page(
     rows.joined.clear()
     rows.changed.clear()
     return count + len(page), page[-1].position
+
+
+# -- checking the stored tables against a replay ---------------------------------------------
+# `claims verify` folds the log in memory (the same fold) and compares every table row by row,
+# in primary-key order, with what the tables hold: a table edited behind the ledger's back is
+# named, with the key of its first differing row.
+
+_ALIAS_COLUMNS = ("kind", "alias", "canonical", "position")
+_CLAIMS_ALL = f"SELECT {', '.join(CLAIM_COLUMNS)} FROM claims ORDER BY claim_id"
+_LIFE_ALL = f"SELECT {', '.join(LIFE_COLUMNS)} FROM claim_life ORDER BY claim_id, position, kind"
+_ARTICLES_ALL = f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles ORDER BY article_id"
+_ALIASES_ALL = f"SELECT {', '.join(_ALIAS_COLUMNS)} FROM aliases ORDER BY kind, alias"
+_TOTALS_ALL = f"SELECT {', '.join(TOTAL_COLUMNS)} FROM totals ORDER BY claimant, subject, metric"
+_KEY_WIDTH = {"claims": 1, "claim_life": 3, "articles": 1, "aliases": 2, "totals": 3}
+"""How many leading columns of each table's rows are its primary key."""
+
+
+def _stored_rows(conn: sqlite3.Connection, table: str) -> sqlite3.Cursor:
+    """Every row of a read-model table, in primary-key order."""
+    if table == "claims":
+        return conn.execute(_CLAIMS_ALL)
+    if table == "claim_life":
+        return conn.execute(_LIFE_ALL)
+    if table == "articles":
+        return conn.execute(_ARTICLES_ALL)
+    if table == "aliases":
+        return conn.execute(_ALIASES_ALL)
+    return conn.execute(_TOTALS_ALL)
+
+
+_COLUMN_NAMES = {
+    "claims": tuple(CLAIM_COLUMNS),
+    "claim_life": tuple(LIFE_COLUMNS),
+    "articles": tuple(ARTICLE_COLUMNS),
+    "aliases": _ALIAS_COLUMNS,
+    "totals": tuple(TOTAL_COLUMNS),
+}
+
+
+def _order(value: Any) -> tuple[int, Any]:
+    """SQLite's order of values (NULL < numbers < text < blobs), safe to sort mixed types."""
+    if value is None:
+        return (0, 0)
+    if isinstance(value, int | float):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, bytes(value))
+
+
+def _key_order(row: tuple[Any, ...], width: int) -> tuple[tuple[int, Any], ...]:
+    return tuple(_order(v) for v in row[:width])
+
+
+def expected_tables(rows: Any) -> dict[str, list[tuple[Any, ...]]]:
+    """The rows each table must hold for `rows` (a `MemoryRows` replay), as SQLite stores
+    them, each list sorted by the table's primary key."""
+    from ledger.projections.totals import totals
+
+    life: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for entry in rows.life:  # one row per key: a later entry replaces, as INSERT OR REPLACE does
+        values = _life_values(entry)
+        life[values[:3]] = values
+    aliases = [
+        (kind, alias, canonical, rows.alias_positions[(kind, alias)])
+        for kind, table in rows.alias_tables.items()
+        for alias, canonical in table.items()
+    ]
+    claims = [_claim_values(row) for row in rows.claims.values()]
+    tables = {
+        "claims": claims,
+        "claim_life": list(life.values()),
+        "articles": [_article_values(row) for row in rows.articles.values()],
+        "aliases": aliases,
+        "totals": [
+            tuple(t[name] for name in TOTAL_COLUMNS)
+            for t in totals(rows.claims[c] for c in sorted(rows.claims))
+        ],
+    }
+    for name, values in tables.items():
+        width = _KEY_WIDTH[name]  # a replay's keys are never NULL: plain tuples sort them
+        values.sort(key=lambda row, w=width: row[:w])  # type: ignore[misc]
+    return tables
+
+
+def first_table_difference(conn: sqlite3.Connection, rows: Any) -> str | None:
+    """Compare every stored read-model table with a replay (`rows`); return where the first
+    one differs ("table totals, row ('A', 'russia', 'tanks'): value is 9999999, the log gives
+    1336120"), or None when every table equals the replay."""
+    from itertools import zip_longest
+
+    for table, expected in expected_tables(rows).items():
+        width = _KEY_WIDTH[table]
+        try:
+            stored = _stored_rows(conn, table)
+        except sqlite3.OperationalError as exc:
+            return f"table {table} cannot be read ({exc})"
+        for want, have in zip_longest(expected, stored):
+            if want == have:
+                continue
+            if have is None:
+                return f"table {table}, row {want[:width]!r}: missing (the log gives it)"
+            if want is None:
+                return f"table {table}, row {have[:width]!r}: not given by the log"
+            if want[:width] != have[:width]:
+                if _key_order(want, width) < _key_order(have, width):
+                    return f"table {table}, row {want[:width]!r}: missing (the log gives it)"
+                return f"table {table}, row {have[:width]!r}: not given by the log"
+            names = _COLUMN_NAMES[table]
+            column = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
+            return (
+                f"table {table}, row {want[:width]!r}: {names[column]} is {have[column]!r}, "
+                f"the log gives {want[column]!r}"
+            )
+    return None
 
 
 # -- the local views of a shared log ----------------------------------------------------------
@@ -620,6 +758,7 @@ _VIEWS_SOURCE_DDL = (
     "ledger TEXT NOT NULL)"
 )
 _VIEWS_SOURCE = "SELECT position, hash FROM views_source WHERE id = 1"
+_VIEWS_RECORD = "SELECT position, hash, ledger FROM views_source WHERE id = 1"
 _SET_VIEWS_SOURCE = (
     "INSERT OR REPLACE INTO views_source (id, position, hash, ledger) VALUES (1, ?, ?, ?)"
 )
@@ -660,7 +799,16 @@ def open_views(path: str | os.PathLike[str]) -> sqlite3.Connection:
     return conn
 
 
-def _hash_at(store: EventStore, position: int) -> str | None:
+def views_record(conn: sqlite3.Connection) -> tuple[int, str, str] | None:
+    """What a views file recorded folding: (position, hash there, which ledger), or None."""
+    try:
+        found = conn.execute(_VIEWS_RECORD).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return (found[0], found[1], found[2]) if found else None
+
+
+def hash_at(store: EventStore, position: int) -> str | None:
     """The hash of the event at `position` in the log (GENESIS for 0), or None if absent."""
     if position == 0:
         return GENESIS
@@ -716,7 +864,7 @@ def sync_views(
             conn.execute("COMMIT")
             return len(created), created[-1].position
         head = store.head()
-        if position is not None and (position > head or _hash_at(store, position) != source[1]):
+        if position is not None and (position > head or hash_at(store, position) != source[1]):
             position = None  # another log, or a log that was replaced
         folded = 0
         last_hash = source[1] if position is not None else GENESIS
@@ -746,7 +894,7 @@ def sync_views(
             if page:
                 catch_up(conn, page, before=position, read_all=read_records)
                 folded, last_hash = folded + len(page), page[-1].hash
-        _set_checkpoints(conn, head)
+        _set_checkpoints(conn, head, last_hash)
         conn.execute(_SET_VIEWS_SOURCE, (head, last_hash, ledger))
         conn.execute("COMMIT")
         return folded, head
