@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -54,20 +53,17 @@ def open_ledger(ctx: typer.Context, *, readonly: bool = False) -> Ledger:
 
 
 def read_input(path: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a file (or `-` for stdin) whole, refusing one larger than `limit`."""
+    """Read a regular file (or `-` for stdin) whole, refusing one larger than `limit`."""
     from ledger.errors import InvalidInput
+    from ledger.files import FileTooLarge, read_regular_file
 
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:
-        file = Path(path)
-        if not file.exists():
-            raise InvalidInput(f"{path}: no such file")
-        if not file.is_file():
-            raise InvalidInput(f"{path}: not a file")
-        if file.stat().st_size > limit:
-            raise InvalidInput(f"{path}: larger than {limit // 1_000_000} MB")
-        data = file.read_bytes()
+        try:  # a regular file only: a FIFO or device is refused unopened, so it cannot hang
+            data = read_regular_file(path, limit)
+        except FileTooLarge:
+            raise InvalidInput(f"{path}: larger than {limit // 1_000_000} MB") from None
     if len(data) > limit:
         raise InvalidInput(f"{path}: larger than {limit // 1_000_000} MB")
     return data

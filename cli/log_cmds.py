@@ -5,13 +5,14 @@ Each command parses its options, makes one call into `ledger`, and renders the r
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from cli import outfile
 from cli.common import open_ledger, render
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -66,55 +67,65 @@ def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def export(
     ctx: typer.Context,
     out: Annotated[str | None, typer.Option(help="Write to FILE instead of stdout.")] = None,
-    force: Annotated[bool, typer.Option(help="Overwrite an existing --out file.")] = False,
+    force: Annotated[
+        bool, typer.Option(help="Overwrite an existing --out file (a regular file only).")
+    ] = False,
 ) -> None:
-    """Write the whole log as JSON lines (every envelope field), for `claims import`."""
-    from ledger.errors import InvalidInput
+    """Write the whole log as JSON lines (every envelope field), for `claims import`.
 
+    --out replaces the file only once the whole export is written (see `cli.outfile`).
+    """
+    if out is not None:
+        outfile.check_target(out, force=force)  # refused before the log is read
     with open_ledger(ctx, readonly=True) as ledger:
         lines = ledger.export_lines()
         if out is None:
             sys.stdout.writelines(lines)
             return
-        target = Path(out)
-        if target.is_symlink():
-            raise InvalidInput(f"{out} is a symbolic link; give a plain file path")
-        if target.exists() and not force:
-            raise InvalidInput(f"{out} exists; use --force to overwrite it")
-        partial = target.with_name(f".{target.name}.partial")
-        with partial.open("w", encoding="utf-8") as fh:
-            fh.writelines(lines)
-        os.replace(partial, target)
+        with outfile.output_file(out, force=force) as fh:
+            fh.writelines(line.encode("utf-8") for line in lines)
     render.message(f"exported to {out}")
 
 
 def import_(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="An export of a ledger (JSONL), or - for stdin.")],
+    prefix: Annotated[
+        bool,
+        typer.Option(
+            "--prefix",
+            help="Import a file cut short (or without a header): the events it holds, verified.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Import another ledger's export: verified whole, then applied in one transaction."""
+    """Import another ledger's export: verified whole, then applied in one transaction.
+
+    A file holding fewer events than its header says is refused unless --prefix; an event
+    this ledger has under the same id with other content is a conflict (exit 1).
+    """
     from ledger.errors import InvalidInput
 
-    if file == "-":
-        lines = sys.stdin.buffer
-    else:
-        path = Path(file)
-        if not path.is_file():
-            raise InvalidInput(f"{file}: no such file")
-        lines = path.open("rb")
-    with open_ledger(ctx) as ledger:
-        result = ledger.import_lines(lines, source=file)
+    if file != "-" and not Path(file).is_file():
+        raise InvalidInput(f"{file}: no such file")
+    with (
+        open(file, "rb") if file != "-" else contextlib.nullcontext(sys.stdin.buffer) as lines,
+        open_ledger(ctx) as ledger,
+    ):
+        result = ledger.import_lines(lines, source=file, prefix=prefix)
     if as_json:
         render.write_json(
             {"imported": result.imported, "skipped": result.skipped, "exact": result.exact}
         )
-    else:
-        how = "positions and hashes kept" if result.exact else "re-chained after this log's head"
-        detail = f" ({how})" if result.imported else ""
-        render.message(
-            f"imported {result.imported} event(s), skipped {result.skipped} already present{detail}"
-        )
+        return
+    how = "positions and hashes kept" if result.exact else "re-chained after this log's head"
+    detail = f" ({how})" if result.imported else ""
+    held = result.imported + result.skipped
+    if result.declared is not None and held < result.declared:
+        detail += f"; a prefix: {held} of the {result.declared} events of the full log"
+    render.message(
+        f"imported {result.imported} event(s), skipped {result.skipped} already present{detail}"
+    )
 
 
 def schema(

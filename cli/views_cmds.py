@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from cli import outfile
 from cli.common import open_ledger, render
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
@@ -75,14 +76,22 @@ def history(
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     plot: Annotated[
-        str | None, typer.Option(help="Also draw the series to FILE.png (needs matplotlib).")
+        str | None,
+        typer.Option(help="Also draw the series to FILE (.png, .svg or .pdf; needs matplotlib)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option(help="Overwrite an existing --plot file (a regular file only).")
+    ] = False,
 ) -> None:
     """Show a metric's figures over time, per claimant, with a sparkline."""
+    if plot is not None:  # refused before the log is read; written like `export --out`
+        fmt = render.plot_format(plot)
+        outfile.check_target(plot, force=force, option="--plot")
     with open_ledger(ctx, readonly=True) as ledger:
         rows = ledger.history(metric, claimant=claimant, subject=subject, at=at)
     if plot is not None:
-        render.plot_history(rows, plot)
+        with outfile.output_file(plot, force=force, option="--plot") as out:
+            render.plot_history(rows, out, fmt=fmt)
     if as_json:
         render.write_json(rows)
     elif as_csv:

@@ -3,8 +3,8 @@
 Owns: `ArticleOptions` (--url/--publisher/--published), `ArticleSource` (paths and stdin),
 `read_articles` (drafts, or a failed result per unreadable input) and `extract_articles`
 (`claims extract`: the article and its claims, writing nothing). The ledger's `ingest` reads
-through here too. Imports: `events`, `ledger.errors`, `ledger.ingest` (lazily: the extractor
-compiles many patterns, and commands that do not read articles start faster).
+through here too. Imports: `events`, `ledger.errors`, `ledger.files`, `ledger.ingest` (lazily:
+the extractor compiles many patterns, and commands that do not read articles start faster).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from events import describe
 from events.base import Name
 from ledger.errors import InvalidInput
+from ledger.files import Skipped
 
 if TYPE_CHECKING:
     from ledger.ingest.pipeline import IngestResult
@@ -51,7 +52,9 @@ def read_articles(
 ) -> Iterator[ArticleDraft | IngestResult]:
     """Yield each article draft, or a failed result for an input that cannot be read.
 
-    A missing path fails the whole call before anything is read, so nothing is written.
+    A missing path fails the whole call before anything is read, so nothing is written. An
+    entry of a folder that is not read (a symbolic link leading out of it, a FIFO) is a failed
+    result saying so, in its place in the walk.
     """
     from ledger.ingest.pipeline import IngestResult
     from ledger.ingest.readers import (
@@ -66,10 +69,14 @@ def read_articles(
             _NAME.validate_python(options.publisher)
         except ValidationError as exc:
             raise InvalidInput(f"--publisher: {describe(exc)}") from None
-    source.files = list(iter_article_files(source.paths))
-    if options.url is not None and len(source.files) > 1:
+    entries = list(iter_article_files(source.paths))
+    source.files = [e.path if isinstance(e, Skipped) else e for e in entries]
+    if options.url is not None and sum(isinstance(e, str) for e in entries) > 1:
         raise InvalidInput("--url names one article, but several files were given")
-    for path in source.files:
+    for path in entries:
+        if isinstance(path, Skipped):  # a link out of the folder, a FIFO: one line, not read
+            yield IngestResult(source=path.path, status="failed", error=str(path))
+            continue
         try:
             if path == "-":
                 if source.stdin is None:

@@ -20,8 +20,8 @@ Mapping decisions the data README leaves open:
 - Free text (`greatest losses direction`) and `day` are not figures. Any other unknown key is
   refused rather than guessed, because a guess would change claim ids when the mapping is fixed.
 
-Imports: the standard library, orjson, `events`, `ledger.errors`. Never `cli`, `ledger.service`
-or `ledger.store`.
+Imports: the standard library, orjson, `events`, `ledger.errors`, `ledger.files`. Never `cli`,
+`ledger.service` or `ledger.store`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from pydantic import ValidationError
 
 from events.claims import Claim
 from ledger.errors import InvalidInput
+from ledger.files import FileTooLarge, UnreadableFile, read_regular_file
 
 __all__ = [
     "CLAIMANT",
@@ -506,12 +507,13 @@ def _read_json(path: Path) -> Any:
     """Read one file's JSON, refusing oversized, unreadable or malformed files in one line."""
     too_big = f"gs-daily: {path} is larger than {MAX_FILE_BYTES:,} bytes; refused unread"
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise InvalidInput(too_big)
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows meanwhile
-    except OSError as exc:
-        raise InvalidInput(f"gs-daily: cannot read {path}: {exc.strerror or exc}") from None
+        # regular files only (a FIFO is refused, never opened to block), bounded even if the
+        # file grows meanwhile
+        raw = read_regular_file(str(path), MAX_FILE_BYTES)
+    except FileTooLarge:
+        raise InvalidInput(too_big) from None
+    except UnreadableFile as exc:
+        raise InvalidInput(f"gs-daily: {exc}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise InvalidInput(too_big)
     try:
