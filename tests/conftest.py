@@ -209,3 +209,59 @@ def claims_bin() -> str:
     if not path.exists():
         pytest.skip("the `claims` console script is not installed (run `make test`)")
     return os.fspath(path)
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON gives it back (tuples as lists, keys sorted), so rows compare as data."""
+    import orjson
+
+    return orjson.loads(orjson.dumps(value, option=orjson.OPT_SORT_KEYS))
+
+
+def stored_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """Every read-model table of a ledger file exactly as stored (opened read-only, nothing
+    rebuilt or replayed first), with the checkpoints: what readers are served."""
+    import sqlite3
+
+    from ledger.projections import runner
+    from ledger.projections.queries import SQLiteReadModel
+
+    conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        model = SQLiteReadModel(conn)
+        return _plain(
+            {
+                "claims": {r["claim_id"]: r for r in model.claims()},
+                "articles": model.articles(),
+                "life": model.life(),
+                "aliases": {kind: model.aliases(kind) for kind in ("claimant", "publisher")},
+                "totals": model.stored_totals(),
+                "checkpoints": {n: list(p) for n, p in runner.checkpoints(conn).items()},
+            }
+        )
+    finally:
+        conn.close()
+
+
+def replayed_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The same tables as a fresh in-memory replay of the log gives them, and the checkpoints
+    a ledger that never crashed would hold (every projection at the head)."""
+    from ledger.projections.base import PROJECTION_VERSIONS
+    from ledger.projections.queries import MemoryReadModel
+    from ledger.projections.runner import CLAIM_COLUMNS
+    from ledger.projections.totals import totals
+
+    with Ledger.open(path, readonly=True) as ledger:
+        head = ledger.head()
+        model = MemoryReadModel(ledger.replay_in_memory())
+    claims = model.claims()
+    return _plain(
+        {
+            "claims": {r["claim_id"]: {c: r.get(c) for c in CLAIM_COLUMNS} for r in claims},
+            "articles": model.articles(),
+            "life": model.life(),
+            "aliases": {kind: model.aliases(kind) for kind in ("claimant", "publisher")},
+            "totals": totals(claims),
+            "checkpoints": {n: [head, v] for n, v in PROJECTION_VERSIONS.items()},
+        }
+    )

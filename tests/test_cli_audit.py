@@ -166,12 +166,14 @@ def test_audit_total_names_winner_and_losers(reference) -> None:
 
 
 def test_verify_names_a_tampered_position(reference, tmp_path: Path) -> None:
-    """Tampering with one event behind the ledger's back: verify exits 1 naming it."""
-    with sqlite3.connect(tmp_path / "claims.db") as conn:
-        conn.execute("DROP TRIGGER events_no_update")
-        conn.execute("UPDATE events SET actor = 'mallory' WHERE position = 7")
+    """Tampering with one event behind the ledger's back (guards restored as installed):
+    verify exits 1 naming it, and names the broken hash, not a missing trigger."""
+    from tests.test_tamper import tamper
+
+    tamper(tmp_path / "claims.db", {7: {"actor": "mallory"}})
     result = reference("verify")
     assert result.exit_code == 1 and "position 7" in result.stderr
+    assert "does not match" in result.stderr and "trigger" not in result.stderr
 
 
 def test_verify_checks_checkpoints(reference, tmp_path: Path) -> None:

@@ -196,13 +196,17 @@ def test_verify_ok(cli) -> None:
 
 
 def test_verify_names_the_tampered_position(cli, tmp_path: Path) -> None:
-    """After dropping the triggers and editing a row, verify exits 1 naming that position."""
+    """After editing a row behind the ledger's back (and restoring the guards exactly),
+    verify exits 1 naming that position and the broken hash."""
+    from tests.test_tamper import tamper
+
     for value in ("1", "2", "3"):
         cli(*with_option("--value", value))
     with sqlite3.connect(tmp_path / "claims.db") as conn:
-        conn.execute("DROP TRIGGER events_no_update")
-        conn.execute("UPDATE events SET data = replace(data, '2', '9') WHERE position = 2")
+        (data,) = conn.execute("SELECT data FROM events WHERE position = 2").fetchone()
+    tamper(tmp_path / "claims.db", {2: {"data": data.replace('"value":2', '"value":9')}})
     result = cli("verify")
+    assert "does not match" in result.stderr
     assert result.exit_code == 1
     assert "position 2" in result.stderr
     assert json.loads(cli("verify", "--json").stdout)["position"] == 2
@@ -256,8 +260,8 @@ def test_import_refuses_a_bad_export(cli, tmp_path: Path, edit, message: str) ->
     for value in ("1", "2", "3"):
         cli(*with_option("--value", value))
     cli("export", "--out", "log.jsonl")
-    lines = (tmp_path / "log.jsonl").read_text().splitlines()
-    (tmp_path / "bad.jsonl").write_text("\n".join(edit(lines)) + "\n")
+    header, *lines = (tmp_path / "log.jsonl").read_text().splitlines()
+    (tmp_path / "bad.jsonl").write_text("\n".join([header, *edit(lines)]) + "\n")
     result = cli("--ledger", "copy.db", "import", "bad.jsonl")
     assert result.exit_code == 2
     assert message in result.stderr

@@ -3,6 +3,8 @@ alias; replay; time travel with --as-of and --at."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -172,6 +174,43 @@ def test_csv_neutralises_formulas(cli, tmp_path: Path) -> None:
     out = cli("totals", "--csv").stdout.splitlines()
     assert out[0].startswith("claimant,")
     assert out[1].startswith("'=HYPERLINK(1)")
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_neutralises_every_formula_prefix(lead: str) -> None:
+    """A cell starting with any character a spreadsheet reads as a formula (OWASP: = + - @,
+    tab, carriage return) gets a leading quote; other cells are left as they are."""
+    from cli.render import _cell
+
+    cell = _cell(f"{lead}HYPERLINK(1)")
+    if lead.isprintable():
+        assert cell == f"'{lead}HYPERLINK(1)"
+        assert _cell(f"x{lead}1") == f"x{lead}1"
+    else:  # a control character is also made inert: it never reaches the cell raw
+        assert lead not in cell
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
+def test_csv_output_neutralises_formulas_in_names(cli, lead: str) -> None:
+    """`totals --csv` escapes a claimant that starts with a formula character."""
+    name = f"{lead}cmd|' /C calc'!A0"
+    result = cli(
+        "append",
+        "--claimant",
+        name,
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        "3",
+        "--as-of",
+        "2023-04-02",
+    )
+    assert result.exit_code == 0, result.output
+    (row,) = list(csv.DictReader(io.StringIO(cli("totals", "--csv").stdout)))
+    assert row["claimant"] == "'" + name
 
 
 def test_stale_projections_are_rebuilt_and_never_trusted(seeded, tmp_path: Path) -> None:

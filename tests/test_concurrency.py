@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ledger.service import Ledger
+from tests.conftest import make_claim
 
 WRITER = """
 import sys
@@ -99,17 +100,28 @@ with Ledger.open(path) as ledger:
 
 READER = """
 import sys, time
+from ledger.hashing import first_break
+from ledger.projections import runner
+from ledger.projections.queries import SQLiteReadModel
+from ledger.projections.totals import totals
 from ledger.service import Ledger
 path, seconds = sys.argv[1], float(sys.argv[2])
 deadline = time.time() + seconds
-reads = 0
+reads, last_head = 0, 0
 while time.time() < deadline:
     with Ledger.open(path, readonly=True) as ledger:
+        conn = ledger.store.conn
+        conn.execute("BEGIN")  # one snapshot for everything this read looks at
         head = ledger.head()
-        positions = [e.position for e in ledger.log(stop=head)]
-        assert positions == list(range(1, head + 1)), "a reader saw a gap"
-        totals = ledger.totals()
-        assert all(t["value"] >= 0 for t in totals)
+        assert head >= last_head, f"the head went back from {last_head} to {head}"
+        last_head = head
+        rows = list(ledger.store.read_rows(stop=head))
+        assert [r["position"] for r in rows] == list(range(1, head + 1)), "a reader saw a gap"
+        assert first_break(rows) is None, f"a reader saw a broken chain: {first_break(rows)}"
+        assert runner.is_current(conn, head), "checkpoints and rows of different commits"
+        stored = SQLiteReadModel(conn)
+        assert stored.stored_totals() == totals(stored.claims()), "totals not of these claims"
+        conn.execute("COMMIT")
         reads += 1
 print(reads)
 """
@@ -172,11 +184,15 @@ def test_stale_writer_on_a_shared_stream_exits_1(claims_bin: str, tmp_path: Path
             {
                 "type": "claim-corrected",
                 "stream": "claim-c_shared",
-                "expected_version": 0,
+                "expected_version": 1,
                 "data": {"claim_id": "c_shared", "changes": {"value": 1}, "reason": "r"},
             }
         )
     )
+    claim = tmp_path / "claim.json"  # a raw correction needs a claim that exists
+    shared = make_claim(0, claim_id="c_shared").model_dump(mode="json")
+    claim.write_text(json.dumps({"type": "claim-asserted", "data": {"claim": shared}}))
+    assert subprocess.run([claims_bin, "append", "--event", str(claim)], env=env).returncode == 0
     first = subprocess.run([claims_bin, "append", "--event", str(event)], env=env)
     assert first.returncode == 0
     stale = subprocess.run(

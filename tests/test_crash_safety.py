@@ -1,7 +1,10 @@
-"""Crash safety: SIGKILL in the middle of a large import or a rebuild loses nothing half-way.
+"""Crash safety: a write that fails, or is killed, leaves nothing half-done.
 
-Real processes, killed at several points. After each kill the log holds the whole batch or
-none of it, `verify` passes, and replaying gives the projections of a ledger that never crashed.
+In-process: a failure raised inside the append's transaction (after the rows are inserted and
+the projections caught up) or inside a rebuild rolls everything back. Real processes: SIGKILL
+in the middle of a large import or a rebuild, at several points. After each, the log holds the
+whole batch or none of it, `verify` passes, and the projection tables *as stored* (read before
+anything is rebuilt) equal an in-memory replay of the log, with every checkpoint at the head.
 """
 
 from __future__ import annotations
@@ -18,10 +21,132 @@ import pytest
 
 from events import ClaimAsserted
 from events.envelope import NewEvent
+from ledger.errors import ConcurrencyConflict
+from ledger.projections import runner
 from ledger.service import Ledger
-from tests.conftest import make_claim
+from ledger.store import SQLiteStore
+from tests.conftest import (
+    Clock,
+    Ids,
+    asserted,
+    make_claim,
+    replayed_projections,
+    stored_projections,
+)
 
 BATCH = 50_000
+
+
+# -- the failed-write path, in process -------------------------------------------------------
+
+
+class Injected(RuntimeError):
+    """A failure injected inside a write transaction."""
+
+
+def everything(path: Path) -> tuple[list[tuple], dict, bytes]:
+    """The events table, every projection table as stored, and the file's bytes (WAL
+    checkpointed first: the store's connection is closed)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        events = conn.execute("SELECT * FROM events ORDER BY position").fetchall()
+    return events, stored_projections(path), path.read_bytes()
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Path:
+    """A ledger of three claims, projections caught up, the connection closed."""
+    path = tmp_path / "claims.db"
+    with Ledger(SQLiteStore(path, clock=Clock(), new_id=Ids())) as ledger:
+        ledger.append([asserted(0), asserted(1)])
+        ledger.append([asserted(2)])
+    return path
+
+
+def fail_after_catch_up(ledger: Ledger) -> None:
+    """Make every append fail after its rows are inserted and the projections caught up."""
+
+    def explode(conn, created, before) -> None:
+        assert conn.in_transaction and created  # the rows are in, uncommitted
+        raise Injected("disk on fire")
+
+    ledger.store.observers.append(explode)  # type: ignore[attr-defined]
+
+
+def test_a_failure_inside_the_append_transaction_rolls_it_all_back(seeded: Path) -> None:
+    """An append that fails after inserting its events and folding them into the tables
+    leaves the events, every projection table, the checkpoints and the head as they were."""
+    before = everything(seeded)
+    with Ledger(SQLiteStore(seeded, clock=Clock(), new_id=Ids(7))) as ledger:
+        fail_after_catch_up(ledger)
+        with pytest.raises(Injected):
+            ledger.append([asserted(3), asserted(4, expected_version=None)])
+        assert ledger.head() == 3
+    assert everything(seeded) == before
+    with Ledger.open(seeded) as ledger:  # and the ledger still works
+        ledger.append([asserted(3)])
+        assert ledger.verify().ok and ledger.head() == 4
+
+
+@pytest.mark.parametrize("where", ["write_totals", "_set_checkpoints"])
+def test_a_failure_midway_through_catch_up_rolls_it_all_back(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A catch-up that fails half-way (claims rows written, totals or checkpoints not) rolls
+    back the events and the rows it already wrote."""
+    before = everything(seeded)
+
+    def explode(*args, **kwargs) -> None:
+        raise Injected(where)
+
+    monkeypatch.setattr(runner, where, explode)
+    with (
+        Ledger(SQLiteStore(seeded, clock=Clock(), new_id=Ids(7))) as ledger,
+        pytest.raises(Injected),
+    ):
+        ledger.append([asserted(3)])
+    assert everything(seeded) == before
+
+
+def test_a_batch_whose_last_event_conflicts_writes_nothing(seeded: Path) -> None:
+    """A batch whose last event carries a stale expected version is refused whole: nothing of
+    its first events reaches the log or the tables."""
+    before = everything(seeded)
+    with Ledger(SQLiteStore(seeded, clock=Clock(), new_id=Ids(7))) as ledger:
+        stale = NewEvent(
+            stream="claim-c_test0", event=ClaimAsserted(claim=make_claim(9)), expected_version=0
+        )
+        with pytest.raises(ConcurrencyConflict):
+            ledger.append([asserted(3), asserted(4), stale])
+        assert ledger.head() == 3
+    assert everything(seeded) == before
+
+
+@pytest.mark.parametrize("projection", [None, "totals"])
+def test_a_failed_replay_leaves_the_tables_as_they_were(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch, projection: str | None
+) -> None:
+    """`claims replay` drops and refills the tables inside one transaction: failing at its
+    end restores every table and checkpoint (a replay outside a transaction would not)."""
+    before = everything(seeded)
+
+    def explode(*args, **kwargs) -> None:
+        raise Injected("replay")
+
+    monkeypatch.setattr(runner, "write_totals", explode)
+    with Ledger.open(seeded) as ledger, pytest.raises(Injected):
+        ledger.replay(projection)
+    assert everything(seeded) == before
+
+
+def test_the_checkpoint_is_committed_with_its_rows(seeded: Path) -> None:
+    """After each append the stored tables equal a replay and every checkpoint is at the
+    head: a checkpoint never runs ahead of (or behind) the rows it stands for."""
+    stored = stored_projections(seeded)
+    assert stored == replayed_projections(seeded)
+    assert {p for p, _ in stored["checkpoints"].values()} == {3}
+
 
 IMPORT = """
 import sys
@@ -87,14 +212,16 @@ def big_export(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }
 
 
-def state(path: Path) -> tuple[int, bool, list[dict], str]:
-    """Head, verify, rebuilt totals, and the hash of the last event."""
-    with Ledger.open(path) as ledger:
+def state(path: Path) -> tuple[int, bool, dict, str]:
+    """Head, verify, the projection tables as stored (nothing rebuilt first), and the hash of
+    the last event. The stored tables must equal a replay, checkpoints included."""
+    with Ledger.open(path, readonly=True) as ledger:
         head = ledger.head()
         ok = ledger.verify().ok
-        ledger.replay()
         last = ledger.event_at(head).hash if head else ""
-        return head, ok, ledger.totals(), last
+    stored = stored_projections(path)
+    assert stored == replayed_projections(path), "the stored projections are not the log's"
+    return head, ok, stored, last
 
 
 def run_and_kill(script: str, args: list[str], delay: float) -> int | None:
@@ -119,7 +246,7 @@ def test_sigkill_during_a_large_import(big_export, tmp_path: Path, fraction: flo
     base_head = big_export["base_state"][0]
     delay = fraction * big_export["seconds"]
     run_and_kill(IMPORT, [str(ledger), str(big_export["export"])], delay)
-    head, ok, totals, last = state(ledger)
+    head, ok, tables, last = state(ledger)
     assert ok
     assert head in (base_head, base_head + BATCH)
     if fraction <= 0.1:
@@ -127,8 +254,8 @@ def test_sigkill_during_a_large_import(big_export, tmp_path: Path, fraction: flo
     if fraction >= 2.0:
         assert head == base_head + BATCH  # the import had finished
     expected = big_export["done_state"] if head != base_head else big_export["base_state"]
-    _, _, expected_totals, expected_last = expected
-    assert totals == expected_totals
+    _, _, expected_tables, expected_last = expected
+    assert tables == expected_tables
     assert last == expected_last
 
 
@@ -138,11 +265,8 @@ def test_sigkill_during_a_rebuild(big_export, tmp_path: Path, fraction: float) -
     """Killed mid-rebuild: the log is untouched and the projections are the old or the new."""
     ledger = tmp_path / "claims.db"
     shutil.copy(big_export["done"], ledger)
-    with Ledger.open(ledger) as before:
-        totals_before = before.totals()
-        head_before = before.head()
+    _, _, tables_before, last_before = big_export["done_state"]
     run_and_kill(REPLAY, [str(ledger)], fraction * big_export["seconds"])
-    with Ledger.open(ledger, readonly=True) as after:
-        assert after.head() == head_before
-        assert after.verify().ok
-        assert after.totals() == totals_before
+    head, ok, tables, last = state(ledger)  # the tables as the killed rebuild left them
+    assert (head, ok, last) == (big_export["done_state"][0], True, last_before)
+    assert tables == tables_before

@@ -149,10 +149,39 @@ def test_every_type_has_a_stored_sample() -> None:
 
 
 def test_source_aliased_v1_is_upcast() -> None:
-    """A v1 alias (claimants only) reads as a v2 alias of kind 'claimant'."""
-    event = decode("source-aliased", 1, '{"alias": "UA army", "canonical": "Armed Forces"}')
+    """A v1 alias (claimants only) reads as a v2 alias of kind 'claimant': the upcaster sets
+    the kind, whatever a stray v1 field said (a default alone would keep 'publisher')."""
+    v1 = '{"alias": "UA army", "canonical": "Armed Forces", "kind": "publisher"}'
+    event = decode("source-aliased", 1, v1)
     assert isinstance(event, SourceAliased)
     assert event.kind == "claimant"
+    assert decode("source-aliased", 2, v1).kind == "publisher"  # v2 is read as written
+
+
+def test_decode_and_the_fold_go_through_the_upcaster(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a v1 payload calls the registered upcaster (decode and the projections' fold
+    alike); with it removed, the old version cannot be read at all."""
+    from ledger.projections import claims as fold
+    from ledger.projections.memory import MemoryRows
+    from tests.test_projections import envelope
+
+    calls: list[dict[str, Any]] = []
+    real = UPCASTERS[("source-aliased", 1)]
+
+    def spy(data: dict[str, Any]) -> dict[str, Any]:
+        calls.append(data)
+        return real(data)
+
+    monkeypatch.setitem(UPCASTERS, ("source-aliased", 1), spy)
+    v1 = {"alias": "UA army", "canonical": "Armed Forces"}
+    assert decode("source-aliased", 1, json.dumps(v1)).kind == "claimant"
+    stored = envelope(SourceAliased(**v1)).model_copy(update={"schema_version": 1, "data": v1})
+    rows = fold.apply(MemoryRows(), stored)
+    assert rows.aliases("claimant") == {"UA army": "Armed Forces"}  # type: ignore[attr-defined]
+    assert calls == [v1, v1]
+    monkeypatch.delitem(UPCASTERS, ("source-aliased", 1))
+    with pytest.raises(UnknownEventType, match="no upcaster"):
+        decode("source-aliased", 1, json.dumps(v1))
 
 
 def test_upcast_chain_stops_at_a_missing_link() -> None:

@@ -91,11 +91,15 @@ def test_revision_keeps_claim_ids_of_edited_figures(tmp_path: Path) -> None:
     second = ArticleDraft(
         source="a", title="t", text=DAILY.replace("174,550", "174,560"), url="https://x.example/a"
     )
-    ids = [
-        {c.claim_id for c in prepare(d, today=today).claims if c.metric == "personnel"}
+    before, after = (
+        {(c.metric, c.value): c.claim_id for c in prepare(d, today=today).claims}
         for d in (first, second)
-    ]
-    assert ids[0] == ids[1]
+    )
+    assert set(before) == {("personnel", 174_550), ("tanks", 3_618)}
+    assert set(after) == {("personnel", 174_560), ("tanks", 3_618)}
+    assert after["personnel", 174_560] == before["personnel", 174_550]  # edited, same id
+    assert after["tanks", 3_618] == before["tanks", 3_618]
+    assert before["personnel", 174_550] != before["tanks", 3_618]
 
 
 def test_old_revision_fed_again_writes_nothing(cli, tmp_path: Path, article: Path) -> None:

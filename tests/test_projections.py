@@ -57,6 +57,8 @@ def replay(*events: Any) -> MemoryRows:
         stream = getattr(event, "claim_id", None) or "s"
         if isinstance(event, ClaimAsserted):
             stream = event.claim.claim_id
+        owner = rows.claim(event.claim_id) if hasattr(event, "claim_id") else None
+        stream = owner["stream"] if owner else stream  # a claim's events come from its stream
         fold.apply(rows, envelope(event, stream=stream, position=position))
     return rows
 
@@ -219,54 +221,288 @@ def test_correction_of_an_unknown_claim_changes_nothing() -> None:
     assert rows.claims == {}
 
 
-# -- replay equals incremental catch-up ----------------------------------------------------
+# -- the totals rule, pinned ------------------------------------------------------------------
+
+SAME_DAY = "2023-04-02"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "winner_is"),
+    [
+        # (qualifier, as_of) of the claim at the earlier position, then of the later one.
+        (("exact", SAME_DAY), ("approx", SAME_DAY), "first"),
+        (("approx", SAME_DAY), ("exact", SAME_DAY), "second"),
+        (("exact", SAME_DAY), ("at_least", SAME_DAY), "first"),
+        (("exact", SAME_DAY), ("at_most", SAME_DAY), "first"),
+        (("approx", SAME_DAY), ("at_least", SAME_DAY), "first"),
+        (("approx", SAME_DAY), ("at_most", SAME_DAY), "first"),
+        (("at_least", SAME_DAY), ("approx", SAME_DAY), "second"),
+        (("at_most", SAME_DAY), ("approx", SAME_DAY), "second"),
+        # at_least and at_most are equally specific: the later position wins, either way round
+        (("at_least", SAME_DAY), ("at_most", SAME_DAY), "second"),
+        (("at_most", SAME_DAY), ("at_least", SAME_DAY), "second"),
+        # same qualifier: the later position
+        (("exact", SAME_DAY), ("exact", SAME_DAY), "second"),
+        (("at_most", SAME_DAY), ("at_most", SAME_DAY), "second"),
+        # a later as_of beats any qualifier, whatever the positions
+        (("at_most", "2023-04-03"), ("exact", SAME_DAY), "first"),
+        (("exact", SAME_DAY), ("at_least", "2023-04-03"), "second"),
+    ],
+)
+def test_totals_rule_table(
+    make_sqlite_store, first: tuple[str, str], second: tuple[str, str], winner_is: str
+) -> None:
+    """Latest as_of; then exact > approx > at_least = at_most; then the later position. The
+    same in the pure rule (`totals`, `winner`, time travel) and in the stored totals table."""
+    rows = replay(
+        asserted(0, qualifier=first[0], as_of=first[1]),
+        asserted(1, qualifier=second[0], as_of=second[1]),
+    )
+    expected = "c_test0" if winner_is == "first" else "c_test1"
+    (total,) = totals(rows.claims.values())
+    assert total["claim_id"] == expected
+    assert winner(rows.claims.values())["claim_id"] == expected
+    ledger = Ledger(make_sqlite_store())
+    for n, (qualifier, as_of) in enumerate((first, second)):  # one append each: catch-up
+        claim = make_claim(n, qualifier=qualifier, as_of=as_of)
+        ledger.append([NewEvent(stream=f"claim-c_test{n}", event=ClaimAsserted(claim=claim))])
+    assert [t["claim_id"] for t in ledger.totals()] == [expected]
+    assert [t["claim_id"] for t in ledger.totals(at=2)] == [expected]
+    ledger.append([NewEvent(stream="sources", event=SourceAliased(alias="x", canonical="y"))])
+    ledger.replay()  # a rebuild ranks by the same rule
+    assert [t["claim_id"] for t in ledger.totals()] == [expected]
+
+
+def test_a_claimant_correction_moves_the_claim_to_its_new_group(make_sqlite_store) -> None:
+    """Correcting a claim's claimant takes it out of its old totals group (whose next claim
+    stands) and into the new one, in memory, in the stored tables and after a rebuild."""
+    old, new = "General Staff of the Armed Forces of Ukraine", "Armed Forces of Ukraine"
+    ledger = Ledger(make_sqlite_store())
+    ledger.append([asserted_event(0, as_of="2023-04-01"), asserted_event(1, as_of="2023-04-02")])
+    fix = ClaimCorrected(claim_id="c_test1", changes={"claimant": new}, reason="misread")
+    ledger.append([NewEvent(stream="claim-c_test1", event=fix)])
+    expected = {(old, "c_test0"), (new, "c_test1")}
+    assert {(t["claimant"], t["claim_id"]) for t in ledger.totals()} == expected
+    memory = ledger.replay_in_memory()
+    assert memory.claims["c_test1"]["canonical_claimant"] == new
+    assert {(t["claimant"], t["claim_id"]) for t in totals(memory.claims.values())} == expected
+    ledger.replay()
+    assert {(t["claimant"], t["claim_id"]) for t in ledger.totals()} == expected
+
+
+def test_replay_of_totals_clears_rows_the_claims_do_not_give(seeded_ledger, tmp_path) -> None:
+    """`claims replay --projection totals` recomputes the table from nothing: a planted totals
+    row of a group no claim belongs to is gone afterwards, and a falsified one is repaired."""
+    ledger, path = seeded_ledger
+    expected = ledger.totals()
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO totals (claimant, subject, metric, value, qualifier, as_of, claim_id, "
+            "position) VALUES ('Bogus', 'russia', 'tanks', 1, 'exact', '2023-01-01', 'c_x', 1)"
+        )
+        conn.execute("UPDATE totals SET value = 9999999 WHERE claimant != 'Bogus'")
+    assert ledger.totals() != expected
+    ledger.replay("totals")
+    assert ledger.totals() == expected
+
+
+@pytest.fixture
+def seeded_ledger(make_sqlite_store, tmp_path):
+    """A ledger with two groups of claims, its projection tables current."""
+    path = tmp_path / "seeded.db"
+    ledger = Ledger(make_sqlite_store(path))
+    ledger.append([asserted_event(0), asserted_event(1, metric="tanks", value=3_618)])
+    return ledger, path
+
+
+def asserted_event(n: int, **fields: Any) -> NewEvent:
+    """A NewEvent asserting claim n (with `fields`) on its own stream."""
+    return NewEvent(stream=f"claim-c_test{n}", event=ClaimAsserted(claim=make_claim(n, **fields)))
+
+
+# -- replay equals incremental catch-up, and both equal an independent model ------------------
 
 CLAIMANTS = ["General Staff", "Armed Forces of Ukraine", "GS"]
+QUALIFIERS = ["exact", "approx", "at_least", "at_most"]
+DAYS = ["2023-04-01", "2023-04-02"]  # few days: ties on as_of are common
+METRICS = ["personnel", "tanks"]
+SPECIFIC = {"exact": 3, "approx": 2, "at_least": 1, "at_most": 1}  # the rule, written again
+
+
+class Model:
+    """What the log means, written independently of the fold: claims by id (with status and
+    position), the claimant aliases, and each article's claim fingerprints."""
+
+    def __init__(self) -> None:
+        self.claims: dict[str, dict[str, Any]] = {}
+        self.streams: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.articles: dict[str, dict[str, Any]] = {}
+
+    def resolve(self, name: str) -> str:
+        seen = {name}
+        while name in self.aliases and self.aliases[name] not in seen:
+            name = self.aliases[name]
+            seen.add(name)
+        return name
+
+    def totals(self) -> list[tuple[Any, ...]]:
+        best: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+        for claim_id, c in sorted(self.claims.items()):
+            if c["status"] != "active" or c["period"] != "cumulative":
+                continue
+            key = (self.resolve(c["claimant"]), c["subject"], c["metric"])
+            rank = (c["as_of"], SPECIFIC[c["qualifier"]], c["position"])
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, claim_id, c["value"], c["qualifier"])
+        return sorted((*key, cid, value, q) for key, (_, cid, value, q) in best.items())
+
+
+def claim_fields(draw: st.DrawFn, claim_id: str) -> dict[str, Any]:
+    return {
+        "claim_id": claim_id,
+        "claimant": draw(st.sampled_from(CLAIMANTS)),
+        "subject": "russia",
+        "metric": draw(st.sampled_from(METRICS)),
+        "value": draw(st.integers(0, 10**6)),
+        "qualifier": draw(st.sampled_from(QUALIFIERS)),
+        "period": draw(st.sampled_from(["cumulative", "cumulative", "cumulative", "window"])),
+        "period_start": "2022-02-24",
+        "as_of": draw(st.sampled_from(DAYS)),
+    }
+
+
+def article_event(article_id: str, revision: int, claims: list[dict[str, Any]]) -> Any:
+    """An article whose text holds each claim's figure at its span."""
+    text, made = "", []
+    for c in claims:
+        text += f"{c['claim_id']} said "
+        quote = f"{c['value']:,}"
+        made.append(make_claim(0, **c, quote=quote, span=(len(text), len(text) + len(quote))))
+        text += quote + ". "
+    common = {
+        "article_id": article_id,
+        "title": f"Article {article_id} r{revision}",
+        "text": text,
+        "content_sha256": f"{revision:064x}",
+        "extractor_version": "1",
+        "claims": made,
+    }
+    if revision == 1:
+        return ArticleRecorded(publisher="P", **common)
+    return ArticleRevised(revision=revision, **common)
+
+
+def fingerprint(c: dict[str, Any]) -> tuple[Any, ...]:
+    return tuple(sorted(c.items()))
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> list[list[NewEvent]]:
-    """Random batches of assertions, corrections, retractions, aliases and articles."""
-    batches = []
+def histories(draw: st.DrawFn) -> tuple[list[list[NewEvent]], Model]:
+    """Random batches the commands could write — hand claims, articles and their revisions
+    (figures edited, dropped, kept), corrections (claimant, value, as_of, qualifier, also of
+    article claims), retractions and alias declarations — and the model of what they mean."""
+    model = Model()
+    batches: list[list[NewEvent]] = []
+    position = 0
     for _ in range(draw(st.integers(1, 6))):
         batch = []
         for _ in range(draw(st.integers(1, 4))):
-            n = draw(st.integers(0, 5))
-            kind = draw(st.sampled_from(["assert", "assert", "correct", "retract", "alias"]))
+            live = sorted(c for c, row in model.claims.items() if row["status"] != "retracted")
+            kinds = ["assert", "article", "article", "alias"]
+            kinds += ["correct", "correct", "retract"] if live else []
+            kind = draw(st.sampled_from(kinds))
+            position += 1
             if kind == "assert":
-                claim = make_claim(
-                    n,
-                    claimant=draw(st.sampled_from(CLAIMANTS)),
-                    metric=draw(st.sampled_from(["personnel", "tanks"])),
-                    qualifier=draw(st.sampled_from(["exact", "approx", "at_least"])),
-                    as_of=draw(st.sampled_from(["2023-04-01", "2023-04-02", "2023-04-03"])),
-                    period=draw(st.sampled_from(["cumulative", "cumulative", "window"])),
-                    value=draw(st.integers(0, 10**6)),
-                )
-                item = NewEvent(stream=f"claim-c_test{n}", event=ClaimAsserted(claim=claim))
+                claim_id = f"c_h{len([c for c in model.claims if c.startswith('c_h')])}"
+                fields = claim_fields(draw, claim_id)
+                model.claims[claim_id] = dict(fields, status="active", position=position)
+                model.streams[claim_id] = f"claim-{claim_id}"
+                event: Any = ClaimAsserted(claim=make_claim(0, **fields))
+                stream = f"claim-{claim_id}"
+            elif kind == "article":
+                article_id = f"a_{draw(st.integers(0, 1))}"
+                known = model.articles.setdefault(article_id, {"revision": 0, "claims": {}})
+                known["revision"] += 1
+                claims = []
+                for k in range(draw(st.integers(0, 3))):
+                    claim_id = f"c_{article_id}_{k}"
+                    previous = known["claims"].get(claim_id)
+                    if previous is not None and draw(st.booleans()):
+                        claims.append(previous)  # read as before
+                    else:
+                        claims.append(claim_fields(draw, claim_id))
+                event = article_event(article_id, known["revision"], claims)
+                stream = f"article-{article_id}"
+                for fields in claims:
+                    claim_id = fields["claim_id"]
+                    before = model.claims.get(claim_id)
+                    same = claim_id in known["claims"] and fingerprint(
+                        known["claims"][claim_id]
+                    ) == fingerprint(fields)
+                    if before is not None and same:
+                        if before["status"] == "withdrawn":
+                            before.update(status="active", position=position)
+                    else:
+                        model.claims[claim_id] = dict(fields, status="active", position=position)
+                        model.streams[claim_id] = stream
+                kept = {c["claim_id"] for c in claims}
+                for claim_id in known["claims"]:
+                    row = model.claims[claim_id]
+                    if claim_id not in kept and row["status"] != "withdrawn":
+                        row.update(status="withdrawn", position=position)
+                known["claims"] = {c["claim_id"]: c for c in claims} | {
+                    c: f for c, f in known["claims"].items() if c not in kept
+                }
             elif kind == "correct":
+                claim_id = draw(st.sampled_from(live))
+                row = model.claims[claim_id]
                 changes = draw(
                     st.sampled_from(
                         [
-                            {"value": 7},
-                            {"as_of": "2023-04-05"},
-                            {"claimant": "GS"},
-                            {"qualifier": "approx"},
+                            {"claimant": draw(st.sampled_from(CLAIMANTS))},
+                            {"value": draw(st.integers(0, 10**6))},
+                            {"as_of": draw(st.sampled_from(DAYS))},
+                            {"qualifier": draw(st.sampled_from(QUALIFIERS))},
                         ]
                     )
                 )
-                event = ClaimCorrected(claim_id=f"c_test{n}", changes=changes, reason="r")
-                item = NewEvent(stream=f"claim-c_test{n}", event=event)
+                changes = {k: v for k, v in changes.items() if row[k] != v}
+                if not changes:
+                    position -= 1
+                    continue
+                row.update(changes, position=position)
+                event = ClaimCorrected(claim_id=claim_id, changes=changes, reason="r")
+                stream = model.streams[claim_id]
             elif kind == "retract":
-                event = ClaimRetracted(claim_id=f"c_test{n}", reason="r")
-                item = NewEvent(stream=f"claim-c_test{n}", event=event)
+                claim_id = draw(st.sampled_from([c for c in live if c.startswith("c_h")] or live))
+                model.claims[claim_id].update(status="retracted", position=position)
+                event = ClaimRetracted(claim_id=claim_id, reason="r")
+                stream = model.streams[claim_id]
             else:
                 alias, canonical = draw(st.permutations(CLAIMANTS))[:2]
+                would = dict(model.aliases, **{alias: canonical})
+                if model.aliases.get(alias) == canonical or _cycles(would):
+                    position -= 1
+                    continue
+                model.aliases[alias] = canonical
                 event = SourceAliased(alias=alias, canonical=canonical)
-                item = NewEvent(stream="sources", event=event)
-            batch.append(item)
-        batches.append(batch)
-    return batches
+                stream = "sources"
+            batch.append(NewEvent(stream=stream, event=event))
+        if batch:
+            batches.append(batch)
+    return batches, model
+
+
+def _cycles(aliases: dict[str, str]) -> bool:
+    for name in aliases:
+        seen = {name}
+        while name in aliases:
+            name = aliases[name]
+            if name in seen:
+                return True
+            seen.add(name)
+    return False
 
 
 def dump(path: Any) -> dict[str, list[tuple[Any, ...]]]:
@@ -278,18 +514,39 @@ def dump(path: Any) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
+def as_model(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Totals rows in the model's shape."""
+    return sorted(
+        (r["claimant"], r["subject"], r["metric"], r["claim_id"], r["value"], r["qualifier"])
+        for r in rows
+    )
+
+
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(history=histories())
 def test_replay_equals_incremental(make_sqlite_store, history) -> None:
-    """Rows caught up event batch by batch equal the rows of a rebuild from position 1."""
+    """Rows caught up batch by batch equal the rows of a rebuild from position 1, and both
+    give the totals, claimants, values and statuses an independent model of the log gives."""
+    batches, model = history
     store = make_sqlite_store()
     ledger = Ledger(store)
-    for batch in history:
+    for batch in batches:
         ledger.append(batch)
     incremental = dump(store.path)
+    stored = {r["claim_id"]: r for r in ledger.read_model().claims()}
+    assert as_model(ledger.totals()) == model.totals()
     ledger.replay()
     assert dump(store.path) == incremental
     memory = ledger.replay_in_memory()
-    assert ledger.totals() == totals(memory.claims.values())
+    assert as_model(totals(memory.claims[c] for c in sorted(memory.claims))) == model.totals()
+    for rows in (stored, memory.claims):
+        assert set(rows) == set(model.claims)
+        for claim_id, row in rows.items():
+            want = model.claims[claim_id]
+            assert row["status"] == want["status"], claim_id
+            assert row["position"] == want["position"], claim_id
+            assert row["canonical_claimant"] == model.resolve(want["claimant"]), claim_id
+            for name in ("claimant", "value", "qualifier", "as_of", "metric"):
+                assert row[name] == want[name], (claim_id, name)
