@@ -416,15 +416,9 @@ class Ledger:
         """Record a ClaimCorrected on the claim's own stream (optimistic concurrency)."""
         changes = {k: v for k, v in changes.items() if v is not None}
         row, version = self._owned_claim(claim_id)
-        if row["status"] == "retracted":
-            raise InvalidInput(f"claim {claim_id} is retracted; nothing to correct")
-        changes = {k: v for k, v in changes.items() if row.get(k) != v}
-        if not changes:
-            raise InvalidInput("nothing to correct: give at least one changed field")
+        changes = self._check_correction(claim_id, row, changes)
         try:
             event = ClaimCorrected(claim_id=claim_id, changes=changes, reason=reason)
-            current = {k: row[k] for k in CORRECTABLE_FIELDS} | {"claim_id": claim_id}
-            Claim.model_validate(current | event.changes | {"quote": row["quote"]})
         except ValidationError as exc:
             raise InvalidInput(f"invalid correction: {describe(exc)}") from None
         item = NewEvent(stream=row["stream"], event=event, expected_version=version, actor=actor)
@@ -450,13 +444,7 @@ class Ledger:
             event = SourceAliased(alias=alias, canonical=canonical, kind=kind)  # type: ignore[arg-type]
         except ValidationError as exc:
             raise InvalidInput(f"invalid alias: {describe(exc)}") from None
-        current = self.read_model().aliases(kind)
-        if current.get(event.alias) == event.canonical:
-            raise InvalidInput(f"{alias!r} is already an alias of {canonical!r}")
-        if claims_fold.resolve(event.canonical, current | {event.alias: event.canonical}) == (
-            event.alias
-        ):
-            raise InvalidInput(f"aliasing {alias!r} to {canonical!r} would make a cycle")
+        self._check_alias(event)
         stream = "sources"
         version = self.store.stream_version(stream)
         item = NewEvent(stream=stream, event=event, expected_version=version, actor=actor)

@@ -195,6 +195,21 @@ def test_revision_that_drops_a_claim_withdraws_it() -> None:
     assert [t["metric"] for t in totals(rows.claims.values())] == ["personnel"]
 
 
+def test_revision_that_drops_a_retracted_claim_keeps_it_retracted() -> None:
+    """A retraction is never undone: a later revision that drops the claim leaves it retracted,
+    not merely withdrawn."""
+    rows = replay(
+        article(TEXT, personnel=174_550, tanks=3_618),
+        ClaimRetracted(claim_id="c_test1", reason="the claimant withdrew it"),
+        article(TEXT.replace("3,618 tanks", "tanks"), revision=2, personnel=174_550),
+    )
+    assert rows.claims["c_test1"]["status"] == "retracted"
+    assert [e["kind"] for e in rows.life if e["claim_id"] == "c_test1"] == [
+        "asserted",
+        "retracted",
+    ]
+
+
 def test_revision_keeps_a_correction_of_an_unchanged_claim() -> None:
     """An analyst's correction survives a revision that reads the claim as before."""
     rows = replay(
@@ -449,7 +464,7 @@ def histories(draw: st.DrawFn) -> tuple[list[list[NewEvent]], Model]:
                 kept = {c["claim_id"] for c in claims}
                 for claim_id in known["claims"]:
                     row = model.claims[claim_id]
-                    if claim_id not in kept and row["status"] != "withdrawn":
+                    if claim_id not in kept and row["status"] == "active":
                         row.update(status="withdrawn", position=position)
                 known["claims"] = {c["claim_id"]: c for c in claims} | {
                     c: f for c, f in known["claims"].items() if c not in kept

@@ -177,8 +177,8 @@ def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         if claim_id in new_ids:
             continue
         before = rows.claim(claim_id)
-        if before is None or before["status"] == "withdrawn" or before["stream"] != event.stream:
-            continue
+        if before is None or before["status"] != "active" or before["stream"] != event.stream:
+            continue  # a withdrawn claim stays withdrawn, and a retraction is never undone
         row = dict(before, status="withdrawn", position=event.position)
         _put(rows, row, before)
         _life(rows, claim_id, event, "withdrawn", {"revision": revision})
