@@ -22,17 +22,89 @@ DEFAULT_LEDGER = "claims.db"
 DEFAULT_VIEWS = "claims-views.db"
 
 
+# The ledger URLs this run was given (`--ledger`, `CLAIMS_LEDGER`, any argument with `://`):
+# no error line may show their passwords, whatever produced it.
+_URLS: list[str] = []
+
+
+def _note_urls(argv: Any) -> None:
+    """Remember every URL on the command line and in CLAIMS_LEDGER, for `error_line`."""
+    found = [os.environ.get("CLAIMS_LEDGER", "")]
+    found += [a.split("=", 1)[-1] for a in argv or () if isinstance(a, str) and "://" in a]
+    _URLS[:] = [url for url in found if "://" in url]
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def error_line(message: str) -> None:
-    """Write one error line to stderr: the contract for every failure a user can cause."""
+    """Write one error line to stderr: the contract for every failure a user can cause.
+    Made inert (no terminal escapes), and a postgres URL's password never shows, however
+    malformed the URL (see ledger.redact)."""
     flat = " ".join(str(message).split())
+    if not flat.isprintable():  # a control or bidi mark from a name or path: made visible
+        from cli.render import inert
+
+        flat = inert(flat)
+    if _URLS or "://" in flat or "password" in flat.lower():
+        from ledger.redact import scrub  # lazily: `claims --help` never loads the ledger
+
+        for url in _URLS or [""]:
+            flat = scrub(flat, url)
     sys.stderr.write(f"claims: error: {flat}\n")
+
+
+INT64 = (-(2**63), 2**63 - 1)
+"""The integers every option accepts: what SQLite and the log can hold (positions, limits)."""
+
+
+def _bound_integers(command: Any) -> None:
+    """Give every integer option and argument the 64-bit range (on top of its own), so an
+    out-of-range number is a usage error (exit 2) before any command sees it."""
+    for sub in getattr(command, "commands", {}).values():
+        _bound_integers(sub)
+    for param in getattr(command, "params", ()):
+        descriptor = getattr(param, "type_descriptor", None)
+        annotation = getattr(descriptor, "annotation", None)
+        info = getattr(descriptor, "parameter_info", None)
+        if info is None or annotation not in (int, int | None, list[int], list[int] | None):
+            continue
+        # typer builds its converter from `parameter_info`, lazily; `--help` shows the
+        # param's own bounds, which stay as declared
+        low, high = getattr(info, "min", None), getattr(info, "max", None)
+        info.min = INT64[0] if low is None else max(low, INT64[0])
+        info.max = INT64[1] if high is None else min(high, INT64[1])
+        param._runtime_param = None
+
+
+class _Interrupted(Exception):
+    """Ctrl-C during a command (typer would turn it into a silent exit 130)."""
 
 
 class ClaimsGroup(TyperGroup):
     """Runs a command and maps each failure onto the exit-code contract of DESIGN.md."""
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        _bound_integers(self)
+        argv = kwargs.get("args", args[0] if args else sys.argv[1:])
+        _note_urls(argv)
+        for arg in argv or ():
+            if isinstance(arg, str) and not _is_unicode(arg):
+                # bytes that are not UTF-8 arrive as lone surrogates: no name, path or URL
+                error_line(f"an argument is not valid UTF-8: {arg!a}")
+                sys.exit(2)
         try:
             result = super().main(*args, **kwargs)
         except TyperException as exc:
@@ -49,7 +121,7 @@ class ClaimsGroup(TyperGroup):
             sys.exit(1)
         except BrokenPipeError:
             sys.exit(1)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, _Interrupted):
             error_line("interrupted; nothing half-written (each write is one transaction)")
             sys.exit(130)
         except Exception as exc:

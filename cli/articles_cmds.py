@@ -28,7 +28,7 @@ def _stdin() -> bytes:
 
 
 def _failure(error: str | None) -> None:
-    sys.stderr.write(f"claims: error: {' '.join(str(error).split())}\n")
+    sys.stderr.write(f"claims: error: {render.inert(' '.join(str(error).split()))}\n")
 
 
 def ingest(

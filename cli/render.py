@@ -5,6 +5,7 @@ Owns: `console`, `err_console`, and one render function per kind of result.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,22 +21,67 @@ from rich.text import Text
 console = Console()
 err_console = Console(stderr=True)
 
+# What a terminal could act on, or that would make one text look like another: C0 and C1
+# controls and DEL (ESC starts every escape sequence; C1 CSI is an 8-bit one), line and
+# paragraph separators, bidirectional overrides and isolates, invisible marks.
+_BREAKS = "\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u2028\u2029]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char in _BREAKS:
+        return " "
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(value: Any) -> str:
+    """Return `value` as text a terminal shows and never acts on: a line or tab break becomes
+    a space (one line stays one line), any other control or bidi mark a visible escape
+    (ESC is `\\x1b`, RIGHT-TO-LEFT OVERRIDE `\\u202e`). Applied to every text from the log, an
+    article or a user before it reaches the terminal (tables, lines, CSV, error lines)."""
+    text = "" if value is None else str(value)
+    return _CONTROLS.sub(_visible, text) if _CONTROLS.search(text) else text
+
+
+def _safe(value: Any) -> str:
+    """`inert(value)`, escaped for a line printed with rich markup."""
+    return escape(inert(value))
+
 
 def _add_row(table: Table, *cells: Any) -> None:
-    """Add a row whose text is shown as is: names and quotes from articles are not markup."""
-    table.add_row(*(Text(c) if isinstance(c, str) else c for c in cells))
+    """Add a row whose text is shown as is (names and quotes from articles are not markup),
+    made inert."""
+    table.add_row(*(Text(inert(c)) if isinstance(c, str) else c for c in cells))
+
+
+# Characters JSON may carry raw inside a string that a terminal (or a JavaScript reader, for
+# U+2028/U+2029) would act on; orjson escapes C0 itself, these are escaped after it.
+_JSON_RAW = re.compile(
+    "[\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u2028\u2029]"
+)
+
+
+def _json_text(encoded: bytes) -> str:
+    text = encoded.decode()
+    if _JSON_RAW.search(text) is None:
+        return text
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def write_json(document: Any) -> None:
-    """Print one JSON document with stable, sorted keys."""
+    """Print one JSON document with stable, sorted keys (controls escaped)."""
     sys.stdout.write(
-        orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() + "\n"
+        _json_text(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)) + "\n"
     )
 
 
 def write_json_line(document: Any) -> None:
-    """Print one compact JSON object on its own line (JSON Lines)."""
-    sys.stdout.write(orjson.dumps(document, option=orjson.OPT_SORT_KEYS).decode() + "\n")
+    """Print one compact JSON object on its own line (JSON Lines; controls escaped)."""
+    sys.stdout.write(_json_text(orjson.dumps(document, option=orjson.OPT_SORT_KEYS)) + "\n")
 
 
 def _summary(type_name: str, data: dict[str, Any]) -> str:
@@ -82,18 +128,21 @@ def recorded(envelope: Any, *, created: bool) -> None:
     """Say what an append did, in one line."""
     if created:
         console.print(
-            f"recorded [bold]{envelope.type}[/] at position {envelope.position} "
-            f"(stream {envelope.stream}, version {envelope.version})"
+            f"recorded [bold]{_safe(envelope.type)}[/] at position {envelope.position} "
+            f"(stream {_safe(envelope.stream)}, version {envelope.version})",
+            highlight=False,
         )
     else:
         console.print(
-            f"unchanged: already recorded at position {envelope.position} ({envelope.stream})"
+            f"unchanged: already recorded at position {envelope.position} "
+            f"({_safe(envelope.stream)})",
+            highlight=False,
         )
 
 
 def message(text: str) -> None:
-    """Print a plain status line."""
-    console.print(text, highlight=False, markup=False)
+    """Print a plain status line (made inert: it may quote names and paths)."""
+    console.print(inert(text), highlight=False, markup=False)
 
 
 @contextmanager
@@ -139,7 +188,7 @@ def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
         where = f" at position {r.position}" if r.position else ""
         revision = f" (revision {r.revision})" if r.revision else ""
         console.print(
-            f"{r.status:>16}  {r.source}: {r.claims} claim(s){revision}{where}",
+            f"{r.status:>16}  {inert(r.source)}: {r.claims} claim(s){revision}{where}",
             highlight=False,
             markup=False,
         )
@@ -157,8 +206,8 @@ def extraction(documents: list[dict[str, Any]]) -> None:
     for doc in documents:
         article = doc["article"]
         console.print(
-            f"[bold]{escape(article['title'])}[/] — {escape(article['publisher'])}, "
-            f"{article['published'] or 'undated'} ({escape(article['source'])})",
+            f"[bold]{_safe(article['title'])}[/] — {_safe(article['publisher'])}, "
+            f"{_safe(article['published'] or 'undated')} ({_safe(article['source'])})",
             highlight=False,
         )
         table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
@@ -183,7 +232,7 @@ def extraction(documents: list[dict[str, Any]]) -> None:
 
 def _cell(value: Any) -> str:
     """Render a CSV cell so no spreadsheet runs it as a formula."""
-    text = "" if value is None else str(value)
+    text = inert(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text
     return text
@@ -279,7 +328,7 @@ def history_table(series: list[dict[str, Any]]) -> None:
     for s in series:
         points = s["points"]
         console.print(
-            f"[bold]{escape(s['claimant'])}[/] — {s['subject']} {s['metric']}  "
+            f"[bold]{_safe(s['claimant'])}[/] — {_safe(s['subject'])} {_safe(s['metric'])}  "
             f"{sparkline([p['value'] for p in points])}",
             highlight=False,
         )
@@ -305,8 +354,8 @@ def claim_panel(document: dict[str, Any]) -> None:
     """Render one claim, its sentence, its article, and its life."""
     c = document["claim"]
     console.print(
-        f"[bold]{c['claim_id']}[/]  {escape(c['canonical_claimant'])}: "
-        f"{c['subject']} {c['metric']} "
+        f"[bold]{_safe(c['claim_id'])}[/]  {_safe(c['canonical_claimant'])}: "
+        f"{_safe(c['subject'])} {_safe(c['metric'])} "
         f"{_figure(c['value'], c['qualifier'])} ({c['period']}"
         f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
         f" — {document['status']}",
@@ -314,19 +363,21 @@ def claim_panel(document: dict[str, Any]) -> None:
     )
     total = document["total"]
     console.print(
-        "stands as the total" if total["stands"] else f"not the total: {total['why_not']}",
+        "stands as the total" if total["stands"] else f"not the total: {inert(total['why_not'])}",
         style="dim",
         highlight=False,
         markup=False,
     )
     if document["sentence"]:
-        console.print(f"“{document['sentence']}”", highlight=False, markup=False)
+        console.print(f"“{inert(document['sentence'])}”", highlight=False, markup=False)
     article = document["article"]
     if article:
         console.print(
-            f"article: {article['title']} — {article['publisher']} "
-            f"{article['published'] or ''} {article['url'] or ''} (sha256 "
-            f"{article['content_sha256'][:12]}…, revision {article['revision']})",
+            inert(
+                f"article: {article['title']} — {article['publisher']} "
+                f"{article['published'] or ''} {article['url'] or ''} (sha256 "
+                f"{article['content_sha256'][:12]}…, revision {article['revision']})"
+            ),
             highlight=False,
             markup=False,
         )
@@ -365,8 +416,27 @@ def _life_detail(entry: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def plot_history(series: list[dict[str, Any]], path: str) -> None:
-    """Draw each claimant's series over time to a PNG; qualifiers shown as markers."""
+PLOT_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+"""The image types `history --plot` draws, by the file name's suffix (all in matplotlib)."""
+
+
+def plot_format(path: str) -> str:
+    """Return the image format `path` asks for by its suffix; refuse any other name."""
+    from pathlib import PurePath
+
+    suffix = PurePath(path).suffix.lower()
+    if suffix not in PLOT_FORMATS:
+        from ledger.errors import InvalidInput
+
+        known = ".png, .svg or .pdf"
+        problem = f"{suffix} is not an image type it draws ({known})" if suffix else None
+        raise InvalidInput(f"--plot {path}: {problem or f'name a {known} file'}")
+    return PLOT_FORMATS[suffix]
+
+
+def plot_history(series: list[dict[str, Any]], out: Any, *, fmt: str = "png") -> None:
+    """Draw each claimant's series over time to the binary file `out` as `fmt` (png, svg or
+    pdf); qualifiers shown as markers."""
     try:
         import matplotlib
 
@@ -390,8 +460,10 @@ def plot_history(series: list[dict[str, Any]], path: str) -> None:
     ax.legend(fontsize="small")
     ax.grid(alpha=0.3)
     fig.autofmt_xdate()
-    fig.savefig(path, dpi=100, bbox_inches="tight")
-    plt.close(fig)
+    try:
+        fig.savefig(out, format=fmt, dpi=100, bbox_inches="tight")
+    finally:
+        plt.close(fig)
 
 
 def dataset_report(report: dict[str, Any]) -> None:
@@ -452,7 +524,7 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
     """Render, per total, the claim that stands and why the others lost."""
     for g in groups:
         total = g["total"]
-        head = f"[bold]{escape(g['claimant'])}[/] — {g['subject']} {g['metric']}"
+        head = f"[bold]{_safe(g['claimant'])}[/] — {_safe(g['subject'])} {_safe(g['metric'])}"
         if total is None:
             console.print(f"{head}: no total", highlight=False)
         else:

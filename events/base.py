@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -28,17 +28,60 @@ def _iso_date(value: Any) -> Any:
     raise ValueError(f"expected an ISO date YYYY-MM-DD, got {value!r}")
 
 
-def _clean_text(value: Any) -> Any:
-    """Refuse control and bidirectional-override characters in names shown to users."""
+STORED = {"stored": True}
+"""The validation context of a payload read back from a log or an export: names are held to
+the rule they were written under (no control characters but newline and tab), so an event
+recorded by an earlier release still decodes and verifies byte for byte."""
+
+_STORED_REFUSED = frozenset({"Cc", "Cf"})
+_REFUSED = frozenset({"Cc", "Cf", "Zl", "Zp"})  # line and paragraph separators too
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    return next((s for s in _SCRIPTS if name.startswith(s + " ")), None)
+
+
+def mixed_script_word(name: str) -> str | None:
+    """Describe the first word of `name` whose letters mix Latin, Cyrillic and Greek (how a
+    homoglyph passes for another name: a Cyrillic "а" in "General"), or return None."""
+    if name.isascii():
+        return None
+    for word in _WORD.findall(name):
+        scripts: dict[str, str] = {}
+        for char in word:
+            script = _script(char)
+            if script is not None:
+                scripts.setdefault(script, char)
+        if len(scripts) > 1:
+            odd = [c for s, c in scripts.items() if s != "LATIN"] or list(scripts.values())
+            marks = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in odd)
+            return f"mixes {' and '.join(s.title() for s in scripts)} letters in {word!r} ({marks})"
+    return None
+
+
+def _clean_text(value: Any, info: ValidationInfo) -> Any:
+    """Refuse control and bidirectional-override characters in names shown to users.
+
+    New input is held to more: it is normalised (NFKC: a full-width or ligature letter is its
+    plain one), may not hold a line break or tab, and no word may mix scripts. A stored
+    payload (`STORED` context) keeps the rule it was written under.
+    """
     if not isinstance(value, str):
         return value
-    if value.isprintable():  # no character of category C* (nor Z* but the space): the fast path
-        return value.strip()
-    for char in value:
-        if char in "\n\t":
-            continue
-        if unicodedata.category(char) in {"Cc", "Cf"}:
-            raise ValueError(f"contains the control character U+{ord(char):04X}")
+    stored = bool(info.context and info.context.get("stored"))
+    if not stored:
+        value = unicodedata.normalize("NFKC", value)
+    if not value.isprintable():  # a character of category C* or Z* (but the space)
+        for char in value:
+            if stored and char in "\n\t":
+                continue
+            if unicodedata.category(char) in (_STORED_REFUSED if stored else _REFUSED):
+                raise ValueError(f"contains the control character U+{ord(char):04X}")
+    if not stored and (mixed := mixed_script_word(value)) is not None:
+        raise ValueError(mixed)
     return value.strip()
 
 

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, StrictInt, TypeAdapter, field_validator, model_validator
+from pydantic import (
+    Field,
+    StrictInt,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from events.base import Event, IsoDate, Name
 
@@ -119,7 +126,7 @@ class ClaimCorrected(Event):
 
     @field_validator("changes")
     @classmethod
-    def _valid_changes(cls, changes: dict[str, Any]) -> dict[str, Any]:
+    def _valid_changes(cls, changes: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         """Check each new value against the claim field it replaces; keep it as JSON."""
         if not changes:
             raise ValueError("a correction must change at least one field")
@@ -128,7 +135,7 @@ class ClaimCorrected(Event):
             raise ValueError(f"cannot correct field(s) {', '.join(unknown)}")
         return {
             name: _FIELD_ADAPTERS[name].dump_python(
-                _FIELD_ADAPTERS[name].validate_python(value), mode="json"
+                _FIELD_ADAPTERS[name].validate_python(value, context=info.context), mode="json"
             )
             for name, value in sorted(changes.items())
         }

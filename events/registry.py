@@ -13,7 +13,7 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from events.articles import ArticleRecorded, ArticleRevised
-from events.base import Event
+from events.base import STORED, Event
 from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.sources import SourceAliased
 from events.upcasters import upcast
@@ -58,9 +58,16 @@ def model_for(type_name: str) -> type[Event]:
         raise UnknownEventType(f"unknown event type {type_name!r}") from None
 
 
-def decode(type_name: str, schema_version: int, data: str | bytes | dict[str, Any]) -> Event:
-    """Validate a stored payload into its event model, upcasting an older schema version."""
+def decode(
+    type_name: str, schema_version: int, data: str | bytes | dict[str, Any], *, new: bool = False
+) -> Event:
+    """Validate a stored payload into its event model, upcasting an older schema version.
+
+    `new=True` validates a payload about to be appended (a user's `append --event`) under
+    today's rules for new input; a stored one keeps the rules it was written under (STORED).
+    """
     model = model_for(type_name)
+    context = None if new else STORED
     current = model.SCHEMA_VERSION
     if schema_version > current:
         raise UnknownEventType(
@@ -68,14 +75,14 @@ def decode(type_name: str, schema_version: int, data: str | bytes | dict[str, An
         )
     try:
         if schema_version == current and not isinstance(data, dict):
-            return model.model_validate_json(data)
+            return model.model_validate_json(data, context=context)
         payload = orjson.loads(data) if not isinstance(data, dict) else data
         if schema_version < current:
             try:
                 payload = upcast(type_name, schema_version, current, payload)
             except LookupError as exc:
                 raise UnknownEventType(str(exc)) from None
-        return model.model_validate(payload)
+        return model.model_validate(payload, context=context)
     except ValidationError as exc:
         raise InvalidEvent(f"{type_name}: {describe(exc)}") from None
     except orjson.JSONDecodeError as exc:

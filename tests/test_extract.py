@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import re
+import signal
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -1330,3 +1334,68 @@ def test_the_same_figure_from_two_named_sources() -> None:
         "on Monday said 30,000 Russian soldiers had been killed."
     )
     assert {c.claimant for c in run(text)} == {"US Department of Defense", "UK Ministry of Defence"}
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float):
+    """Fail (rather than hang) when the body runs longer than `seconds`."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"took longer than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Russia lost 1 tank, ", "Russia lost 1 and 2 tanks ", "Russia lost 1 tank\n"],
+)
+def test_a_megabyte_of_one_sentence_extracts_in_seconds(unit: str) -> None:
+    """A 1 MB run-on sentence full of figures extracts in seconds: no scan is quadratic."""
+    text = unit * (1_000_000 // len(unit))
+    with _deadline(20):
+        claims = run(text)
+    assert claims and all(c.metric == "tanks" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Russia lost 1 and 2 tanks ",
+        "Russian losses: 1 tank, 2 tanks (up 3), 4 soldiers; ",
+        "Defence Ministry: Russia lost 1 tank\n\n",
+    ],
+)
+def test_extraction_time_grows_linearly(unit: str) -> None:
+    """Four times the text takes about four times as long (a quadratic scan would take 16)."""
+
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        best = float("inf")
+        for _ in range(2):
+            started = time.perf_counter()
+            run(text)
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    small, large = seconds(25_000), seconds(100_000)
+    assert large < 8 * small + 0.05, (small, large)
+
+
+def test_a_long_sentence_is_cut_where_a_space_is() -> None:
+    """A sentence longer than MAX_SENTENCE becomes pieces that cover it, each within bounds."""
+    from ledger.ingest.sentences import MAX_SENTENCE, split_sentences
+
+    text = "word " * (3 * MAX_SENTENCE // 5) + "end."
+    pieces = split_sentences(text, [])
+    assert len(pieces) > 1
+    assert pieces[0].start == 0 and pieces[-1].end == len(text)
+    assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+    assert all(p.end - p.start <= MAX_SENTENCE for p in pieces)
+    assert all(text[p.end - 1] == " " for p in pieces[:-1])

@@ -49,9 +49,11 @@ def export_edit(edit: Callable[[list[dict]], list[dict]]) -> Callable[[Path], st
     """A case input: the ledger's own export, edited."""
 
     def make(folder: Path) -> str:
-        lines = [json.loads(x) for x in (folder.parent / "good.jsonl").read_text().splitlines()]
+        header, *lines = [
+            json.loads(x) for x in (folder.parent / "good.jsonl").read_text().splitlines()
+        ]
         path = folder / "edited.jsonl"
-        path.write_text("".join(json.dumps(x) + "\n" for x in edit(lines)))
+        path.write_text("".join(json.dumps(x) + "\n" for x in [header, *edit(lines)]))
         return str(path)
 
     return make
@@ -357,6 +359,129 @@ CASES = [
         2,
         "nothing to correct",
     ),
+    # issue 11, section 3: input that hangs, leaks or forges output
+    (
+        "ingest-html-100k-attributes",
+        write("a.html", "<html><body><div " + "a=1 " * 100_000 + ">Russia lost 5 tanks.</div>"),
+        ["ingest", "{}"],
+        2,
+        "attributes",
+    ),
+    ("ingest-html-nesting", write("n.html", "<div>" * 100_000), ["ingest", "{}"], 2, "deep"),
+    (
+        "ingest-html-elements",
+        write("e.html", "<b>x</b>" * 200_000),
+        ["ingest", "{}"],
+        2,
+        "elements",
+    ),
+    (
+        "ingest-lone-surrogate",
+        write("s.json", '{"title": "t", "text": "Russia lost 5 tanks \\ud800 today."}'),
+        ["ingest", "{}"],
+        2,
+        "lone surrogate \\ud800",
+    ),
+    (
+        "ingest-duplicate-key",
+        write("d.json", '{"title": "t", "text": "Russia lost 5 tanks.", "title": "u"}'),
+        ["ingest", "{}"],
+        2,
+        "'title' appears twice",
+    ),
+    (
+        "ingest-mixed-script-publisher",
+        write("a.txt", WEEKLY),
+        ["ingest", "{}", "--publisher", "Kyiv Ind\u0435pendent"],
+        2,
+        "mixes Latin and Cyrillic",
+    ),
+    (
+        "ingest-json-mixed-script-publisher",
+        write("p.json", json.dumps({"title": "t", "text": WEEKLY, "publisher": "Ky\u0456v Post"})),
+        ["ingest", "{}"],
+        2,
+        "mixes Latin and Cyrillic",
+    ),
+    (
+        "ingest-json-newline-publisher",
+        write("p.json", json.dumps({"title": "t", "text": WEEKLY, "publisher": "Kyiv\nPost"})),
+        ["ingest", "{}"],
+        2,
+        "control character U+000A",
+    ),
+    (
+        "append-cyrillic-a-claimant",
+        None,
+        ["append", "--claimant", "Gener\u0430l Staff", *CLAIM, "--value", "1"],
+        2,
+        "mixes Latin and Cyrillic letters in 'Gener\u0430l'",
+    ),
+    (
+        "append-greek-claimant",
+        None,
+        ["append", "--claimant", "G\u03b5neral Staff", *CLAIM, "--value", "1"],
+        2,
+        "mixes Latin and Greek",
+    ),
+    (
+        "append-newline-claimant",
+        None,
+        ["append", "--claimant", "General\nStaff", *CLAIM, "--value", "1"],
+        2,
+        "control character U+000A",
+    ),
+    (
+        "append-event-mixed-script",
+        write(
+            "e.json",
+            json.dumps(
+                {
+                    "type": "claim-asserted",
+                    "stream": "claim-c_x",
+                    "data": {
+                        "claim": {
+                            "claim_id": "c_x",
+                            "claimant": "Gener\u0430l Staff",
+                            "subject": "russia",
+                            "metric": "tanks",
+                            "value": 1,
+                            "as_of": "2023-04-02",
+                        }
+                    },
+                }
+            ),
+        ),
+        ["append", "--event", "{}"],
+        2,
+        "mixes Latin and Cyrillic",
+    ),
+    ("alias-mixed-script", None, ["alias", "Gener\u0430l Staff", STAFF], 2, "mixes"),
+    (
+        "correct-mixed-script-claimant",
+        None,
+        ["correct", "c_gs_20230402_personnel", "--claimant", "Gener\u0430l", "--reason", "r"],
+        2,
+        "mixes Latin and Cyrillic",
+    ),
+    ("log-from-2**63", None, ["log", "--from", str(2**63)], 2, "'--from'"),
+    ("log-limit-10**30", None, ["log", "--limit", str(10**30)], 2, "'--limit'"),
+    ("totals-at-2**63", None, ["totals", "--at", str(2**63)], 2, "'--at'"),
+    ("history-at-2**63", None, ["history", "tanks", "--at", str(2**63)], 2, "'--at'"),
+    (
+        "argv-not-utf8",
+        None,
+        ["append", "--claimant", "a\udcffb", *CLAIM, "--value", "1"],
+        2,
+        "not valid UTF-8",
+    ),
+    (
+        "ledger-url-unclosed-ipv6",
+        None,
+        ["--ledger", "postgresql://analyst:S3cret@[::1/claims", "log"],
+        2,
+        "postgresql://analyst:***@[::1/claims",
+    ),
 ]
 
 
@@ -436,3 +561,153 @@ def test_script_in_html_never_reaches_the_log(cli, tmp_path: Path) -> None:
     assert cli("ingest", str(page)).exit_code == 0
     log = cli("log", "--json").stdout
     assert "99999" not in log and "88888" not in log and "evil" not in log
+
+
+def _integer_options() -> list[tuple[str, str]]:
+    """Every (command, option) of the app that takes an integer."""
+    import typer
+
+    from cli.app import app
+
+    group = typer.main.get_command(app)
+    return [
+        (name, param.opts[0])
+        for name, command in group.commands.items()
+        for param in command.params
+        if getattr(param, "opts", None)
+        and param.type_descriptor.annotation in (int, int | None, list[int], list[int] | None)
+    ]
+
+
+REQUIRED = {"correct": ["c_gs_20230402_personnel", "--reason", "r"], "history": ["tanks"]}
+REQUIRED["show"] = ["c_gs_20230402_personnel"]
+
+
+@pytest.mark.parametrize("number", [2**63, -(2**63) - 1, 10**30])
+@pytest.mark.parametrize(("command", "option"), _integer_options())
+def test_every_integer_option_refuses_what_64_bits_cannot_hold(
+    cli, ledger_dir: Path, command: str, option: str, number: int
+) -> None:
+    """Any integer option given a number outside 64 bits: one usage line, exit 2, no write."""
+    before = fingerprint(ledger_dir)
+    result = cli(command, *REQUIRED.get(command, []), option, str(number))
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claims: error:"), result.stderr
+    assert "internal error" not in result.stderr and option in lines[0]
+    assert fingerprint(ledger_dir) == before
+
+
+def test_a_bad_json_article_in_a_folder_fails_alone(cli, tmp_path: Path) -> None:
+    """A lone surrogate in one JSON file of a folder: that file fails, the others are
+    ingested, and the summary is printed (exit 1)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WEEKLY)
+    (folder / "b.json").write_text('{"title": "t", "text": "Russia lost 5 tanks \\ud800."}')
+    (folder / "c.json").write_text('{"title": "t", "text": "x", "text": "y"}')
+    result = cli("ingest", str(folder))
+    assert result.exit_code == 1, result.output
+    assert "3 article(s), 1 new, 0 revised, 0 unchanged, 2 failed" in result.stdout
+    assert "lone surrogate" in result.stderr and "appears twice" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_names_are_normalised_nfkc(cli) -> None:
+    """A full-width or ligature name is stored as its plain letters (NFKC)."""
+    result = cli("append", "--claimant", "\uff27eneral Sta\ufb00", *CLAIM, "--value", "4", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["data"]["claim"]["claimant"] == "General Staff"
+
+
+def test_stored_events_keep_the_name_rule_they_were_written_under(cli, ledger_dir: Path) -> None:
+    """An export whose names hold a newline or mix scripts (allowed when written) still
+    imports into an empty ledger with every hash, and verifies."""
+    from ledger.hashing import canonical_json, envelope_hash
+
+    header, *lines = [json.loads(x) for x in (ledger_dir / "good.jsonl").read_text().splitlines()]
+    prev = "0" * 64
+    for line in lines:
+        claim = line["data"].get("claim")
+        if claim:
+            claim["claimant"] = "Gener\u0430l\nStaff"
+        line["prev_hash"] = prev
+        fields = {k: v for k, v in line.items() if k not in ("hash", "data")}
+        line["hash"] = prev = envelope_hash(**fields, data_json=canonical_json(line["data"]))
+    header = {k: v for k, v in header.items() if k != "head_hash"} | {"head_hash": prev}
+    legacy = ledger_dir / "legacy.jsonl"
+    legacy.write_text("".join(json.dumps(x) + "\n" for x in [header, *lines]))
+    assert cli("--ledger", "old.db", "import", str(legacy)).exit_code == 0
+    assert cli("--ledger", "old.db", "verify").exit_code == 0
+
+
+def _blocked_reading_stdin(pid: int) -> bool:
+    """True once process `pid` waits in read(2) on its standard input (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/syscall").read_text().split()
+    except OSError:
+        return False
+    return fields[:2] == ["0", "0x0"]
+
+
+def test_ctrl_c_says_nothing_was_half_written(claims_bin: str, tmp_path: Path) -> None:
+    """SIGINT while `ingest -` waits on stdin: one line saying so, exit 130, no ledger made."""
+    import signal
+    import subprocess
+    import time
+
+    if not Path("/proc/self/syscall").exists():
+        pytest.skip("needs Linux /proc/PID/syscall to know when the process waits")
+    proc = subprocess.Popen(
+        [claims_bin, "--ledger", str(tmp_path / "claims.db"), "ingest", "-"],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not _blocked_reading_stdin(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().splitlines() == [
+        "claims: error: interrupted; nothing half-written (each write is one transaction)"
+    ]
+    assert not (tmp_path / "claims.db").exists()
+
+
+FULL_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mod-daily-losses"
+
+
+@pytest.mark.skipif(not FULL_DATA.is_dir(), reason="the full data set is not next to the repo")
+def test_ctrl_c_during_a_long_import_leaves_a_log_that_verifies(
+    claims_bin: str, tmp_path: Path
+) -> None:
+    """SIGINT in the middle of importing the whole data set: exit 130, one line, and the
+    ledger verifies (the import is written whole or not at all)."""
+    import signal
+    import subprocess
+    import time
+
+    ledger = tmp_path / "claims.db"
+    proc = subprocess.Popen(
+        [claims_bin, "--ledger", str(ledger), "import-dataset", str(FULL_DATA)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not ledger.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the import finished before the signal arrived")
+    assert proc.returncode == 130, err
+    assert err.decode().splitlines() == [
+        "claims: error: interrupted; nothing half-written (each write is one transaction)"
+    ]
+    check = subprocess.run(
+        [claims_bin, "--ledger", str(ledger), "verify"], capture_output=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr

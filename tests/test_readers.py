@@ -601,3 +601,51 @@ def test_the_revision_example_is_two_versions_of_one_article() -> None:
 def test_readers_import_no_html_library_up_front() -> None:
     """trafilatura is imported only when an HTML page is read, keeping CLI start-up fast."""
     assert "trafilatura" not in vars(readers)
+
+
+# --- HTML too complex to parse in reasonable time ------------------------------------------
+
+STORY = "<p>The General Staff said Russia lost 3,618 tanks.</p>"
+HUGE_PAGES = [
+    (
+        "attributes",
+        "<html><body><div " + " ".join(f"a{i}=x" for i in range(100_000)) + f">{STORY}</div>",
+        "attributes",
+    ),
+    (
+        "attributes-behind-a-quoted-gt",
+        '<html><body><div title=">" ' + "b=1 " * 1_000 + f">{STORY}</div>",
+        "attributes",
+    ),
+    ("nesting", "<html><body>" + "<div>" * 100_000 + STORY + "</div>" * 100_000, "deep"),
+    ("elements", "<html><body>" + "<b>x</b>" * 200_000 + STORY, "elements"),
+]
+
+
+@pytest.mark.parametrize(("case", "page", "problem"), HUGE_PAGES, ids=[c[0] for c in HUGE_PAGES])
+def test_an_html_page_too_complex_to_parse_is_refused_fast(
+    tmp_path: Path, case: str, page: str, problem: str
+) -> None:
+    """Too many attributes, too deep or too many elements: one line, before any parser runs."""
+    started = time.perf_counter()
+    message = read_error(tmp_path, f"{case}.html", page)
+    assert time.perf_counter() - started < 5
+    assert message.startswith(str(tmp_path / f"{case}.html") + ": ")
+    assert problem in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><div " + " ".join(f"data-a{i}='1'" for i in range(200)) + f">{STORY}</div>",
+        "<html><body>" + "<div>" * 200 + STORY + "</div>" * 200,
+        "<html><body>" + "<p>Russia lost 3,618 tanks." * 5_000 + "<br>" * 5_000,
+        "<html><body><script>for (i=0;i<9;i++) a<b</script>"
+        + "<!-- <div <div <div -->" * 1_000
+        + STORY,
+    ],
+    ids=["200-attributes", "200-deep", "unclosed-paragraphs", "script-and-comments"],
+)
+def test_an_html_page_within_the_limits_is_read(tmp_path: Path, page: str) -> None:
+    """Pages below the limits (unclosed <p>, void <br>, markup in scripts/comments) are read."""
+    assert "3,618" in read_one(tmp_path, "ok.html", page).text

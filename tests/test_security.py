@@ -134,3 +134,81 @@ def test_another_apps_database_is_refused_for_writes(cli, tmp_path: Path) -> Non
     )
     assert result.exit_code == 2 and "not a claim ledger" in result.stderr
     assert path.read_bytes() == before
+
+
+# --- no message shows a PostgreSQL password, however malformed the URL --------------------
+
+PW = "K7vq{}Zx9w"  # each piece of the password is checked, in case a parser cut it anywhere
+LEAKY_URLS = [
+    # (the URL with {pw} for the password, expected exit code; 2 = refused before connecting)
+    ("postgresql://analyst:{pw}@[::1/claims", 2),
+    ("postgresql://analyst:{pw}%zz@localhost:1/claims", 2),
+    ("postgresql://analyst:{pw}%@localhost:1/claims", 2),
+    ("postgresql://analyst:{pw}@x@localhost:1/claims", 2),
+    ("postgres://analyst:{pw}@localhost:99999/claims", 2),
+    ("postgresql://analyst:{pw}@localhost:port/claims", 2),
+    ("postgresql://analyst:{pw}@local]host:1/claims", 2),
+    ("postgresql://analyst:{pw}@localhost:1/claims", 1),
+    ("postgresql://analyst:{pw}@/claims?host=/nonexistent-socket-dir", 1),
+    ("postgresql://localhost:1/claims?password={pw}", 1),
+    ("postgresql://localhost:1/claims?password='{pw}'", 1),
+    ("postgresql://analyst:{pw}@localhost:1/claims?sslmode=bogus", 1),
+    ("postgresql://analyst:{pw}@localhost:1/claims?options=-c%zz", 2),
+    ("POSTGRESQL://analyst:{pw}@localhost:1/claims", 2),
+]
+SEPARATORS = ["", "@", "/", "?", "#", ":", " ", '"', "%40"]
+
+
+@pytest.mark.parametrize("sep", SEPARATORS, ids=[repr(s) for s in SEPARATORS])
+@pytest.mark.parametrize(("template", "code"), LEAKY_URLS, ids=[u for u, _ in LEAKY_URLS])
+def test_no_message_shows_the_password(cli, template: str, code: int, sep: str) -> None:
+    """--ledger with a password in any malformed URL: one line, exit 1 or 2, no password."""
+    password = PW.format(sep)
+    url = template.format(pw=password)
+    result = cli("--ledger", url, "log")
+    assert result.exit_code in (1, 2), result.output
+    if sep in ("", "%40"):
+        assert result.exit_code == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claims: error:"), result.stderr
+    assert "internal error" not in result.stderr
+    for piece in ("K7vq", "Zx9w"):
+        assert piece not in result.output, result.output
+
+
+@pytest.mark.parametrize("sep", ["", "@", "/"])
+def test_the_password_is_scrubbed_from_any_error_line(cli, sep: str) -> None:
+    """Whatever raised it, an error line never shows the configured ledger's password."""
+    from cli.app import error_line
+
+    url = f"postgresql://analyst:{PW.format(sep)}@localhost:1/claims"
+    cli("--ledger", url, "log")  # the run notes the URLs it was given
+    import io
+    import sys
+
+    saved, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        error_line(f"boom near {PW.format(sep)} and {url}" + (" and Zx9w" if sep else ""))
+        written = sys.stderr.getvalue()
+    finally:
+        sys.stderr = saved
+    assert "K7vq" not in written and "Zx9w" not in written, written
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("postgresql://u:p4ss@h/db", "postgresql://u:***@h/db"),
+        ("postgresql://u:p@ss@h/db", "postgresql://u:***@h/db"),
+        ("postgresql://u:p/ss@h/db", "postgresql://u:***@h/db"),
+        ("postgresql://u@h/db", "postgresql://u@h/db"),
+        ('failed: "postgres://u:p4ss@[::1/db" here', 'failed: "postgres://u:***@[::1/db" here'),
+        ("postgresql://h/db?sslmode=x&password=p4ss", "postgresql://h/db?sslmode=x&password=***"),
+        ("host=h password=p4ss dbname=x", "host=h password=*** dbname=x"),
+    ],
+)
+def test_redact_masks_the_user_information_up_to_the_last_at(text: str, kept: str) -> None:
+    """`redact` masks everything between the user name and the URL's last '@', and password=."""
+    from ledger.redact import redact
+
+    assert redact(text) == kept

@@ -416,6 +416,17 @@ def _resolve_bare(
     return canon_or_np
 
 
+def _british_hint(context: str) -> str:
+    """The one thing `_resolve_bare` reads in a context (a word naming the British side, or
+    ""), found once: a headline's context is the whole article, and searching it again for
+    each headline figure would make extraction quadratic."""
+    for part in _BRITISH:
+        m = part.search(context)
+        if m:
+            return m.group(0)
+    return ""
+
+
 def _name_claimant(np: str, context: str, subject: str | None, memory: dict[str, str]) -> str:
     canon = _canonical(np)
     bare = _ARTICLE.sub("", np)
@@ -447,6 +458,7 @@ def assign_claimants(
     last_para = -9
     current_para = -1
     named: list[tuple[str, str]] = []  # (claimant, text) of each source named so far
+    article_hint: str | None = None  # a headline's context: the whole article, in brief
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
         if sent.para != current_para:
@@ -509,9 +521,9 @@ def assign_claimants(
                 name = _same_side(name, last_claimant)
                 c.claimant, c.claimant_text, c.explicit_claimant = name, chosen.text, True
             elif heading_np:
-                c.claimant = _name_claimant(
-                    heading_np, text[: sentences[-1].end], c.subject, memory
-                )
+                if article_hint is None:
+                    article_hint = _british_hint(text[: sentences[-1].end])
+                c.claimant = _name_claimant(heading_np, article_hint, c.subject, memory)
                 c.claimant_text = heading_np
                 c.explicit_claimant = True
             elif _reportedly(text[sent.start : c.q_start]):

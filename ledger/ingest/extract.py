@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import re
 
+from events.base import mixed_script_word
 from events.claims import Claim
 from ledger.ingest.attribution import assign_claimants, clean_name
 from ledger.ingest.candidates import Cand, find_candidates, keep
@@ -35,7 +36,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.8.1"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -118,6 +119,9 @@ def _to_claims(text: str, cands: list[Cand], article_id: str, publisher: str) ->
             continue
         claimant = clean_name(c.claimant) or publisher
         claimant_text = clean_name(c.claimant_text) or None
+        if mixed_script_word(claimant) or (claimant_text and mixed_script_word(claimant_text)):
+            # a homoglyph ("Generаl Staff" with a Cyrillic "а") names nobody we can trust
+            claimant, claimant_text = publisher, None
         subject = c.subject if c.subject and _SUBJECT.fullmatch(c.subject) else "russia"
         as_of = c.as_of or dt.date(1970, 1, 1)
         parts = [

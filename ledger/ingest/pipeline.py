@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from events import ArticleRecorded, ArticleRevised, Claim, describe
+from events.base import Name
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
 from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
@@ -64,7 +65,7 @@ def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
     """Hash the text, name the article, and extract its claims (pure)."""
     content_sha256 = hashlib.sha256(draft.text.encode()).hexdigest()
     article_id = article_id_for(draft, content_sha256)
-    publisher = draft.publisher or UNKNOWN_PUBLISHER
+    publisher = _publisher_name(draft)
     claims = extract_claims(
         draft.text,
         article_id=article_id,
@@ -73,6 +74,18 @@ def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
         fallback_date=today,
     )
     return Prepared(draft, article_id, content_sha256, publisher, claims)
+
+
+def _publisher_name(draft: ArticleDraft) -> str:
+    """The article's publisher as a name may be written (NFKC, no controls, no word mixing
+    scripts), refused with one line naming the file before anything is extracted."""
+    try:
+        return _NAME.validate_python(draft.publisher or UNKNOWN_PUBLISHER)
+    except ValidationError as exc:
+        raise InvalidInput(f"{draft.source}: publisher: {describe(exc)}") from None
+
+
+_NAME: TypeAdapter[str] = TypeAdapter(Name)
 
 
 @dataclass(frozen=True, slots=True)

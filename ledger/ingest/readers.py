@@ -6,8 +6,8 @@ Everything here is a pure function of the bytes it is given (plus the file syste
 no network, no clock, no global state. A draft's `text` is what claim quotes are offsets into,
 so readers change it as little as possible (text files: CRLF -> LF only).
 
-Imports: the standard library, `ledger.errors`; trafilatura/htmldate/lxml lazily, for HTML only
-(so the CLI starts fast). Never `cli`.
+Imports: the standard library, `ledger.errors`, `ledger.files`; trafilatura/htmldate/lxml
+lazily, for HTML only (so the CLI starts fast). Never `cli`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger.errors import InvalidInput
+from ledger.files import FileTooLarge, Skipped, UnreadableFile, read_regular_file, walk_folder
 
 __all__ = [
     "MAX_ARTICLE_BYTES",
@@ -97,12 +98,14 @@ class ArticleReadError(InvalidInput):
 # --- paths ---------------------------------------------------------------------------------
 
 
-def iter_article_files(paths: Sequence[str]) -> Iterator[str]:
+def iter_article_files(paths: Sequence[str]) -> Iterator[str | Skipped]:
     """Yield the article files named by `paths`: directories recursively, files as given.
 
     Directories are walked in sorted order, skipping hidden entries, files whose extension is
     not an article format, and README files (a folder of articles often explains itself in one,
-    e.g. examples/), so a run over a folder is reproducible. `-` (stdin) passes through.
+    e.g. examples/), so a run over a folder is reproducible. `-` (stdin) passes through. In a
+    directory, a symbolic link leading out of it and a FIFO or device is not followed or read:
+    it is yielded as `Skipped`, saying why (see `ledger.files.walk_folder`).
     """
     for path in paths:
         if path == STDIN:
@@ -118,13 +121,9 @@ def iter_article_files(paths: Sequence[str]) -> Iterator[str]:
             raise ArticleReadError(path, "no such file or directory")
 
 
-def _walk(root: str) -> Iterator[str]:
+def _walk(root: str) -> Iterator[str | Skipped]:
     """Yield the article files under `root`, depth first, in sorted order."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if _is_article_name(name):
-                yield os.path.join(dirpath, name)
+    return walk_folder(root, _is_article_name)
 
 
 def _is_article_name(name: str) -> bool:
@@ -149,19 +148,13 @@ def read_article_file(path: str) -> list[ArticleDraft]:
     if kind is None:
         raise ArticleReadError(path, f"unsupported file type (expected {_SUFFIXES})")
     try:
-        # Size first, so a 50 MB file is refused without being read; then read at most
-        # limit + 1 bytes in case the file is special or grows while we read it.
-        size = os.stat(path).st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleReadError(path, _too_large(size))
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-    except IsADirectoryError:
-        raise ArticleReadError(path, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise ArticleReadError(path, "no such file or directory") from None
-    except OSError as err:
-        raise ArticleReadError(path, f"cannot read: {err.strerror or err}") from None
+        # Kind and size first (a FIFO or a 50 MB file is refused unopened), then at most
+        # limit + 1 bytes, in case the file grows while we read it.
+        data = read_regular_file(path, MAX_ARTICLE_BYTES)
+    except FileTooLarge as err:
+        raise ArticleReadError(path, _too_large(err.size)) from None
+    except UnreadableFile as err:
+        raise ArticleReadError(path, err.problem) from None
     return read_article_bytes(data, source=path, kind=kind)
 
 
@@ -480,10 +473,35 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _valid_unicode(text: str, what: str) -> str:
+    """Refuse a string holding a lone surrogate (a `\\ud800` escape JSON lets through, and no
+    text can be stored or hashed with)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        bad = f"\\u{ord(text[err.start]):04x}"
+        raise ValueError(
+            f"{what} holds a lone surrogate {bad} at character {err.start}: not valid Unicode"
+        ) from None
+    return text
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build one JSON object, refusing a key given twice (the last would silently win) and a
+    string that is not valid Unicode."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        _valid_unicode(key, "a key")
+        if key in out:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        out[key] = _valid_unicode(value, repr(key)) if isinstance(value, str) else value
+    return out
+
+
 def _read_json(raw: str, source: str) -> list[ArticleDraft]:
     """Read one JSON article object, or a list of them, refusing anything ambiguous."""
     try:
-        value = json.loads(raw, parse_constant=_refuse_constant)
+        value = json.loads(raw, parse_constant=_refuse_constant, object_pairs_hook=_json_object)
     except json.JSONDecodeError as err:
         raise ArticleReadError(
             source, f"malformed JSON at line {err.lineno} column {err.colno}: {err.msg}"
@@ -659,8 +677,111 @@ def _xpath_literal(value: str) -> str:
 _FURNITURE_XPATH = _furniture_xpath()
 
 
+# What a page may hold before it is refused unparsed: the HTML parser and trafilatura slow
+# down sharply (100,000 attributes on one element take minutes) long before the size limit.
+# Real pages stay far below these: tens of attributes, a few hundred levels, 20,000 elements.
+MAX_HTML_ATTRIBUTES = 500  # on one element
+MAX_HTML_DEPTH = 512  # elements open inside one another (end tags that may be left out aside)
+MAX_HTML_ELEMENTS = 150_000
+
+_TAG_OPEN = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+_ATTRIBUTE = re.compile(r"""[\s/]*([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+_TAG_CLOSE = re.compile(r"[\s/]*>")
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "noscript")
+# No depth of their own: void elements, and elements whose end tag may be left out.
+_FLAT_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rtc",
+        "rp",
+    }
+)
+
+
+def _check_html_shape(raw: str, source: str) -> None:
+    """Refuse, in one linear pass before any parser sees it, a page with an element holding
+    too many attributes, too deep a nesting or too many elements (the limits above)."""
+    elements = depth = 0
+    pos = 0
+    while (lt := raw.find("<", pos)) >= 0:
+        if raw.startswith("<!--", lt):
+            end = raw.find("-->", lt + 4)
+            pos = len(raw) if end < 0 else end + 3
+            continue
+        tag = _TAG_OPEN.match(raw, lt)
+        if tag is None:
+            pos = lt + 1
+            continue
+        name = tag.group(2).lower()
+        pos = tag.end()
+        attributes = 0
+        while (closing := _TAG_CLOSE.match(raw, pos)) is None:
+            attribute = _ATTRIBUTE.match(raw, pos)
+            if attribute is None or attribute.end() == pos:
+                break
+            pos = attribute.end()
+            attributes += 1
+            if attributes > MAX_HTML_ATTRIBUTES:
+                raise ArticleReadError(
+                    source, f"an HTML element with over {MAX_HTML_ATTRIBUTES} attributes"
+                )
+        self_closing = closing is not None and "/" in closing.group(0)
+        if closing is not None:
+            pos = closing.end()
+        if tag.group(1):
+            if name not in _FLAT_TAGS and name not in _RAW_TEXT:
+                depth = max(0, depth - 1)
+            continue
+        elements += 1
+        if elements > MAX_HTML_ELEMENTS:
+            raise ArticleReadError(source, f"an HTML page with over {MAX_HTML_ELEMENTS} elements")
+        if name in _RAW_TEXT:  # "<script>if (a<b) ...": no markup until its end tag
+            end = _find_end_tag(raw, name, pos)
+            pos = len(raw) if end < 0 else end
+        elif not self_closing and name not in _FLAT_TAGS:
+            depth += 1
+            if depth > MAX_HTML_DEPTH:
+                raise ArticleReadError(source, f"HTML nested over {MAX_HTML_DEPTH} elements deep")
+
+
+def _find_end_tag(raw: str, name: str, pos: int) -> int:
+    """Where the end tag `</name` of a raw-text element starts (any case), or -1."""
+    m = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(raw, pos)
+    return m.start() if m else -1
+
+
 def _read_html(raw: str, source: str) -> ArticleDraft:
     """Read a saved web page: the main story and its metadata, without the page furniture."""
+    _check_html_shape(raw, source)
     import trafilatura  # lazily: it takes a while to import and only HTML needs it
 
     def extract(prune: list[str] | None) -> Any:

@@ -33,6 +33,13 @@ _SENT_END = guarded(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 # Searched in a stripped line's last two characters, where any match of it lies.
 _FINAL_STOP = re.compile(r"[.!?:;][\"”’')]?$")
 
+# The longest sentence the stages see. Every stage scans a figure's sentence (or a window
+# around it) once per figure, so a sentence of unbounded length would make extraction
+# quadratic in it ("1 tank, 2 tanks, ..." for a megabyte). Real sentences are far shorter
+# (the longest in the labelled set is about 550 characters); a longer run is cut into pieces
+# of at most this many characters, at a space where there is one.
+MAX_SENTENCE = 1200
+
 
 def _wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text breaks at (0 when its paragraphs are one line each):
@@ -98,11 +105,26 @@ def split_sentences(text: str, furniture: list[tuple[int, int]]) -> list[Sentenc
             if _ABBREV.search(line, max(0, stop - _ABBREV_WIDTH), stop):
                 continue
             e = start + m.end()
-            out.append(Sentence(s, e, para, heading))
+            _append_cut(text, out, s, e, para, heading)
             s = e
         if s < end and text[s:end].strip():
-            out.append(Sentence(s, end, para, heading))
+            _append_cut(text, out, s, end, para, heading)
     return out
+
+
+def _append_cut(
+    text: str, out: list[Sentence], start: int, end: int, para: int, heading: bool
+) -> None:
+    """Append the sentence `start..end`, cut into pieces of at most `MAX_SENTENCE` characters
+    (after the last space of each piece, when its second half holds one)."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut + 1 if cut >= 0 else start + MAX_SENTENCE
+        if text[start:cut].strip():
+            out.append(Sentence(start, cut, para, heading))
+        start = cut
+    if text[start:end].strip():
+        out.append(Sentence(start, end, para, heading))
 
 
 def sentence_at(text: str, span: tuple[int, int] | list[int]) -> str:
