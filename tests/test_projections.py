@@ -565,3 +565,16 @@ def test_replay_equals_incremental(make_sqlite_store, history) -> None:
             assert row["canonical_claimant"] == model.resolve(want["claimant"]), claim_id
             for name in ("claimant", "value", "qualifier", "as_of", "metric"):
                 assert row[name] == want[name], (claim_id, name)
+
+
+def test_only_an_articles_own_stream_may_revise_it() -> None:
+    """A revision of an article that comes from another stream changes neither the article
+    nor its claims: the fold ignores it."""
+    rows = MemoryRows()
+    fold.apply(rows, envelope(article(TEXT, personnel=174_550, tanks=3_618), stream="article-a_1"))
+    before_article = dict(rows.article("a_1"))
+    before_claims = {c: dict(r) for c, r in rows.claims.items()}
+    forged = article(TEXT.replace("3,618 tanks", "tanks"), revision=2, personnel=174_550)
+    fold.apply(rows, envelope(forged, stream="mallory"))
+    assert rows.article("a_1") == before_article
+    assert rows.claims == before_claims
