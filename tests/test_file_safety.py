@@ -16,25 +16,13 @@ from typing import Any
 import pytest
 
 from tests.samples import ROUNDED, WEEKLY
+from tests.test_cli_foundation import BASE
 
 ROOT = Path(__file__).resolve().parent.parent
 GS_DAILY = ROOT / "tests" / "fixtures" / "gs-daily"
 
-CLAIM = [
-    "append",
-    "--claimant",
-    "General Staff of the Armed Forces of Ukraine",
-    "--subject",
-    "russia",
-    "--metric",
-    "personnel",
-    "--value",
-    "174550",
-    "--since",
-    "2022-02-24",
-    "--as-of",
-    "2023-04-02",
-]
+CLAIM = BASE
+"""One hand-entered claim: the General Staff's 174,550 personnel as of 2 April 2023."""
 
 # The two commands that write a file the user names: (argv before the path, a good file name).
 WRITERS = {
