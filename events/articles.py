@@ -29,12 +29,15 @@ def _check_quotes(text: str, claims: list[Claim]) -> None:
         start, end = claim.span
         if text[start:end] != claim.quote:
             raise ValueError(f"claim {claim.claim_id}: quote is not the text at its span")
+        if claim.sentence is not None and claim.sentence[1] > len(text):
+            raise ValueError(f"claim {claim.claim_id}: sentence runs past the end of the text")
 
 
 class ArticleRecorded(Event):
     """An article seen for the first time, with its provenance and the claims found in it."""
 
     TYPE = "article-recorded"
+    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
 
     article_id: ArticleId
     url: Annotated[str, Field(max_length=2000)] | None = None
@@ -57,6 +60,7 @@ class ArticleRevised(Event):
     """The same article (same URL or article id) seen again with different content."""
 
     TYPE = "article-revised"
+    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
 
     article_id: ArticleId
     revision: Annotated[int, Field(ge=2)]

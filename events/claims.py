@@ -80,6 +80,10 @@ class Claim(Event):
     as_of: IsoDate
     quote: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
     span: tuple[Count, Count] | None = None
+    # The sentence the quote stands in (its bounds in the article's text), recorded by the
+    # extractor so `show` and `audit` can quote it without re-running extraction. Left out
+    # of the payload when absent, so claims recorded before it hash and compare as they did.
+    sentence: tuple[Count, Count] | None = Field(default=None, exclude_if=lambda v: v is None)
 
     @model_validator(mode="after")
     def _coherent(self) -> Claim:
@@ -91,6 +95,11 @@ class Claim(Event):
                 raise ValueError(f"span {list(self.span)} is empty or reversed")
             if self.quote is None or len(self.quote) != end - start:
                 raise ValueError("span does not have the length of the quote")
+        if self.sentence is not None:
+            if self.span is None:
+                raise ValueError("a sentence needs the span of its quote")
+            if not self.sentence[0] <= self.span[0] < self.span[1] <= self.sentence[1]:
+                raise ValueError(f"sentence {list(self.sentence)} does not hold the quote's span")
         return self
 
 
@@ -104,12 +113,20 @@ class ClaimAsserted(Event):
     note: Annotated[str, Field(max_length=2000)] | None = None
     provenance: dict[str, Annotated[str, Field(max_length=500)]] | None = None
 
+    @model_validator(mode="after")
+    def _no_sentence(self) -> ClaimAsserted:
+        if self.claim.sentence is not None:
+            raise ValueError("a claim not read from an article has no sentence bounds")
+        return self
+
 
 def _field_adapter(name: str) -> TypeAdapter[Any]:
+    """Validate and dump one correctable field exactly as `Claim` does."""
     info = Claim.model_fields[name]
-    if not info.metadata:
-        return TypeAdapter(info.annotation)
-    return TypeAdapter(Annotated[(info.annotation, *info.metadata)])
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
+    return TypeAdapter(annotation)
 
 
 _FIELD_ADAPTERS = {name: _field_adapter(name) for name in CORRECTABLE_FIELDS}

@@ -19,8 +19,15 @@ def _source_aliased_v1_to_v2(data: Payload) -> Payload:
     return {**data, "kind": "claimant"}
 
 
+def _article_v1_to_v2(data: Payload) -> Payload:
+    """v2 claims may carry the bounds of their sentence; a v1 claim has none (left absent)."""
+    return data
+
+
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
     ("source-aliased", 1): _source_aliased_v1_to_v2,
+    ("article-recorded", 1): _article_v1_to_v2,
+    ("article-revised", 1): _article_v1_to_v2,
 }
 
 

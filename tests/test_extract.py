@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
+from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, sentence_at
 
 PUB = dt.date(2023, 4, 2)
 
@@ -287,9 +287,12 @@ _WORDS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), st.lists(_WORDS, max_size=40).map(" ".join)))
 def test_never_raises_and_quotes_are_exact(text: str) -> None:
-    """Any text extracts without error, and every quote is the text at its span."""
+    """Any text extracts without error, every quote is the text at its span, and every claim
+    records the sentence `sentence_at` shows for it."""
     for c in run(text):
         assert c.span is not None and text[c.span[0] : c.span[1]] == c.quote
+        assert c.sentence is not None
+        assert " ".join(text[c.sentence[0] : c.sentence[1]].split()) == sentence_at(text, c.span)
 
 
 # --- rules for unseen text (extractor 1.1) ----------------------------------------------------
@@ -1399,3 +1402,168 @@ def test_a_long_sentence_is_cut_where_a_space_is() -> None:
     assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
     assert all(p.end - p.start <= MAX_SENTENCE for p in pieces)
     assert all(text[p.end - 1] == " " for p in pieces[:-1])
+
+
+# --- extractor 1.9: nested attributions, the sentence of each claim ------------------------
+
+
+def test_nested_attributions_do_not_raise() -> None:
+    """A named speaker, a role, an anaphor and a trailing attribution in one sentence: the
+    figure is found and extraction does not raise (it used to fail with a TypeError)."""
+    text = (
+        "KYIV, April 2, 2023\n\n"
+        "Oleksandr Syrskyi said that, as the commander said, the agency estimated Russia lost "
+        "40 tanks, the general said.\n"
+    )
+    claims = run(text, published=None)
+    assert [(c.metric, c.value, c.as_of) for c in claims] == [("tanks", 40, PUB)]
+
+
+def test_a_role_is_the_person_named_before_even_after_an_anaphor() -> None:
+    """ "The minister said" is the minister named earlier in the article, also when an
+    anaphor ("It said") spoke in between."""
+    text = (
+        "MOSCOW, April 2, 2023\n\n"
+        "Russian Defense Minister Sergei Shoigu said Ukraine had lost 300 soldiers near "
+        "Bakhmut.\n\n"
+        "It said Ukrainian forces lost 20 tanks in the same battle.\n\n"
+        "The minister said Ukraine had also lost 15 artillery systems.\n"
+    )
+    claimants = {c.metric: c.claimant for c in run(text, published=None)}
+    assert claimants["artillery"] == claimants["personnel"]
+    assert "Shoigu" in claimants["artillery"]
+
+
+_SPEAKER = st.sampled_from(
+    [
+        "Oleksandr Syrskyi",
+        "the commander",
+        "the general",
+        "the General Staff",
+        "the agency",
+        "it",
+        "he",
+        "the ministry",
+        "the president",
+        "Ukraine",
+        "Moscow",
+        "ISW",
+    ]
+)
+_LOSS = st.sampled_from(
+    [
+        "Russia lost 40 tanks",
+        "the enemy lost about 1,200 soldiers in a single day",
+        "Ukrainian forces destroyed 12 artillery systems",
+        "Russian troops suffered 500 casualties since Monday",
+        "the army shot down 25 drones and a helicopter overnight",
+        "Ukraine has lost up to 70,000 troops since the invasion began",
+    ]
+)
+_ATTRIBUTING = st.sampled_from(
+    [
+        "{who} said that {what}",
+        "as {who} said, {what}",
+        "according to {who}, {what}",
+        "{what}, {who} said",
+        "{what}, as {who} said",
+        "{who} estimated {what}",
+        "{what}, according to {who}",
+        "{who}, citing {who}, said {what}",
+    ]
+)
+_ATTRIBUTED = st.recursive(
+    _LOSS,
+    lambda inner: st.builds(
+        lambda form, who, what: form.format(who=who, what=what), _ATTRIBUTING, _SPEAKER, inner
+    ),
+    max_leaves=6,
+)
+
+
+@st.composite
+def _attributed_articles(draw: st.DrawFn) -> str:
+    """A dated article whose sentences wrap loss figures in attribution phrases, nested."""
+    sentences = draw(st.lists(_ATTRIBUTED, min_size=1, max_size=4))
+    breaks = draw(st.lists(st.sampled_from([" ", "\n\n", "\n"]), min_size=4, max_size=4))
+    body = "".join(
+        f"{s[0].upper()}{s[1:]}.{gap}" for s, gap in zip(sentences, breaks, strict=False)
+    )
+    return "KYIV, April 2, 2023\n\n" + body
+
+
+@settings(max_examples=300, deadline=None)
+@given(_attributed_articles(), st.sampled_from([PUB, None]))
+def test_attribution_phrases_composed_never_raise(text: str, published: dt.date | None) -> None:
+    """Any nesting of "X said that", "as the commander said", "according to Y", ", the
+    general said" around loss sentences extracts without error, and finds figures."""
+    claims = run(text, published=published)
+    assert claims
+    for c in claims:
+        assert text[c.span[0] : c.span[1]] == c.quote
+
+
+_OWN_ARTICLES = [
+    # a headline, a byline and a dateline, abbreviations, two figures in one sentence
+    "Russia lost 40 tanks in a week, Ukraine says\n\n"
+    "By Jane Roe, Example News\n"
+    "KYIV, April 2, 2023\n\n"
+    "Ukraine's General Staff said on Sunday that Russia had lost 40 tanks and 1,100 soldiers "
+    "over the past week. Gen. Valerii Zaluzhnyi said the U.S. estimate of 200,000 casualties "
+    "was close to Kyiv's own.\n\n"
+    "The figures could not be independently verified.\n",
+    # a hard-wrapped paragraph, a list after a colon, a line that opens with a comma
+    "MINISTRY UPDATE\n\n"
+    "KYIV, March 3, 2024 - The Ministry of Defence of Ukraine said the enemy's losses since\n"
+    "the start of the full-scale invasion stood on Sunday morning at the following numbers,\n"
+    "which it publishes every day on its channels and which the army updates by noon:\n\n"
+    "- 3,618 tanks;\n"
+    "- 7,000 armoured vehicles;\n"
+    "- about 174,550 troops.\n\n"
+    "The army also said it shot down 25 drones overnight\n"
+    ", and that Russia lost 12 artillery systems in a day.\n",
+    # page furniture between the story's paragraphs, a sentence longer than any piece
+    "Air force downs drones\n\n"
+    "April 2, 2023\n\n"
+    "The air force said it shot down 58 drones over the Kyiv region overnight.\n\n"
+    "News Feed\n"
+    "5:26 PM\n"
+    "Russia lost 999 tanks, a sidebar says\n\n"
+    "Subscribe to our newsletter\n\n"
+    + "The army said that "
+    + "the fighting went on along the front line, " * 40
+    + "and that Russia lost 300 soldiers and 4 tanks in a single day.\n",
+    # a quote that runs past the end of its line
+    "KYIV, April 2, 2023\n\n"
+    "The army said Russia lost 40 tanks. 12\n"
+    " of them were destroyed near Bakhmut.\n",
+]
+
+
+@pytest.mark.parametrize("text", _OWN_ARTICLES)
+def test_each_claim_records_the_sentence_sentence_at_shows(text: str) -> None:
+    """Every claim's `sentence` holds its quote, and its text (with whitespace runs made
+    single spaces) is what `sentence_at` returns for the quote's span."""
+    claims = run(text, published=None)
+    assert claims
+    for c in claims:
+        assert c.span is not None and c.sentence is not None
+        start, end = c.sentence
+        assert start <= c.span[0] < c.span[1] <= end
+        assert " ".join(text[start:end].split()) == sentence_at(text, c.span)
+
+
+def test_a_sentence_is_the_one_the_quote_stands_in() -> None:
+    """The sentence of a claim is its own sentence, not its paragraph's other ones."""
+    text = "KYIV, April 2, 2023\n\nThe army said Russia lost 40 tanks. It also lost 12 jets.\n"
+    sentences = [text[c.sentence[0] : c.sentence[1]].strip() for c in run(text)]
+    assert sentences == ["The army said Russia lost 40 tanks.", "It also lost 12 jets."]
+
+
+def test_a_quote_running_past_its_line_keeps_the_sentence_it_runs_into() -> None:
+    """A quote that runs on past the end of its sentence's line ("12" then "of them" on the
+    next) records the sentences it spans, so the sentence still holds the quote."""
+    claims = run(_OWN_ARTICLES[-1], published=None)
+    part = next(c for c in claims if c.value == 12)
+    assert "\n" in part.quote
+    assert sentence_at(_OWN_ARTICLES[-1], part.span) == "12 of them were destroyed near Bakhmut."

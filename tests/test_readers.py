@@ -1,4 +1,5 @@
-"""Specifications for the article readers (ledger/ingest/readers.py, issue 3 items 1, 2 and 6)."""
+"""Specifications for the article readers (ledger/ingest/readers.py and the text, HTML and JSON
+readers behind it; issue 3 items 1, 2 and 6)."""
 
 from __future__ import annotations
 

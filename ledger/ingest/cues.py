@@ -1,10 +1,12 @@
 """Cues shared by more than one stage of the extractor, compiled once from the lexicon.
 
 Owns: the metric-noun matchers (`METRIC_ANY`, `longest_metric`), the qualifier-before
-matcher, the loss-word matcher (`LOSS`), the month and attribution-verb vocabularies, and
-the country matchers (`COUNTRY_RU`, `COUNTRY_UA`, `side_of`), and `qualifier_before` /
-`strip_qualifier` (the qualifier matcher, read only where a match can start). A cue used by
-one stage only lives in that stage's module. Imports: `lexicon`, `rx`.
+matcher (`qualifier_before` / `strip_qualifier`, read only where a match can start), the
+loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE`, `NEGATION`), the month
+vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`, `ATTR_VERB_WORDS`)
+and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`, `side_of`). A cue used by one stage
+only lives in that stage's module.
+Imports: `events.claims` (metric names), `lexicon`, `rx`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from events.claims import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest.rx import by_first_letter, first_class, guarded
 
@@ -44,6 +47,20 @@ def strip_qualifier(text: str) -> str:
     return text if m is None else text[: m.start()] + text[m.end() :]
 
 
+# A line of a list: a bullet, "3,618 tanks", "tanks - 854 units", "Special equipment - 27".
+LIST_LINE = guarded(
+    r"^\s*(?:[-*•–]\s|\d[\d,. ]*\s*(?:\(|[A-Za-z])|[A-Za-z][\w /()'’-]{0,70}?\s[-–—:]\s*"
+    r"(?:about |approximately |around |over |more than )?\d)",
+    _I,
+)
+
+# A denial just before a figure ("did not lose", "denied losing"), in its clause.
+NEGATION = guarded(
+    r"\b(?:not|never|no|denied|denies|deny|rather than|instead of|refuted|dismissed)\b"
+    r"(?:[^,.;:!?]{0,25})$",
+    _I,
+)
+
 # Only ever asked whether it matches: its alternatives may be tried in any order.
 LOSS = guarded(rf"\b{by_first_letter(lx.LOSS_WORDS, any_order=True)}\b", _I)
 
@@ -64,6 +81,23 @@ ATTR_VERBS = (
     r"|reporting|estimating|acknowledged|admitted|admits|updated|published|tweeted|informs|informed"
     r"|spoke"
 )
+# A verb of attribution, with the adverbs and auxiliaries before it ("has also said").
+ATTR_VERB_RE = guarded(
+    rf"(?:\b(?:has|have|had|also|previously|earlier|later|now|then|again|further|reportedly|not|"
+    rf"recently|itself|himself|herself|themselves)"
+    rf"\s+)*"
+    rf"[\"“”']?\b(?:{ATTR_VERBS})\b[\"“”']?",
+    _I,
+)
+# The attribution verbs as words, leaving out those that hold a shorter one ("says" holds
+# "say"): every match of a pattern built on ATTR_VERBS holds one of them, case-folded.
+ATTR_VERB_WORDS = tuple(
+    w
+    for w in (v.lower() for v in ATTR_VERBS.split("|"))
+    if w.isalpha() and not any(o != w and o in w for o in ATTR_VERBS.lower().split("|"))
+)
+if not all(v.isalpha() for v in ATTR_VERBS.split("|")):
+    raise ValueError("ATTR_VERBS must be plain words for ATTR_VERB_WORDS")
 
 COUNTRY_RU = guarded(
     r"\b(?:Russia|Russian|Russians|Russia['’]s|Moscow|Moscow['’]s|Kremlin|RF|Wagner|enemy['’]s)\b"
@@ -84,16 +118,16 @@ _METRIC_FIRST = [
 
 
 @functools.lru_cache(maxsize=512)
-def _metrics_starting_with(char: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _metrics_starting_with(char: str) -> tuple[tuple[re.Pattern[str], Metric], ...]:
     """The metric surfaces (in lexicon order) whose match can start with `char`."""
     return tuple((rx, m) for first, rx, m in _METRIC_FIRST if first is None or first.match(char))
 
 
-def longest_metric(text: str, pos: int) -> tuple[str, int] | None:
+def longest_metric(text: str, pos: int) -> tuple[Metric, int] | None:
     """The metric whose surface starts at `pos` (longest surface wins), and its end."""
     if not METRIC_ANY.match(text, pos):
         return None
-    best: tuple[str, int] | None = None
+    best: tuple[Metric, int] | None = None
     for rx, metric in _metrics_starting_with(text[pos]):
         m = rx.match(text, pos)
         # the surface ends at a word's end: no letter, digit or hyphen follows

@@ -6,17 +6,25 @@ its sentence speaks of losses; the sentence (and its paragraph) give the claiman
 subject, the qualifier and the period. Numbers in page furniture (see `furniture.py`) are
 skipped. Deterministic, no I/O, no clock.
 
-The stages, each in its own module, are called in this order:
+The stages, each in its own module, are called in this order, each making or filling in
+`Cand`s (from `cand`: a claim in the making):
 
+- `furniture`   the spans of page furniture (sidebars, newsletter boxes, captions);
 - `sentences`   split the text into sentences (furniture-aware);
-- `periods`     the reference date (`first_full_date`), then as_of and period;
-- `candidates`  which numbers are loss figures, and `keep` to drop non-loss ones;
+- `dates`       the reference date (`first_full_date`) when none was published;
+- `candidates`  which numbers are loss figures, of what metric, with what qualifier
+                (helped by `counts`, `metric_nouns` and `one_figure`);
+- `filters`     `keep` drops denied, forecast, civilian and other non-loss figures;
 - `subjects`    whose losses;
-- `attribution` who claims them.
+- `attribution` who claims them (helped by `speakers`, `claimant_names`, `references`);
+- `periods`     as_of, period and period_start (helped by `period_cues`, `dates`).
 
-Imports point one way: this module imports the stages; a stage never imports this module.
-This module owns what comes after the stages: merging restatements and making `Claim`s with
-deterministic ids. `sentence_at` is re-exported from `sentences` for the audit view.
+They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`
+and `rx` (regex helpers). Imports point one way: this module imports the stages; a stage
+never imports this module, nor a later stage. This module owns what comes after the stages:
+merging restatements and making `Claim`s with deterministic ids, each with the bounds of
+the sentence its quote stands in (as `sentence_at`, re-exported from `sentences` for the
+audit view, reads it).
 """
 
 from __future__ import annotations
@@ -27,16 +35,20 @@ import re
 
 from events.base import mixed_script_word
 from events.claims import Claim
-from ledger.ingest.attribution import assign_claimants, clean_name
-from ledger.ingest.candidates import Cand, find_candidates, keep
+from ledger.ingest.attribution import assign_claimants
+from ledger.ingest.cand import Cand
+from ledger.ingest.candidates import find_candidates
+from ledger.ingest.claimant_names import clean_name
+from ledger.ingest.dates import first_full_date
+from ledger.ingest.filters import keep
 from ledger.ingest.furniture import furniture_spans
-from ledger.ingest.periods import assign_periods, first_full_date
-from ledger.ingest.sentences import sentence_at, split_sentences
+from ledger.ingest.periods import assign_periods
+from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentences
 from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.8.1"
+EXTRACTOR_VERSION = "1.9.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -51,68 +63,84 @@ def extract_claims(
     """The loss claims in `text`, in text order, with deterministic ids; never raises."""
     if not isinstance(text, str) or not text.strip():
         return []
-    text_clean = text
     publisher_name = clean_name(publisher) or "unknown"
-    furniture = furniture_spans(text_clean)
-    sentences = split_sentences(text_clean, furniture)
-    ref_date = published or first_full_date(text_clean, sentences) or fallback_date
-    cands = find_candidates(text_clean, sentences)
-    cands = [c for c in cands if keep(text_clean, sentences, c)]
-    assign_subjects(text_clean, sentences, cands)
-    assign_claimants(text_clean, sentences, cands, publisher_name)
-    assign_periods(text_clean, sentences, cands, ref_date, published is not None)
+    furniture = furniture_spans(text)
+    sentences = split_sentences(text, furniture)
+    ref_date = published or first_full_date(text, sentences) or fallback_date
+    cands = find_candidates(text, sentences)
+    cands = [c for c in cands if keep(text, sentences, c)]
+    assign_subjects(text, sentences, cands)
+    assign_claimants(text, sentences, cands, publisher_name)
+    assign_periods(text, sentences, cands, ref_date, published is not None)
     cands = _merge_restatements(cands)
-    return _to_claims(text_clean, cands, article_id, publisher_name)
+    return _to_claims(text, cands, article_id, publisher_name)
 
 
 # --- merging and ids ---------------------------------------------------------------------
+
+
+def _figure(c: Cand) -> tuple[str, str, int]:
+    """What a figure counts: (subject, metric, value)."""
+    return (c.subject or "russia", c.metric, c.value)
 
 
 def _merge_restatements(cands: list[Cand]) -> list[Cand]:
     """One claim per (subject, metric, value, period): a body mention beats a headline one.
     A headline figure restated in the body is the body's claim, whatever period the headline's
     own words suggest (the body says more: its qualifier, period and claimant win)."""
-    chosen: dict[tuple[str, str, int, str], Cand] = {}
     body: dict[tuple[str, str, int], Cand] = {}
+    for c in cands:
+        if not c.heading:
+            body.setdefault(_figure(c), c)
+    chosen: dict[tuple[str, str, int, str], Cand] = {}
     # A body figure restated by another named source ("CSIS says 40,000 ... the UK says
     # 40,000") is that source's own claim: kept beside the first.
     named: dict[tuple[str, str, int, str], set[str]] = {}
     also: set[int] = set()
     for c in cands:
-        if not c.heading:
-            body.setdefault((c.subject or "russia", c.metric, c.value), c)
-    for c in cands:
-        if c.heading and (c.subject or "russia", c.metric, c.value) in body:
-            other = body[(c.subject or "russia", c.metric, c.value)]
-            if c.explicit_claimant and not other.explicit_claimant:
-                other.claimant, other.claimant_text = c.claimant, c.claimant_text
+        if c.heading and _figure(c) in body:
+            _lend_claimant(c, body[_figure(c)])
             continue
-        key = (c.subject or "russia", c.metric, c.value, c.period or "cumulative")
+        key = (*_figure(c), c.period or "cumulative")
         old = chosen.get(key)
         if old is not None and not old.heading and not c.heading:
-            who = (c.claimant or "").casefold()
-            if c.explicit_claimant and old.explicit_claimant and who not in named[key]:
-                named[key].add(who)
+            if _restated_by_another(c, old, named[key]):
                 also.add(id(c))
-                continue
-            if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
-                # a bullet or lead nobody is named for, restated with its source later on
-                old.claimant, old.claimant_text = c.claimant, c.claimant_text
-                old.explicit_claimant = True
             continue
         if old is None or (old.heading and not c.heading):
             chosen[key] = c
             named[key] = {(c.claimant or "").casefold()}
-            if old is not None and old.explicit_claimant and not c.explicit_claimant:
+            if old is not None:
                 # the headline named who speaks ("General Staff: ..."), the body did not
-                c.claimant, c.claimant_text = old.claimant, old.claimant_text
-    keep = {id(c) for c in chosen.values()} | also
-    return [c for c in cands if id(c) in keep]
+                _lend_claimant(old, c)
+    kept = {id(c) for c in chosen.values()} | also
+    return [c for c in cands if id(c) in kept]
+
+
+def _lend_claimant(source: Cand, target: Cand) -> None:
+    """`target` merges `source` in: it takes the claimant `source` names when it names none."""
+    if source.explicit_claimant and not target.explicit_claimant:
+        target.claimant, target.claimant_text = source.claimant, source.claimant_text
+
+
+def _restated_by_another(c: Cand, old: Cand, names: set[str]) -> bool:
+    """Whether body figure `c`, restating `old`, is the claim of another named source (kept
+    beside it; `names` holds the sources so far). Else `c` merges into `old`, lending it its
+    source when `old` names nobody (a bullet or lead restated with its source later on)."""
+    who = (c.claimant or "").casefold()
+    if c.explicit_claimant and old.explicit_claimant and who not in names:
+        names.add(who)
+        return True
+    if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
+        old.claimant, old.claimant_text = c.claimant, c.claimant_text
+        old.explicit_claimant = True
+    return False
 
 
 def _to_claims(text: str, cands: list[Cand], article_id: str, publisher: str) -> list[Claim]:
     out: list[Claim] = []
     seen: dict[str, int] = {}
+    plain = split_sentences(text, []) if cands else []  # the sentences `sentence_at` reads
     for c in cands:
         quote = text[c.q_start : c.q_end]
         if not quote.strip() or len(quote) > 2000 or c.q_end <= c.q_start:
@@ -152,6 +180,7 @@ def _to_claims(text: str, cands: list[Cand], article_id: str, publisher: str) ->
                 as_of=as_of,
                 quote=quote,
                 span=(c.q_start, c.q_end),
+                sentence=sentence_bounds(plain, (c.q_start, c.q_end)),
             )
         )
     return out

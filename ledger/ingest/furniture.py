@@ -4,7 +4,7 @@ Owns `furniture_spans(text)`: character spans of sidebars ("News Feed", "MORE NE
 "Editors' Picks", "Recommended Reading", "Related"), newsletter and subscribe boxes, donation
 appeals, share bars, author bios, image captions and credits, timestamped headline lists.
 Their numbers belong to other stories, so the extractor skips them. The rules are about the
-shape of web pages in general, line by line, never about one site.
+shape of web pages in general, line by line, never about one site. Imports: `rx`.
 """
 
 from __future__ import annotations
@@ -93,54 +93,63 @@ def furniture_spans(text: str) -> list[Span]:
     """Spans of `text` that are page furniture, sorted and merged; never raises."""
     lines = _lines(text)
     flags = [False] * len(lines)
-    in_block = False
+    block: int | None = None  # the heading line of the sidebar block we are in, if any
     prose_run = 0
-    block_start_line = 0
     previous_was_bio = False
     for i, (start, end) in enumerate(lines):
-        line = text[start:end]
-        stripped = line.strip()
+        stripped = text[start:end].strip()
         if not stripped:
             continue
         if _BLOCK_HEADING.match(stripped):
-            in_block, prose_run, block_start_line = True, 0, i
+            block, prose_run, previous_was_bio = i, 0, False
             flags[i] = True
-            previous_was_bio = False
-            continue
-        if in_block and _READ_TIME.match(stripped):
-            in_block = False
-            flags[i] = True
-            continue
-        if in_block:
-            if _is_prose(stripped) and not _TIMESTAMP.match(stripped):
-                prose_run += 1
-                if prose_run >= _PROSE_RUN_ENDS_BLOCK:
-                    # The story resumed: release the prose lines of this run.
-                    in_block = False
-                    released = 0
-                    j = i
-                    while j > block_start_line and released < prose_run:
-                        if text[lines[j][0] : lines[j][1]].strip():
-                            flags[j] = False
-                            released += 1
-                        j -= 1
-                    continue
-            else:
-                prose_run = 0
-            flags[i] = True
-            continue
-        if (
-            (len(stripped) < 250 or not _is_prose(stripped)) and _is_boilerplate(stripped.lower())
-        ) or _TIMESTAMP.match(stripped):
-            flags[i] = True
-        elif (len(stripped) < 600 and _BIO.match(stripped)) or (
-            previous_was_bio and _BIO_CONTINUATION.match(stripped)
-        ):
-            flags[i] = True
-            previous_was_bio = True
-            continue
-        previous_was_bio = False
+        elif block is not None:
+            block, prose_run = _in_block(text, lines, flags, i, block, prose_run)
+        else:
+            flags[i], previous_was_bio = _boilerplate_or_bio(stripped, previous_was_bio)
     return _merge([lines[i] for i, flagged in enumerate(flags) if flagged])
+
+
+def _in_block(
+    text: str, lines: list[Span], flags: list[bool], i: int, block: int, prose_run: int
+) -> tuple[int | None, int]:
+    """Flag line `i` of a sidebar block, unless the story resumes: a "2 min read" line, or
+    the third line of prose in a row (whose run is then released). Returns the block still
+    open (None when it ended) and the run of prose lines so far."""
+    stripped = text[lines[i][0] : lines[i][1]].strip()
+    if _READ_TIME.match(stripped):
+        flags[i] = True
+        return None, prose_run
+    if _is_prose(stripped) and not _TIMESTAMP.match(stripped):
+        prose_run += 1
+        if prose_run >= _PROSE_RUN_ENDS_BLOCK:
+            # The story resumed: release the prose lines of this run.
+            released = 0
+            j = i
+            while j > block and released < prose_run:
+                if text[lines[j][0] : lines[j][1]].strip():
+                    flags[j] = False
+                    released += 1
+                j -= 1
+            return None, prose_run
+    else:
+        prose_run = 0
+    flags[i] = True
+    return block, prose_run
+
+
+def _boilerplate_or_bio(stripped: str, previous_was_bio: bool) -> tuple[bool, bool]:
+    """Whether a line outside a sidebar block is furniture (boilerplate, a timestamp, an
+    author bio or its next line), and whether it is a bio."""
+    if (
+        (len(stripped) < 250 or not _is_prose(stripped)) and _is_boilerplate(stripped.lower())
+    ) or _TIMESTAMP.match(stripped):
+        return True, False
+    if (len(stripped) < 600 and _BIO.match(stripped)) or (
+        previous_was_bio and _BIO_CONTINUATION.match(stripped)
+    ):
+        return True, True
+    return False, False
 
 
 def _merge(spans: list[Span]) -> list[Span]:

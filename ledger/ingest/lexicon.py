@@ -2,18 +2,21 @@
 
 Owns the vocabulary only (plain tuples and dicts, compiled once at import); the rules that use
 it live in the extractor's stage modules (`cues.py`, `candidates.py`, `attribution.py`, ...).
-Editing a table changes extraction output: bump EXTRACTOR_VERSION.
+Editing a table changes extraction output: bump EXTRACTOR_VERSION. Imports: `events.claims`
+(the metric and qualifier names), `rx`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from events.claims import Metric, Qualifier
 from ledger.ingest.rx import guarded
 
 # Surface pattern (regex, matched case-insensitively at a word start) -> canonical metric.
 # Order does not matter: the longest match at a position wins.
-METRIC_PATTERNS: dict[str, str] = {
+METRIC_PATTERNS: dict[str, Metric] = {
     # personnel
     r"troops?": "personnel",
     r"soldiers?": "personnel",
@@ -92,11 +95,8 @@ METRIC_PATTERNS: dict[str, str] = {
     r"tactical missile systems?|operational-tactical missile systems?": "other",
 }
 
-# Nouns that only count with a loss word nearby because they also name non-military things.
-WEAK_NOUNS = frozenset({"men", "people", "lives", "cars", "boats", "vessels", "guns"})
-
 # Qualifier phrases immediately before a number (lower-case, single spaces).
-QUALIFIERS_BEFORE: dict[str, str] = {
+QUALIFIERS_BEFORE: dict[str, Qualifier] = {
     "nearly": "approx",
     "near": "approx",
     "nearer": "approx",
@@ -244,7 +244,7 @@ RUSSIAN_CLAIMANTS = frozenset(
 )
 
 
-def compile_alternation(patterns: dict[str, str]) -> re.Pattern[str]:
+def compile_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
     """One regex with a named group per pattern, so one scan finds every alias or metric."""
     parts = [f"(?P<g{i}>{p})" for i, p in enumerate(patterns)]
     return guarded(r"\b(?<!-)(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)

@@ -3,9 +3,8 @@
 Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
 "31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "a quarter of a
 million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
-"three"). It knows nothing about
-claims: filtering out dates, model numbers and money is the extractor's job, but the span
-and the raw surface let it decide.
+"three"). It knows nothing about claims: filtering out dates, model numbers and money is
+`counts`' job, but the span and the raw surface let it decide. Imports: `rx`.
 """
 
 from __future__ import annotations
@@ -140,9 +139,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             if branch == "frac":
                 value, kind = _fraction_value(m.group("frac")), "fraction"
             elif branch == "dozen":
-                count = m.group("dozens")
-                value = 12 * (_UNITS.get(count.lower(), 1) if count else 0.5)
-                value, kind = round(value), "words"
+                count = m.group("dozens")  # "a dozen", "two dozen"; none: "half a dozen"
+                value, kind = (12 * _UNITS.get(count.lower(), 1) if count else 6), "words"
             elif branch == "scale":
                 value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
             elif branch == "grouped":

@@ -2,7 +2,8 @@
 
 Owns: article identity (`article_id`), the decision new / revised / unchanged (`decide`, pure),
 and `Ingestor`, the shell that reads the article's stream and appends its event atomically.
-Imports: `events`, `ledger.ingest.*`, `ledger.store` types.
+Imports: `events`, `ledger.errors`, `ledger.store` types, and of this package `extract` (the
+extractor) and `readers` (`ArticleDraft`).
 """
 
 from __future__ import annotations

@@ -10,23 +10,29 @@ branch by branch. These rewrites keep every match, span and group as they were:
 - `by_first_letter` / `fold_alternations`: an alternation of letter-led words grouped by
   that letter as a case-sensitive class, which the engine skips without entering;
 - `split_alternation`: for a case-sensitive pattern only asked "does it match?", its
-  alternatives as a few patterns the engine scans through a character-set prefix.
+  alternatives as a few patterns the engine scans through a character-set prefix;
+- `fold_case` / `has_any`: the cheap "can it match at all?" test run before a search.
 
-Imports: the standard library only.
+Imports: the standard library only (re's own parser, to read what a pattern starts with).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
 
-try:  # Python 3.11+
+if TYPE_CHECKING:
+    # typeshed describes re's parser under the module names it had before Python 3.11
+    # (`sre_parse` and `sre_constants` are now deprecated aliases of these very modules).
+    import sre_constants as _c
+    import sre_parse as _p
+else:
     from re import _constants as _c
     from re import _parser as _p
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
 
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
 
 
 class _Unknown(Exception):
@@ -45,7 +51,7 @@ class _Firsts:
         (self.bounded if bounded else self.loose).append(item)
 
 
-def _first(items: list, out: _Firsts, bounded: bool) -> bool:
+def _first(items: Iterable[tuple[object, object]], out: _Firsts, bounded: bool) -> bool:
     """Add to `out` what a match of `items` can start with; True if it can be empty."""
     for op, av in items:
         if op is _c.AT and av is _c.AT_BOUNDARY:
@@ -58,40 +64,52 @@ def _first(items: list, out: _Firsts, bounded: bool) -> bool:
     return True
 
 
+# The parser's argument `av` has a shape its opcode decides (typeshed can only give a union,
+# which leaves some out): each branch below casts it to the shape of its opcode.
 def _first_of(op: object, av: object, out: _Firsts, bounded: bool) -> bool:
     """Like `_first` for one item; True if the item can match the empty string."""
     if op is _c.LITERAL:
-        out.add(re.escape(chr(av)), bounded)  # type: ignore[arg-type]
+        out.add(re.escape(chr(cast(int, av))), bounded)
         return False
     if op is _c.IN:
-        for iop, iav in av:  # type: ignore[attr-defined]
-            if iop is _c.LITERAL:
-                out.add(re.escape(chr(iav)), bounded)
-            elif iop is _c.RANGE:
-                out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}", bounded)
-            elif iop is _c.CATEGORY and iav in _CATEGORIES:
-                out.add(_CATEGORIES[iav], bounded)
-            else:
-                raise _Unknown(iop)
+        _first_in_class(cast("list[tuple[object, Any]]", av), out, bounded)
         return False
     if op is _c.BRANCH:
         empty = False
-        for branch in av[1]:  # type: ignore[index]
-            empty |= _first(list(branch), out, bounded)
+        for branch in cast("_p._OpBranchType", av)[1]:
+            empty |= _first(branch.data, out, bounded)
         return empty
     if op is _c.SUBPATTERN:
-        # Inline flags inside: only dropping IGNORECASE is allowed (the class, compiled with
-        # the outer flags, then holds a superset of what the group can start with).
-        if av[1] or av[2] & ~re.IGNORECASE:  # type: ignore[index, operator]
-            raise _Unknown(op)
-        return _first(list(av[-1]), out, bounded)  # type: ignore[index]
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        low, _high, sub = av  # type: ignore[misc]
-        empty = _first(list(sub), out, bounded)
-        return empty or low == 0
-    if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _first(list(av), out, bounded)  # type: ignore[arg-type]
+        return _first_in_group(cast("_p._OpSubpatternType", av), out, bounded)
+    if op in _REPEATS:
+        low, _high, sub = cast("tuple[int, int, _p.SubPattern]", av)
+        return _first(sub.data, out, bounded) or low == 0
+    if op is _c.ATOMIC_GROUP:
+        return _first(cast("_p.SubPattern", av).data, out, bounded)
     raise _Unknown(op)
+
+
+def _first_in_class(items: list[tuple[object, Any]], out: _Firsts, bounded: bool) -> None:
+    """Add the items of a character class (`[...]`) to `out`."""
+    for iop, iav in items:
+        if iop is _c.LITERAL:
+            out.add(re.escape(chr(iav)), bounded)
+        elif iop is _c.RANGE:
+            out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}", bounded)
+        elif iop is _c.CATEGORY and iav in _CATEGORIES:
+            out.add(_CATEGORIES[iav], bounded)
+        else:
+            raise _Unknown(iop)
+
+
+def _first_in_group(av: _p._OpSubpatternType, out: _Firsts, bounded: bool) -> bool:
+    """Like `_first` for a group's body. Inline flags inside: only dropping IGNORECASE is
+    allowed (the class, compiled with the outer flags, then holds a superset of what the
+    group can start with)."""
+    _group, add_flags, del_flags, body = av
+    if add_flags or del_flags & ~re.IGNORECASE:
+        raise _Unknown(_c.SUBPATTERN)
+    return _first(body.data, out, bounded)
 
 
 _CATEGORIES = {
@@ -107,7 +125,7 @@ def _firsts(pattern: str, flags: int) -> _Firsts | None:
     try:
         parsed = _p.parse(pattern, flags)
         out = _Firsts()
-        if _first(list(parsed), out, False):
+        if _first(parsed.data, out, False):
             return None
     except _Unknown:
         return None

@@ -1,13 +1,15 @@
 """Sentences: how the extractor cuts an article into lines, sentences and clauses.
 
 Owns: `Sentence`, `split_sentences` (furniture-aware, hard-wrapped lines joined, short
-lines without a final stop marked as headings), `sentence_at` (the sentence a quote was read
-from) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` only (the furniture
+lines without a final stop marked as headings), `sentence_at` / `sentence_bounds` (the
+sentence a quote was read from, as text or as bounds) and the clause bounds `clause_start` /
+`clause_end`. Imports: `rx` only (the furniture
 spans come in as an argument).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,6 +18,9 @@ from ledger.ingest.rx import guarded, max_width
 
 @dataclass(slots=True)
 class Sentence:
+    """A sentence's bounds in the text, its paragraph (a count of lines) and whether it is
+    a heading."""
+
     start: int
     end: int
     para: int
@@ -129,12 +134,30 @@ def _append_cut(
 
 def sentence_at(text: str, span: tuple[int, int] | list[int]) -> str:
     """Return the sentence holding `span`, split the way extraction splits: audit shows a
-    quote in the very sentence it was read from."""
-    start = span[0]
-    for sentence in split_sentences(text, []):
-        if sentence.start <= start < sentence.end:
-            return " ".join(text[sentence.start : sentence.end].split())
-    return " ".join(text[span[0] : span[1]].split())
+    quote in the very sentence it was read from (see `sentence_bounds`)."""
+    start, end = sentence_bounds(split_sentences(text, []), (span[0], span[1]))
+    return " ".join(text[start:end].split())
+
+
+def sentence_bounds(sentences: list[Sentence], span: tuple[int, int]) -> tuple[int, int]:
+    """The bounds of the sentence a quote at `span` stands in, among `sentences` (in text
+    order): the one holding the quote's first character, running on to the end of the one
+    holding its last should the quote run past it; `span` itself if no sentence holds it.
+    A claim records these bounds for `split_sentences(text, [])`, as `sentence_at` reads."""
+    first = _holding(sentences, span[0])
+    if first is None:
+        return span[0], span[1]
+    end = first.end
+    if span[1] > end:
+        last = _holding(sentences, span[1] - 1)
+        end = last.end if last is not None else span[1]
+    return first.start, end
+
+
+def _holding(sentences: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence holding position `pos`, if any (sentences are in order and disjoint)."""
+    i = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
+    return sentences[i] if i >= 0 and pos < sentences[i].end else None
 
 
 def clause_start(text: str, sent: Sentence, pos: int) -> int:

@@ -3,14 +3,14 @@
 Owns `assign_subjects`: the figure's noun phrase, else the sentence's loser ("Russia lost"),
 its "losses of" phrase or its agent ("Ukraine destroyed"), else the sentence's earlier
 figure. A figure left without a subject is settled by `attribution` from its claimant.
-Imports: `rx`, `cues`, `sentences`, `candidates` (types only).
+Imports: `cand`, `cues`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
 
 import re
 
-from ledger.ingest.candidates import Cand
+from ledger.ingest.cand import Cand
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, side_of
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
@@ -109,80 +109,101 @@ def _has_both(folded: str, words: tuple[tuple[str, ...], tuple[str, ...]]) -> bo
     return has_any(folded, words[0]) and has_any(folded, words[1])
 
 
+_NP_SIDES = {"ru": "russia", "ua": "ukraine", "enemy": "enemy", "il": "israel", "kp": "north_korea"}
+
+
 def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
     """Whose losses: the noun phrase, then the sentence's loser or agent, then the list."""
-    prev_by_sent: dict[int, str] = {}
+    prev_by_sent: dict[int, str] = {}  # the side of the sentence's figure before
     folded_sentences: dict[int, str] = {}
     for c in cands:
-        sent = sentences[c.sent]
-        np = text[int(c.extra.get("np_start", c.q_start)) : c.q_end]
-        m = _NP_SUBJECT.search(np)
-        subject: str | None = None
-        if m and m.lastgroup in ("ru", "ua"):
-            subject = "russia" if m.lastgroup == "ru" else "ukraine"
-        elif m and m.lastgroup == "enemy":
-            subject = "enemy"
-        elif m and m.lastgroup == "il":
-            subject = "israel"
-        elif m and m.lastgroup == "kp":
-            subject = "north_korea"
+        np = text[c.q_start if c.np_start is None else c.np_start : c.q_end]
+        subject = _np_subject(np)
         if subject is None:
+            sent = sentences[c.sent]
             before = text[sent.start : c.q_start]
             # The cues are searched only where their words occur (on case-folded text, which
             # keeps every position, so a prefix of the folded sentence folds `before`).
             if c.sent not in folded_sentences:
                 folded_sentences[c.sent] = fold_case(text[sent.start : sent.end])
             folded = folded_sentences[c.sent][: len(before)]
-            loss = list(_LOSSES_OF.finditer(before)) if "losses" in folded else []
-            loser = _overlapping(_LOSER, before) if _has_both(folded, _LOSER_WORDS) else []
-            agent = (
-                [a for a in _AGENT.finditer(before) if not _PASSIVE.search(a.group(0))]
-                if _has_both(folded, _AGENT_WORDS)
-                else []
-            )
-            best_pos, best = -1, None
-            if c.sent in prev_by_sent and not loser and not loss:
-                agent = []
-            if loser and loser[-1].start() > best_pos:
-                best_pos, best = loser[-1].start(), side_of(loser[-1].group("who"))
-            if loss and loss[-1].start() > best_pos:
-                g = loss[-1]
-                ru = g.group("ru1") or g.group("ru2")
-                best_pos, best = g.start(), "russia" if ru else "ukraine"
-            if agent and agent[-1].start() > best_pos:
-                side = side_of(agent[-1].group("who"))
-                best_pos, best = agent[-1].start(), "russia" if side == "ukraine" else "ukraine"
-            if best is None and "own" in folded:
-                own = _OWN_LOSSES.search(before)
-                if own:  # "The Russian government has not published its own losses"
-                    sides = [
-                        (x.start(), "russia") for x in COUNTRY_RU.finditer(before, 0, own.start())
-                    ]
-                    sides += [
-                        (x.start(), "ukraine") for x in COUNTRY_UA.finditer(before, 0, own.start())
-                    ]
-                    if sides:
-                        best = max(sides)[1]
-            if best is None and ("ha" in folded[-40:]):
-                has = _HAS_BEFORE.search(before, max(0, len(before) - 80))
-                if has:
-                    best = side_of(has.group("who"))
-            if best is None and c.sent in prev_by_sent:
-                best = prev_by_sent[c.sent]
-            if (
-                best is None
-                and ("israel" in folded or "idf" in folded)
-                and _LOSER_IL.search(before)
-                and not (COUNTRY_RU.search(before) or COUNTRY_UA.search(before))
-            ):
-                best = "israel"
-            if best is None:
-                # "498 of its troops": the country the sentence names before the figure.
-                countries = [(x.start(), "russia") for x in COUNTRY_RU.finditer(before)]
-                countries += [(x.start(), "ukraine") for x in COUNTRY_UA.finditer(before)]
-                if _OF_ITS.search(np) and countries:
-                    best = max(countries)[1]
-            subject = best
+            subject = _sentence_subject(before, folded, np, prev_by_sent.get(c.sent))
         c.subject = subject
         if subject and subject != "enemy":
             prev_by_sent[c.sent] = subject
+
+
+def _np_subject(np: str) -> str | None:
+    """The side the figure's own noun phrase names ("Russian troops", "enemy tanks")."""
+    m = _NP_SUBJECT.search(np)
+    return _NP_SIDES.get(m.lastgroup) if m and m.lastgroup else None
+
+
+def _sentence_subject(before: str, folded: str, np: str, previous: str | None) -> str | None:
+    """The side the sentence before the figure says lost it: its loser ("Russia lost"), its
+    "losses of" or its agent ("Ukraine destroyed"), a side's "own losses", a side said to
+    have the figure, the side of the sentence's figure before (`previous`), Israel's army,
+    else the country "of its" troops points back to."""
+    best = _loser_or_agent(before, folded, previous is not None)
+    if best is None and "own" in folded:
+        best = _own_losses_side(before)
+    if best is None and ("ha" in folded[-40:]):
+        has = _HAS_BEFORE.search(before, max(0, len(before) - 80))
+        if has:
+            best = side_of(has.group("who"))
+    if best is None and previous is not None:
+        best = previous
+    if best is None and ("israel" in folded or "idf" in folded) and _israel_lost(before):
+        best = "israel"
+    if best is None and _OF_ITS.search(np):
+        # "498 of its troops": the country the sentence names before the figure.
+        best = _last_country(before)
+    return best
+
+
+def _loser_or_agent(before: str, folded: str, has_previous: bool) -> str | None:
+    """The side of the latest loser ("Russia lost"), "losses of" phrase or agent ("Ukraine
+    destroyed": the other side lost) before the figure. An agent counts only in the
+    sentence's first figure with a side, or beside a loser or "losses of"."""
+    loss = list(_LOSSES_OF.finditer(before)) if "losses" in folded else []
+    loser = _overlapping(_LOSER, before) if _has_both(folded, _LOSER_WORDS) else []
+    agent = (
+        [a for a in _AGENT.finditer(before) if not _PASSIVE.search(a.group(0))]
+        if _has_both(folded, _AGENT_WORDS) and not (has_previous and not loser and not loss)
+        else []
+    )
+    best_pos, best = -1, None
+    if loser:
+        best_pos, best = loser[-1].start(), side_of(loser[-1].group("who"))
+    if loss and loss[-1].start() > best_pos:
+        g = loss[-1]
+        ru = g.group("ru1") or g.group("ru2")
+        best_pos, best = g.start(), "russia" if ru else "ukraine"
+    if agent and agent[-1].start() > best_pos:
+        side = side_of(agent[-1].group("who"))
+        best = "russia" if side == "ukraine" else "ukraine"
+    return best
+
+
+def _own_losses_side(before: str) -> str | None:
+    """ "The Russian government has not published its own losses": the side named before."""
+    own = _OWN_LOSSES.search(before)
+    if not own:
+        return None
+    sides = [(x.start(), "russia") for x in COUNTRY_RU.finditer(before, 0, own.start())]
+    sides += [(x.start(), "ukraine") for x in COUNTRY_UA.finditer(before, 0, own.start())]
+    return max(sides)[1] if sides else None
+
+
+def _israel_lost(before: str) -> bool:
+    """ "The IDF has lost over 300 soldiers", in a sentence naming neither Russia nor Ukraine."""
+    return bool(_LOSER_IL.search(before)) and not (
+        COUNTRY_RU.search(before) or COUNTRY_UA.search(before)
+    )
+
+
+def _last_country(before: str) -> str | None:
+    """The side of the last country named in `before`, if any."""
+    countries = [(x.start(), "russia") for x in COUNTRY_RU.finditer(before)]
+    countries += [(x.start(), "ukraine") for x in COUNTRY_UA.finditer(before)]
+    return max(countries)[1] if countries else None

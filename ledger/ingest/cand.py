@@ -1,0 +1,38 @@
+"""The candidate: a claim in the making, which each stage of the extractor fills in.
+
+Owns `Cand`. `candidates` makes one per loss figure (metric, value, qualifier, quote span);
+`subjects`, `attribution` and `periods` then fill in whose losses, who claims them and as of
+when; `extract` turns the survivors into `Claim`s. Imports: `events.claims` (the metric,
+qualifier and period vocabularies) only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from events.claims import Metric, Period, Qualifier
+
+
+@dataclass(slots=True)
+class Cand:
+    """A claim in the making; turned into a `Claim` once the article is read."""
+
+    metric: Metric
+    value: int
+    qualifier: Qualifier
+    q_start: int  # the quote's span in the article's text
+    q_end: int
+    sent: int  # the index of its sentence in `split_sentences`
+    subject: str | None = None
+    period: Period | None = None
+    derived: bool = False  # a day's change written beside a figure ("(+43)")
+    heading: bool = False  # read from a headline or a heading line
+    claimant: str | None = None
+    claimant_text: str | None = None
+    explicit_claimant: bool = False
+    as_of: dt.date | None = None
+    period_start: dt.date | None = None
+    part: bool = False  # a share of a figure told just before ("58 of which", "62 over Tula")
+    np_start: int | None = None  # where the noun phrase named before the number may start
+    own_period: bool = False  # the period came from a cue of the figure's own clause

@@ -1,0 +1,197 @@
+"""Claimant names: from the words an attribution uses to the claimant a claim records.
+
+Owns `clean_name` (no control characters, single spaces), `canonical` (the claimant an
+alias names: "the Ukrainian General Staff", "Shoigu"), `tidy_np` and `valid_np` (cutting an
+attribution's noun phrase down to a name, and refusing cuts that went wrong), `name_claimant`
+(the recorded name: canonical, or a bare "Defense Ministry" resolved from context) and
+`british_hint`; also the alias matcher `ALIAS_ANY` and the anaphor matcher `ANAPHOR` that
+`speakers` and `attribution` share. Imports: `cues`, `lexicon`, `rx`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ledger.ingest import lexicon as lx
+from ledger.ingest.cues import ATTR_VERB_RE, LOSS
+from ledger.ingest.rx import guarded, split_alternation
+
+_I = re.IGNORECASE
+
+_ALIAS_SINGLES = [(re.compile(p, _I), c) for p, c in lx.CLAIMANT_ALIASES.items()]
+ALIAS_ANY = lx.compile_alternation(lx.CLAIMANT_ALIASES)
+CANONICAL_NAMES = frozenset(lx.CLAIMANT_ALIASES.values())
+# A claimant is a noun phrase: a finite verb inside ("Russia is now visually") or a lower-case
+# start that is not a determiner ("based on US intelligence") means the cut went wrong.
+_NP_VERB = guarded(
+    r"\b(?:is|are|was|were|has|have|had|been|be|to|would|will|can|brings?|brought|puts?|takes|"
+    r"took|makes|made|gives|gave)\b",
+    _I,
+)
+_NP_BAD_START = guarded(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as|or|and|but|nor)$")
+_VERB_OBJECT = guarded(r"^[a-z]+(?:s|ed)\s+(?:a|an|the|its|their|his|her)\s")
+NOT_A_NAME = guarded(
+    r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Recent|Latest|New|Media|Other|Some|Earlier|"
+    r"Previous|Official|Initial|Local|Western|Further|Such|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|Today|Yesterday)$"
+)
+_GENERIC_CLAIMANT = guarded(
+    r"\b(?:officials?|intelligence|military|ministry|army|forces|government|insiders|sources|"
+    r"monitoring|group|agency|service|services|staff|command|navy|force|spokes\w+|analysts?|"
+    r"experts?|observers?|media|outlet|newspaper|tabloid|website|institute|office|president|"
+    r"minister|commander|governor|mayor|authorities|estimate|researchers)\b",
+    _I,
+)
+ANAPHOR = guarded(
+    r"^(?:he|she|they|it|we|(?:the |this |that )?"
+    r"(?:post|report|statement|update|source|agency|office|"
+    r"department|military|army|article|website|briefing|service|press service|spokesman|"
+    r"spokesperson|official|officials|intelligence update|assessment|group|project|blog|team|"
+    r"monitor|researchers|analysts|data|figures|outlet|newspaper|paper|publication|broadcaster|"
+    r"channel|tabloid|magazine|news agency|(?:recent |latest |new |media |other |some )?"
+    r"reports|(?:[A-Z][\w-]*-based )?(?:think ?tank|thinktank|institute)))$",
+    _I,
+)
+# "Censor.NET, with reference to the General Staff": the source referred to speaks.
+_REFERENCE_TO = guarded(
+    r"^.*?\b(?:with (?:a )?reference to|referring to|citing|quoting|in reference to)\s+", _I
+)
+_NP_LEAD = guarded(
+    r"^(?:with\s+(?=(?:the\s+)?[A-Z]))?(?:(?:in|on|at|via)\s+(?:a|an|the|its|their|his|her)\s+[\w\s-]{0,40}?\s+(?:on|by|of)\s+\w+\s*,?\s*)?"
+    r"(?:(?:a|an|the|its|their)\s+(?:tweet|post|statement|report|update|briefing|message|"
+    r"release|summary)\s+(?:from|by|of|on)\s+)?",
+    _I,
+)
+# "figures released by X", "an analysis by X", "X's daily casualty toll": X speaks.
+_SOURCE_LEAD = guarded(
+    r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|daily|new|official|recent|updated|"
+    r"weekly|morning|evening)\s+)*(?:figures|data|numbers|estimates?|analysis|assessment|count|"
+    r"study|survey|research|investigation|review|tally|report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
+    r"published|provided|compiled|issued|collected|shared|posted)\s+)?(?:by|from|of)\s+",
+    _I,
+)
+_POSSESSOR = guarded(
+    r"^(?P<who>.+?)['’‘]s\s+(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|estimates?|analysis|"
+    r"assessment|count|tally|toll|report|statement|update|information|statistics|calculations?)\b",
+    _I,
+)
+_HONORIFIC = guarded(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+_PUBLISHED_IN = re.compile(
+    r"^(?:published|posted|reported|quoted|cited|appearing)\s+(?:on|in|by)\s+", _I
+)
+_ARTICLE_LOWER = re.compile(r"^(?:the|a|an)\s+(?=[a-z])", _I)
+ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
+_CAPITAL = re.compile(r"[A-Z]")
+_BRITISH = split_alternation(r"\bintelligence\b|\bBritish\b|\bUK\b")
+_WHEN_TAIL = guarded(
+    r"\s+(?:on|last|this|late|early)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$",
+    _I,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def clean_name(value: str | None) -> str:
+    """A claimant or publisher name without control characters or runs of spaces."""
+    if not isinstance(value, str):
+        return ""
+    kept = "".join(ch if unicodedata.category(ch) not in ("Cc", "Cf") else " " for ch in value)
+    return " ".join(kept.split())[:300]
+
+
+@functools.lru_cache(maxsize=4096)
+def canonical(np: str) -> str | None:
+    """The canonical claimant named in an attribution phrase (its last alias), if any."""
+    best: tuple[int, int, str] | None = None
+    for m in ALIAS_ANY.finditer(np):
+        end, name = m.end(), None
+        for rx, canon in _ALIAS_SINGLES:
+            mm = rx.match(np, m.start())
+            if mm and (name is None or mm.end() > end or (mm.end() == end and name is None)):
+                end, name = mm.end(), canon
+        if name is None:
+            continue
+        if best is None or m.start() >= best[0]:
+            best = (m.start(), end, name)
+    return best[2] if best else None
+
+
+def tidy_np(raw: str) -> str:
+    """The name in an attribution's noun phrase: without "citing ...", "figures released by",
+    "published in", a weekday after it, a possessor's "'s figures", honorifics and a
+    lower-case article."""
+    np = (
+        _REFERENCE_TO.sub("", raw.strip()) if "ref" in raw or "cit" in raw or "quot" in raw else raw
+    )
+    np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", np.strip()))
+    np = _PUBLISHED_IN.sub("", np)
+    if "day" in np:
+        np = _WHEN_TAIL.sub("", np)  # "the ministry on Monday" names the ministry
+    owner = _POSSESSOR.match(np)
+    if owner:
+        np = owner.group("who")
+    np = _HONORIFIC.sub("", np)
+    np = _ARTICLE_LOWER.sub("", np) if np[:1].islower() else np
+    return np.strip(" \t'\"“”’-–—,")
+
+
+def valid_np(np: str) -> bool:
+    """Whether a cut noun phrase can name a claimant: an anaphor ("the ministry"), or a short
+    capitalised or institutional phrase with no verb, loss word or comma in it."""
+    if ANAPHOR.match(np):
+        return True
+    words = np.split()
+    if not words or len(words) > 12 or ATTR_VERB_RE.search(np) or LOSS.search(np) or "," in np:
+        return False
+    if _NP_VERB.search(np) or (_NP_BAD_START.match(words[0]) and not canonical(np)):
+        return False
+    if _VERB_OBJECT.match(np) or NOT_A_NAME.match(np):  # "provides a daily tally", "As"
+        return False
+    first = ARTICLE.sub("", np)
+    if not first or not (first[0].isupper() or _GENERIC_CLAIMANT.search(first)):
+        return False
+    return bool(_CAPITAL.search(np) or _GENERIC_CLAIMANT.search(np))
+
+
+def name_claimant(np: str, context: str, subject: str | None, memory: dict[str, str]) -> str:
+    """The claimant recorded for a noun phrase: its canonical name, a bare "Defense Ministry"
+    or "General Staff" resolved (`memory` keeps the ministry the article last named), else
+    the phrase itself, cleaned."""
+    canon = canonical(np)
+    bare = ARTICLE.sub("", np)
+    if lx.BARE_MOD.match(bare) or lx.BARE_GENERAL_STAFF.match(bare):
+        return _resolve_bare(bare, context, subject, memory)
+    if canon:
+        if canon in (lx.MOD_UA, lx.MOD_RU, lx.MOD_UK):
+            memory["mod"] = canon
+        return canon
+    return clean_name(np)
+
+
+def _resolve_bare(
+    canon_or_np: str, context: str, subject: str | None, memory: dict[str, str]
+) -> str:
+    """ "the Defense Ministry": the article's earlier qualified ministry, else context."""
+    if lx.BARE_MOD.match(canon_or_np):
+        if "mod" in memory:
+            return memory["mod"]
+        if any(part.search(context) for part in _BRITISH):
+            return lx.MOD_UK
+        return lx.MOD_RU if subject == "ukraine" else lx.MOD_UA
+    if lx.BARE_GENERAL_STAFF.match(canon_or_np):
+        return lx.GS_UA
+    return canon_or_np
+
+
+def british_hint(context: str) -> str:
+    """The one thing `_resolve_bare` reads in a context (a word naming the British side, or
+    ""), found once: a headline's context is the whole article, and searching it again for
+    each headline figure would make extraction quadratic."""
+    for part in _BRITISH:
+        m = part.search(context)
+        if m:
+            return m.group(0)
+    return ""

@@ -1,0 +1,84 @@
+"""Counts: which numbers in a loss sentence count something, and which only look like it.
+
+Owns `is_not_a_count`: dates ("March 3"), times, years and spans of years, model and design
+numbers ("Project 22160"), money, percentages, ordinals, distances and strikes made ("663
+artillery bombardments"). Imports: `cues`, `metric_nouns`, `numbers`, `rx`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ledger.ingest.cues import MONTH
+from ledger.ingest.metric_nouns import forward_metric
+from ledger.ingest.numbers import Number
+from ledger.ingest.rx import guarded
+
+_I = re.IGNORECASE
+
+_BAD_BEFORE = guarded(r"(?:[^\W\d_]-?|[#$€£¥№]\s?|No\.\s?|(?<!\()\+|\d[:/.]|/)\Z")
+_BAD_AFTER = guarded(
+    r"^(?:\s?%|\s?per ?cent|\s?(?:mm|cm)\b|-?(?:mm|cm|caliber|calibre)\b|\s?percent|"
+    r"(?:st|nd|rd|th)\b|[:/]\d|-(?:year|day|month|week|hour|mile|"
+    r"km|kilomet|metre|meter|strong|member|point|page|minute|second|storey|inch)|\s?(?:km|kilomet\w+|"
+    r"miles?|m\b|metres?|meters?|kg|tons?|tonnes?|hours?|days?|weeks?|months?|years?|times|percent|"
+    r"dollars?|euros?|pounds?|hryvnias?|rubles?|roubles?|UAH|USD|EUR|GBP|bn|billion\b)|-[A-Za-z]\w*-)",
+    _I,
+)
+# "1979-89", "2014–15": the second year of a span, not a count.
+_YEAR_SPAN_BEFORE = guarded(r"\b(?:19|20)\d\d\s?[-–]\s?\Z")
+# "663 artillery bombardments", "25 drone attacks": strikes made, not weapons lost.
+_STRIKES_AFTER = guarded(
+    r"\s+(?:artillery|drone|missile|rocket|mortar|air|tank)\s+(?:bombardments?|strikes?|"
+    r"shellings?|attacks?|barrages?|raids?|assaults?)\b",
+    _I,
+)
+_WORDS_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?|percent|per cent)\b|-[a-z])"
+)
+# "Project 22160 patrol ship", "Type 054A": a design's number, not a count.
+_DESIGN_BEFORE = guarded(r"\b(?:Project|Type|Model|Series)\s+\Z")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LATEST_YEAR = 2040  # a four-digit figure after this is no year a report names
+
+
+@functools.lru_cache(maxsize=64)
+def _day_of_month(surface: str) -> re.Pattern[str]:
+    """ "March 3" / "3rd of March" around a small number written `surface`."""
+    return re.compile(
+        rf"{MONTH}\s+{re.escape(surface)}\b|\b{re.escape(surface)}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}",
+        _I,
+    )
+
+
+def is_not_a_count(text: str, n: Number) -> bool:
+    """Dates, times, years, model numbers, money, percentages, ordinals, distances."""
+    before = text[max(0, n.start - 4) : n.start]
+    if n.kind == "digits" and _DESIGN_BEFORE.search(text, max(0, n.start - 12), n.start):
+        return True
+    after = text[n.end : n.end + 14]
+    if _STRIKES_AFTER.match(text, n.end, n.end + 40):
+        return True
+    if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
+        return True
+    if n.kind in ("digits", "scaled") and _BAD_AFTER.match(after):
+        return True
+    if n.kind == "words" and _WORDS_NOT_COUNT_AFTER.match(after):
+        return True
+    if n.kind == "digits" and _YEAR.fullmatch(n.surface):
+        # "2087 armored vehicles" counts; "in 2023", "2022 invasion" do not
+        return not (
+            int(n.surface) > _LATEST_YEAR and forward_metric(text, n.end, n.end + 40) is not None
+        )
+    if (
+        n.kind == "digits"
+        and len(n.surface) == 2
+        and _YEAR_SPAN_BEFORE.search(text, max(0, n.start - 7), n.start)
+    ):
+        return True
+    if n.kind == "digits" and n.value <= 31:
+        window = text[max(0, n.start - 12) : n.end + 12]
+        if _day_of_month(n.surface).search(window):
+            return True
+    return n.kind == "digits" and len(n.surface) > 9 and n.surface.isdigit()

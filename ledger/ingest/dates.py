@@ -1,0 +1,108 @@
+"""Dates: the dates an article's sentences name, and the article's own date.
+
+Owns `INVASION` (the first day of the full-scale war), `dates_in` (each date in a stretch of
+text, with whether it starts a period: "since March 3"; weekdays and year-less dates
+resolved against the reference date) and `first_full_date` (the first date with a year in
+the story: a byline or dateline, the reference date of an article with none given).
+Imports: `cues`, `rx`, `sentences`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ledger.ingest.cues import MONTH
+from ledger.ingest.rx import guarded
+from ledger.ingest.sentences import Sentence
+
+_I = re.IGNORECASE
+
+# A date found in a text: (its position, the date, whether it starts a period).
+DatedAt = tuple[int, dt.date, bool]
+
+INVASION = dt.date(2022, 2, 24)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE = guarded(
+    rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)\b"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    _I,
+)
+_START_CUE = guarded(
+    r"(?:since|from|began|begun|beginning|start(?:ed)?|invasion|launched|between)\W+(?:\w+\W+){0,4}$",
+    _I,
+)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dates_in(text: str, start: int, end: int, ref: dt.date) -> list[DatedAt]:
+    """Dates in text[start:end]: (position, date, is_a_start_date)."""
+    out: list[DatedAt] = []
+    for m in _DATE.finditer(text, start, end):
+        d: dt.date | None = None
+        if m.group("wd"):
+            back = (ref.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
+            d = ref - dt.timedelta(days=back)
+        elif m.group("y3"):
+            d = _make_date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        else:
+            mon = (m.group("m1") or m.group("m2") or "").lower().rstrip(".")
+            day = m.group("d1") or m.group("d2")
+            year = m.group("y1") or m.group("y2")
+            month = _MONTHS.get(mon)
+            if month is None or day is None:
+                continue
+            d = _make_date(int(year) if year else ref.year, month, int(day))
+            if d and not year and d > ref + dt.timedelta(days=1):
+                d = _make_date(ref.year - 1, month, int(day))
+        if d is None:
+            continue
+        is_start = (
+            bool(_START_CUE.search(text[max(start, m.start() - 60) : m.start()])) or d == INVASION
+        )
+        out.append((m.start(), d, is_start))
+    return out
+
+
+def first_full_date(text: str, sentences: list[Sentence]) -> dt.date | None:
+    """The first date with a year in the story (a byline or dateline), not a start date."""
+    for sent in sentences[:40]:
+        if not _YEAR_DIGITS.search(text, sent.start, sent.end):
+            continue  # every date with a year holds one
+        for m in _DATE.finditer(text, sent.start, sent.end):
+            year = m.group("y1") or m.group("y2") or m.group("y3")
+            if not year:
+                continue
+            found = dates_in(text, m.start(), m.end(), dt.date(int(year), 12, 31))
+            if found and not found[0][2]:
+                return found[0][1]
+    return None

@@ -1,0 +1,289 @@
+"""Speakers: the words by which a sentence says who is speaking.
+
+Owns `Attribution` and `attributions` (in-sentence cues: "X said", "according to X", ",
+said X", "figures released by X", with the speaker's noun phrase cut out and checked),
+`speaker_of_sentence_before` (a sentence naming who spoke the one before: "This was reported
+by X"), `heading_attribution` (a headline's "Ministry: ..." or "... – Russian MOD") and
+`reportedly`. Which claim each cue speaks for is `attribution`'s business. Imports:
+`claimant_names`, `cues`, `rx`, `sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
+from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
+from ledger.ingest.rx import fold_case, guarded, has_any
+from ledger.ingest.sentences import Sentence
+
+_I = re.IGNORECASE
+
+_ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
+_BY_FROM = guarded(
+    r"\b(?:reported|announced|stated|claimed|claims|released|published|confirmed|provided|report|data|"
+    r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled|estimates?|assessment|"
+    r"analysis)\s+(?:by|from)\s+"
+    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
+    _I,
+)
+_INVERTED = guarded(
+    rf"[,\"“”]\s*(?:{ATTR_VERBS})\s+(?P<np>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’.-]*))*)"
+)
+_BACKWARD = guarded(
+    r"^\s*(?:This|That|These|It|As|The (?:figures?|data|numbers?))\b(?:['’]s)?[^.]{0,40}?\b"
+    r"(?:reported|announced|"
+    r"stated|said|claimed|confirmed|disclosed|revealed|report|reports|data|figures|statement|update|"
+    r"according)\s+(?:by|from|of|to)\s+"
+    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
+    _I,
+)
+# "According to the outlet, this is stated in a British intelligence report": the report's
+# author speaks for the sentence before (and, as with _BACKWARD, the paragraphs after).
+_BACKWARD_IN = guarded(
+    r"^\s*(?:According to [^,]{2,60},\s*)?(?:This|That|It)\s+(?:is|was|has been)\s+"
+    r"(?:stated|said|reported|noted|written)\s+in\s+(?:a|an|the)\s+(?:(?:latest|new|daily|weekly|"
+    r"recent|fresh)\s+)*(?P<np>[^,.;:()\"“”]{2,60}?)\s+(?:report|update|review|assessment|"
+    r"statement|summary|bulletin)\b",
+    _I,
+)
+# "The Ukrainian Air Force said this in a post": the sentence before is its claim.
+_BACKWARD_SAID = guarded(
+    r"^\s*(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:said|reported|announced|stated|wrote|posted|"
+    r"claimed|confirmed)\s+(?:this|so)\b"
+)
+# "This is what the president told CNN": the sentence before is the named speaker's claim.
+_BACKWARD_WHAT = guarded(
+    r"^\s*(?:This|That) is what\s+(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:told|said|wrote|stated|"
+    r"reported|announced|claimed)\b"
+)
+# "Lee, citing intelligence data, said": the one who cites speaks, not what is cited.
+_CITING_ASIDE = guarded(
+    r"(?P<np>[A-Z][^,;:()\"“”]{1,80}?),\s+(?:citing|quoting|referring to|with reference to)\s+"
+    r"[^,;:()\"“”]{2,80},\s*$"
+)
+# "20 brigade and battalion command posts were hit": "posts" is a noun here, not a verb.
+_NOUN_BEFORE_POSTS = guarded(
+    r"\b(?:command|observation|border|guard|check|control|firing|military|outlying)\s*$", _I
+)
+# "Yevgeny Prigozhin, the head of Wagner says": a name and its role, the closing comma left out.
+_APPOSED_ROLE = guarded(
+    r"(?:^|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
+    r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
+)
+_NP_BOUNDARY = guarded(
+    r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|when|while|as|after|because|whereas|which|who|where|"
+    r"then|so|if|though|although)\b)",
+    _I,
+)
+# "Center for Strategic and International Studies": an "and" between capitalised words.
+_CAPITAL_END = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_RELATIVE_SPEAKER = guarded(
+    r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|officials|analysts|experts))\s*,\s*"
+    r"(?:which|who)(?:\s*,[^,;.]{1,40},)?\s+$"
+)
+_AUX_END = guarded(r"(?:\s+(?:has|have|had|also))+\s*$", _I)
+# "presidential aide Mykhailo Podolyak": a lower-case title before a name; the name speaks.
+_TITLED_NAME = guarded(
+    r"^(?:[a-z][\w-]*\s+){0,3}(?:aide|adviser|advisor|spokes(?:man|woman|person)|official|"
+    r"minister|commander|chief|analyst|expert|historian|volunteer|general|director|researcher|"
+    r"blogger|journalist|officer|governor|mayor|president|lawmaker|deputy|envoy|ambassador)\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$"
+)
+# "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
+_APPOSED_NAME = guarded(
+    r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?:a|an|the|his|her)\s+[^,;.]{3,80},(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
+)
+# Where a noun phrase after "according to" / "released by" stops: at the verb of its clause.
+_NP_VERB_CUT = guarded(
+    rf"\s+(?:{ATTR_VERBS}|suggests?|shows?|showed|indicates?|indicated|bringing|brings)\b.*$", _I
+)
+_DETERMINER_END = guarded(
+    r"\b(?:the|a|an|its|their|his|her|this|that|latest|daily|new|according to)\s*$", _I
+)
+_REPORTEDLY = guarded(r"\breportedly\b|\breports say\b|\bit is reported\b", _I)
+_HEADLINE_PREFIX = guarded(r"^\s*(?P<np>[A-Z][\w’'.\- ]{1,48}?)\s*:\s+\S")
+_HEADLINE_SUFFIX = guarded(
+    r"(?:\s[-–—|]\s*|:\s+)(?P<np>[A-Z][\w’'. ]{1,40}?)\s*$"
+    r"|,\s*(?P<np2>[A-Z][\w’'. ]{1,40}?)\s+(?:says|said|claims|reports)\s*$"
+)
+_PAREN_ABBREV = re.compile(r"\((?:[A-Z]{1,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3})\)")
+_ACCORDING_CUT = re.compile(r"\s+(?:on|in|at|during)\s+(?=[A-Z\d])|\s+(?:said|reported)\b")
+_BY_FROM_CUT = re.compile(r"\s+(?:on|in|at|during|that|which)\s+")
+_INVERTED_CUT = re.compile(r"\s+(?:on|in|at|during)\s+")
+_BACKWARD_CUT = re.compile(r"\s+(?:on|in|at|during|that)\s+")
+_BARE_PRONOUN = re.compile(r"^(?:it|they|he|she)$", _I)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who a sentence says is speaking, and where in the text it says so."""
+
+    pos: int
+    text: str  # the speaker's noun phrase, as the sentence writes it (tidied)
+    anaphoric: bool  # "it", "the ministry": someone named before
+
+
+def attributions(text: str, sent: Sentence) -> list[Attribution]:
+    """Who the sentence says is speaking: "X said", "according to X", ", said X", "by X"."""
+    s = text[sent.start : sent.end]
+    if "(" in s:  # blank out "(UA)", "(ISW)": same length, so positions hold
+        s = _PAREN_ABBREV.sub(lambda m: " " * len(m.group(0)), s)
+    out: list[Attribution] = []
+    # Each pattern is searched only where its words occur (in the case-folded sentence).
+    low = fold_case(s)
+    if "according" in low:
+        out += _after_phrase(s, sent.start, _ACCORDING, _ACCORDING_CUT)
+    if "by" in low or "from" in low:
+        out += _after_phrase(s, sent.start, _BY_FROM, _BY_FROM_CUT)
+    if has_any(low, ATTR_VERB_WORDS):
+        out += _inverted(s, sent.start)
+        out += _before_verb(s, sent.start)
+    out.sort(key=lambda a: a.pos)
+    return out
+
+
+def _after_phrase(
+    s: str, offset: int, phrase: re.Pattern[str], cut: re.Pattern[str]
+) -> list[Attribution]:
+    """ "according to X", "released by X": the noun phrase after the phrase, up to the verb
+    of its clause and the first `cut`."""
+    out = []
+    for m in phrase.finditer(s):
+        np = cut.split(tidy_np(_NP_VERB_CUT.sub("", m.group("np"))))[0]
+        if valid_np(np):
+            out.append(Attribution(offset + m.start(), np, bool(ANAPHOR.match(np))))
+    return out
+
+
+def _inverted(s: str, offset: int) -> list[Attribution]:
+    """ ", said the General Staff": a known claimant after its verb."""
+    out = []
+    for m in _INVERTED.finditer(s):
+        np = tidy_np(_INVERTED_CUT.split(m.group("np"))[0])
+        if valid_np(np) and canonical(np):
+            out.append(Attribution(offset + m.start(), np, False))
+    return out
+
+
+def _before_verb(s: str, offset: int) -> list[Attribution]:
+    """ "X said", "X, an adviser to the president, said": the speaker before each verb of
+    attribution (not "the report", not "command posts")."""
+    out = []
+    for m in ATTR_VERB_RE.finditer(s):
+        head = s[: m.start()]
+        if _DETERMINER_END.search(head):
+            continue
+        if m.group(0).rstrip("\"“”'").lower().endswith(("posts", "post")) and (
+            _NOUN_BEFORE_POSTS.search(head)
+        ):
+            continue
+        found = _speaker_before(head)
+        if found is not None:
+            out.append(Attribution(offset + m.start(), *found))
+    return out
+
+
+def _speaker_before(head: str) -> tuple[str, bool] | None:
+    """The speaker that ends `head` (the sentence before a verb), and whether it is an
+    anaphor: the one who cites, an apposed name, a relative clause's speaker, else the last
+    noun phrase."""
+    core = _AUX_END.sub("", head)
+    ends_comma = core.rstrip().endswith(",")
+    aside = _CITING_ASIDE.search(core) if ends_comma and "ing" in core else None
+    if aside and valid_np(tidy_np(aside.group("np"))):
+        np = tidy_np(aside.group("np"))
+        return np, bool(ANAPHOR.match(np))
+    apposed = _apposed_name(core, ends_comma)
+    if apposed and valid_np(apposed):
+        return apposed, False
+    rel = _RELATIVE_SPEAKER.search(head) if "which" in head or "who" in head else None
+    if rel and valid_np(rel.group("np")):
+        # "the monitoring site Oryx, which reports that ...": Oryx speaks
+        return rel.group("np"), False
+    np = _last_noun_phrase(head)
+    if (np and not _BARE_PRONOUN.search(np)) or (np and ANAPHOR.match(np)):
+        return np, bool(ANAPHOR.match(np))
+    return None
+
+
+def _apposed_name(core: str, ends_comma: bool) -> str | None:
+    """ "Oleksiy Arestovych, an adviser to the president, said", "Yevgeny Prigozhin, the head
+    of Wagner says": the name before the apposition."""
+    if ends_comma:
+        m = _APPOSED_NAME.search(core)
+    elif "," in core:
+        m = _APPOSED_ROLE.search(core)
+        if m and NOT_A_NAME.match(m.group("name").split()[0]):
+            m = None
+    else:
+        m = None
+    return m.group("name") if m else None
+
+
+def _last_noun_phrase(head: str) -> str:
+    """The longest valid noun phrase ending `head`, cut at clause boundaries ("", if none)."""
+    cuts = [
+        b.end()
+        for b in _NP_BOUNDARY.finditer(head)
+        if not (
+            b.group(0) == "and"
+            and _CAPITAL_END.search(head, max(0, b.start() - 40), b.start())
+            and head[b.end() : b.end() + 2].lstrip()[:1].isupper()
+        )
+    ]
+    for k in range(len(cuts), -1, -1):
+        start = cuts[k - 1] if k > 0 else 0
+        cand = tidy_np(head[start:])
+        titled = _TITLED_NAME.match(cand) if cand[:1].islower() else None
+        if titled:
+            cand = titled.group("name")
+        if cand and valid_np(cand):
+            return cand
+        if cand and cand[:1].islower() and not ANAPHOR.match(cand):
+            continue
+        if len(head[start:].split()) > 12:
+            break
+    return ""
+
+
+def speaker_of_sentence_before(s_text: str, has_figures: bool) -> tuple[str | None, int | None]:
+    """Whether a sentence names who spoke the one before it ("This was reported by X", "This
+    is stated in a British intelligence report", and, in a sentence without figures of its
+    own, "X said this" and "This is what X told CNN"). Returns the speaker's noun phrase,
+    tidied (None when the sentence names none; it may still not be a valid name), and, for a
+    report relayed by an outlet ("According to the outlet, this is stated in ..."), where
+    the report's author starts in the sentence (the attributions before it only relay)."""
+    back_in = _BACKWARD_IN.match(s_text)
+    back = _BACKWARD.match(s_text) or back_in
+    if back is None and not has_figures:
+        back = _BACKWARD_SAID.match(s_text) or _BACKWARD_WHAT.match(s_text)
+    np = tidy_np(_BACKWARD_CUT.split(back.group("np"))[0]) if back else None
+    return np, back_in.start("np") if back_in else None
+
+
+def reportedly(stretch: str) -> bool:
+    """Whether `stretch` hedges with "reportedly", "reports say", "it is reported" (each holds
+    "report", whose letters no non-ASCII character matches case-insensitively)."""
+    return "report" in stretch.lower() and bool(_REPORTEDLY.search(stretch))
+
+
+# Each headline pattern, and the characters one of which every match of it holds.
+_HEADLINE_MARKS = ((_HEADLINE_PREFIX, (":",)), (_HEADLINE_SUFFIX, tuple("-–—|:,")))
+
+
+def heading_attribution(s_text: str) -> str | None:
+    """The speaker a headline names: "Ministry: Russia lost ...", "... – Russian MOD",
+    "..., Ukraine says"."""
+    for rx, marks in _HEADLINE_MARKS:
+        if not has_any(s_text, marks):
+            continue  # the pattern needs one of these characters
+        m = rx.search(s_text)
+        if m:
+            np = tidy_np(m.groupdict().get("np") or m.groupdict().get("np2") or "")
+            if np and valid_np(np) and not ANAPHOR.match(np):
+                return np
+    return None
