@@ -134,7 +134,7 @@ class Bench:
 
     def build_log(self) -> Path:
         """Write the N-event log through the store (projections are built by `replay`)."""
-        from ledger.store import SQLiteStore
+        from ledger.store.sqlite import SQLiteStore
 
         path = self.tmp / "log.db"
         t0 = time.perf_counter()
@@ -170,8 +170,9 @@ class Bench:
 
     def raw_append(self) -> None:
         """Plain sqlite3 executemany of the rows `append_batched_eps` writes, one transaction."""
-        from ledger import schema
-        from ledger.store import COLUMNS, SQLiteStore
+        from ledger.store import sqlite_schema as schema
+        from ledger.store.codec import COLUMNS
+        from ledger.store.sqlite import SQLiteStore
 
         build = self.claim_items(self.appended, seed=11)
         source = SQLiteStore(self.path("rows"))
@@ -231,7 +232,7 @@ class Bench:
         self.measure("raw_sqlite_replay_eps", "events/s", run, extra={"events": self.n})
 
     def append_batched(self) -> None:
-        from ledger.service import Ledger
+        from ledger import Ledger
 
         build = self.claim_items(self.appended, seed=11)
 
@@ -253,7 +254,7 @@ class Bench:
         )
 
     def append_single(self) -> None:
-        from ledger.service import Ledger
+        from ledger import Ledger
 
         build = self.claim_items(self.singles, seed=12)
 
@@ -308,7 +309,7 @@ class Bench:
         self.measure("cli_append_ms", "ms", timed(append), ratio_to="python_import_typer_ms")
 
     def replay(self, log_path: Path) -> None:
-        from ledger.service import Ledger
+        from ledger import Ledger
 
         def run() -> float:
             with Ledger.open(log_path) as ledger:
@@ -325,7 +326,7 @@ class Bench:
         )
 
     def verify(self, log_path: Path) -> None:
-        from ledger.service import Ledger
+        from ledger import Ledger
 
         def run() -> float:
             with Ledger.open(log_path, readonly=True) as ledger:
@@ -353,7 +354,7 @@ class Bench:
 
     def catchup(self, log_path: Path) -> None:
         """One durable append with catch-up, on a 1-event ledger and on the N-event one."""
-        from ledger.service import Ledger
+        from ledger import Ledger
 
         per_sample = 3 if self.quick else 20
         payloads = iter(self.claim_items(per_sample * (REPS + 1) * 2, seed=13)())

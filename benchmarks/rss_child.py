@@ -28,7 +28,7 @@ def _peak_mb() -> float:
 
 
 def main(argv: list[str]) -> int:
-    from ledger.service import Ledger
+    from ledger import Ledger
 
     base = _peak_mb()
     with Ledger.open(argv[0]) as ledger:

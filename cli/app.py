@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -52,7 +52,7 @@ def error_line(message: str) -> None:
 
         flat = inert(flat)
     if _URLS or "://" in flat or "password" in flat.lower():
-        from ledger.redact import scrub  # lazily: `claims --help` never loads the ledger
+        from ledger import scrub  # lazily: `claims --help` never loads the ledger
 
         for url in _URLS or [""]:
             flat = scrub(flat, url)
@@ -107,36 +107,41 @@ class ClaimsGroup(TyperGroup):
                 sys.exit(2)
         try:
             result = super().main(*args, **kwargs)
-        except TyperException as exc:
-            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `claims`: help, not an error
-                sys.stdout.write(exc.format_message() + "\n")
-                sys.exit(0)
-            hint = ""
-            if exc.exit_code == 2:
-                hint = " (see --help)"
-            error_line(exc.format_message() + hint)
-            sys.exit(exc.exit_code)
-        except Abort:
-            error_line("aborted")
-            sys.exit(1)
-        except BrokenPipeError:
-            sys.exit(1)
-        except (KeyboardInterrupt, _Interrupted):
-            error_line("interrupted; nothing half-written (each write is one transaction)")
-            sys.exit(130)
-        except Exception as exc:
-            # A LedgerError's module is loaded by whatever raised it: `claims --help` and its
-            # like never import the ledger at all (see `cli.common`).
-            errors = sys.modules.get("ledger.errors")
-            if errors is not None and isinstance(exc, errors.LedgerError):
-                error_line(str(exc))
-                sys.exit(exc.exit_code)
-            # a bug, not a user mistake: still one line, unless debugging
-            if os.environ.get("CLAIMS_DEBUG"):
-                raise
-            error_line(f"internal error: {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows more)")
-            sys.exit(1)
+        except BaseException as exc:  # SystemExit and the like pass through _exit_for
+            _exit_for(exc)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _exit_for(exc: BaseException) -> NoReturn:
+    """Turn whatever ended a command into one error line and its exit code."""
+    if isinstance(exc, TyperException):
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `claims`: help, not an error
+            sys.stdout.write(exc.format_message() + "\n")
+            sys.exit(0)
+        hint = " (see --help)" if exc.exit_code == 2 else ""
+        error_line(exc.format_message() + hint)
+        sys.exit(exc.exit_code)
+    if isinstance(exc, Abort):
+        error_line("aborted")
+        sys.exit(1)
+    if isinstance(exc, BrokenPipeError):
+        sys.exit(1)
+    if isinstance(exc, KeyboardInterrupt | _Interrupted):
+        error_line("interrupted; nothing half-written (each write is one transaction)")
+        sys.exit(130)
+    if not isinstance(exc, Exception):
+        raise exc  # SystemExit, GeneratorExit: not ours to report
+    # A LedgerError's module is loaded by whatever raised it: `claims --help` and its
+    # like never import the ledger at all (see `cli.common`).
+    errors = sys.modules.get("ledger.errors")
+    if errors is not None and isinstance(exc, errors.LedgerError):
+        error_line(str(exc))
+        sys.exit(exc.exit_code)
+    # a bug, not a user mistake: still one line, unless debugging
+    if os.environ.get("CLAIMS_DEBUG"):
+        raise exc
+    error_line(f"internal error: {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows more)")
+    sys.exit(1)
 
 
 app = typer.Typer(

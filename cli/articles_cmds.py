@@ -6,11 +6,11 @@ Each command parses its options, makes one call into `ledger`, and renders the r
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from cli.common import open_ledger, render
+from cli.common import JsonFlag, open_ledger, render
 
 Paths = Annotated[
     list[str], typer.Argument(help="Article files (.txt .md .html .json), folders, or - (stdin).")
@@ -18,11 +18,10 @@ Paths = Annotated[
 Url = Annotated[str | None, typer.Option(help="The article's URL (one article only).")]
 Publisher = Annotated[str | None, typer.Option(help="The outlet that published it.")]
 Published = Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 def _stdin() -> bytes:
-    from ledger.ingest.readers import MAX_ARTICLE_BYTES
+    from ledger import MAX_ARTICLE_BYTES
 
     return sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
 
@@ -44,7 +43,7 @@ def ingest(
     as_json: JsonFlag = False,
 ) -> None:
     """Record articles: each new article becomes one event with the claims found in it."""
-    from ledger.articles import ArticleOptions, ArticleSource
+    from ledger import ArticleOptions, ArticleSource
 
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
@@ -66,7 +65,7 @@ def ingest(
     _exit_for(results)
 
 
-def _exit_for(results: list) -> None:
+def _exit_for(results: list[Any]) -> None:
     """Exit 2 when every input was bad, 1 when only some were, 0 otherwise."""
     failed = sum(1 for r in results if r.status == "failed")
     if failed and failed == len(results):
@@ -83,9 +82,7 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the claims ingesting would record, without writing anything."""
-    from ledger.articles import ArticleOptions, ArticleSource, extract_articles
-    from ledger.errors import InvalidInput
-    from ledger.service import utc_today
+    from ledger import ArticleOptions, ArticleSource, InvalidInput, extract_articles, utc_today
 
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)

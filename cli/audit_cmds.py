@@ -9,9 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import open_ledger, render
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
+from cli.common import JsonFlag, open_ledger, render
 
 
 def import_dataset(
@@ -41,23 +39,24 @@ def audit(
     as_json: JsonFlag = False,
 ) -> None:
     """Trace a claim to its sentence, article and events; or explain a total (--metric)."""
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     if (claim_id is None) == (metric is None):
         raise InvalidInput("give a CLAIM_ID, or --metric to explain a total (not both)")
     with open_ledger(ctx, readonly=True) as ledger:
         if claim_id is not None:
-            document = ledger.audit_claim(claim_id)
-        else:
-            document = ledger.audit_total(
-                metric=metric, claimant=claimant, subject=subject, as_of=as_of
-            )
+            evidence = ledger.audit_claim(claim_id)
+            if as_json:
+                render.write_json(evidence)
+            else:
+                render.evidence(evidence)
+            return
+        assert metric is not None  # one of the two, checked above
+        totals = ledger.audit_total(metric=metric, claimant=claimant, subject=subject, as_of=as_of)
     if as_json:
-        render.write_json(document)
-    elif claim_id is not None:
-        render.evidence(document)
+        render.write_json(totals)
     else:
-        render.total_explanations(document)
+        render.total_explanations(totals)
 
 
 def check(
@@ -69,11 +68,11 @@ def check(
     as_json: JsonFlag = False,
 ) -> None:
     """Check the claims for consistency: falling series, windows, outlets vs claimants."""
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     if fail_on not in (None, "info", "warning", "error"):
         raise InvalidInput(f"--fail-on must be warning or error, not {fail_on!r}")
-    from ledger.audit import at_or_above
+    from ledger import at_or_above
 
     with open_ledger(ctx, readonly=True) as ledger:
         findings = ledger.check()

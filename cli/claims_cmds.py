@@ -41,7 +41,7 @@ def append(
     """Append one claim from flags (a ClaimAsserted event), or one JSON event with --event."""
     import orjson
 
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     if event is not None:
         flags = (claimant, subject, metric, value, since, as_of, publisher, url, quote, note)

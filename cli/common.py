@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
-    from ledger.service import Ledger
+    from ledger import Ledger
 
 MAX_INPUT_BYTES = 64_000_000
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+"""`--json`, the same option on every command that has it: one JSON document, or JSON Lines
+where the command streams (`log`, `ingest`), with sorted keys and controls escaped."""
 
 
 class _LazyModule:
@@ -47,15 +51,14 @@ def views_path(ctx: typer.Context) -> str:
 
 def open_ledger(ctx: typer.Context, *, readonly: bool = False) -> Ledger:
     """Open the ledger; read commands open it read-only so they can never change it."""
-    from ledger.service import Ledger
+    import ledger
 
-    return Ledger.open(ledger_path(ctx), readonly=readonly, views=views_path(ctx))
+    return ledger.open_ledger(ledger_path(ctx), readonly=readonly, views=views_path(ctx))
 
 
 def read_input(path: str, *, limit: int = MAX_INPUT_BYTES) -> bytes:
     """Read a regular file (or `-` for stdin) whole, refusing one larger than `limit`."""
-    from ledger.errors import InvalidInput
-    from ledger.files import FileTooLarge, read_regular_file
+    from ledger import FileTooLarge, InvalidInput, read_regular_file
 
     if path == "-":
         data = sys.stdin.buffer.read(limit + 1)

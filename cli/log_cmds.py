@@ -13,9 +13,7 @@ from typing import Annotated
 import typer
 
 from cli import outfile
-from cli.common import open_ledger, render
-
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+from cli.common import JsonFlag, open_ledger, render
 
 
 def log(
@@ -38,7 +36,7 @@ def log(
 
 def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Recompute the hash chain and validate every event; exit 1 at the first fault."""
-    from ledger.errors import IntegrityError
+    from ledger import IntegrityError
 
     with open_ledger(ctx, readonly=True) as ledger:
         report = ledger.verify()
@@ -104,7 +102,7 @@ def import_(
     A file holding fewer events than its header says is refused unless --prefix; an event
     this ledger has under the same id with other content is a conflict (exit 1).
     """
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     if file != "-" and not Path(file).is_file():
         raise InvalidInput(f"{file}: no such file")
@@ -133,7 +131,7 @@ def schema(
 ) -> None:
     """Print the JSON Schema of every event type (or of one)."""
     from events import json_schemas
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     schemas = json_schemas()
     if event_type is not None:

@@ -31,13 +31,13 @@ _MODE = 0o644
 
 
 def _refuse(option: str, path: str, problem: str) -> Exception:
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     return InvalidInput(f"{option} {path}: {problem}")
 
 
 def _kind(mode: int) -> str:
-    from ledger.files import describe_mode
+    from ledger import describe_mode
 
     return describe_mode(mode)
 
@@ -79,7 +79,7 @@ def output_file(path: str, *, force: bool, option: str = "--out") -> Iterator[IO
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as err:  # a full disk, a quota: the operation failed, nothing replaced
-            from ledger.errors import OperationFailed
+            from ledger import OperationFailed
 
             problem = f"cannot write: {err.strerror or err}; {path} is unchanged"
             raise OperationFailed(f"{option} {path}: {problem}") from None

@@ -11,9 +11,8 @@ from typing import Annotated
 import typer
 
 from cli import outfile
-from cli.common import open_ledger, render
+from cli.common import JsonFlag, open_ledger, render
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document.")]
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (formula-safe).")]
 AsOf = Annotated[
     str | None, typer.Option("--as-of", help="Only figures about dates up to DATE (YYYY-MM-DD).")
@@ -55,7 +54,7 @@ def sources(
     as_json: JsonFlag = False,
 ) -> None:
     """Summarise each claimant (or publisher): articles, claims, metrics, dates, latest figures."""
-    from ledger.errors import InvalidInput
+    from ledger import InvalidInput
 
     if by not in ("claimant", "publisher"):
         raise InvalidInput(f"--by must be claimant or publisher, not {by!r}")

@@ -1,30 +1,93 @@
-"""The core of claim-ledger: the append-only store, the Ledger service, projections, ingestion.
+"""The core of claim-ledger: the log, the application on top of it, read models, extraction.
 
-Imports `events`; never `cli`.
+The one entry point the CLI uses. Names load on first use (PEP 562), so `import ledger` or
+`from ledger import InvalidInput` costs nothing: the service, pydantic, SQLite and the
+extractor load only when a command needs them. Imports `events`; never `cli`.
 """
 
-from ledger.errors import (
-    ConcurrencyConflict,
-    IntegrityError,
-    InvalidInput,
-    LedgerError,
-    NotALedger,
-    NotFound,
-    OperationFailed,
-)
-from ledger.service import Ledger, VerifyReport
-from ledger.store import EventStore, SQLiteStore
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ledger.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from ledger.app.audit import at_or_above
+    from ledger.app.ledger import Ledger, open_ledger
+    from ledger.app.results import VerifyReport
+    from ledger.app.session import utc_today
+    from ledger.errors import (
+        ConcurrencyConflict,
+        IntegrityError,
+        InvalidInput,
+        LedgerError,
+        NotALedger,
+        NotFound,
+        OperationFailed,
+    )
+    from ledger.files import FileTooLarge, describe_mode, read_regular_file
+    from ledger.importers import ArticleOptions, ArticleSource, extract_articles
+    from ledger.ingest.readers import MAX_ARTICLE_BYTES
+    from ledger.redact import scrub
+    from ledger.store import EventStore, open_store
+    from ledger.store.memory import MemoryStore
+    from ledger.store.sqlite import SQLiteStore
+
+_HOMES = {
+    "ConcurrencyConflict": "ledger.errors",
+    "IntegrityError": "ledger.errors",
+    "InvalidInput": "ledger.errors",
+    "LedgerError": "ledger.errors",
+    "NotALedger": "ledger.errors",
+    "NotFound": "ledger.errors",
+    "OperationFailed": "ledger.errors",
+    "Ledger": "ledger.app.ledger",
+    "open_ledger": "ledger.app.ledger",
+    "VerifyReport": "ledger.app.results",
+    "EventStore": "ledger.store",
+    "open_store": "ledger.store",
+    "MemoryStore": "ledger.store.memory",
+    "SQLiteStore": "ledger.store.sqlite",
+    # what the CLI needs beyond the Ledger: article sources, limits, audit and file helpers
+    "ArticleOptions": "ledger.importers",
+    "ArticleSource": "ledger.importers",
+    "extract_articles": "ledger.importers",
+    "MAX_ARTICLE_BYTES": "ledger.ingest.readers",
+    "at_or_above": "ledger.app.audit",
+    "utc_today": "ledger.app.session",
+    "FileTooLarge": "ledger.files",
+    "describe_mode": "ledger.files",
+    "read_regular_file": "ledger.files",
+    "scrub": "ledger.redact",
+}
 
 __all__ = [
+    "MAX_ARTICLE_BYTES",
+    "ArticleOptions",
+    "ArticleSource",
     "ConcurrencyConflict",
     "EventStore",
+    "FileTooLarge",
     "IntegrityError",
     "InvalidInput",
     "Ledger",
     "LedgerError",
+    "MemoryStore",
     "NotALedger",
     "NotFound",
     "OperationFailed",
     "SQLiteStore",
     "VerifyReport",
+    "at_or_above",
+    "describe_mode",
+    "extract_articles",
+    "open_ledger",
+    "open_store",
+    "read_regular_file",
+    "scrub",
+    "utc_today",
 ]
+"""What `ledger` exports: each name loads from its home in `_HOMES` on first use."""
+
+
+__getattr__, __dir__ = lazy_names(__name__, _HOMES, __all__)

@@ -138,6 +138,38 @@ def walk_folder(root: str, wanted: Callable[[str], bool]) -> Iterator[str | Skip
     yield from _walk(root, os.path.realpath(root), wanted, leaving)
 
 
+def _kind(entry: os.DirEntry[str], boundary: str, wanted: Callable[[str], bool]) -> str:
+    """What a folder entry is to the walk: a "folder" to enter, a wanted "file", a link that
+    "leaves" the folder (reported), or "skip" (a link inside, or a name not wanted)."""
+    try:
+        is_link = entry.is_symlink()
+        is_dir = entry.is_dir(follow_symlinks=True)
+    except OSError:
+        is_link, is_dir = True, False
+    if is_link:
+        leaves = not _inside(os.path.realpath(entry.path), boundary)
+        if leaves and (is_dir or wanted(entry.name)):
+            return "leaves"
+        if is_dir or leaves:
+            return "skip"
+    elif is_dir:
+        return "folder"
+    return "file" if wanted(entry.name) else "skip"
+
+
+def _regular(path: str) -> Iterator[str | Skipped]:
+    """A wanted file if it is a regular one; anything else is skipped, saying why."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        yield path  # a dangling link inside the folder: the read names the problem
+        return
+    if stat.S_ISREG(mode):
+        yield path
+    else:
+        yield Skipped(path, _not_regular(mode, "skipped"))
+
+
 def _walk(
     folder: str, boundary: str, wanted: Callable[[str], bool], leaving: str
 ) -> Iterator[str | Skipped]:
@@ -151,31 +183,12 @@ def _walk(
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        try:
-            is_link = entry.is_symlink()
-            is_dir = entry.is_dir(follow_symlinks=True)
-        except OSError:
-            is_link, is_dir = True, False
-        if is_link:
-            leaves = not _inside(os.path.realpath(entry.path), boundary)
-            if leaves and (is_dir or wanted(entry.name)):
-                yield Skipped(entry.path, leaving)
-                continue
-            if is_dir or leaves:
-                continue
-        elif is_dir:
+        kind = _kind(entry, boundary, wanted)
+        if kind == "folder":
             folders.append(entry.path)
-            continue
-        if not wanted(entry.name):
-            continue
-        try:
-            mode = os.stat(entry.path).st_mode
-        except OSError:
-            yield entry.path  # a dangling link inside the folder: the read names the problem
-            continue
-        if stat.S_ISREG(mode):
-            yield entry.path
-        else:
-            yield Skipped(entry.path, _not_regular(mode, "skipped"))
+        elif kind == "leaves":
+            yield Skipped(entry.path, leaving)
+        elif kind == "file":
+            yield from _regular(entry.path)
     for sub in folders:
         yield from _walk(sub, boundary, wanted, leaving)

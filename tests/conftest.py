@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from events import Claim, ClaimAsserted
 from events.envelope import NewEvent
-from ledger.service import Ledger
-from ledger.store import SQLiteStore
+from ledger import Ledger
+from ledger.store.sqlite import SQLiteStore
 
 
 class Clock:
@@ -115,7 +115,7 @@ def postgres_schemas() -> Iterator[PostgresSchemas]:
 @pytest.fixture
 def make_postgres_store(postgres_schemas: PostgresSchemas) -> Iterator[StoreFactory]:
     """Return a factory of PostgreSQL stores, each in a fresh schema unless given a URL."""
-    from ledger.store_postgres import PostgresStore
+    from ledger.store.postgres import PostgresStore
 
     opened: list[PostgresStore] = []
 
@@ -223,8 +223,7 @@ def stored_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
     rebuilt or replayed first), with the checkpoints: what readers are served."""
     import sqlite3
 
-    from ledger.projections import runner
-    from ledger.projections.queries import SQLiteReadModel
+    from ledger.projections import SQLiteReadModel, checkpoints
 
     conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -236,7 +235,7 @@ def stored_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
                 "life": model.life(),
                 "aliases": {kind: model.aliases(kind) for kind in ("claimant", "publisher")},
                 "totals": model.stored_totals(),
-                "checkpoints": {n: list(p) for n, p in runner.checkpoints(conn).items()},
+                "checkpoints": {n: list(p) for n, p in checkpoints(conn).items()},
             }
         )
     finally:
@@ -246,10 +245,7 @@ def stored_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
 def replayed_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The same tables as a fresh in-memory replay of the log gives them, and the checkpoints
     a ledger that never crashed would hold (every projection at the head)."""
-    from ledger.projections.base import PROJECTION_VERSIONS
-    from ledger.projections.queries import MemoryReadModel
-    from ledger.projections.runner import CLAIM_COLUMNS
-    from ledger.projections.totals import totals
+    from ledger.projections import CLAIM_COLUMNS, PROJECTION_VERSIONS, MemoryReadModel, totals
 
     with Ledger.open(path, readonly=True) as ledger:
         head = ledger.head()

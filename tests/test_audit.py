@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from ledger.audit import at_or_above, check, consistent, explain_total
+from ledger.app.audit import at_or_above, check, consistent, explain_total
 
 
 @pytest.mark.parametrize(

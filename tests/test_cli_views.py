@@ -180,7 +180,7 @@ def test_csv_neutralises_formulas(cli, tmp_path: Path) -> None:
 def test_csv_neutralises_every_formula_prefix(lead: str) -> None:
     """A cell starting with any character a spreadsheet reads as a formula (OWASP: = + - @,
     tab, carriage return) gets a leading quote; other cells are left as they are."""
-    from cli.render import _cell
+    from cli.render_formats import _cell
 
     cell = _cell(f"{lead}HYPERLINK(1)")
     if lead.isprintable():

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from ledger.service import Ledger
+from ledger import Ledger
 from tests.conftest import make_claim
 
 WRITER = """
 import sys
-from ledger.service import Ledger
+from ledger import Ledger
 path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Ledger.open(path) as ledger:
     for i in range(n):
@@ -84,7 +84,7 @@ SHARED_WRITER = """
 import sys
 from events import ClaimCorrected
 from events.envelope import NewEvent
-from ledger.service import Ledger
+from ledger import Ledger
 path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Ledger.open(path) as ledger:
     for i in range(n):
@@ -100,11 +100,9 @@ with Ledger.open(path) as ledger:
 
 READER = """
 import sys, time
-from ledger.hashing import first_break
-from ledger.projections import runner
-from ledger.projections.queries import SQLiteReadModel
-from ledger.projections.totals import totals
-from ledger.service import Ledger
+from ledger.store.hashing import first_break
+from ledger.projections import SQLiteReadModel, is_current, totals
+from ledger import Ledger
 path, seconds = sys.argv[1], float(sys.argv[2])
 deadline = time.time() + seconds
 reads, last_head = 0, 0
@@ -118,7 +116,7 @@ while time.time() < deadline:
         rows = list(ledger.store.read_rows(stop=head))
         assert [r["position"] for r in rows] == list(range(1, head + 1)), "a reader saw a gap"
         assert first_break(rows) is None, f"a reader saw a broken chain: {first_break(rows)}"
-        assert runner.is_current(conn, head), "checkpoints and rows of different commits"
+        assert is_current(conn, head), "checkpoints and rows of different commits"
         stored = SQLiteReadModel(conn)
         assert stored.stored_totals() == totals(stored.claims()), "totals not of these claims"
         conn.execute("COMMIT")

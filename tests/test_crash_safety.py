@@ -21,10 +21,10 @@ import pytest
 
 from events import ClaimAsserted
 from events.envelope import NewEvent
+from ledger import Ledger
 from ledger.errors import ConcurrencyConflict
 from ledger.projections import runner
-from ledger.service import Ledger
-from ledger.store import SQLiteStore
+from ledger.store.sqlite import SQLiteStore
 from tests.conftest import (
     Clock,
     Ids,
@@ -89,7 +89,7 @@ def test_a_failure_inside_the_append_transaction_rolls_it_all_back(seeded: Path)
         assert ledger.verify().ok and ledger.head() == 4
 
 
-@pytest.mark.parametrize("where", ["write_totals", "_set_checkpoints"])
+@pytest.mark.parametrize("where", ["write_totals", "set_checkpoints"])
 def test_a_failure_midway_through_catch_up_rolls_it_all_back(
     seeded: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
@@ -151,7 +151,7 @@ def test_the_checkpoint_is_committed_with_its_rows(seeded: Path) -> None:
 IMPORT = """
 import sys
 from pathlib import Path
-from ledger.service import Ledger
+from ledger import Ledger
 with Ledger.open(sys.argv[1]) as ledger, Path(sys.argv[2]).open("rb") as lines:
     print("started", flush=True)
     ledger.import_lines(lines, source=sys.argv[2])
@@ -159,7 +159,7 @@ with Ledger.open(sys.argv[1]) as ledger, Path(sys.argv[2]).open("rb") as lines:
 
 REPLAY = """
 import sys
-from ledger.service import Ledger
+from ledger import Ledger
 with Ledger.open(sys.argv[1]) as ledger:
     print("started", flush=True)
     ledger.replay()

@@ -14,17 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger import dataset
-from ledger.dataset import (
+from ledger.errors import InvalidInput
+from ledger.importers import (
     CLAIMANT,
     DatasetFigure,
     DeclaredCorrection,
+    gs_daily_files,
     load_gs_daily,
     parse_declared_corrections,
     parse_gs_daily,
     plan_import,
 )
-from ledger.errors import InvalidInput
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "gs-daily"
@@ -540,7 +540,7 @@ def test_oversized_files_are_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file above the size limit is refused before it is read."""
-    monkeypatch.setattr(dataset, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(gs_daily_files, "MAX_FILE_BYTES", 10)
     path = write(tmp_path, P, json.dumps([OK]))
     with pytest.raises(InvalidInput, match="is larger than 10 bytes; refused unread"):
         load_gs_daily([path])

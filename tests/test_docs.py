@@ -1,9 +1,12 @@
-"""Docs that cannot drift: every command is documented, has help, and the README tour runs."""
+"""Docs that cannot drift: every command is documented, has help, and the README tour runs and
+prints what the README shows."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -36,39 +39,151 @@ def test_every_command_has_help(cli, command: str) -> None:
     assert len(result.stdout.split("Options")[0].strip().splitlines()) >= 2
 
 
-def tour() -> list[tuple[list[str], bool]]:
-    """The `$ claims ...` lines of the README's console blocks, and whether each should fail."""
+TOUR_COLUMNS = 100
+"""The width the tour is printed at: the README's own, so its tables fit its page."""
+
+PLACEHOLDERS = {
+    "<time>": r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}",  # when an event was recorded (the clock)
+    "<hash>": r"[0-9a-f]{16}",  # an event hash as tables cut it (it hashes the clock)
+    "<number>": r"\d+(?:\.\d+)?",  # a duration, a rate
+}
+_PLACEHOLDER = re.compile("(" + "|".join(map(re.escape, PLACEHOLDERS)) + r")([^ <]*)( *)")
+
+
+@dataclass
+class Step:
+    """One `$ claims ...` line of the tour and the lines the README shows under it."""
+
+    args: list[str]
+    shown: list[str]
+
+    @property
+    def fails(self) -> bool:
+        """A step shown failing shows its error line: `claims: error: ...`."""
+        return bool(self.shown) and self.shown[0].startswith("claims: error")
+
+
+def tour() -> list[Step]:
+    """The README tour: every `$ claims ...` line of its ```console blocks, in order, with the
+    output lines it shows (up to the next `$ ` line or the end of the block). A trailing `\\`
+    continues a command on the next line."""
     steps = []
     for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
         lines = block.splitlines()
-        for i, line in enumerate(lines):
-            if not line.startswith("$ claims "):
-                continue
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            assert line.startswith("$ claims "), f"not a `$ claims` line, nor its output: {line!r}"
             command = line[2:]
             while command.endswith("\\"):
                 i += 1
                 command = command[:-1] + lines[i].strip()
-            following = lines[i + 1] if i + 1 < len(lines) else ""
-            steps.append((shlex.split(command)[1:], following.startswith("claims: error")))
+            i += 1
+            shown = []
+            while i < len(lines) and not lines[i].startswith("$ "):
+                shown.append(lines[i])
+                i += 1
+            steps.append(Step(shlex.split(command)[1:], shown))
     return steps
 
 
+def _line_pattern(shown: str) -> re.Pattern[str]:
+    """A shown line as a pattern: literal, but for its placeholders; the gap of spaces next
+    after a placeholder (and what is stuck to it: `<hash>…`, `<number>s`) is any gap."""
+    parts, last = [], 0
+    for m in _PLACEHOLDER.finditer(shown):
+        parts += [re.escape(shown[last : m.start()]), PLACEHOLDERS[m[1]], re.escape(m[2])]
+        parts.append(" +" if m[3] else "")
+        last = m.end()
+    parts.append(re.escape(shown[last:]))
+    return re.compile("".join(parts))
+
+
+def shows(shown: list[str], printed: list[str]) -> bool:
+    """Whether the lines the README shows are the lines printed, one for one and in order,
+    each `...` line standing for any number of printed lines (none included)."""
+    reached = {0}  # how many printed lines the shown lines so far can account for
+    for line in shown:
+        if line == "...":
+            reached = set(range(min(reached), len(printed) + 1)) if reached else set()
+        else:
+            pattern = _line_pattern(line)
+            reached = {n + 1 for n in reached if n < len(printed) and pattern.fullmatch(printed[n])}
+    return len(printed) in reached
+
+
+def _printed(text: str, paths: dict[str, str]) -> list[str]:
+    for real, shown in paths.items():
+        text = text.replace(real, shown)
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def test_tour_check_reads_placeholders_and_omissions() -> None:
+    """The rule `test_readme_tour_runs` applies, on small cases: placeholders, gaps, `...`."""
+    printed = ["a", "   1   2026-01-01 00:00   x", "b", "c", "done in 0.25s (12 events/s)"]
+    assert shows(
+        ["a", "   1   <time>             x", "...", "done in <number>s (<number> events/s)"],
+        printed,
+    )
+    assert shows(["...", "b", "..."], printed)
+    assert not shows(["a", "..."], ["b"])
+    assert not shows(["a"], ["a", "b"])  # nothing printed goes unshown, without `...`
+    assert not shows([], ["a"])
+    assert shows([], []) and shows(["..."], [])
+    assert not shows(["   1   <time>   y"], ["   1   2026-01-01 00:00   x"])
+    assert shows([" 1   <hash>…   yes"], [" 1   4a6ef89808ba1a03…             yes"])
+    assert not shows([" 1   <hash>…   yes"], [" 1   4a6ef89808ba1a0…   yes"])
+
+
 def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Every command shown in the README runs, in order, from the repository root: those shown
-    succeeding succeed, those shown failing fail with one line."""
+    """Every command shown in the README runs, in order, from the repository root, and prints
+    what the README shows under it.
+
+    The rule, for each `$ claims ...` line of the tour (see `tour`):
+
+    - A step whose first shown line starts with `claims: error` must fail: exit non-zero, print
+      nothing on stdout, and its stderr is compared. Any other step must exit 0 with nothing on
+      stderr, and its stdout is compared.
+    - Compared means: the shown lines are the printed lines, one for one, in order, from the
+      first to the last (`shows`). Blank lines count. A line that is exactly `...` stands for
+      any number of printed lines, none included; a step that shows no lines prints none.
+    - Only what a run cannot repeat is written as a placeholder: `<time>` (a recorded time,
+      `2026-01-01 00:00`), `<hash>` (16 hex digits), `<number>` (a duration or a rate,
+      `0.25`). A placeholder is shorter than what it stands for, so the run of spaces that next
+      follows it on its line matches any run of one or more spaces: the README can keep the
+      columns of a table aligned.
+    - Normalised on the printed side: trailing spaces (rich pads table cells) are dropped, and
+      the temporary files the test writes instead of `log.jsonl` and `copy.db` are shown by
+      those names. The tour is printed `TOUR_COLUMNS` wide.
+    """
+    from cli.render import console
+
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("CLAIMS_LEDGER", str(tmp_path / "claims.db"))
+    monkeypatch.setenv("COLUMNS", str(TOUR_COLUMNS))
+    # a console made while COLUMNS was set keeps that width (the `cli` fixture sets 200): set
+    # it for the tour; monkeypatch puts the console's own setting back afterwards
+    monkeypatch.setattr(console, "_width", TOUR_COLUMNS)
+    paths = {str(tmp_path / name): name for name in ("copy.db", "log.jsonl")}
     steps = tour()
     assert len(steps) >= 15
-    for args, fails in steps:
-        args = [a.replace("copy.db", str(tmp_path / "copy.db")) for a in args]
-        args = [a.replace("log.jsonl", str(tmp_path / "log.jsonl")) for a in args]
+    for step in steps:
+        args = step.args
+        for real, name in paths.items():
+            args = [a.replace(name, real) for a in args]
         result = cli(*args)
-        if fails:
-            assert result.exit_code != 0, args
-            assert len(result.stderr.strip().splitlines()) == 1, args
+        stdout, stderr = _printed(result.stdout, paths), _printed(result.stderr, paths)
+        command = shlex.join(["claims", *step.args])
+        if step.fails:
+            assert result.exit_code != 0 and not stdout, (command, result.output)
+            printed = stderr
         else:
-            assert result.exit_code == 0, (args, result.output)
+            assert result.exit_code == 0 and not stderr, (command, result.output)
+            printed = stdout
+        diff = "\n".join(
+            difflib.unified_diff(step.shown, printed, "README", "printed", lineterm="")
+        )
+        assert shows(step.shown, printed), f"$ {command}\n{diff}"
 
 
 def test_reliability_doc_names_real_tests() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from events import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.envelope import NewEvent
-from ledger.service import Ledger
+from ledger import Ledger
 from tests.conftest import make_claim
 
 names = st.sampled_from(["General Staff", "Oryx", "UK Ministry of Defence", "Ексмпл ☂"])

@@ -91,7 +91,7 @@ def test_a_failed_write_leaves_the_target_and_folder_as_they_were(
     """A write that fails midway (Ctrl-C, a full disk) removes its temporary file and keeps the
     old target; a full disk says so in one line."""
     from cli import render
-    from ledger.service import Ledger
+    from ledger import Ledger
 
     name = WRITERS[writer][1]
     (tmp_path / name).write_text("old")

@@ -623,7 +623,7 @@ def test_names_are_normalised_nfkc(cli) -> None:
 def test_stored_events_keep_the_name_rule_they_were_written_under(cli, ledger_dir: Path) -> None:
     """An export whose names hold a newline or mix scripts (allowed when written) still
     imports into an empty ledger with every hash, and verifies."""
-    from ledger.hashing import canonical_json, envelope_hash
+    from ledger.store.hashing import canonical_json, envelope_hash
 
     header, *lines = [json.loads(x) for x in (ledger_dir / "good.jsonl").read_text().splitlines()]
     prev = "0" * 64

@@ -23,14 +23,14 @@ import pytest
 
 from events import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.envelope import NewEvent
-from ledger import schema
+from ledger import Ledger
 from ledger.errors import ConcurrencyConflict, InvalidInput, NotALedger
-from ledger.exchange import MAX_IMPORT_LINE_BYTES
-from ledger.hashing import row_hash
 from ledger.projections import claims as fold
 from ledger.projections.memory import MemoryRows
-from ledger.service import Ledger
-from ledger.store import SQLiteStore
+from ledger.store import sqlite_schema as schema
+from ledger.store.exchange import MAX_IMPORT_LINE_BYTES
+from ledger.store.hashing import row_hash
+from ledger.store.sqlite import SQLiteStore
 from tests.conftest import asserted, make_claim
 
 STAFF = "General Staff of the Armed Forces of Ukraine"

@@ -172,8 +172,8 @@ def test_a_postgres_ledger_without_the_driver_says_how_to_install_it(
 ) -> None:
     """Without psycopg installed, a postgresql:// ledger names the extra to install."""
     monkeypatch.setitem(sys.modules, "psycopg", None)
-    monkeypatch.delitem(sys.modules, "ledger.store_postgres", raising=False)
-    monkeypatch.delitem(sys.modules, "ledger.schema_postgres", raising=False)
+    monkeypatch.delitem(sys.modules, "ledger.store.postgres", raising=False)
+    monkeypatch.delitem(sys.modules, "ledger.store.postgres_schema", raising=False)
     result = cli("--ledger", "postgresql://127.0.0.1:1/claims", "totals")
     assert result.exit_code == 2
     assert "claim-ledger[postgres]" in result.stderr
@@ -189,23 +189,14 @@ def test_a_sqlite_ledger_keeps_its_views_inside(cli, tmp_path: Path) -> None:
 
 
 # -- local views of a shared log, without a server -------------------------------------------------
-# A SQLite store behind a proxy is "a shared log" to the Ledger (it is not a SQLiteStore), so
-# the views machinery a PostgreSQL ledger uses runs here without a server.
-
-
-class SharedLog:
-    """A store that the Ledger treats as shared: its read models go to a local views file."""
-
-    def __init__(self, store: Any) -> None:
-        self._store = store
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)
+# The in-memory store does not host read models (only a SQLite file does), so a Ledger over it
+# keeps them in a local views file: the machinery a PostgreSQL ledger uses, without a server.
 
 
 @pytest.fixture
 def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the full rebuilds of projection tables."""
+    """Count the full rebuilds of projection tables (`sync_views` calls them through the
+    runner module, so wrapping it there sees each)."""
     from ledger.projections import runner
 
     calls: list[int] = []
@@ -219,31 +210,33 @@ def rebuilds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_views_fold_each_append_without_rereading(make_sqlite_store, tmp_path, rebuilds) -> None:
+def test_views_fold_each_append_without_rereading(tmp_path, rebuilds) -> None:
     """After the first sync, appends are folded as they are written: no rebuild, views at the
     head, the same totals as a replay in memory."""
-    from ledger.projections import runner
-    from ledger.service import Ledger
+    from ledger import Ledger
+    from ledger.projections import is_current
+    from ledger.store.memory import MemoryStore
     from tests.conftest import asserted
 
-    ledger = Ledger(SharedLog(make_sqlite_store()), views=tmp_path / "views.db")
+    ledger = Ledger(MemoryStore(), views=tmp_path / "views.db")
     ledger.append([asserted(0)])
     assert len(rebuilds) == 1  # a new views file is built once
     for n in range(1, 6):
         ledger.append([asserted(n)])
     assert len(rebuilds) == 1
-    assert runner.is_current(ledger.views, ledger.head())
+    assert is_current(ledger.views, ledger.head())
     assert ledger.totals() == ledger.totals(at=ledger.head())  # views == a replay in memory
     ledger.close()
 
 
-def test_views_catch_up_with_other_writers(make_sqlite_store, tmp_path, rebuilds) -> None:
+def test_views_catch_up_with_other_writers(tmp_path, rebuilds) -> None:
     """Events another writer appended are read from the log and folded before a read."""
-    from ledger.service import Ledger
+    from ledger import Ledger
+    from ledger.store.memory import MemoryStore
     from tests.conftest import asserted
 
-    store = make_sqlite_store()
-    ledger = Ledger(SharedLog(store), views=tmp_path / "views.db")
+    store = MemoryStore()
+    ledger = Ledger(store, views=tmp_path / "views.db")
     ledger.append([asserted(0)])
     store.append([asserted(n) for n in range(1, 4)])  # another writer, behind our back
     values = sorted(t["value"] for t in ledger.totals())
@@ -252,27 +245,29 @@ def test_views_catch_up_with_other_writers(make_sqlite_store, tmp_path, rebuilds
     assert len(claims) == 4 and len(rebuilds) == 1
 
 
-def test_views_of_another_log_are_rebuilt_not_trusted(make_sqlite_store, tmp_path) -> None:
+def test_views_of_another_log_are_rebuilt_not_trusted(tmp_path) -> None:
     """A views file at the same position but built from another log is rebuilt."""
-    from ledger.service import Ledger
+    from ledger import Ledger
+    from ledger.store.memory import MemoryStore
     from tests.conftest import asserted
 
     views = tmp_path / "views.db"
-    first = Ledger(SharedLog(make_sqlite_store()), views=views)
+    first = Ledger(MemoryStore(), views=views)
     first.append([asserted(1)])
     first.close()
-    second = Ledger(SharedLog(make_sqlite_store()), views=views)
+    second = Ledger(MemoryStore(), views=views)
     second.append([asserted(2)])  # same head (1), another log
     assert [c["claim_id"] for c in second.read_model().claims()] == ["c_test2"]
     second.close()
 
 
-def test_replay_rebuilds_the_local_views(make_sqlite_store, tmp_path) -> None:
+def test_replay_rebuilds_the_local_views(tmp_path) -> None:
     """`replay` on a shared log rebuilds the views file and reports the events folded."""
-    from ledger.service import Ledger
+    from ledger import Ledger
+    from ledger.store.memory import MemoryStore
     from tests.conftest import asserted
 
-    ledger = Ledger(SharedLog(make_sqlite_store()), views=tmp_path / "views.db")
+    ledger = Ledger(MemoryStore(), views=tmp_path / "views.db")
     ledger.append([asserted(n) for n in range(3)])
     before = ledger.totals()
     assert ledger.replay() == (3, 3)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import itertools
 import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,13 +25,17 @@ from events import (
     encode,
 )
 from events.envelope import Envelope, NewEvent
-from ledger.projections import claims as fold
-from ledger.projections.history import series
-from ledger.projections.memory import MemoryRows
-from ledger.projections.runner import TABLES
-from ledger.projections.sources import sources
-from ledger.projections.totals import totals, why_lost, winner
-from ledger.service import Ledger
+from ledger import Ledger
+from ledger.projections import (
+    TABLES,
+    MemoryRows,
+    fold,
+    series,
+    sources,
+    totals,
+    why_lost,
+    winner,
+)
 from tests.conftest import make_claim
 
 _positions = itertools.count(1)
@@ -59,7 +68,7 @@ def replay(*events: Any) -> MemoryRows:
             stream = event.claim.claim_id
         owner = rows.claim(event.claim_id) if hasattr(event, "claim_id") else None
         stream = owner["stream"] if owner else stream  # a claim's events come from its stream
-        fold.apply(rows, envelope(event, stream=stream, position=position))
+        fold(rows, envelope(event, stream=stream, position=position))
     return rows
 
 
@@ -427,86 +436,108 @@ def histories(draw: st.DrawFn) -> tuple[list[list[NewEvent]], Model]:
             kinds = ["assert", "article", "article", "alias"]
             kinds += ["correct", "correct", "retract"] if live else []
             kind = draw(st.sampled_from(kinds))
-            position += 1
-            if kind == "assert":
-                claim_id = f"c_h{len([c for c in model.claims if c.startswith('c_h')])}"
-                fields = claim_fields(draw, claim_id)
-                model.claims[claim_id] = dict(fields, status="active", position=position)
-                model.streams[claim_id] = f"claim-{claim_id}"
-                event: Any = ClaimAsserted(claim=make_claim(0, **fields))
-                stream = f"claim-{claim_id}"
-            elif kind == "article":
-                article_id = f"a_{draw(st.integers(0, 1))}"
-                known = model.articles.setdefault(article_id, {"revision": 0, "claims": {}})
-                known["revision"] += 1
-                claims = []
-                for k in range(draw(st.integers(0, 3))):
-                    claim_id = f"c_{article_id}_{k}"
-                    previous = known["claims"].get(claim_id)
-                    if previous is not None and draw(st.booleans()):
-                        claims.append(previous)  # read as before
-                    else:
-                        claims.append(claim_fields(draw, claim_id))
-                event = article_event(article_id, known["revision"], claims)
-                stream = f"article-{article_id}"
-                for fields in claims:
-                    claim_id = fields["claim_id"]
-                    before = model.claims.get(claim_id)
-                    same = claim_id in known["claims"] and fingerprint(
-                        known["claims"][claim_id]
-                    ) == fingerprint(fields)
-                    if before is not None and same:
-                        if before["status"] == "withdrawn":
-                            before.update(status="active", position=position)
-                    else:
-                        model.claims[claim_id] = dict(fields, status="active", position=position)
-                        model.streams[claim_id] = stream
-                kept = {c["claim_id"] for c in claims}
-                for claim_id in known["claims"]:
-                    row = model.claims[claim_id]
-                    if claim_id not in kept and row["status"] == "active":
-                        row.update(status="withdrawn", position=position)
-                known["claims"] = {c["claim_id"]: c for c in claims} | {
-                    c: f for c, f in known["claims"].items() if c not in kept
-                }
-            elif kind == "correct":
-                claim_id = draw(st.sampled_from(live))
-                row = model.claims[claim_id]
-                changes = draw(
-                    st.sampled_from(
-                        [
-                            {"claimant": draw(st.sampled_from(CLAIMANTS))},
-                            {"value": draw(st.integers(0, 10**6))},
-                            {"as_of": draw(st.sampled_from(DAYS))},
-                            {"qualifier": draw(st.sampled_from(QUALIFIERS))},
-                        ]
-                    )
-                )
-                changes = {k: v for k, v in changes.items() if row[k] != v}
-                if not changes:
-                    position -= 1
-                    continue
-                row.update(changes, position=position)
-                event = ClaimCorrected(claim_id=claim_id, changes=changes, reason="r")
-                stream = model.streams[claim_id]
-            elif kind == "retract":
-                claim_id = draw(st.sampled_from([c for c in live if c.startswith("c_h")] or live))
-                model.claims[claim_id].update(status="retracted", position=position)
-                event = ClaimRetracted(claim_id=claim_id, reason="r")
-                stream = model.streams[claim_id]
-            else:
-                alias, canonical = draw(st.permutations(CLAIMANTS))[:2]
-                would = dict(model.aliases, **{alias: canonical})
-                if model.aliases.get(alias) == canonical or _cycles(would):
-                    position -= 1
-                    continue
-                model.aliases[alias] = canonical
-                event = SourceAliased(alias=alias, canonical=canonical)
-                stream = "sources"
-            batch.append(NewEvent(stream=stream, event=event))
+            made = _STEPS[kind](draw, model, live, position + 1)
+            if made is not None:  # a step that would change nothing writes no event
+                position += 1
+                batch.append(made)
         if batch:
             batches.append(batch)
     return batches, model
+
+
+Step = Callable[[st.DrawFn, Model, list[str], int], NewEvent | None]
+"""One kind of event: drawn, recorded in the model; None when it would change nothing."""
+
+
+def _assert_step(draw: st.DrawFn, model: Model, live: list[str], position: int) -> NewEvent:
+    claim_id = f"c_h{len([c for c in model.claims if c.startswith('c_h')])}"
+    fields = claim_fields(draw, claim_id)
+    model.claims[claim_id] = dict(fields, status="active", position=position)
+    model.streams[claim_id] = f"claim-{claim_id}"
+    return NewEvent(stream=f"claim-{claim_id}", event=ClaimAsserted(claim=make_claim(0, **fields)))
+
+
+def _article_step(draw: st.DrawFn, model: Model, live: list[str], position: int) -> NewEvent:
+    article_id = f"a_{draw(st.integers(0, 1))}"
+    known = model.articles.setdefault(article_id, {"revision": 0, "claims": {}})
+    known["revision"] += 1
+    claims = []
+    for k in range(draw(st.integers(0, 3))):
+        claim_id = f"c_{article_id}_{k}"
+        previous = known["claims"].get(claim_id)
+        if previous is not None and draw(st.booleans()):
+            claims.append(previous)  # read as before
+        else:
+            claims.append(claim_fields(draw, claim_id))
+    event = article_event(article_id, known["revision"], claims)
+    stream = f"article-{article_id}"
+    for fields in claims:
+        claim_id = fields["claim_id"]
+        before = model.claims.get(claim_id)
+        same = claim_id in known["claims"] and fingerprint(
+            known["claims"][claim_id]
+        ) == fingerprint(fields)
+        if before is not None and same:
+            if before["status"] == "withdrawn":
+                before.update(status="active", position=position)
+        else:
+            model.claims[claim_id] = dict(fields, status="active", position=position)
+            model.streams[claim_id] = stream
+    kept = {c["claim_id"] for c in claims}
+    for claim_id in known["claims"]:
+        row = model.claims[claim_id]
+        if claim_id not in kept and row["status"] == "active":
+            row.update(status="withdrawn", position=position)
+    known["claims"] = {c["claim_id"]: c for c in claims} | {
+        c: f for c, f in known["claims"].items() if c not in kept
+    }
+    return NewEvent(stream=stream, event=event)
+
+
+def _correct_step(draw: st.DrawFn, model: Model, live: list[str], position: int) -> NewEvent | None:
+    claim_id = draw(st.sampled_from(live))
+    row = model.claims[claim_id]
+    changes = draw(
+        st.sampled_from(
+            [
+                {"claimant": draw(st.sampled_from(CLAIMANTS))},
+                {"value": draw(st.integers(0, 10**6))},
+                {"as_of": draw(st.sampled_from(DAYS))},
+                {"qualifier": draw(st.sampled_from(QUALIFIERS))},
+            ]
+        )
+    )
+    changes = {k: v for k, v in changes.items() if row[k] != v}
+    if not changes:
+        return None
+    row.update(changes, position=position)
+    event = ClaimCorrected(claim_id=claim_id, changes=changes, reason="r")
+    return NewEvent(stream=model.streams[claim_id], event=event)
+
+
+def _retract_step(draw: st.DrawFn, model: Model, live: list[str], position: int) -> NewEvent:
+    claim_id = draw(st.sampled_from([c for c in live if c.startswith("c_h")] or live))
+    model.claims[claim_id].update(status="retracted", position=position)
+    event = ClaimRetracted(claim_id=claim_id, reason="r")
+    return NewEvent(stream=model.streams[claim_id], event=event)
+
+
+def _alias_step(draw: st.DrawFn, model: Model, live: list[str], position: int) -> NewEvent | None:
+    alias, canonical = draw(st.permutations(CLAIMANTS))[:2]
+    would = dict(model.aliases, **{alias: canonical})
+    if model.aliases.get(alias) == canonical or _cycles(would):
+        return None
+    model.aliases[alias] = canonical
+    return NewEvent(stream="sources", event=SourceAliased(alias=alias, canonical=canonical))
+
+
+_STEPS: dict[str, Step] = {
+    "assert": _assert_step,
+    "article": _article_step,
+    "correct": _correct_step,
+    "retract": _retract_step,
+    "alias": _alias_step,
+}
 
 
 def _cycles(aliases: dict[str, str]) -> bool:
@@ -571,10 +602,86 @@ def test_only_an_articles_own_stream_may_revise_it() -> None:
     """A revision of an article that comes from another stream changes neither the article
     nor its claims: the fold ignores it."""
     rows = MemoryRows()
-    fold.apply(rows, envelope(article(TEXT, personnel=174_550, tanks=3_618), stream="article-a_1"))
+    fold(rows, envelope(article(TEXT, personnel=174_550, tanks=3_618), stream="article-a_1"))
     before_article = dict(rows.article("a_1"))
     before_claims = {c: dict(r) for c, r in rows.claims.items()}
     forged = article(TEXT.replace("3,618 tanks", "tanks"), revision=2, personnel=174_550)
-    fold.apply(rows, envelope(forged, stream="mallory"))
+    fold(rows, envelope(forged, stream="mallory"))
     assert rows.article("a_1") == before_article
     assert rows.claims == before_claims
+
+
+# -- the package's shape: one lazy entry point, readers apart from writers --------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "ledger" / "projections"
+WRITERS = {"runner", "sqlite_rows", "views", "compare"}
+
+
+def test_the_public_names_are_one_lazy_facade() -> None:
+    """`ledger.projections` exports exactly its table of homes, each name resolves, and no
+    module is named like an exported name (importing the module would hide the name)."""
+    import ledger.projections as projections
+    from ledger.projections import claims
+
+    assert sorted(projections.__all__) == sorted(projections._HOMES)
+    assert all(getattr(projections, name) is not None for name in projections.__all__)
+    assert projections.fold is claims.apply
+    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    assert not modules & set(projections.__all__)
+
+
+def test_importing_the_package_loads_no_module() -> None:
+    """The façade loads a module only when one of its names is first used."""
+    code = (
+        "import sys, ledger.projections\n"
+        "print(sorted(m for m in sys.modules if m.startswith('ledger.projections.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+@pytest.mark.parametrize("module", ["queries", "codecs", "tables", "base"])
+def test_the_read_side_imports_no_writer(module: str) -> None:
+    """Reading the tables never pulls in the code that writes them."""
+    tree = ast.parse((PACKAGE / f"{module}.py").read_text())
+    imported = {
+        node.module.rsplit(".", 1)[-1]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert not imported & WRITERS, imported & WRITERS
+
+
+def test_no_module_grows_past_400_lines() -> None:
+    """Each module owns one thing; a module past 400 lines is split."""
+    sizes = {p.name: len(p.read_text().splitlines()) for p in PACKAGE.glob("*.py")}
+    assert max(sizes.values()) <= 400, sizes
+
+
+def test_a_group_read_by_its_index_equals_the_group_in_memory(make_sqlite_store) -> None:
+    """`ReadModel.group` (what `show` ranks a claim in) is the same from the tables, by the
+    group index, as from a replay in memory: every claim of the group, in claim-id order."""
+    from events import ClaimAsserted
+    from events.envelope import NewEvent
+    from ledger.projections import MemoryReadModel, SQLiteReadModel, group_of
+    from tests.conftest import make_claim
+
+    ledger = Ledger(make_sqlite_store())
+    claims = [
+        make_claim(n).model_copy(update={"metric": metric, "subject": subject})
+        for n, (metric, subject) in enumerate(
+            [("tanks", "russia"), ("tanks", "russia"), ("afv", "russia"), ("tanks", "ukraine")]
+        )
+    ]
+    ledger.append(
+        [NewEvent(stream=f"claim-{c.claim_id}", event=ClaimAsserted(claim=c)) for c in claims]
+    )
+    stored = SQLiteReadModel(ledger.views)
+    replayed = MemoryReadModel(ledger.replay_in_memory())
+    keys = {group_of(row) for row in replayed.claims()}
+    assert len(keys) == 3
+    for key in keys:
+        assert stored.group(key) == replayed.group(key)
+        assert [r["claim_id"] for r in stored.group(key)] == sorted(
+            r["claim_id"] for r in replayed.claims() if group_of(r) == key
+        )

@@ -22,15 +22,15 @@ if postgres_test_url() is None:
 
 import psycopg
 
+from ledger import Ledger
 from ledger.errors import (
     ConcurrencyConflict,
     InvalidInput,
     NotALedger,
     OperationFailed,
 )
-from ledger.hashing import first_break
-from ledger.service import Ledger
-from ledger.store_postgres import PostgresStore
+from ledger.store.hashing import first_break
+from ledger.store.postgres import PostgresStore
 
 
 class TestPostgresStore(StoreContract):
@@ -294,7 +294,7 @@ WRITER = """
 import sys
 from events import ClaimCorrected
 from events.envelope import NewEvent
-from ledger.service import Ledger
+from ledger import Ledger
 url, views, who, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 with Ledger.open(url, views=views) as ledger:
     for i in range(n):

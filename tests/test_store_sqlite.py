@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ledger.errors import NotALedger, OperationFailed
-from ledger.store import SQLiteStore
+from ledger.store.sqlite import SQLiteStore
 from tests.conftest import asserted
 from tests.contracts.store_contract import StoreContract
 

@@ -21,9 +21,9 @@ import pytest
 
 from events import ClaimCorrected, SourceAliased
 from events.envelope import NewEvent
-from ledger.hashing import GENESIS, canonical_json, envelope_hash, row_hash
-from ledger.service import Ledger
-from ledger.store import SQLiteStore
+from ledger import Ledger
+from ledger.store.hashing import GENESIS, canonical_json, envelope_hash, row_hash
+from ledger.store.sqlite import SQLiteStore
 from tests.conftest import Clock, Ids, asserted
 
 ROOT = Path(__file__).resolve().parent.parent

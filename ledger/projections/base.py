@@ -1,14 +1,16 @@
 """The read-model rows every projection is made of, and the `Rows` interface folds write to.
 
-Owns: the row shapes (`ClaimRow`, `ArticleRow`, `LifeRow`), `Rows` (the state a fold reads
-and updates: in memory for replays and time travel, SQLite-backed for incremental catch-up),
-`GroupKey`, and the projection versions. Imports: the standard library only.
+Owns: the row shapes (`ClaimRow`, `ArticleRow`, `LifeRow`, `TotalRow`: each declared once,
+here; the tables' column lists are derived from them), `Rows` (the state a fold reads and
+updates: in memory for replays and time travel, SQLite-backed for incremental catch-up),
+`GroupKey`, and the projection versions. Rows are plain dicts at runtime: the shapes are
+for the type checker only. Imports: the standard library only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypedDict
 
 CLAIMS_VERSION = 3
 """Bump when the claims fold changes what it writes: the projection is rebuilt by itself.
@@ -18,20 +20,99 @@ TOTALS_VERSION = 1
 """Bump when the totals rule changes."""
 
 PROJECTION_VERSIONS = {"claims": CLAIMS_VERSION, "totals": TOTALS_VERSION}
+PROJECTION_NAMES: tuple[str, ...] = tuple(PROJECTION_VERSIONS)
 
-ClaimRow = dict[str, Any]
-"""A claim as it stands now: the claim's fields plus `canonical_claimant`, `status`
-(active | retracted | withdrawn), `stream`, `article_id`, `url`, `title`, `origin`
-(article | asserted | dataset), `provenance` (dict or None), `first_position`, `position`
-(its latest event), `recorded_at`. (v2 added `provenance`.)"""
 
-ArticleRow = dict[str, Any]
-"""An article: id, stream, url, title, publisher, author, published, content_sha256,
-revision, claim_ids (list), first_position, position."""
+class ClaimRow(TypedDict):
+    """A claim as it stands now: the claim's fields, then what the fold adds. The order is
+    the claims table's column order. (v2 added `provenance`.)"""
 
-LifeRow = dict[str, Any]
-"""One event in a claim's life: claim_id, position, kind (asserted | corrected | retracted |
-revised | withdrawn), recorded_at, actor, detail (dict)."""
+    claim_id: str
+    claimant: str
+    canonical_claimant: str
+    claimant_text: str | None
+    publisher: str | None
+    subject: str
+    metric: str
+    value: int
+    qualifier: str
+    period: str
+    period_start: str | None
+    as_of: str
+    quote: str | None
+    span: list[int] | None
+    status: str
+    """active | retracted | withdrawn"""
+    origin: str
+    """article | asserted | dataset"""
+    stream: str
+    article_id: str | None
+    url: str | None
+    title: str | None
+    extracted: str | None
+    """What an article's extractor read (`claims.fingerprint`), for article claims."""
+    provenance: dict[str, str] | None
+    first_position: int
+    position: int
+    """The position of the claim's latest event."""
+    recorded_at: str
+
+
+class ArticleRow(TypedDict):
+    """An article, at its latest revision."""
+
+    article_id: str
+    stream: str
+    url: str | None
+    title: str
+    publisher: str | None
+    author: str | None
+    published: str | None
+    content_sha256: str
+    revision: int
+    claim_ids: list[str]
+    first_position: int
+    position: int
+
+
+class LifeRow(TypedDict):
+    """One event in a claim's life."""
+
+    claim_id: str
+    position: int
+    kind: str
+    """asserted | corrected | retracted | revised | withdrawn"""
+    recorded_at: str
+    actor: str
+    detail: dict[str, Any]
+
+
+class TotalRow(TypedDict):
+    """The figure that stands for a (claimant, subject, metric): its winning claim's fields
+    (stable keys, see DESIGN.md). The order is the totals table's column order."""
+
+    claimant: str
+    """The winning claim's `canonical_claimant`."""
+    subject: str
+    metric: str
+    value: int
+    qualifier: str
+    period_start: str | None
+    as_of: str
+    claim_id: str
+    position: int
+    publisher: str | None
+
+
+def keys_of(shape: Any) -> tuple[str, ...]:
+    """The keys of a row shape (a TypedDict), in the order it declares them."""
+    return tuple(shape.__annotations__)
+
+
+TOTAL_SOURCES: dict[str, str] = {
+    name: "canonical_claimant" if name == "claimant" else name for name in keys_of(TotalRow)
+}
+"""Each totals field, and the claim field it is copied from."""
 
 GroupKey = tuple[str, str, str]
 """(canonical claimant, subject, metric): what a total is the latest figure of."""

@@ -12,8 +12,9 @@ claim through a raw event, and replay and catch-up ignore them alike.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 from events import EVENT_TYPES
 from events.upcasters import upcast
@@ -54,7 +55,8 @@ def payload(event: Any) -> dict[str, Any]:
     current = _CURRENT[event.type]
     if event.schema_version < current:
         return upcast(event.type, event.schema_version, current, dict(event.data))
-    return event.data
+    data: dict[str, Any] = event.data
+    return data
 
 
 def apply(rows: Rows, event: Any) -> Rows:
@@ -68,6 +70,7 @@ def apply(rows: Rows, event: Any) -> Rows:
 def _new_claim_row(
     rows: Rows, claim: dict[str, Any], event: Any, *, origin: str, extra: dict[str, Any]
 ) -> ClaimRow:
+    row: dict[str, Any]
     try:
         row = dict(zip(CLAIM_FIELDS, _claim_fields(claim), strict=True))
     except KeyError:  # a payload without some optional field: it reads as None
@@ -82,7 +85,7 @@ def _new_claim_row(
     row["recorded_at"] = event.recorded_at
     row["article_id"] = row["url"] = row["title"] = row["extracted"] = row["provenance"] = None
     row.update(extra)
-    return row
+    return cast(ClaimRow, row)
 
 
 def _life(rows: Rows, claim_id: str, event: Any, kind: str, detail: dict[str, Any]) -> None:
@@ -123,65 +126,81 @@ def _claim_asserted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
 
 def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     """Record an article or a revision; a revision's claim set replaces the previous one."""
-    article_id = data["article_id"]
-    previous = rows.article(article_id)
+    previous = rows.article(data["article_id"])
     if previous is not None and previous["stream"] != event.stream:
         return  # another stream's article: only its own stream may revise it
-    revision = data.get("revision", 1)
-    publisher = data.get("publisher") or (previous or {}).get("publisher")
-    article: ArticleRow = {
-        "article_id": article_id,
+    article = _article_row(event, data, previous)
+    rows.put_article(article)
+    extra = {"article_id": article["article_id"], "url": data.get("url"), "title": data["title"]}
+    for claim in data["claims"]:
+        _article_claim(rows, event, claim, article["revision"], extra)
+    new_ids = set(article["claim_ids"])
+    for claim_id in previous["claim_ids"] if previous else ():
+        if claim_id not in new_ids:
+            _withdraw(rows, event, claim_id, article["revision"])
+
+
+def _article_row(event: Any, data: dict[str, Any], previous: ArticleRow | None) -> ArticleRow:
+    before: dict[str, Any] = dict(previous) if previous else {}
+    return {
+        "article_id": data["article_id"],
         "stream": event.stream,
         "url": data.get("url"),
         "title": data["title"],
-        "publisher": publisher,
-        "author": data.get("author", (previous or {}).get("author")),
+        "publisher": data.get("publisher") or before.get("publisher"),
+        "author": data.get("author", before.get("author")),
         "published": data.get("published"),
         "content_sha256": data["content_sha256"],
-        "revision": revision,
+        "revision": data.get("revision", 1),
         "claim_ids": [c["claim_id"] for c in data["claims"]],
         "first_position": previous["first_position"] if previous else event.position,
         "position": event.position,
     }
-    rows.put_article(article)
-    extra = {"article_id": article_id, "url": data.get("url"), "title": data["title"]}
-    new_ids = set(article["claim_ids"])
-    for claim in data["claims"]:
-        before = rows.claim(claim["claim_id"])
-        if before is not None and before["stream"] != event.stream:
-            continue  # a claim another stream owns
-        extracted = fingerprint(claim)
-        row = _new_claim_row(rows, claim, event, origin="article", extra=extra)
-        row["extracted"] = extracted
-        if before is not None and before.get("extracted") == extracted:
-            # Read the same way as before: keep any corrections, follow the text if it moved.
-            if before["status"] == "withdrawn":
-                _put(rows, dict(before, status="active", position=event.position), before)
-                _life(rows, claim["claim_id"], event, "revised", {"revision": revision})
-            elif before["span"] != claim.get("span"):
-                rows.put_claim(dict(before, span=claim.get("span"), quote=claim.get("quote")))
-            continue
-        if before is None:
-            kind = "asserted"
-            detail: dict[str, Any] = {"value": claim["value"], "qualifier": claim["qualifier"]}
-            if revision > 1:
-                detail["revision"] = revision
-        else:
-            row["first_position"] = before["first_position"]
-            diff = _diff(before, row)
-            kind = "revised"
-            detail = {"revision": revision, "changes": diff}
-        _put(rows, row, before)
-        _life(rows, claim["claim_id"], event, kind, detail)
-    for claim_id in (previous or {}).get("claim_ids", []):
-        if claim_id in new_ids:
-            continue
-        before = rows.claim(claim_id)
-        if before is None or before["status"] != "active" or before["stream"] != event.stream:
-            continue  # a withdrawn claim stays withdrawn, and a retraction is never undone
-        row = dict(before, status="withdrawn", position=event.position)
-        _put(rows, row, before)
-        _life(rows, claim_id, event, "withdrawn", {"revision": revision})
+
+
+def _article_claim(
+    rows: Rows, event: Any, claim: dict[str, Any], revision: int, extra: dict[str, Any]
+) -> None:
+    """Fold one claim of an article (revision): new, revised, or read as before."""
+    before = rows.claim(claim["claim_id"])
+    if before is not None and before["stream"] != event.stream:
+        return  # a claim another stream owns
+    extracted = fingerprint(claim)
+    if before is not None and before.get("extracted") == extracted:
+        _reread(rows, event, claim, before, revision)
+        return
+    row = _new_claim_row(rows, claim, event, origin="article", extra=extra)
+    row["extracted"] = extracted
+    detail: dict[str, Any]
+    if before is None:
+        kind = "asserted"
+        detail = {"value": claim["value"], "qualifier": claim["qualifier"]}
+        if revision > 1:
+            detail["revision"] = revision
+    else:
+        row["first_position"] = before["first_position"]
+        kind = "revised"
+        detail = {"revision": revision, "changes": _diff(before, row)}
+    _put(rows, row, before)
+    _life(rows, claim["claim_id"], event, kind, detail)
+
+
+def _reread(rows: Rows, event: Any, claim: dict[str, Any], before: ClaimRow, revision: int) -> None:
+    """A claim read the same way as before: keep any corrections, follow the text if it moved."""
+    if before["status"] == "withdrawn":
+        _put(rows, {**before, "status": "active", "position": event.position}, before)
+        _life(rows, claim["claim_id"], event, "revised", {"revision": revision})
+    elif before["span"] != claim.get("span"):
+        rows.put_claim({**before, "span": claim.get("span"), "quote": claim.get("quote")})
+
+
+def _withdraw(rows: Rows, event: Any, claim_id: str, revision: int) -> None:
+    """Withdraw a claim a revision no longer reads."""
+    before = rows.claim(claim_id)
+    if before is None or before["status"] != "active" or before["stream"] != event.stream:
+        return  # a withdrawn claim stays withdrawn, and a retraction is never undone
+    _put(rows, {**before, "status": "withdrawn", "position": event.position}, before)
+    _life(rows, claim_id, event, "withdrawn", {"revision": revision})
 
 
 def fingerprint(claim: dict[str, Any]) -> str:
@@ -189,7 +208,7 @@ def fingerprint(claim: dict[str, Any]) -> str:
     return "|".join(str(claim.get(n)) for n in CLAIM_FIELDS if n != "span")
 
 
-def _diff(before: ClaimRow, after: ClaimRow) -> dict[str, list[Any]]:
+def _diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
     """Return {field: [old, new]} for the claim fields a revision changed."""
     names = [n for n in CLAIM_FIELDS if n not in ("claim_id", "span")]
     return {n: [before[n], after[n]] for n in names if before.get(n) != after.get(n)}
@@ -200,12 +219,13 @@ def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     if before is None or before["stream"] != event.stream:
         return  # a claim this log never had, or one another stream owns: nothing changes
     changes = data["changes"]
-    row = dict(before, **changes, position=event.position)
+    row = cast(ClaimRow, {**before, **changes, "position": event.position})
+    old: Mapping[str, Any] = before
     if "claimant" in changes:
         row["canonical_claimant"] = resolve(row["claimant"], rows.aliases("claimant"))
     _put(rows, row, before)
     detail = {
-        "changes": {name: [before.get(name), value] for name, value in changes.items()},
+        "changes": {name: [old.get(name), value] for name, value in changes.items()},
         "reason": data["reason"],
     }
     _life(rows, data["claim_id"], event, "corrected", detail)
@@ -215,8 +235,7 @@ def _claim_retracted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     before = rows.claim(data["claim_id"])
     if before is None or before["stream"] != event.stream:
         return  # as for corrections: only the claim's own stream may retract it
-    row = dict(before, status="retracted", position=event.position)
-    _put(rows, row, before)
+    _put(rows, {**before, "status": "retracted", "position": event.position}, before)
     _life(rows, data["claim_id"], event, "retracted", {"reason": data["reason"]})
 
 
@@ -234,7 +253,7 @@ def _source_aliased(rows: Rows, event: Any, data: dict[str, Any]) -> None:
                 continue
             canonical = resolve(before["claimant"], aliases)
             if canonical != before["canonical_claimant"]:
-                _put(rows, dict(before, canonical_claimant=canonical), before)
+                _put(rows, {**before, "canonical_claimant": canonical}, before)
 
 
 def _names_through(alias: str, aliases: dict[str, str]) -> list[str]:

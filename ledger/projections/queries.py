@@ -1,26 +1,35 @@
 """Read models as the read commands see them: from the SQLite tables, or from a replay in memory.
 
 Owns: `ReadModel` (what a read needs: claims, lives, articles, aliases, stored totals),
-`SQLiteReadModel` and `MemoryReadModel`. Imports: `ledger.projections.*`.
+`SQLiteReadModel` and `MemoryReadModel`. Reads only: imports `ledger.projections.base`,
+`.codecs`, `.memory`, `.tables`, never the writers (runner, sqlite_rows, views).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Protocol
+from typing import Protocol, cast
 
-import orjson
-
-from ledger.projections.base import ArticleRow, ClaimRow, LifeRow
+from ledger.projections.base import ArticleRow, ClaimRow, GroupKey, LifeRow, TotalRow, group_of
+from ledger.projections.codecs import (
+    article_from_sql,
+    claim_from_sql,
+    life_from_sql,
+    records,
+)
 from ledger.projections.memory import MemoryRows
-from ledger.projections.runner import TOTAL_COLUMNS, claim_from_sql
+from ledger.projections.tables import select_sql
 
 _CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
+_GROUP = (  # by the group index
+    "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND metric = ? "
+    "ORDER BY claim_id"
+)
 _LIVES = "SELECT * FROM claim_life ORDER BY position, claim_id, kind"
 _LIFE = "SELECT * FROM claim_life WHERE claim_id = ? ORDER BY position, claim_id, kind"
 _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
-_TOTALS = f"SELECT {', '.join(TOTAL_COLUMNS)} FROM totals ORDER BY claimant, subject, metric"
+_TOTALS = select_sql("totals", order=True)
 
 
 class ReadModel(Protocol):
@@ -34,6 +43,10 @@ class ReadModel(Protocol):
         """One claim, or None."""
         ...
 
+    def group(self, key: GroupKey) -> list[ClaimRow]:
+        """The claims of one totals group, in claim-id order."""
+        ...
+
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
         ...
@@ -50,7 +63,7 @@ class ReadModel(Protocol):
         """The alias table of one kind."""
         ...
 
-    def stored_totals(self) -> list[dict[str, Any]] | None:
+    def stored_totals(self) -> list[TotalRow] | None:
         """The materialised totals, if this backend keeps them."""
         ...
 
@@ -61,47 +74,46 @@ class SQLiteReadModel:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    @staticmethod
-    def _records(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
-
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
-        rows = self._records(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
+        rows = records(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
         return [claim_from_sql(r) for r in rows]
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
-        found = self._records(self.conn.execute(_CLAIM, (claim_id,)))
+        found = records(self.conn.execute(_CLAIM, (claim_id,)))
         return claim_from_sql(found[0]) if found else None
+
+    def group(self, key: GroupKey) -> list[ClaimRow]:
+        """The claims of one totals group, in claim-id order."""
+        return [claim_from_sql(r) for r in records(self.conn.execute(_GROUP, key))]
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
         if claim_id is None:
-            rows = self._records(self.conn.execute(_LIVES))
+            rows = records(self.conn.execute(_LIVES))
         else:
-            rows = self._records(self.conn.execute(_LIFE, (claim_id,)))
-        return [dict(r, detail=orjson.loads(r["detail"])) for r in rows]
+            rows = records(self.conn.execute(_LIFE, (claim_id,)))
+        return [life_from_sql(r) for r in rows]
 
     def article(self, article_id: str) -> ArticleRow | None:
         """One article, or None."""
-        found = self._records(self.conn.execute(_ARTICLE, (article_id,)))
-        return dict(found[0], claim_ids=orjson.loads(found[0]["claim_ids"])) if found else None
+        found = records(self.conn.execute(_ARTICLE, (article_id,)))
+        return article_from_sql(found[0]) if found else None
 
     def articles(self) -> list[ArticleRow]:
         """Every article."""
-        rows = self._records(self.conn.execute("SELECT * FROM articles ORDER BY article_id"))
-        return [dict(r, claim_ids=orjson.loads(r["claim_ids"])) for r in rows]
+        rows = records(self.conn.execute("SELECT * FROM articles ORDER BY article_id"))
+        return [article_from_sql(r) for r in rows]
 
     def aliases(self, kind: str) -> dict[str, str]:
         """The alias table of one kind."""
-        rows = self._records(self.conn.execute(_ALIASES, (kind,)))
+        rows = records(self.conn.execute(_ALIASES, (kind,)))
         return {r["alias"]: r["canonical"] for r in rows}
 
-    def stored_totals(self) -> list[dict[str, Any]] | None:
+    def stored_totals(self) -> list[TotalRow] | None:
         """The materialised totals table, sorted."""
-        return self._records(self.conn.execute(_TOTALS))
+        return cast(list[TotalRow], records(self.conn.execute(_TOTALS)))
 
 
 class MemoryReadModel:
@@ -117,6 +129,10 @@ class MemoryReadModel:
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
         return self.rows.claims.get(claim_id)
+
+    def group(self, key: GroupKey) -> list[ClaimRow]:
+        """The claims of one totals group, in claim-id order."""
+        return [row for row in self.claims() if group_of(row) == key]
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
@@ -135,6 +151,6 @@ class MemoryReadModel:
         """The alias table of one kind."""
         return dict(self.rows.aliases(kind))
 
-    def stored_totals(self) -> list[dict[str, Any]] | None:
+    def stored_totals(self) -> list[TotalRow] | None:
         """Memory keeps no materialised totals: they are computed."""
         return None

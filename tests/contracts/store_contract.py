@@ -11,9 +11,9 @@ import pytest
 
 from events import ClaimCorrected
 from events.envelope import NewEvent
+from ledger import Ledger
 from ledger.errors import ConcurrencyConflict
-from ledger.hashing import GENESIS, first_break
-from ledger.service import Ledger
+from ledger.store.hashing import GENESIS, first_break
 from tests.conftest import asserted
 
 

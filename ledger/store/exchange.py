@@ -10,7 +10,7 @@ Owns: `export_header`, `bounded_lines` (lines of a stream, none read past the li
 upcasting), the chain unbroken from position 1, and as many events as the header says, ending
 at its head hash — so an import is all of a good file or none of it; with `prefix`, a cut file
 imports the events it holds (they verify from position 1). Imports: `events`,
-`ledger.hashing`, `ledger.errors`.
+`ledger.store.hashing`, `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from events import InvalidEvent, UnknownEventType, decode, describe
 from events.envelope import Envelope
 from ledger.errors import InvalidInput
-from ledger.hashing import canonical_json, first_break
+from ledger.store.hashing import canonical_json, first_break
 
 MAX_IMPORT_LINE_BYTES = 8_000_000
 FORMAT = "claim_ledger_export"
@@ -93,26 +93,13 @@ def parse_export(
     rows: list[dict[str, Any]] = []
     header: tuple[int, int, str] | None = None
     for number, line in enumerate(lines, 1):
-        if len(line) > MAX_IMPORT_LINE_BYTES:
-            raise InvalidInput(f"{source}:{number}: line is too long to be an event")
-        if not line.strip():
+        document = _document(line, source, number)
+        if document is None:
             continue
-        try:
-            document = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise InvalidInput(f"{source}:{number}: not JSON ({exc})") from None
-        if not isinstance(document, dict):
-            raise InvalidInput(f"{source}:{number}: not an event object")
         if FORMAT in document and not envelopes and header is None:
             header = _header(document, source, number)
             continue
-        try:
-            envelope = Envelope.model_validate(document)
-            decode(envelope.type, envelope.schema_version, envelope.data)
-        except ValidationError as exc:
-            raise InvalidInput(f"{source}:{number}: {describe(exc)}") from None
-        except (InvalidEvent, UnknownEventType) as exc:
-            raise InvalidInput(f"{source}:{number}: {exc}") from None
+        envelope = _envelope(document, source, number)
         envelopes.append(envelope)
         row = envelope.model_dump()
         row["data_json"] = canonical_json(row.pop("data"))
@@ -121,6 +108,42 @@ def parse_export(
     if broken is not None:
         position, reason = broken
         raise InvalidInput(f"{source}: the chain does not verify at position {position}: {reason}")
+    _check_complete(envelopes, header, source=source, prefix=prefix)
+    return ParsedExport(envelopes, None if header is None else header[0])
+
+
+def _document(line: bytes | str, source: str, number: int) -> dict[str, Any] | None:
+    """One line as a JSON object (None for a blank line)."""
+    if len(line) > MAX_IMPORT_LINE_BYTES:
+        raise InvalidInput(f"{source}:{number}: line is too long to be an event")
+    if not line.strip():
+        return None
+    try:
+        document = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise InvalidInput(f"{source}:{number}: not JSON ({exc})") from None
+    if not isinstance(document, dict):
+        raise InvalidInput(f"{source}:{number}: not an event object")
+    return document
+
+
+def _envelope(document: dict[str, Any], source: str, number: int) -> Envelope:
+    """A line's envelope, its payload valid for its type and schema version."""
+    try:
+        envelope = Envelope.model_validate(document)
+        decode(envelope.type, envelope.schema_version, envelope.data)
+    except ValidationError as exc:
+        raise InvalidInput(f"{source}:{number}: {describe(exc)}") from None
+    except (InvalidEvent, UnknownEventType) as exc:
+        raise InvalidInput(f"{source}:{number}: {exc}") from None
+    return envelope
+
+
+def _check_complete(
+    envelopes: list[Envelope], header: tuple[int, int, str] | None, *, source: str, prefix: bool
+) -> None:
+    """Refuse a file that holds no events, or less (or more) than its header says, unless
+    `prefix` allows a cut one."""
     held = len(envelopes)
     if not envelopes:
         said = f" (its header says the log holds {header[0]})" if header and header[0] else ""
@@ -132,24 +155,20 @@ def parse_export(
                 f"export of an older claim-ledger, or its start is cut); nothing was imported "
                 f"(`claims import --prefix` imports the {held} event(s) it holds)"
             )
-    else:
-        declared, head, head_hash = header
-        if held > declared:
-            raise InvalidInput(
-                f"{source} holds {held} events, more than the {declared} its header says"
-            )
-        if held < declared and not prefix:
-            raise InvalidInput(
-                f"{source} holds {held} of {declared} events: the export is cut short; nothing "
-                f"was imported (`claims import --prefix` imports the {held} that verify)"
-            )
-        if (
-            held == declared
-            and held
-            and (envelopes[-1].position != head or envelopes[-1].hash != head_hash)
-        ):
-            raise InvalidInput(
-                f"{source}: its last event is not the head its header names (position {head}, "
-                f"hash {head_hash[:16]}...); nothing was imported"
-            )
-    return ParsedExport(envelopes, None if header is None else header[0])
+        return
+    declared, head, head_hash = header
+    if held > declared:
+        raise InvalidInput(
+            f"{source} holds {held} events, more than the {declared} its header says"
+        )
+    if held < declared and not prefix:
+        raise InvalidInput(
+            f"{source} holds {held} of {declared} events: the export is cut short; nothing "
+            f"was imported (`claims import --prefix` imports the {held} that verify)"
+        )
+    last = envelopes[-1]
+    if held == declared and (last.position != head or last.hash != head_hash):
+        raise InvalidInput(
+            f"{source}: its last event is not the head its header names (position {head}, "
+            f"hash {head_hash[:16]}...); nothing was imported"
+        )

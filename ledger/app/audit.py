@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from ledger.projections.base import ClaimRow, GroupKey, group_of
-from ledger.projections.totals import rank, why_lost, winner
+from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -160,7 +159,8 @@ def _falling(
 def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
     """A window figure against the difference of cumulative figures over the same window."""
     for row in active:
-        if row["period"] != "window" or not row.get("period_start"):
+        period_start = row.get("period_start")
+        if row["period"] != "window" or not period_start:
             continue
         found = series.reference_for(row)
         if found is None:
@@ -170,7 +170,7 @@ def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
         if found is None:
             continue
         name, points = found
-        start = (_day(row["period_start"]) - timedelta(days=1)).isoformat()
+        start = (_day(period_start) - timedelta(days=1)).isoformat()
         end = row["as_of"]
         if start not in points or end not in points:
             continue
@@ -229,18 +229,18 @@ def _disagreements(series: _Series) -> Iterable[Finding]:
     for (claimant, subject, metric), by_date in series.points.items():
         for as_of, rows in by_date.items():
             by_day[(subject, metric, as_of)][claimant] = max(rows, key=rank)
-    for (subject, metric, as_of), rows in sorted(by_day.items()):
-        names = sorted(rows)
+    for (subject, metric, as_of), latest in sorted(by_day.items()):
+        names = sorted(latest)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
                 if REPUBLISHES.get(a) == b or REPUBLISHES.get(b) == a:
                     continue
-                x, y = rows[a]["value"], rows[b]["value"]
+                x, y = latest[a]["value"], latest[b]["value"]
                 if abs(x - y) <= DISAGREEMENT_TOLERANCE * max(x, y, 1):
                     continue
                 message = f"{a} ({x:,}) and {b} ({y:,}) differ on {subject} {metric} as of {as_of}"
-                figures = {a: x, b: y, "as_of": as_of}
-                claims = [rows[a]["claim_id"], rows[b]["claim_id"]]
+                figures: dict[str, Any] = {a: x, b: y, "as_of": as_of}
+                claims = [latest[a]["claim_id"], latest[b]["claim_id"]]
                 yield _finding("info", "disagreement", claims, message, figures)
 
 

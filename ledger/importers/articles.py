@@ -2,9 +2,10 @@
 
 Owns: `ArticleOptions` (--url/--publisher/--published), `ArticleSource` (paths and stdin),
 `read_articles` (drafts, or a failed result per unreadable input) and `extract_articles`
-(`claims extract`: the article and its claims, writing nothing). The ledger's `ingest` reads
-through here too. Imports: `events`, `ledger.errors`, `ledger.files`, `ledger.ingest` (lazily:
-the extractor compiles many patterns, and commands that do not read articles start faster).
+(`claims extract`: each article and its claims as `ExtractedArticle`, writing nothing). The
+ledger's `ingest` reads through here too. Imports: `events`, `ledger.errors`, `ledger.files`,
+`ledger.ingest` (lazily: the extractor compiles many patterns, and commands that do not read
+articles start faster).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -24,6 +25,15 @@ from ledger.files import Skipped
 if TYPE_CHECKING:
     from ledger.ingest.pipeline import IngestResult
     from ledger.ingest.readers import ArticleDraft
+
+__all__ = [
+    "ArticleOptions",
+    "ArticleSource",
+    "ArticleView",
+    "ExtractedArticle",
+    "extract_articles",
+    "read_articles",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +54,27 @@ class ArticleSource:
     files: list[str] = field(default_factory=list)
 
 
+class ArticleView(TypedDict):
+    """One article as `claims extract` shows it: where it was read, its metadata and hash."""
+
+    source: str
+    article_id: str
+    url: str | None
+    title: str
+    publisher: str
+    author: str | None
+    published: str | None
+    content_sha256: str
+    chars: int
+
+
+class ExtractedArticle(TypedDict):
+    """What ingesting one article would record: the article and its claims (as JSON)."""
+
+    article: ArticleView
+    claims: list[dict[str, Any]]
+
+
 _NAME: TypeAdapter[str] = TypeAdapter(Name)
 
 
@@ -57,18 +88,9 @@ def read_articles(
     result saying so, in its place in the walk.
     """
     from ledger.ingest.pipeline import IngestResult
-    from ledger.ingest.readers import (
-        apply_overrides,
-        iter_article_files,
-        read_article_bytes,
-        read_article_file,
-    )
+    from ledger.ingest.readers import iter_article_files
 
-    if options.publisher is not None:
-        try:
-            _NAME.validate_python(options.publisher)
-        except ValidationError as exc:
-            raise InvalidInput(f"--publisher: {describe(exc)}") from None
+    _check_publisher(options.publisher)
     entries = list(iter_article_files(source.paths))
     source.files = [e.path if isinstance(e, Skipped) else e for e in entries]
     if options.url is not None and sum(isinstance(e, str) for e in entries) > 1:
@@ -78,25 +100,42 @@ def read_articles(
             yield IngestResult(source=path.path, status="failed", error=str(path))
             continue
         try:
-            if path == "-":
-                if source.stdin is None:
-                    raise InvalidInput("-: no standard input")
-                drafts = read_article_bytes(source.stdin(), source="<stdin>")
-            else:
-                drafts = read_article_file(path)
-            if options.url is not None and len(drafts) > 1:
-                raise InvalidInput(f"{path}: --url names one article, but it holds several")
-            for draft in drafts:
-                yield apply_overrides(
-                    draft, url=options.url, publisher=options.publisher, published=options.published
-                )
+            yield from _drafts(path, source, options)
         except InvalidInput as exc:
             yield IngestResult(source=path, status="failed", error=str(exc))
 
 
+def _check_publisher(publisher: str | None) -> None:
+    """Refuse a --publisher the event model would refuse, before anything is read."""
+    if publisher is None:
+        return
+    try:
+        _NAME.validate_python(publisher)
+    except ValidationError as exc:
+        raise InvalidInput(f"--publisher: {describe(exc)}") from None
+
+
+def _drafts(path: str, source: ArticleSource, options: ArticleOptions) -> Iterator[ArticleDraft]:
+    """Yield the drafts of one input (`-` is stdin), with the analyst's overrides applied."""
+    from ledger.ingest.readers import apply_overrides, read_article_bytes, read_article_file
+
+    if path == "-":
+        if source.stdin is None:
+            raise InvalidInput("-: no standard input")
+        drafts = read_article_bytes(source.stdin(), source="<stdin>")
+    else:
+        drafts = read_article_file(path)
+    if options.url is not None and len(drafts) > 1:
+        raise InvalidInput(f"{path}: --url names one article, but it holds several")
+    for draft in drafts:
+        yield apply_overrides(
+            draft, url=options.url, publisher=options.publisher, published=options.published
+        )
+
+
 def extract_articles(
     source: ArticleSource, options: ArticleOptions, *, today: date
-) -> Iterator[dict[str, Any] | IngestResult]:
+) -> Iterator[ExtractedArticle | IngestResult]:
     """Show what ingesting would record — each article and its claims — writing nothing."""
     from ledger.ingest.pipeline import IngestResult, prepare
 

@@ -1,16 +1,17 @@
 """Sources: per claimant or per publisher — articles, claims, metrics, dates, latest figures.
 
-Owns: `sources(claims, by=..., publisher_aliases=...)`. Pure. Imports: projections base/totals.
+Owns: `sources(claims, by=..., publisher_aliases=...)`. Pure. Imports: projections base, claims,
+winner_rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
 from ledger.projections.base import ClaimRow
 from ledger.projections.claims import resolve
-from ledger.projections.totals import rank
+from ledger.projections.winner_rule import rank
 
 By = Literal["claimant", "publisher"]
 
@@ -51,6 +52,7 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
             latest[key] = row
     other = "publishers" if by == "claimant" else "claimants"
     other_field = "publisher" if by == "claimant" else "canonical_claimant"
+    fields: list[Mapping[str, Any]] = list(rows)
     return {
         "by": by,
         "name": name,
@@ -59,7 +61,7 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
         "metrics": sorted({r["metric"] for r in rows}),
         "first": min(r["as_of"] for r in rows),
         "last": max(r["as_of"] for r in rows),
-        other: sorted({r[other_field] for r in rows if r[other_field]}),
+        other: sorted({r[other_field] for r in fields if r[other_field]}),
         "latest": [
             {
                 "subject": row["subject"],

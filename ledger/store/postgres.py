@@ -1,18 +1,17 @@
 """The event store in PostgreSQL: one shared log that many analysts append to at once.
 
-Owns: `PostgresStore`, the `EventStore` for `--ledger postgresql://...`, with the guarantees of
+Owns: `PostgresStore`, the `Recorder` hooks for `--ledger postgresql://...`, with the guarantees of
 `SQLiteStore`. An append is one transaction that takes the writer lock (an advisory lock),
 reads the head, and computes positions as head + 1, + 2, ... under it: positions stay gapless
 whatever the writers do, and a rolled-back append leaves no hole (no sequence is involved).
 `UNIQUE (stream, version)`, unique ids and idempotency keys back the checks in the database;
 triggers refuse UPDATE, DELETE and TRUNCATE. Payloads are stored as the same canonical JSON
-text as SQLite's and hashed by `ledger.hashing`, so a log verifies, exports and imports
+text as SQLite's and hashed by `ledger.store.hashing`, so a log verifies, exports and imports
 identically on either backend. Reads are keyset pages by position: memory stays flat, and no
 transaction is held open between pages (nothing pins old row versions; a reader may append
 while it iterates). Writers blocked by others are retried with backoff.
 Imports: psycopg 3 (optional: only `postgresql://` ledgers load this module), `events`,
-`ledger.store` (the envelope helpers and result types), `ledger.schema_postgres`,
-`ledger.hashing`, `ledger.errors`.
+`ledger.store.*` (the recorder template, the row codec, `postgres_schema`), `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -26,27 +25,13 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg import errors as pg_errors
 
-from events.envelope import Envelope, NewEvent
-from ledger import schema_postgres as pg_schema
+from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
-from ledger.hashing import GENESIS, canonical_json
-from ledger.store import (
-    COLUMNS,
-    CONTENT_FIELDS,
-    ImportResult,
-    PagedReads,
-    Prepared,
-    Recorded,
-    _envelope,
-    _row_of,
-    chain_batch,
-    content_conflict,
-    gc_paused,
-    new_uuid,
-    prepare_batch,
-    rechained_row,
-    utc_now,
-)
+from ledger.store import postgres_schema as pg_schema
+from ledger.store.codec import COLUMNS, CONTENT_FIELDS, Row, envelope_of
+from ledger.store.hashing import GENESIS
+from ledger.store.kernel import Known, new_uuid, utc_now
+from ledger.store.recorder import Recorder
 
 T = TypeVar("T")
 
@@ -71,7 +56,7 @@ _ATTEMPTS = 12
 _CHUNK = 10_000  # values per array parameter in an import's look-ups
 
 
-class PostgresStore(PagedReads):
+class PostgresStore(Recorder[psycopg.Connection[Any]]):
     """The event store in a PostgreSQL database (or one schema of it), shared by many writers."""
 
     def __init__(
@@ -82,11 +67,10 @@ class PostgresStore(PagedReads):
         clock: Callable[[], str] = utc_now,
         new_id: Callable[[], str] = new_uuid,
     ) -> None:
+        super().__init__(clock=clock, new_id=new_id)
         self.url = url
         self.where = pg_schema.describe(url)
         self.readonly = readonly
-        self._clock = clock
-        self._new_id = new_id
         self._conn: psycopg.Connection[Any] | None = None
         self._ready = False
         self._ready = self._has_ledger()
@@ -96,7 +80,7 @@ class PostgresStore(PagedReads):
             )
 
     @property
-    def path(self) -> str:
+    def location(self) -> str:
         """Where the log is, for messages (the URL without its password)."""
         return self.where
 
@@ -176,77 +160,13 @@ class PostgresStore(PagedReads):
         found = conn.execute(_HEAD).fetchone()
         return (found[0], found[1]) if found else (0, GENESIS)
 
-    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
-        """Append all of `batch` or none of it; return one `Recorded` per event."""
-        prepared = prepare_batch(batch)
-        with gc_paused():
-            return self._write(lambda conn: self._append(conn, batch, prepared))
-
-    def _append(
-        self,
-        conn: psycopg.Connection[Any],
-        batch: Sequence[NewEvent],
-        prepared: list[Prepared],
-    ) -> list[Recorded]:
-        position, prev_hash = self._head(conn)
-        keys = {item.idempotency_key for item in batch if item.idempotency_key is not None}
-        by_key = self._by_keys(conn, keys) if keys else {}
-        versions = self._versions(conn, {item.stream for item in batch})
-        rows, results = chain_batch(
-            prepared,
-            position=position,
-            prev_hash=prev_hash,
-            by_key=by_key,
-            versions=versions,
-            new_id=self._new_id,
-            clock=self._clock,
-        )
-        self._insert(conn, rows)
-        return results
-
-    def _insert(self, conn: psycopg.Connection[Any], rows: list[tuple[Any, ...]]) -> None:
+    def _insert(self, conn: psycopg.Connection[Any], rows: list[Row]) -> None:
         """Write rows with COPY: one round trip for the whole batch."""
         if not rows:
             return
         with conn.cursor() as cur, cur.copy(_COPY_IN) as copy:
             for row in rows:
                 copy.write_row(row)
-
-    def import_log(self, envelopes: Sequence[Envelope]) -> ImportResult:
-        """Add the events this log lacks; into an empty log, keep every position and hash."""
-        with gc_paused():
-            return self._write(lambda conn: self._import(conn, envelopes))
-
-    def _import(self, conn: psycopg.Connection[Any], envelopes: Sequence[Envelope]) -> ImportResult:
-        position, prev_hash = self._head(conn)
-        if position == 0:
-            rows = [_row_of(e, canonical_json(e.data)) for e in envelopes]
-            self._insert(conn, rows)
-            return ImportResult(imported=len(rows), skipped=0, exact=True)
-        known_ids = self._known_content(conn, [e.id for e in envelopes])
-        keys = [e.idempotency_key for e in envelopes if e.idempotency_key]
-        known_keys = self._known_keys(conn, keys)
-        versions = self._versions(conn, {e.stream for e in envelopes})
-        rows = []
-        skipped = 0
-        for e in envelopes:
-            if e.id in known_ids:
-                conflict = content_conflict(e, known_ids[e.id])
-                if conflict is not None:
-                    raise ConcurrencyConflict(conflict)
-                skipped += 1
-                continue
-            if e.idempotency_key and e.idempotency_key in known_keys:
-                skipped += 1
-                continue
-            current = versions.get(e.stream, 0)
-            versions[e.stream] = current + 1
-            position += 1
-            row = rechained_row(e, position=position, version=current + 1, prev_hash=prev_hash)
-            prev_hash = row[-1]
-            rows.append(row)
-        self._insert(conn, rows)
-        return ImportResult(imported=len(rows), skipped=skipped, exact=False)
 
     def _known_keys(self, conn: psycopg.Connection[Any], values: list[str]) -> set[str]:
         """Return which of `values` (idempotency keys) the log already has, in chunked
@@ -258,9 +178,7 @@ class PostgresStore(PagedReads):
             found.update(row[0] for row in rows)
         return found
 
-    def _known_content(
-        self, conn: psycopg.Connection[Any], ids: list[str]
-    ) -> dict[str, tuple[Any, ...]]:
+    def _known(self, conn: psycopg.Connection[Any], ids: list[str]) -> Known:
         """Return, for each of `ids` the log already has, (position, *CONTENT_FIELDS)."""
         found: dict[str, tuple[Any, ...]] = {}
         for start in range(0, len(ids), _CHUNK):
@@ -272,8 +190,7 @@ class PostgresStore(PagedReads):
         """Return the events already recorded under any of `keys`, by key (one query)."""
         found: dict[str, Envelope] = {}
         for row in conn.execute(_SELECT_BY_KEYS, (sorted(keys),)).fetchall():
-            envelope = _envelope(row)
-            found[envelope.idempotency_key] = envelope  # type: ignore[index]
+            found[row[COLUMNS.index("idempotency_key")]] = envelope_of(row)
         return found
 
     def _versions(self, conn: psycopg.Connection[Any], streams: set[str]) -> dict[str, int]:
@@ -333,7 +250,7 @@ class PostgresStore(PagedReads):
         if not self._has_ledger():
             return None
         found = self._query(lambda conn: conn.execute(_BY_KEY, (key,)).fetchone())
-        return _envelope(found) if found else None
+        return envelope_of(found) if found else None
 
     def close(self) -> None:
         """Release the connection."""

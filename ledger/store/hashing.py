@@ -8,6 +8,7 @@ Imports: orjson and the standard library.
 from __future__ import annotations
 
 import hashlib
+import inspect
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,16 +87,5 @@ def first_break(
     return None
 
 
-_HASHED = (
-    "id",
-    "position",
-    "stream",
-    "version",
-    "type",
-    "schema_version",
-    "recorded_at",
-    "actor",
-    "idempotency_key",
-    "data_json",
-    "prev_hash",
-)
+_HASHED = tuple(inspect.signature(envelope_hash).parameters)
+"""What `row_hash` takes from a row: exactly what `envelope_hash` hashes (one list, there)."""

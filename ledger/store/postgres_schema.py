@@ -1,6 +1,6 @@
 """The PostgreSQL database of a shared ledger: connecting, recognising it, and its DDL.
 
-Owns: the `events` table as PostgreSQL spells it (the columns of `ledger.schema`, `data` kept
+Owns: the `events` table as PostgreSQL spells it (the columns of `sqlite_schema`, `data` kept
 as the canonical JSON text so hashes match SQLite's byte for byte), the append-only triggers
 (UPDATE, DELETE and TRUNCATE fail), the `claim_ledger` table that marks a schema as a claim
 ledger, the advisory lock that serialises appends, `describe` (a URL without its password),
@@ -119,11 +119,6 @@ def _installed() -> tuple[dict[str, str], str]:
 INSTALLED_TRIGGERS, GUARD_BODY = _installed()
 
 
-def is_postgres_url(target: str) -> bool:
-    """True when a `--ledger` value names a PostgreSQL database rather than a file."""
-    return target.startswith(("postgresql://", "postgres://"))
-
-
 def describe(url: str) -> str:
     """Return where a URL points, for messages: user, host, port and database, no password."""
     return redact.describe(url)
@@ -209,6 +204,23 @@ def create(conn: psycopg.Connection[Any], where: str) -> None:
         conn.execute(MARK_DDL)
 
 
+def _trigger_problem(
+    name: str, state: tuple[Any, ...] | None, expected: str, prefix: str
+) -> str | None:
+    """What is wrong with one guard trigger as the catalogue shows it, or None."""
+    if state is None:
+        return f"the append-only trigger {name} is missing"
+    enabled, no_condition, definition, calls_guard = state
+    if enabled != "O":
+        how = {"D": "disabled", "R": "replica-only", "A": "always"}.get(enabled, enabled)
+        return f"the append-only trigger {name} is not enabled as installed ({how})"
+    if not no_condition:
+        return f"the append-only trigger {name} has a WHEN condition"
+    if not calls_guard or " ".join(definition.replace(prefix, "").split()) != expected:
+        return f"the append-only trigger {name} is not the one the ledger installed"
+    return None
+
+
 def guard_report(conn: psycopg.Connection[Any]) -> tuple[list[str], list[str]]:
     """Check the append-only guards against what `EVENTS_DDL` installed; return (the names of
     guards not in place as installed, what is wrong, one line each).
@@ -225,19 +237,7 @@ def guard_report(conn: psycopg.Connection[Any]) -> tuple[list[str], list[str]]:
     problems: list[str] = []
     found = {row[0]: row[1:] for row in conn.execute(TRIGGER_STATE).fetchall()}
     for name, expected in INSTALLED_TRIGGERS.items():
-        state = found.pop(name, None)
-        why = None
-        if state is None:
-            why = f"the append-only trigger {name} is missing"
-        else:
-            enabled, no_condition, definition, calls_guard = state
-            if enabled != "O":
-                how = {"D": "disabled", "R": "replica-only", "A": "always"}.get(enabled, enabled)
-                why = f"the append-only trigger {name} is not enabled as installed ({how})"
-            elif not no_condition:
-                why = f"the append-only trigger {name} has a WHEN condition"
-            elif not calls_guard or " ".join(definition.replace(prefix, "").split()) != expected:
-                why = f"the append-only trigger {name} is not the one the ledger installed"
+        why = _trigger_problem(name, found.pop(name, None), expected, prefix)
         if why is not None:
             broken.append(name)
             problems.append(why)
@@ -270,7 +270,7 @@ def guard_problems(conn: psycopg.Connection[Any]) -> list[str]:
     return guard_report(conn)[1]
 
 
-RETRYABLE: tuple[type[Exception], ...] = (
+RETRYABLE: tuple[type[psycopg.Error], ...] = (
     pg_errors.SerializationFailure,
     pg_errors.DeadlockDetected,
     pg_errors.LockNotAvailable,

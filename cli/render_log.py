@@ -1,0 +1,137 @@
+"""What goes into the log, for people: its events, each append, ingest, extract and import.
+
+Owns: `log_table` (`claims log`), `recorded` (`append`, `correct`, `retract`, `alias`),
+`ingest_summary` (`ingest`), `extraction` (`extract`) and `dataset_report` (`import-dataset`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_inert import inert
+
+
+def _summary(type_name: str, data: dict[str, Any]) -> str:
+    """Say in a few words what an event is about, for the log table."""
+    claim = data.get("claim")
+    if isinstance(claim, dict):
+        return (
+            f"{claim.get('claimant')}: {claim.get('subject')} {claim.get('metric')} "
+            f"{claim.get('value'):,} ({claim.get('qualifier')}, as of {claim.get('as_of')})"
+        )
+    if "claims" in data:
+        title = str(data.get("title", ""))[:60]
+        return f"{title} — {len(data['claims'])} claim(s)"
+    if "changes" in data:
+        return f"{data.get('claim_id')}: {data['changes']} — {data.get('reason')}"
+    if "alias" in data:
+        return f"{data['alias']} = {data['canonical']}"
+    if "reason" in data:
+        return f"{data.get('claim_id')} — {data.get('reason')}"
+    return ""
+
+
+def log_table(envelopes: Iterable[Any]) -> None:
+    """Render events as a table: position, time, type, actor, what it says (streams: --json)."""
+    table = new_table()
+    table.add_column("pos", justify="right", no_wrap=True)
+    table.add_column("recorded (UTC)", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("actor", max_width=12)
+    table.add_column("what", ratio=1)
+    for e in envelopes:
+        add_row(
+            table,
+            str(e.position),
+            e.recorded_at[:16].replace("T", " "),
+            e.type,
+            e.actor,
+            _summary(e.type, e.data),
+        )
+    console.print(table)
+
+
+def recorded(envelope: Any, *, created: bool) -> None:
+    """Say what an append did, in one line."""
+    if created:
+        console.print(
+            f"recorded [bold]{safe(envelope.type)}[/] at position {envelope.position} "
+            f"(stream {safe(envelope.stream)}, version {envelope.version})",
+            highlight=False,
+        )
+    else:
+        console.print(
+            f"unchanged: already recorded at position {envelope.position} "
+            f"({safe(envelope.stream)})",
+            highlight=False,
+        )
+
+
+def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
+    """Print one line per article, then the summary line."""
+    counts: dict[str, int] = {}
+    claims = 0
+    for r in results:
+        status = r.status.removeprefix("would-be-")
+        counts[status] = counts.get(status, 0) + 1
+        if r.status == "failed":
+            continue
+        claims += r.claims if r.status != "unchanged" else 0
+        where = f" at position {r.position}" if r.position else ""
+        revision = f" (revision {r.revision})" if r.revision else ""
+        console.print(
+            f"{r.status:>16}  {inert(r.source)}: {r.claims} claim(s){revision}{where}",
+            highlight=False,
+            markup=False,
+        )
+    parts = [f"{len(results)} article(s)"]
+    parts += [f"{counts.get(k, 0)} {k}" for k in ("new", "revised", "unchanged", "failed")]
+    parts.append(f"{claims} claim(s) {'would be ' if dry_run else ''}recorded")
+    console.print(", ".join(parts) + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def extraction(documents: list[dict[str, Any]]) -> None:
+    """Render the claims found in each article as a table."""
+    for doc in documents:
+        article = doc["article"]
+        console.print(
+            f"[bold]{safe(article['title'])}[/] — {safe(article['publisher'])}, "
+            f"{safe(article['published'] or 'undated')} ({safe(article['source'])})",
+            highlight=False,
+        )
+        table = new_table()
+        table.add_column("claimant", max_width=22)
+        table.add_column("figure", no_wrap=True)
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("period", no_wrap=True)
+        table.add_column("quote", ratio=1)
+        for c in doc["claims"]:
+            since = c["period_start"] or "?"
+            period = f"{since}..{c['as_of']}" if c["period"] == "window" else f"to {c['as_of']}"
+            add_row(
+                table,
+                c["claimant"],
+                f"{c['subject']} {c['metric']}",
+                figure(c["value"], c["qualifier"]),
+                period,
+                c["quote"],
+            )
+        console.print(table)
+
+
+def dataset_report(report: dict[str, Any]) -> None:
+    """Say what an import of a data set did."""
+    if report["dry_run"]:
+        done = f"would write {report['new'] + report['corrected']} event(s)"
+    else:
+        positions = report["positions"]
+        where = f" (positions {positions[0]}..{positions[1]})" if positions else ""
+        done = f"wrote {report['written']} event(s){where}"
+    message(
+        f"{report['format']}: {report['figures']} figures in {', '.join(report['files'])}: "
+        f"{report['new']} new, {report['corrected']} rewritten (corrections), "
+        f"{report['unchanged']} unchanged; {done}; "
+        f"{report['declared_corrections']} declared correction(s) recorded"
+    )

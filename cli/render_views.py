@@ -1,0 +1,131 @@
+"""The read models, for people: totals, sources, and one claim with its life.
+
+Owns: `totals_table` (`totals`), `sources_table` (`sources`) and `claim_panel` (`show`, and the
+head of `audit CLAIM_ID`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_inert import inert
+
+
+def totals_table(rows: list[dict[str, Any]]) -> None:
+    """Render totals: one line per claimant, subject and metric."""
+    if not rows:
+        message("no totals yet: ingest articles or append claims first")
+        return
+    table = new_table()
+    table.add_column("claimant", max_width=30)
+    table.add_column("subject")
+    table.add_column("metric")
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("as of", no_wrap=True)
+    table.add_column("claim", no_wrap=True)
+    for r in rows:
+        add_row(
+            table,
+            r["claimant"],
+            r["subject"],
+            r["metric"],
+            figure(r["value"], r["qualifier"]),
+            r["as_of"],
+            r["claim_id"],
+        )
+    console.print(table)
+    console.print("~ approx, >= at least, <= at most", style="dim", highlight=False)
+
+
+def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
+    """Render one block per source."""
+    if not rows:
+        message("no sources yet")
+        return
+    table = new_table()
+    table.add_column(by, max_width=32)
+    table.add_column("articles", justify="right")
+    table.add_column("claims", justify="right")
+    table.add_column("dates", no_wrap=True)
+    table.add_column("latest figures", ratio=1)
+    for r in rows:
+        latest = ", ".join(
+            f"{x['subject']} {x['metric']} {figure(x['value'], x['qualifier'])}"
+            for x in r["latest"]
+        )
+        add_row(
+            table,
+            r["name"],
+            str(r["articles"]),
+            str(r["claims"]),
+            f"{r['first']}..{r['last']}",
+            latest,
+        )
+    console.print(table)
+
+
+def claim_panel(document: dict[str, Any]) -> None:
+    """Render one claim, its sentence, its article, and its life."""
+    c = document["claim"]
+    console.print(
+        f"[bold]{safe(c['claim_id'])}[/]  {safe(c['canonical_claimant'])}: "
+        f"{safe(c['subject'])} {safe(c['metric'])} "
+        f"{figure(c['value'], c['qualifier'])} ({c['period']}"
+        f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
+        f" — {document['status']}",
+        highlight=False,
+    )
+    total = document["total"]
+    console.print(
+        "stands as the total" if total["stands"] else f"not the total: {inert(total['why_not'])}",
+        style="dim",
+        highlight=False,
+        markup=False,
+    )
+    if document["sentence"]:
+        console.print(f"“{inert(document['sentence'])}”", highlight=False, markup=False)
+    article = document["article"]
+    if article:
+        console.print(
+            inert(
+                f"article: {article['title']} — {article['publisher']} "
+                f"{article['published'] or ''} {article['url'] or ''} (sha256 "
+                f"{article['content_sha256'][:12]}…, revision {article['revision']})"
+            ),
+            highlight=False,
+            markup=False,
+        )
+    table = new_table()
+    for column in ("pos", "event", "recorded (UTC)", "actor", "detail"):
+        table.add_column(column)
+    for e in document["events"]:
+        add_row(
+            table,
+            str(e["position"]),
+            e["type"],
+            e["recorded_at"][:16].replace("T", " "),
+            e["actor"],
+            _life_detail(e),
+        )
+    console.print(table, highlight=False)
+
+
+def _life_detail(entry: dict[str, Any]) -> str:
+    """Say in a few words what one event did to a claim."""
+    parts = []
+    if "value" in entry:
+        parts.append(figure(entry["value"], entry.get("qualifier", "exact")))
+    if entry.get("revision"):
+        parts.append(f"revision {entry['revision']}")
+    for name, (old, new) in (entry.get("changes") or {}).items():
+        parts.append(f"{name}: {old} -> {new}")
+    if entry.get("reason"):
+        parts.append(f"because: {entry['reason']}")
+    provenance = entry.get("provenance")
+    if provenance:
+        parts.append(
+            f"from {provenance.get('dataset')} {provenance.get('file')} "
+            f"{provenance.get('record_date')}, field {provenance.get('field')!r}"
+        )
+    return "; ".join(parts)

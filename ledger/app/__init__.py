@@ -1,0 +1,16 @@
+"""The application layer: what a user can ask of a ledger, each request handled in one place.
+
+    ledger.py        Ledger (the façade) and open_ledger (store + where the read models live)
+    session.py       Session, what every handler is given; stream names; shared input checks
+    placement.py     where the read models live: in the ledger file, or a local views file
+    commands.py      one handler per command: assert, append --event, correct, retract,
+                     alias, ingest, import-data
+    rules.py         the rules every write obeys, whichever command writes it
+    queries.py       totals, sources, history, show, check, audit, log
+    maintenance.py   verify, replay, export, import
+    audit.py         consistency findings and the explanation of a total (pure)
+    results.py       the typed results, in their JSON shape
+
+Imports: `events`, `ledger.store`, `ledger.projections`, `ledger.errors`; `ledger.ingest` and
+`ledger.importers` only in the handlers that need them.
+"""

@@ -1,0 +1,280 @@
+"""The `Ledger`: the thin façade a command (or a script) talks to, and `open_ledger`.
+
+Owns: opening a ledger (`open_ledger`: the store from the target's spelling, the read models
+where that store lets them live), the read model as of now or a position (`read_model`), the
+one way to append (`append`), and one method per command, query and maintenance task, each
+handing over to its handler in `commands`, `queries` or `maintenance`. Clock and ids are
+injected through the store, so tests are deterministic.
+Imports: `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger.errors`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from events.envelope import Envelope, NewEvent
+from ledger.app import commands, maintenance, queries
+from ledger.app.placement import ReadModels, place_read_models
+from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
+from ledger.app.session import utc_today
+from ledger.errors import InvalidInput
+from ledger.projections import (
+    By,
+    MemoryReadModel,
+    MemoryRows,
+    ReadModel,
+    SQLiteReadModel,
+    TotalRow,
+    fold,
+)
+from ledger.store import EventStore, ImportResult, Recorded, open_store
+
+if TYPE_CHECKING:
+    from ledger.app.audit import Finding
+    from ledger.importers import ArticleOptions, ArticleSource, DatasetSummary
+    from ledger.ingest.pipeline import IngestResult
+
+DEFAULT_VIEWS = "claims-views.db"
+"""Where `open_ledger` keeps the read models of a shared log unless told otherwise."""
+
+
+def open_ledger(
+    target: str | os.PathLike[str],
+    *,
+    readonly: bool = False,
+    views: str | os.PathLike[str] | None = None,
+) -> Ledger:
+    """Open the ledger at `target`: a SQLite file (created on first write; its read models
+    live inside it), or a `postgresql://` URL (its read models in the local file `views`)."""
+    store = open_store(target, readonly=readonly)
+    if store.hosted_views() is not None:
+        return Ledger(store)
+    ledger = Ledger(store, views=views or DEFAULT_VIEWS)
+    try:
+        ledger.views  # noqa: B018 - a bad views path is refused before anything is written
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
+
+
+class Ledger:
+    """One claim ledger: append events, read them back, verify, export and import."""
+
+    def __init__(
+        self,
+        store: EventStore,
+        *,
+        views: str | os.PathLike[str] | None = None,
+        today: Callable[[], date] = utc_today,
+    ) -> None:
+        self.store = store
+        self.today = today
+        self.place: ReadModels = place_read_models(store, views)
+
+    open = staticmethod(open_ledger)
+
+    @property
+    def views(self) -> sqlite3.Connection:
+        """The connection holding the read models (for a shared log: the local views file)."""
+        return self.place.connection()
+
+    def close(self) -> None:
+        """Release the store (and the local views)."""
+        self.place.close()
+        self.store.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the session every handler is given ------------------------------------------------------
+
+    def read_model(self, *, at: int | None = None) -> ReadModel:
+        """Return the read models as of the head (or as the log stood at position `at`).
+
+        Tables that lag the log (written by an older release, or by a writer that crashed
+        between commits) are not trusted: the log is replayed in memory instead.
+        """
+        if at is not None:
+            if at < 0:
+                raise InvalidInput("--at must be a position >= 0")
+            return MemoryReadModel(self.replay_in_memory(stop=min(at, self.store.head())))
+        conn, head = self.place.current()
+        if conn is None:
+            return MemoryReadModel(self.replay_in_memory(stop=head))
+        return SQLiteReadModel(conn)
+
+    def replay_in_memory(self, *, stop: int | None = None) -> MemoryRows:
+        """Fold the log (up to `stop`) into fresh in-memory rows."""
+        rows = MemoryRows()
+        if stop == 0:
+            return rows
+        for event in self.store.read_records(stop=stop):
+            fold(rows, event)
+        return rows
+
+    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
+        """Append a batch atomically (the entry point for ingestion and data sets)."""
+        results = self.store.append(batch)
+        self.place.after_write(results)
+        return results
+
+    # -- commands ----------------------------------------------------------------------------
+
+    def assert_claim(
+        self,
+        fields: dict[str, Any],
+        *,
+        url: str | None = None,
+        note: str | None = None,
+        actor: str = "cli",
+    ) -> Recorded:
+        """`claims append`: one hand-entered claim."""
+        return commands.assert_claim(self, fields, url=url, note=note, actor=actor)
+
+    def append_event_document(self, document: Any, *, actor: str = "cli") -> Recorded:
+        """`claims append --event`: one raw event document, held to the commands' rules."""
+        return commands.append_event_document(self, document, actor=actor)
+
+    def correct(
+        self, claim_id: str, changes: dict[str, Any], *, reason: str, actor: str = "cli"
+    ) -> Recorded:
+        """`claims correct`."""
+        return commands.correct(self, claim_id, changes, reason=reason, actor=actor)
+
+    def retract(self, claim_id: str, *, reason: str, actor: str = "cli") -> Recorded:
+        """`claims retract`."""
+        return commands.retract(self, claim_id, reason=reason, actor=actor)
+
+    def alias(
+        self, alias: str, canonical: str, *, kind: str = "claimant", actor: str = "cli"
+    ) -> Recorded:
+        """`claims alias`."""
+        return commands.alias(self, alias, canonical, kind=kind, actor=actor)
+
+    def ingest(
+        self,
+        source: ArticleSource,
+        options: ArticleOptions | None = None,
+        *,
+        dry_run: bool = False,
+        actor: str = "cli",
+    ) -> Iterator[IngestResult]:
+        """`claims ingest`: one event per article, each in its own transaction."""
+        return commands.ingest(self, source, options, dry_run=dry_run, actor=actor)
+
+    def import_dataset(
+        self,
+        paths: Sequence[str],
+        *,
+        fmt: str = "gs-daily",
+        actor: str = "cli",
+        dry_run: bool = False,
+    ) -> DatasetSummary:
+        """`claims import-dataset`: a reference data set, in one atomic batch."""
+        return commands.import_dataset(self, paths, fmt=fmt, actor=actor, dry_run=dry_run)
+
+    # -- queries -----------------------------------------------------------------------------
+
+    def totals(
+        self,
+        *,
+        subject: str | None = None,
+        metric: str | None = None,
+        claimant: str | None = None,
+        as_of: str | None = None,
+        at: int | None = None,
+    ) -> list[TotalRow]:
+        """`claims totals`."""
+        return queries.totals(
+            self, subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at
+        )
+
+    def sources(
+        self, *, by: By = "claimant", name: str | None = None, at: int | None = None
+    ) -> list[dict[str, Any]]:
+        """`claims sources`."""
+        return queries.sources(self, by=by, name=name, at=at)
+
+    def history(
+        self,
+        metric: str,
+        *,
+        claimant: str | None = None,
+        subject: str | None = None,
+        at: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """`claims history`."""
+        return queries.history(self, metric=metric, claimant=claimant, subject=subject, at=at)
+
+    def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:
+        """`claims show`."""
+        return queries.show(self, claim_id, at=at)
+
+    def check(self, *, at: int | None = None) -> list[Finding]:
+        """`claims check`."""
+        return queries.check(self, at=at)
+
+    def audit_claim(self, claim_id: str) -> ShowResult:
+        """`claims audit CLAIM_ID`."""
+        return queries.audit_claim(self, claim_id)
+
+    def audit_total(
+        self,
+        *,
+        metric: str,
+        claimant: str | None = None,
+        subject: str | None = None,
+        as_of: str | None = None,
+    ) -> list[TotalExplanation]:
+        """`claims audit --metric`."""
+        return queries.audit_total(
+            self, metric=metric, claimant=claimant, subject=subject, as_of=as_of
+        )
+
+    def log(
+        self,
+        *,
+        start: int = 1,
+        stop: int | None = None,
+        stream: str | None = None,
+        types: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> Iterator[Envelope]:
+        """`claims log`."""
+        return queries.log(self, start=start, stop=stop, stream=stream, types=types, limit=limit)
+
+    def head(self) -> int:
+        """The last position of the log (0 when empty)."""
+        return self.store.head()
+
+    def event_at(self, position: int) -> Envelope:
+        """The event at a position (NotFound if there is none)."""
+        return queries.event_at(self, position)
+
+    # -- maintenance -------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """`claims verify`."""
+        return maintenance.verify(self.store, self.place)
+
+    def replay(self, projection: str | None = None) -> tuple[int, int]:
+        """`claims replay`."""
+        return maintenance.replay(self.place, projection)
+
+    def export_lines(self) -> Iterator[str]:
+        """`claims export`."""
+        return maintenance.export_lines(self.store)
+
+    def import_lines(
+        self, lines: Iterable[bytes | str] | BinaryIO, *, source: str, prefix: bool = False
+    ) -> ImportResult:
+        """`claims import`."""
+        return maintenance.import_lines(self.store, self.place, lines, source=source, prefix=prefix)

@@ -1,0 +1,78 @@
+"""What every command and query handler is given: the ledger they act on, as a protocol.
+
+Owns: `Session` (the store, today's date, the read models as of now or a position, and the
+one way to append), the stream an event goes on by default (`default_stream`; a claim's own
+stream is named by `ledger.importers.claim_stream`), and the input checks handlers share
+(`iso_date`, `known_metric`). The `Ledger` façade is the one implementation.
+Imports: `events`, `ledger.projections` (types), `ledger.store` (types), `ledger.errors`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from typing import Protocol
+
+from events import METRICS, ArticleRecorded, ArticleRevised, ClaimAsserted, Event, SourceAliased
+from events.envelope import NewEvent
+from ledger.errors import InvalidInput
+from ledger.importers import claim_stream
+from ledger.projections import ReadModel
+from ledger.store import EventStore, Recorded
+
+
+class Session(Protocol):
+    """The ledger a handler acts on."""
+
+    @property
+    def store(self) -> EventStore:
+        """The log."""
+        ...
+
+    @property
+    def today(self) -> Callable[[], date]:
+        """Today's date (injected, so tests are deterministic)."""
+        ...
+
+    def read_model(self, *, at: int | None = None) -> ReadModel:
+        """The read models as of the head, or as the log stood at position `at`."""
+        ...
+
+    def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
+        """Append a batch atomically and bring the read models up to date."""
+        ...
+
+
+def utc_today() -> date:
+    """Return today's date in UTC: the as-of date of last resort for an undated article."""
+    return datetime.now(UTC).date()
+
+
+def default_stream(event: Event) -> str | None:
+    """Return the stream an event belongs to when the caller does not name one."""
+    if isinstance(event, ClaimAsserted):
+        return claim_stream(event.claim.claim_id)
+    if isinstance(event, ArticleRecorded | ArticleRevised):
+        return f"article-{event.article_id}"
+    if isinstance(event, SourceAliased):
+        return "sources"
+    return None
+
+
+def iso_date(value: str | None, option: str) -> str | None:
+    """Check a date option: YYYY-MM-DD, a real calendar date."""
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{option} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def known_metric(metric: str) -> str:
+    """Refuse a metric the taxonomy does not have, naming the ones it does."""
+    if metric not in METRICS:
+        raise InvalidInput(f"unknown metric {metric!r} (one of: {', '.join(METRICS)})")
+    return metric

@@ -1,0 +1,109 @@
+"""The stored row of an event, and the envelope built from it.
+
+Owns: `COLUMNS` (the `events` table's columns, in order, on every backend), `CONTENT_FIELDS`
+(what makes an event the same event in two ledgers), and the conversions row → envelope,
+row → `EventRecord`, row → raw dict, envelope → row.
+Imports: `events.envelope`, `ledger.store.protocol`, orjson.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+
+from events.envelope import Envelope
+from ledger.store.protocol import EventRecord
+
+COLUMNS = (
+    "position",
+    "id",
+    "stream",
+    "version",
+    "type",
+    "schema_version",
+    "recorded_at",
+    "actor",
+    "idempotency_key",
+    "data",
+    "prev_hash",
+    "hash",
+)
+
+CONTENT_FIELDS = (
+    "type",
+    "stream",
+    "data",
+    "recorded_at",
+    "actor",
+    "idempotency_key",
+    "schema_version",
+)
+"""What makes an event the same event in two ledgers (position, version and the chain links
+change when an import re-chains it)."""
+
+Row = tuple[Any, ...]
+"""One stored event: the values of `COLUMNS`, in order (`data` as canonical JSON text)."""
+
+_ENVELOPE_FIELDS = frozenset(Envelope.model_fields)
+_setattr = object.__setattr__
+# `model_construct` walks every field for aliases and defaults; an envelope has neither, and
+# callers here pass every field, so `construct` sets what `model_construct` would set directly.
+_CONSTRUCT_FAST = (
+    ("id", "position", *COLUMNS[2:]) == tuple(Envelope.model_fields)
+    and not Envelope.__pydantic_post_init__
+    and all(f.alias is None and f.validation_alias is None for f in Envelope.model_fields.values())
+)
+
+
+def construct(fields: dict[str, Any]) -> Envelope:
+    """Build an envelope from trusted, complete fields (in the model's field order, which is
+    the order `model_dump` keeps) without validating them again."""
+    if not _CONSTRUCT_FAST:
+        return Envelope.model_construct(**fields)
+    envelope = Envelope.__new__(Envelope)
+    _setattr(envelope, "__dict__", fields)
+    _setattr(envelope, "__pydantic_fields_set__", set(_ENVELOPE_FIELDS))
+    _setattr(envelope, "__pydantic_extra__", None)
+    _setattr(envelope, "__pydantic_private__", None)
+    return envelope
+
+
+def envelope_of(row: Sequence[Any]) -> Envelope:
+    """Build an envelope from a trusted row without re-validating it (the hot read path)."""
+    p, i, s, v, t, sv, r, a, k, data, prev, h = row
+    return construct(
+        {
+            "id": i,
+            "position": p,
+            "stream": s,
+            "version": v,
+            "type": t,
+            "schema_version": sv,
+            "recorded_at": r,
+            "actor": a,
+            "idempotency_key": k,
+            "data": orjson.loads(data),
+            "prev_hash": prev,
+            "hash": h,
+        }
+    )
+
+
+def record_of(row: Sequence[Any]) -> EventRecord:
+    """Build an `EventRecord` (payload decoded, no model) from a trusted row."""
+    p, i, s, v, t, sv, r, a, k, data, prev, h = row
+    return EventRecord(p, i, s, v, t, sv, r, a, k, orjson.loads(data), prev, h)
+
+
+def raw_of(row: Sequence[Any]) -> dict[str, Any]:
+    """A row as a dict of its columns, the payload under `data_json` (verify and export)."""
+    fields = dict(zip(COLUMNS, row, strict=True))
+    fields["data_json"] = fields.pop("data")
+    return fields
+
+
+def row_of(e: Envelope, data_json: str) -> Row:
+    """The stored row of an envelope whose payload serialises to `data_json`."""
+    return tuple(data_json if name == "data" else getattr(e, name) for name in COLUMNS)
