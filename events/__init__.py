@@ -17,7 +17,6 @@ from events.claims import (
 )
 from events.registry import (
     EVENT_TYPES,
-    AnyEvent,
     InvalidEvent,
     UnknownEventType,
     decode,
@@ -34,7 +33,6 @@ __all__ = [
     "METRICS",
     "PERIODS",
     "QUALIFIERS",
-    "AnyEvent",
     "ArticleRecorded",
     "ArticleRevised",
     "Claim",

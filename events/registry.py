@@ -1,6 +1,6 @@
 """The registry of event types: stored name and schema version -> payload model.
 
-Owns: `EVENT_TYPES` (an explicit dict, no registration by import side effect), `AnyEvent`,
+Owns: `EVENT_TYPES` (an explicit dict, no registration by import side effect),
 `decode` and `encode`, `json_schemas`. Imports: the other `events` modules.
 """
 
@@ -17,15 +17,6 @@ from events.base import STORED, Event
 from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.sources import SourceAliased
 from events.upcasters import upcast
-
-AnyEvent = (
-    ArticleRecorded
-    | ArticleRevised
-    | ClaimAsserted
-    | ClaimCorrected
-    | ClaimRetracted
-    | SourceAliased
-)
 
 EVENT_TYPES: dict[str, type[Event]] = {
     "article-recorded": ArticleRecorded,
@@ -92,11 +83,6 @@ def decode(
 def encode(event: Event) -> dict[str, Any]:
     """Return the JSON-ready payload of an event (dates as ISO strings, no defaults dropped)."""
     return event.model_dump(mode="json")
-
-
-def type_name_of(event: Event) -> str:
-    """Return the stored name of an event's type."""
-    return event.TYPE
 
 
 def describe(exc: ValidationError) -> str:

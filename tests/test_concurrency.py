@@ -199,3 +199,37 @@ def test_stale_writer_on_a_shared_stream_exits_1(claims_bin: str, tmp_path: Path
     assert stale.returncode == 1
     assert "changed since it was read" in stale.stderr
     assert stale.stderr.count("\n") == 1
+
+
+OPENER = """
+import sys, time
+from ledger import open_ledger
+start, n = float(sys.argv[2]), int(sys.argv[3])
+time.sleep(max(0.0, start - time.time()))
+fields = {"claimant": "X", "subject": "russia", "metric": "tanks", "value": n,
+          "as_of": "2022-10-04"}
+with open_ledger(sys.argv[1]) as ledger:
+    ledger.assert_claim(fields)
+"""
+
+
+@pytest.mark.slow
+def test_many_processes_create_one_ledger_at_once(tmp_path: Path) -> None:
+    """Processes that write to a new ledger file at the same moment all succeed: switching the
+    file to WAL while another does can say "database is locked" without waiting, so the
+    schema step is retried (without it, some round failed in about half of the runs here)."""
+    import time
+
+    for round_ in range(10):
+        path = tmp_path / f"new-{round_}.db"
+        start = time.time() + 0.5
+        openers = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPENER, str(path), str(start), str(n)],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for n in range(8)
+        ]
+        failures = [p.communicate(timeout=60)[1] for p in openers if p.wait(timeout=60)]
+        assert failures == [], failures

@@ -29,12 +29,11 @@ __all__ = [
     "ImportResult",
     "Recorded",
     "gc_paused",
-    "is_postgres_url",
     "open_store",
 ]
 
 
-def is_postgres_url(target: str) -> bool:
+def _is_postgres_url(target: str) -> bool:
     """True for a `postgresql://` (or `postgres://`) URL: a shared log, not a file."""
     return target.startswith(("postgresql://", "postgres://"))
 
@@ -42,7 +41,7 @@ def is_postgres_url(target: str) -> bool:
 def open_store(target: str | os.PathLike[str], *, readonly: bool = False) -> EventStore:
     """Open the log at `target`: a SQLite file (created on first write) or a PostgreSQL URL."""
     name = os.fspath(target)
-    if not is_postgres_url(name):
+    if not _is_postgres_url(name):
         from ledger.store.sqlite import SQLiteStore
 
         return SQLiteStore(name, readonly=readonly)

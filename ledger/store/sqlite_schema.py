@@ -8,7 +8,10 @@ The only module that writes DDL. Imports: sqlite-utils, `ledger.errors`.
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ledger.errors import InvalidInput, NotALedger, OperationFailed
@@ -113,11 +116,28 @@ def _open(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Con
         conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _ensure_schema(conn, path, readonly=readonly)
+        _settle(lambda: _ensure_schema(conn, path, readonly=readonly))
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def _settle(step: Callable[[], None], attempts: int = 12) -> None:
+    """Run a schema step, retrying while another process holds the file: switching a new
+    file to WAL (or creating its tables) as several writers open it at once can report
+    "database is locked" at once, without waiting out the busy timeout."""
+    delay = 0.005
+    for attempt in range(attempts):
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if ("locked" not in text and "busy" not in text) or attempt == attempts - 1:
+                raise
+        time.sleep(delay * (1 + random.random()))
+        delay = min(delay * 2, 0.5)
 
 
 def _immutable_is_safe(path: Path) -> bool:
