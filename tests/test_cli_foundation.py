@@ -312,3 +312,14 @@ def test_failed_first_write_creates_no_file(cli, tmp_path: Path) -> None:
     """A refused append on a fresh folder leaves no ledger file behind."""
     assert cli(*with_option("--value", "-1")).exit_code == 2
     assert not (tmp_path / "claims.db").exists()
+
+
+def test_an_error_message_with_a_bare_newline_is_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A message holding only a line break (no other control character) is still one line:
+    it could otherwise forge a second `claims: error:` line."""
+    from cli.app import error_line
+
+    error_line("a\nclaims: error: forged")
+    assert capsys.readouterr().err.count("\n") == 1
