@@ -30,6 +30,12 @@ def _failure(error: str | None) -> None:
     sys.stderr.write(f"claims: error: {render.inert(' '.join(str(error).split()))}\n")
 
 
+def _no_claims(reason: str | None) -> None:
+    """One line on stderr for an article that can give no claims, saying why."""
+    if reason:
+        sys.stderr.write(f"claims: note: no claims: {render.inert(' '.join(reason.split()))}\n")
+
+
 def ingest(
     ctx: typer.Context,
     paths: Paths,
@@ -54,7 +60,9 @@ def ingest(
             progress(len(results), len(source.files))
             if result.status == "failed":
                 _failure(result.error)
-            elif as_json:
+                continue
+            _no_claims(result.no_claims_reason)
+            if as_json:
                 render.write_json_line(result.as_json())
     if as_json:
         for result in results:
@@ -90,6 +98,7 @@ def extract(
     for item in extract_articles(source, options, today=utc_today()):
         if isinstance(item, dict):
             documents.append(item)
+            _no_claims(item.get("no_claims_reason"))
         else:
             failures.append(item)
             _failure(item.error)

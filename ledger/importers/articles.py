@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -69,10 +69,12 @@ class ArticleView(TypedDict):
 
 
 class ExtractedArticle(TypedDict):
-    """What ingesting one article would record: the article and its claims (as JSON)."""
+    """What ingesting one article would record: the article and its claims (as JSON), and,
+    only for an article that can give none, why ("the text looks Ukrainian; ...")."""
 
     article: ArticleView
     claims: list[dict[str, Any]]
+    no_claims_reason: NotRequired[str]
 
 
 _NAME: TypeAdapter[str] = TypeAdapter(Name)
@@ -144,7 +146,7 @@ def extract_articles(
             yield item
             continue
         prepared = prepare(item, today=today)
-        yield {
+        document: ExtractedArticle = {
             "article": {
                 "source": item.source,
                 "article_id": prepared.article_id,
@@ -158,3 +160,6 @@ def extract_articles(
             },
             "claims": [c.model_dump(mode="json") for c in prepared.claims],
         }
+        if prepared.no_claims_reason:
+            document["no_claims_reason"] = prepared.no_claims_reason
+        yield document

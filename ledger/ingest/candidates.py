@@ -124,12 +124,22 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         out.extend(_article_ones(text, sent, si, found))
         if found:
             carry = found[-1]
-        if found or in_list or s_text.rstrip().endswith(":"):
+        if found or in_list or s_text.rstrip().endswith(":") or _opens_list(text, sentences, si):
             loss_para = sent.para
     out.sort(key=lambda c: (c.q_start, c.q_end))
     for c in out:
         c.metric = _prisoner_or_casualty(text, sentences[c.sent], c)
     return out
+
+
+def _opens_list(text: str, sentences: list[Sentence], si: int) -> bool:
+    """Whether the next line, a line of a list, starts the list sentence `si` (which speaks of
+    losses) opens without a colon ("... reported Russia's losses as follows." + "• 6,340
+    tanks")."""
+    if si + 1 >= len(sentences) or sentences[si + 1].para != sentences[si].para + 1:
+        return False
+    nxt = sentences[si + 1]
+    return bool(LIST_LINE.match(text[nxt.start : nxt.end]))
 
 
 def _sentence_candidates(

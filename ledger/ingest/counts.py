@@ -1,8 +1,9 @@
 """Counts: which numbers in a loss sentence count something, and which only look like it.
 
 Owns `is_not_a_count`: dates ("March 3"), times, years and spans of years, model and design
-numbers ("Project 22160"), money, percentages, ordinals, distances and strikes made ("663
-artillery bombardments"). Imports: `cues`, `metric_nouns`, `numbers`, `rx`.
+numbers ("Project 22160"), money, percentages, ordinals, distances, strikes made ("663
+artillery bombardments") and the item numbers of a list ("1. 7,910 tanks"). Imports: `cues`,
+`metric_nouns`, `numbers`, `rx`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _WORDS_NOT_COUNT_AFTER = re.compile(
 # "Project 22160 patrol ship", "Type 054A": a design's number, not a count.
 _DESIGN_BEFORE = guarded(r"\b(?:Project|Type|Model|Series)\s+\Z")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ITEM_AFTER = re.compile(r"[.)][ \t]")
+_ITEM_REACH = 12
 _LATEST_YEAR = 2040  # a four-digit figure after this is no year a report names
 
 
@@ -52,11 +55,32 @@ def _day_of_month(surface: str) -> re.Pattern[str]:
     )
 
 
-def is_not_a_count(text: str, n: Number) -> bool:
-    """Dates, times, years, model numbers, money, percentages, ordinals, distances."""
-    before = text[max(0, n.start - 4) : n.start]
+def _item_number(text: str, n: Number) -> bool:
+    """ "1. 7,910 tanks", "2) tanks — 7,910", "(3) ...": the number of a list's item, opening
+    its line (read within a few characters, so a long line costs nothing)."""
+    if n.kind != "digits" or len(n.surface) > 2 or not _ITEM_AFTER.match(text, n.end):
+        return False
+    window = text[max(0, n.start - _ITEM_REACH) : n.start]
+    line = window.rfind("\n")
+    if line < 0 and n.start > _ITEM_REACH:
+        return False
+    return window[line + 1 :].strip() in ("", "(")
+
+
+def _a_label(text: str, n: Number) -> bool:
+    """A number that names rather than counts: a design's ("Project 22160") or a list
+    item's ("1.")."""
     if n.kind == "digits" and _DESIGN_BEFORE.search(text, max(0, n.start - 12), n.start):
         return True
+    return _item_number(text, n)
+
+
+def is_not_a_count(text: str, n: Number) -> bool:
+    """Dates, times, years, model numbers, money, percentages, ordinals, distances, item
+    numbers."""
+    if _a_label(text, n):
+        return True
+    before = text[max(0, n.start - 4) : n.start]
     after = text[n.end : n.end + 14]
     if _STRIKES_AFTER.match(text, n.end, n.end + 40):
         return True

@@ -2,10 +2,10 @@
 
 Owns: the metric-noun matchers (`METRIC_ANY`, `longest_metric`), the qualifier-before
 matcher (`qualifier_before` / `strip_qualifier`, read only where a match can start), the
-loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE`, `NEGATION`), the month
-vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`, `ATTR_VERB_WORDS`)
-and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`, `side_of`). A cue used by one stage
-only lives in that stage's module.
+loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE` with its `BULLET`,
+`NEGATION`), the month vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`,
+`ATTR_VERB_RE`, `ATTR_VERB_WORDS`) and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`,
+`side_of`). A cue used by one stage only lives in that stage's module.
 Imports: `events.claims` (metric names), `lexicon`, `rx`.
 """
 
@@ -47,10 +47,16 @@ def strip_qualifier(text: str) -> str:
     return text if m is None else text[: m.start()] + text[m.end() :]
 
 
-# A line of a list: a bullet, "3,618 tanks", "tanks - 854 units", "Special equipment - 27".
+# The bullet that opens a line of a list: a dash or a dot of any kind, or an item number
+# ("1.", "2)", "(3)").
+BULLET = r"(?:[-*•–—·‣▪◦●■►]|\d{1,2}[.)]|\(\d{1,2}\))"
+# The hedge a list row may put before its figure ("about 3,300 (+12) drones").
+_ROW_HEDGE = r"(?:(?:about|approx\.|approximately|around|over|more than|some|nearly|almost) ?)?"
+# A line of a list: a bullet, "3,618 tanks", "about 3,300 (+12) drones", "tanks - 854 units",
+# "Special equipment - 27", "air defence systems: 850 (+0)".
 LIST_LINE = guarded(
-    r"^\s*(?:[-*•–]\s|\d[\d,. ]*\s*(?:\(|[A-Za-z])|[A-Za-z][\w /()'’-]{0,70}?\s[-–—:]\s*"
-    r"(?:about |approximately |around |over |more than )?\d)",
+    rf"^\s*(?:{BULLET}\s|{_ROW_HEDGE}\d[\d,. ]*\s*(?:\(|[A-Za-z])|"
+    rf"[A-Za-z][\w /()'’-]{{0,70}}?(?:\s[-–—:]|(?<![\d\s])[–—:])\s*{_ROW_HEDGE}\d)",
     _I,
 )
 

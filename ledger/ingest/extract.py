@@ -6,6 +6,11 @@ its sentence speaks of losses; the sentence (and its paragraph) give the claiman
 subject, the qualifier and the period. Numbers in page furniture (see `furniture.py`) are
 skipped. Deterministic, no I/O, no clock.
 
+A text the stages cannot read (mostly Cyrillic letters: see `language`) gives no claims. The
+stages read a copy of the text of the same length (`_reading_copy`: the rarer dashes and
+minus signs as "-", "–" or "—", every line end as a newline); quotes are cut from the text
+itself.
+
 The stages, each in its own module, are called in this order, each making or filling in
 `Cand`s (from `cand`: a claim in the making):
 
@@ -42,13 +47,14 @@ from ledger.ingest.claimant_names import clean_name
 from ledger.ingest.dates import first_full_date
 from ledger.ingest.filters import keep
 from ledger.ingest.furniture import furniture_spans
+from ledger.ingest.language import unread_language
 from ledger.ingest.periods import assign_periods
 from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentences
 from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.9.0"
+EXTRACTOR_VERSION = "1.10.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -64,16 +70,33 @@ def extract_claims(
     if not isinstance(text, str) or not text.strip():
         return []
     publisher_name = clean_name(publisher) or "unknown"
-    furniture = furniture_spans(text)
-    sentences = split_sentences(text, furniture)
-    ref_date = published or first_full_date(text, sentences) or fallback_date
-    cands = find_candidates(text, sentences)
-    cands = [c for c in cands if keep(text, sentences, c)]
-    assign_subjects(text, sentences, cands)
-    assign_claimants(text, sentences, cands, publisher_name)
-    assign_periods(text, sentences, cands, ref_date, published is not None)
+    if unread_language(text) is not None:
+        return []  # see `language`: the stages read English only
+    read = _reading_copy(text)
+    furniture = furniture_spans(read)
+    sentences = split_sentences(read, furniture)
+    ref_date = published or first_full_date(read, sentences) or fallback_date
+    cands = find_candidates(read, sentences)
+    cands = [c for c in cands if keep(read, sentences, c)]
+    assign_subjects(read, sentences, cands)
+    assign_claimants(read, sentences, cands, publisher_name)
+    assign_periods(read, sentences, cands, ref_date, published is not None)
     cands = _merge_restatements(cands)
     return _to_claims(text, cands, article_id, publisher_name)
+
+
+# Characters the stages read as the one each maps to (one for one, so every span found in the
+# reading copy is the same span of the text): the rarer dashes and minus signs.
+_READ_AS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2015": "—", "\u2212": "-"}
+)
+_CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+
+
+def _reading_copy(text: str) -> str:
+    """The text as the stages read it, of the same length: the rarer dashes as "-", "–" or
+    "—", and line ends as "\\n" ("\\r\\n" as " \\n", a lone "\\r" as "\\n")."""
+    return _CR_BEFORE_LF.sub(" ", text.translate(_READ_AS)).replace("\r", "\n")
 
 
 # --- merging and ids ---------------------------------------------------------------------

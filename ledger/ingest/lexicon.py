@@ -32,7 +32,7 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"militants|mercenaries|invaders|occupiers|conscripts|paratroopers|marines": "personnel",
     r"(?:Russian|Ukrainian)s": "personnel",
     r"men": "personnel",
-    r"people": "personnel",
+    r"people|persons": "personnel",
     r"lives": "personnel",
     r"casualties|fatalities|deaths|dead|killed": "personnel",
     r"(?:death|casualty|combat) toll": "personnel",

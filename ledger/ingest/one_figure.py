@@ -1,9 +1,10 @@
 """One figure: the claim a single number makes, read from the words around it.
 
-Owns `one_candidate`, which tries its rules in order: a day's change in brackets ("(+43)"),
-the noun after the number ("40 tanks", "3,000 tanks, armored vehicles and drones"), a share
-of the figure before ("including 600 per day", "58 of which", "62 over Tula"), a noun left
-out ("315 were killed", "79 damaged"), the noun named before it ("tanks – 251", "lost 300").
+Owns `one_candidate`, which tries its rules in order: a day's change in brackets ("(+43)";
+none for "(+0)"), the noun after the number ("40 tanks", "3,000 tanks, armored vehicles and
+drones", or after its day's change: "7,910 (+9) tanks"), a share of the figure before
+("including 600 per day", "58 of which", "62 over Tula"), a noun left out ("315 were
+killed", "79 damaged"), the noun named before it ("tanks – 251", "tanks: 251", "lost 300").
 Also `qualifier_of` (the qualifier words before a number). Imports: `events.claims`,
 `cand`, `cues`, `lexicon`, `metric_nouns`, `numbers` (types), `rx`, `sentences`.
 """
@@ -39,7 +40,11 @@ _FOLLOW_OK = guarded(
     r"according|with|after|before|so|this|the|of|killed|dead|at (?:the|that) (?:time|point))\b)",
     _I,
 )
+_VAGUE_PEOPLE = frozenset({"men", "people", "persons", "lives"})
+_BARE_CLAUSE = re.compile(r"\s*")
 _PLUS_PAREN = guarded(r"\(\s*\+\s*$")
+# A day's change in brackets right after a figure: " (+1,210)", " (+0)".
+_CHANGE_AFTER = guarded(r"\s*\(\s*\+\s*\d[\d,.  ]*\)")
 _OPEN_PAREN = guarded(r"\(\s*$")
 _MORE_AFTER = guarded(r"^\s*(?:more|new|additional|extra)\b", _I)
 # "544 tanks were captured, 79 damaged and 65 abandoned", "2,635 were destroyed", "15,051
@@ -116,12 +121,19 @@ def one_candidate(
     found before it in its sentence; `carry` is the last one of the paragraph before."""
     qualifier, q_start = qualifier_of(text, sent, n)
     fig = _Figure(text, sent, si, n, qualifier, q_start)
-    change = _day_change(fig, previous)
-    if change is not None:
-        return change
+    if previous and _is_day_change(fig):
+        return _day_change(fig, previous[-1])
     fwd = forward_metric(text, n.end, fig.after_limit)
-    if fwd:
-        return _noun_after(fig, fwd)
+    if fwd is None:
+        # "512,430 (+1,210) military personnel": the day's change stands between the figure
+        # and its noun
+        change = _CHANGE_AFTER.match(text, n.end, fig.after_limit)
+        fwd = forward_metric(text, change.end(), fig.after_limit) if change else None
+    found = _noun_after(fig, fwd) if fwd else None
+    if found is not None:
+        return found
+    # no noun after it, or only "people" outside a loss clause ("personnel — about 512,430
+    # (+1,210) people" counts what the line names before the figure)
     base = previous[-1] if previous else carry
     return (
         _per_day_share(fig, previous)
@@ -131,31 +143,33 @@ def one_candidate(
     )
 
 
-def _day_change(fig: _Figure, previous: list[Cand]) -> Cand | None:
-    """ "(+43 per day)", "(2 more than a day earlier)" after a figure: the day's change of the
-    previous figure's metric."""
-    text, sent, n = fig.text, fig.sent, fig.n
-    if not previous:
-        return None
-    lead = text[max(sent.start, n.start - 3) : n.start]
-    if not (
+def _is_day_change(fig: _Figure) -> bool:
+    """ "(+43)", "(+43 per day)", "(2 more than a day earlier)": a day's change after a figure."""
+    lead = fig.text[max(fig.sent.start, fig.n.start - 3) : fig.n.start]
+    return bool(
         _PLUS_PAREN.search(lead) or (_OPEN_PAREN.search(lead) and _MORE_AFTER.match(fig.after(20)))
-    ):
+    )
+
+
+def _day_change(fig: _Figure, base: Cand) -> Cand | None:
+    """The day's change of `base`'s metric, its quote `base`'s and the bracket; None for
+    "(+0)": no loss that day is no loss claim."""
+    if fig.n.value == 0:
         return None
-    base = previous[-1]
-    close = text.find(")", n.end, fig.after_limit)
-    end = close + 1 if close >= 0 else n.end
+    close = fig.text.find(")", fig.n.end, fig.after_limit)
+    end = max(close + 1 if close >= 0 else fig.n.end, base.q_end)
     return Cand(
-        base.metric, n.value, "exact", base.q_start, end, fig.si, derived=True, period="window"
+        base.metric, fig.n.value, "exact", base.q_start, end, fig.si, derived=True, period="window"
     )
 
 
 def _noun_after(fig: _Figure, fwd: tuple[Metric, int, int]) -> Cand | None:
     """The figure counts the noun after it ("40 tanks"), or the list of nouns it opens ("3,000
-    tanks, armored vehicles and drones"); "men", "people", "lives" only in a loss clause."""
+    tanks, armored vehicles and drones"); "men", "people", "persons", "lives" only in a loss
+    clause."""
     text, sent = fig.text, fig.sent
     metric, noun_start, noun_end = fwd
-    if metric == "personnel" and text[noun_start:noun_end].lower() in ("men", "people", "lives"):
+    if metric == "personnel" and text[noun_start:noun_end].lower() in _VAGUE_PEOPLE:
         clause = text[clause_start(text, sent, fig.n.start) : clause_end(text, sent, noun_end)]
         if not LOSS.search(clause):
             return None
@@ -215,6 +229,17 @@ def _noun_left_out(fig: _Figure, base: Cand | None) -> Cand | None:
     return fig.cand(metric, fig.n.end + elided.end())
 
 
+def _noun_before_colon(fig: _Figure, start: int) -> tuple[Metric, int] | None:
+    """ "air defence systems: 850": a figure that opens its clause right after a colon counts
+    the noun the clause before the colon names."""
+    text, sent = fig.text, fig.sent
+    if start <= sent.start or text[start - 1] != ":":
+        return None
+    if not _BARE_CLAUSE.fullmatch(text, start, fig.q_start):
+        return None
+    return lookback_metric(text, clause_start(text, sent, start - 1), fig.n.start)
+
+
 def _noun_before(fig: _Figure, previous: list[Cand]) -> Cand | None:
     """A figure that ends its phrase counts the noun named before it ("tanks – 251"), the
     people a loss verb names ("lost 300"), what a parallel figure before it counts ("from 776
@@ -224,7 +249,7 @@ def _noun_before(fig: _Figure, previous: list[Cand]) -> Cand | None:
     if not follow_ok and not _TRANSPARENT_AFTER.match(fig.after(12)):
         return None
     start = clause_start(text, sent, n.start)
-    lb = lookback_metric(text, start, n.start)
+    lb = lookback_metric(text, start, n.start) or _noun_before_colon(fig, start)
     if lb:
         unit = _TRANSPARENT_AFTER.match(fig.after(12))
         end = n.end + unit.end() if unit else n.end

@@ -102,8 +102,10 @@ def _own_periods(text: str, sentences: list[Sentence], cands: list[Cand], dated:
         cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
         period, start = period_cue(text, cs, ce, _num_end(text, c), dates, as_of, memo)
         c.own_period = period is not None
-        if period is None and c.derived:
-            period = "window"
+        if c.derived and period != "window":
+            # a day's change ("(+1,210)") is that day's window, whatever its sentence says of
+            # the figure it changes ("... lost 512,430 (+1,210) since the invasion")
+            period, start = "window", None
         base = prev_in_sent.get(c.sent)
         if period is None and base is not None and base.period:
             period, start = base.period, base.period_start

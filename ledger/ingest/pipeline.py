@@ -3,7 +3,7 @@
 Owns: article identity (`article_id`), the decision new / revised / unchanged (`decide`, pure),
 and `Ingestor`, the shell that reads the article's stream and appends its event atomically.
 Imports: `events`, `ledger.errors`, `ledger.store` types, and of this package `extract` (the
-extractor) and `readers` (`ArticleDraft`).
+extractor), `language` (why an article gives no claims) and `readers` (`ArticleDraft`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from events.base import Name
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
 from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
+from ledger.ingest.language import no_claims_reason
 from ledger.ingest.readers import ArticleDraft
 from ledger.store import EventStore, Recorded
 
@@ -60,6 +61,9 @@ class Prepared:
     content_sha256: str
     publisher: str
     claims: list[Claim]
+    # why the article can give no claims at all ("the text looks Ukrainian; extraction reads
+    # English"), else None
+    no_claims_reason: str | None = None
 
 
 def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
@@ -74,7 +78,8 @@ def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
         published=draft.published,
         fallback_date=today,
     )
-    return Prepared(draft, article_id, content_sha256, publisher, claims)
+    reason = no_claims_reason(draft.text)
+    return Prepared(draft, article_id, content_sha256, publisher, claims, reason)
 
 
 def _publisher_name(draft: ArticleDraft) -> str:
@@ -164,10 +169,12 @@ class IngestResult:
     revision: int | None = None
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    no_claims_reason: str | None = None  # see `Prepared`
 
     def as_json(self) -> dict[str, Any]:
-        """Return the stable JSON shape of `claims ingest --json`."""
-        return {
+        """Return the stable JSON shape of `claims ingest --json` (with `no_claims_reason`
+        only for an article that can give no claims)."""
+        out: dict[str, Any] = {
             "source": self.source,
             "status": self.status,
             "article_id": self.article_id,
@@ -177,6 +184,9 @@ class IngestResult:
             "revision": self.revision,
             "error": self.error,
         }
+        if self.no_claims_reason:
+            out["no_claims_reason"] = self.no_claims_reason
+        return out
 
 
 class Ingestor:
@@ -201,6 +211,7 @@ class Ingestor:
             article_id=prepared.article_id,
             title=draft.title,
             claims=len(prepared.claims),
+            no_claims_reason=prepared.no_claims_reason,
         )
         if item is None:
             return result

@@ -1,10 +1,10 @@
 """Sentences: how the extractor cuts an article into lines, sentences and clauses.
 
 Owns: `Sentence`, `split_sentences` (furniture-aware, hard-wrapped lines joined, short
-lines without a final stop marked as headings), `sentence_at` / `sentence_bounds` (the
-sentence a quote was read from, as text or as bounds) and the clause bounds `clause_start` /
-`clause_end`. Imports: `rx` only (the furniture
-spans come in as an argument).
+lines without a final stop marked as headings, a list's item number "1." ending no
+sentence), `sentence_at` / `sentence_bounds` (the sentence a quote was read from, as text or
+as bounds) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` only (the
+furniture spans come in as an argument).
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ _ABBREV = guarded(
 )
 # A match ends the text searched, so it starts at most this far before the end.
 _ABBREV_WIDTH = max_width(_ABBREV)
+# "1." opening a line: a list's item number, which ends no sentence.
+_ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
+_ITEM_WIDTH = 12
 _SENT_END = guarded(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 # Searched in a stripped line's last two characters, where any match of it lies.
@@ -99,15 +102,17 @@ def split_sentences(text: str, furniture: list[tuple[int, int]]) -> list[Sentenc
         line = text[start:end]
         stripped = line.strip()
         para += 1
-        if para == 1 and len(stripped) < 200 and not stripped.endswith("."):
-            title = stripped
+        if para == 1 and len(stripped) < 200 and not stripped.endswith((".", ":")):
+            title = stripped  # (a first line ending in ":" opens a list: no title)
         heading = stripped == title or (
             len(stripped) < 160 and not _FINAL_STOP.search(stripped[-2:])
         )
         s = start
         for m in _SENT_END.finditer(line):
             stop = m.start() + 1  # an abbreviation's dot ends line[:stop]
-            if _ABBREV.search(line, max(0, stop - _ABBREV_WIDTH), stop):
+            if _ABBREV.search(line, max(0, stop - _ABBREV_WIDTH), stop) or (
+                stop <= _ITEM_WIDTH and _ITEM_NUMBER.fullmatch(line, 0, stop)
+            ):
                 continue
             e = start + m.end()
             _append_cut(text, out, s, e, para, heading)
