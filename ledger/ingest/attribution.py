@@ -255,8 +255,10 @@ def _settle_subjects(text: str, cands: list[Cand]) -> None:
             and COUNTRY_RU.search(c.claimant_text or "")
             and not COUNTRY_UA.search(c.claimant_text or "")
         )
-        own = _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80)) or (
-            _OWN_NP.search(text, c.q_start, c.q_end)
+        own = (
+            c.own_side
+            or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
+            or _OWN_NP.search(text, c.q_start, c.q_end)
         )
         c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
 

@@ -36,3 +36,4 @@ class Cand:
     part: bool = False  # a share of a figure told just before ("58 of which", "62 over Tula")
     np_start: int | None = None  # where the noun phrase named before the number may start
     own_period: bool = False  # the period came from a cue of the figure's own clause
+    own_side: bool = False  # counts the claimant's own people ("3,000 returned so far")

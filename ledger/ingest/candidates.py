@@ -4,9 +4,10 @@ Owns `find_candidates`: the sentences that speak of losses (or go on with a list
 their numbers that are counts (`counts`), and the claims those make: ranges ("between 10 and
 20 tanks"), parts of a whole ("3 out of 12"), figures sharing the next one's noun ("1,520 and
 1,517 systems"), single figures (`one_figure`) and "a tank" ones; then prisoners told from
-casualties. `filters.keep` later drops the ones that are not loss claims. Imports:
-`events.claims`, `cand`, `counts`, `cues`, `metric_nouns`, `numbers`, `one_figure`, `rx`,
-`sentences`; never the later stages or `extract`.
+casualties and returned prisoners (`exchanges`). `filters.keep` later drops the ones that
+are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`, `exchanges`,
+`metric_nouns`, `numbers`, `one_figure`, `rx`, `sentences`; never the later stages or
+`extract`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import replace
 from events.claims import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.counts import is_not_a_count
-from ledger.ingest.cues import LIST_LINE, LOSS, NEGATION, longest_metric
+from ledger.ingest.cues import EXCHANGE, LIST_LINE, LOSS, NEGATION, longest_metric
+from ledger.ingest.exchanges import exchange_claims
 from ledger.ingest.metric_nouns import forward_metric, lookback_metric
 from ledger.ingest.numbers import Number, find_numbers
 from ledger.ingest.one_figure import one_candidate, qualifier_of
@@ -51,7 +53,7 @@ _ARTICLE_ONE = guarded(
     r"(?P<noun>tank|helicopter|submarine|aircraft|warplane|fighter jet|jet|plane|warship|ship|"
     r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer|"
     r"armou?red (?:personnel carrier|combat vehicle|fighting vehicle|vehicle)|"
-    r"infantry fighting vehicle|bomber|fighter-bomber)\b",
+    r"infantry fighting vehicle|bomber|fighter-bomber|truck|artillery (?:gun|piece|unit))\b",
     _I,
 )
 _ARTICLE_ONE_NOUNS = (
@@ -72,6 +74,8 @@ _ARTICLE_ONE_NOUNS = (
     "armoured",
     "infantry fighting",
     "bomber",
+    "truck",
+    "artillery",
 )
 _LIST_JOIN = re.compile(
     r"\s*(?:,|;|,?\s*(?:and|as well as|plus))\s*(?:(?:in addition to|also)\s+)?"
@@ -114,12 +118,14 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         # A line of a list the paragraph before opened ("... stands at:", "- 3,618 tanks;")
         # goes on with it even when it names nothing the lexicon knows.
         in_list = sent.para - loss_para <= 1 and bool(LIST_LINE.match(s_text))
-        if not LOSS.search(text, sent.start, sent.end) and not (
-            sent.para - loss_para <= 1 and (in_list or _CONTEXT_CARRY.search(s_text))
-        ):
+        lossy = bool(LOSS.search(text, sent.start, sent.end)) or (
+            sent.para - loss_para <= 1 and bool(in_list or _CONTEXT_CARRY.search(s_text))
+        )
+        if not lossy and not EXCHANGE.search(text, sent.start, sent.end):
             continue
         nums = [n for n in find_numbers(text, sent.start, sent.end) if not is_not_a_count(text, n)]
         found = _sentence_candidates(text, sent, si, nums, carry)
+        found = exchange_claims(text, sent, si, nums, found, lossy)
         out.extend(found)
         out.extend(_article_ones(text, sent, si, found))
         if found:

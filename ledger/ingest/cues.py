@@ -3,8 +3,9 @@
 Owns: the metric-noun matchers (`METRIC_ANY`, `longest_metric`), the qualifier-before
 matcher (`qualifier_before` / `strip_qualifier`, read only where a match can start), the
 loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE` with its `BULLET`,
-`NEGATION`), the month vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`,
-`ATTR_VERB_RE`, `ATTR_VERB_WORDS`) and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`,
+`NEGATION`), the prisoner-exchange matchers (`EXCHANGE`, `EXCHANGE_EVENT`), the month
+vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`,
+`ATTR_VERB_WORDS`) and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`,
 `side_of`). A cue used by one stage only lives in that stage's module.
 Imports: `events.claims` (metric names), `lexicon`, `rx`.
 """
@@ -69,6 +70,10 @@ NEGATION = guarded(
 
 # Only ever asked whether it matches: its alternatives may be tried in any order.
 LOSS = guarded(rf"\b{by_first_letter(lx.LOSS_WORDS, any_order=True)}\b", _I)
+
+# A return of prisoners ("were exchanged", "brought home", "released"); one exchange.
+EXCHANGE = guarded(rf"\b(?:{'|'.join(lx.EXCHANGE_WORDS)})\b", _I)
+EXCHANGE_EVENT = guarded(rf"\b(?:{lx.EXCHANGE_EVENT_WORDS})\b", _I)
 
 # For case-insensitive patterns only.
 MONTH = (

@@ -18,7 +18,7 @@ The stages, each in its own module, are called in this order, each making or fil
 - `sentences`   split the text into sentences (furniture-aware);
 - `dates`       the reference date (`first_full_date`) when none was published;
 - `candidates`  which numbers are loss figures, of what metric, with what qualifier
-                (helped by `counts`, `metric_nouns` and `one_figure`);
+                (helped by `counts`, `exchanges`, `metric_nouns` and `one_figure`);
 - `filters`     `keep` drops denied, forecast, civilian and other non-loss figures;
 - `subjects`    whose losses;
 - `attribution` who claims them (helped by `speakers`, `claimant_names`, `references`);
@@ -54,7 +54,7 @@ from ledger.ingest.subjects import assign_subjects
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
 
-EXTRACTOR_VERSION = "1.10.0"
+EXTRACTOR_VERSION = "1.11.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 

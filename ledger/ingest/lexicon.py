@@ -30,6 +30,12 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"forces(?=\s+(?:(?:had|have|has)\s+been\s+|were\s+|was\s+)?(?:killed|wounded|injured|"
     r"dead|died)\b)": "personnel",
     r"militants|mercenaries|invaders|occupiers|conscripts|paratroopers|marines": "personnel",
+    # the Russian MoD's name for Ukrainian fighters ("more than 90 nationalists were killed")
+    r"nationalists|troopers|combatants": "personnel",
+    # Ukraine's word for its own soldiers ("46,000 defenders were killed")
+    r"defenders": "personnel",
+    # the Russian MoD's "irreplaceable losses" (killed, not wounded), "irrecoverable losses"
+    r"(?:irreplaceable|irrecoverable) losses": "personnel",
     r"(?:Russian|Ukrainian)s": "personnel",
     r"men": "personnel",
     r"people|persons": "personnel",
@@ -49,6 +55,9 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
     r"Bradleys|Bradley (?:fighting vehicles?|IFVs?)": "afv",
     r"armed personnel carriers?": "afv",
+    # the Russian MoD's compound "tanks and other armoured combat vehicles" counts AFVs
+    r"tanks?,? (?:and )?(?:other )?(?:armou?red (?:combat |fighting )?vehicles|combat armou?red "
+    r"vehicles|AFVs)": "afv",
     # artillery
     r"(?:self-propelled )?artillery(?: systems?| pieces?| guns?| units?| installations?)?": (
         "artillery"
@@ -57,13 +66,29 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # rocket artillery
     r"MLRS(?:s|es)?|multiple(?:-launch| launch)? rocket (?:launchers|systems)": "mlrs",
     r"multiple[- ]rocket[- ]launch(?:er|ing)? systems?": "mlrs",
+    # the Russian MoD's "combat vehicles of multiple launch rocket systems"
+    r"(?:combat )?vehicles of (?:multiple(?:-launch| launch)? rocket systems|MLRS)": "mlrs",
     r"(?:multiple )?rocket launchers?|rocket salvo systems?|salvo fire systems?": "mlrs",
     r"HIMARS(?: launchers?| systems?)?|launchers": "mlrs",
-    r"(?:HIMARS|G?MLRS) (?:shells|rockets|projectiles|munitions|missiles)": "other",
+    # rockets shot down count as missiles ("12 HIMARS rockets", "HIMARS multiple rocket
+    # launcher shells", "guided rockets")
+    r"(?:HIMARS|G?MLRS|Smerch|Uragan|Vilkha|Olkha)(?: multiple rocket launcher| MLRS)? "
+    r"(?:shells|rockets|projectiles|munitions|missiles)": "cruise_missiles",
+    r"(?:guided |jet-propelled |ballistic |tactical )?rockets(?! (?:strikes?|attacks?|launch\w*|"
+    r"fire|systems?|artillery))": "cruise_missiles",
     r"electronic warfare (?:stations?|systems?|complexes)|EW (?:stations?|systems?)": "other",
     # air defence
     r"air[ -]defen[cs]e(?: systems?| units?| means| installations?| complexes)?": "air_defense",
     r"anti-aircraft (?:warfare |defen[cs]e )?(?:systems?|units?)|SAM systems?": "air_defense",
+    # the Russian MoD's "anti-aircraft / surface-to-air missile systems"
+    r"(?:anti-aircraft|surface-to-air|air[- ]defen[cs]e) missile "
+    r"(?:systems?|complexes|launchers?)": "air_defense",
+    r"SAM (?:launchers?|sites?|batteries)": "air_defense",
+    # a named air-defence system's launchers ("two Patriot launchers", "three Buk systems")
+    r"(?:Patriot|NASAMS|IRIS-T|S-[34]00|Buk(?:-M\d)?|Pantsir(?:-S1)?|Tor(?:-M\d)?)"
+    r"(?: missile| SAM| air[- ]defen[cs]e)? (?:launchers?|systems?|batteries|complexes)": (
+        "air_defense"
+    ),
     # aviation
     r"(?:fighter |military |combat )?(?:aircraft|air ?planes?|planes?|warplanes?)": "aircraft",
     r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?": "aircraft",
@@ -87,6 +112,10 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"(?:automotive|automobile|motor) (?:equipment|vehicles)|vehicles and fuel tanks": "vehicles",
     r"tanks with fuel(?: and lubricants)?|fuel and lubricant tanks": "vehicles",
     r"special (?:equipment|vehicles)|units of special equipment": "special_equipment",
+    # "specialised equipment", "special military equipment", "pieces of special equipment"
+    r"(?:pieces of )?special(?:i[sz]ed)? (?:military )?equipment": "special_equipment",
+    # guided (aerial) bombs downed count as "other" ("two guided 'Hammer' aircraft bombs")
+    r"guided (?:[‘'\"“]?[A-Z][\w-]*[’'\"”]? )?(?:aerial |air |aircraft )?bombs?": "other",
     # totals
     r"(?:pieces|units|items) of (?:various )?(?:weapons|military equipment|equipment|hardware)": (
         "equipment_total"
@@ -162,6 +191,42 @@ LOSS_WORDS = (
     r"|knocked out|took out|disabled|abandoned|burn(?:ed|t)|death toll|toll"
     r"|suffered|sustained|put out of action|repelled"
 )
+
+# Words of a return of prisoners (an exchange, a swap, a release): regexes, case-insensitive.
+EXCHANGE_WORDS = (
+    # a swap: "in a prisoner exchange", "the sides swapped 90 for 90", "in exchange" (not "in
+    # exchange for a square kilometre", "exchanges of fire", "exchanged fire")
+    r"(?:prisoner |POW )?(?:exchanges?|swaps?)(?! of (?:fire|blows|strikes)| for\b)"
+    r"|(?:exchanged|swapped)(?! (?:fire|blows|strikes))|in exchange(?! for)",
+    # people coming home: "brought home 95 defenders", "returned from Russian captivity",
+    # "returned from Ukrainian-controlled territory", "repatriated"
+    r"brought (?:back )?home|brings? (?:back )?home|bringing (?:back )?home|returned home"
+    r"|(?:came|come|coming) (?:back )?home"
+    r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated",
+    # "more than 3,000 have been returned so far"
+    r"(?:been|were|was) returned|returned (?:so far|to date|in total)",
+    # letting them go: "each side released 300", "handed over 175 prisoners", "freed"
+    r"released|freed|handed over|set free",
+)
+# The words of one exchange (an event, not a running total): its figures are a window.
+EXCHANGE_EVENT_WORDS = (
+    r"(?:prisoner |POW )?(?:exchanges?|swaps?)(?! of fire| for\b)|exchanged(?! fire)|swapped"
+    r"|in exchange(?! for)|handed over"
+    r"|each side|both sides|either side|brought (?:back )?home"
+)
+# Bring-home verbs name the side whose people came home ("Ukraine brought home 95"); release
+# verbs the side that held them ("Russia released 90": Ukraine's people).
+EXCHANGE_OWN_VERBS = (
+    r"brought (?:back )?home|brings? (?:back )?home|got back|returned home|repatriated"
+    r"|(?:came|come|coming) (?:back )?home"
+)
+EXCHANGE_GIVE_VERBS = r"released|freed|handed over|set free|returned"
+# Whom a returned figure may count besides the metric nouns ("3,210 Ukrainian citizens").
+EXCHANGED_PEOPLE = r"citizens|nationals|defenders"
+
+# A grouping of forces a per-grouping breakdown names ("over 255 by the Sever battlegroup",
+# "up to 85 in the area of the Dnepr group of forces"): a regex, case-insensitive.
+GROUPING_WORDS = r"battle ?groups?|group(?:ing)?s? of (?:forces|troops)|groups?|groupings?"
 
 # Words that make the figures in their sentence non-military or non-loss.
 CIVILIAN_WORDS = r"civilians?|children|non-combatants|residents|refugees|evacuees|hostages"

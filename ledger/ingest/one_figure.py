@@ -70,6 +70,15 @@ _BARE_UNITS_AFTER = guarded(r"^\s*(?:units|pieces|items)\b(?!\s+of\b)", _I)
 _PER_DAY_AFTER = guarded(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I)
 _INCLUDING_BEFORE = guarded(r"\b(?:including|of which|of them|incl\.)\s*$", _I)
 _OR_MORE_AFTER = re.compile(r"^\+|^\s+or more\b", _I)
+# "over 255 by the Sever battlegroup", "up to 85 in the area of the Dnepr group": a share of a
+# per-grouping breakdown, counting what the figure before counted.
+_BY_GROUPING_AFTER = guarded(
+    r"^\s+(?:(?:were|was)\s+)?(?:(?:eliminated|killed|destroyed|lost)\s+)?(?:by|in|from|of)\s+"
+    r"(?:the\s+)?(?:(?:responsibility\s+)?(?:area|zone)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:Russia['’]s|Russian)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{lx.GROUPING_WORDS})\b",
+    _I,
+)
 
 
 def qualifier_of(text: str, sent: Sentence, n: Number) -> tuple[Qualifier, int]:
@@ -137,6 +146,7 @@ def one_candidate(
     base = previous[-1] if previous else carry
     return (
         _per_day_share(fig, previous)
+        or _by_grouping(fig, previous)
         or _share_of(fig, base)
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
@@ -197,6 +207,15 @@ def _per_day_share(fig: _Figure, previous: list[Cand]) -> Cand | None:
         derived=True,
         period="window",
     )
+
+
+def _by_grouping(fig: _Figure, previous: list[Cand]) -> Cand | None:
+    """ "over 300 soldiers by the Vostok group, over 255 by the Sever group": a figure with no
+    noun of its own, one grouping's share of a breakdown, counts what the one before did."""
+    if not previous:
+        return None
+    by = _BY_GROUPING_AFTER.match(fig.text[fig.n.end : fig.after_limit])
+    return fig.cand(previous[-1].metric, fig.n.end + by.end()) if by else None
 
 
 def _share_of(fig: _Figure, base: Cand | None) -> Cand | None:

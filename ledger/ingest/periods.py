@@ -4,7 +4,8 @@ Owns `assign_periods`: as_of, period and period_start of every candidate, from t
 own clause (`period_cues`), the figure before it in its sentence, the sentence's other
 clauses, the next item of its list, a restatement of it, its paragraph, then weak cues (the
 perfect tense leans cumulative, a small figure of an event a window). Dates come from
-`dates`. Imports: `events.claims`, `cand`, `dates`, `period_cues`, `rx`, `sentences`.
+`dates`; a prisoner exchange is a window. Imports: `events.claims`, `cand`, `cues`, `dates`,
+`period_cues`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 from events.claims import Period
 from ledger.ingest.cand import Cand
+from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import INVASION, DatedAt, dates_in
 from ledger.ingest.period_cues import REACH, CueMemo, PeriodCue, period_cue
 from ledger.ingest.rx import guarded
@@ -41,6 +43,10 @@ _NUMBER_IN_QUOTE = guarded(
     r"\d[\d,.  ]*[kK]?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
+# The returns of the whole war, not of one exchange ("3,000 brought home so far").
+_RUNNING_TOTAL = guarded(
+    r"\b(?:so far|to date|thus far|since|already|in all|overall|throughout|of the war)\b", re.I
+)
 
 
 def assign_periods(
@@ -113,9 +119,19 @@ def _own_periods(text: str, sentences: list[Sentence], cands: list[Cand], dated:
             period, start = _period_from_other_clauses(
                 text, sent, c, by_sent[c.sent], dates, as_of, pieces, memo
             )
+        if c.metric == "pow":
+            period = _one_exchange(text, sent, period)
         _set_period(c, period, start)
         if not c.derived:
             prev_in_sent[c.sent] = c
+
+
+def _one_exchange(text: str, sent: Sentence, period: Period | None) -> Period | None:
+    """ "each side released 300 in the swap", "each released a total of 390": one exchange is
+    a window, unless its sentence counts the returns of the whole war ("so far", "since")."""
+    if period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
+        return period
+    return period if _RUNNING_TOTAL.search(text, sent.start, sent.end) else "window"
 
 
 def _inherit_periods(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:

@@ -20,7 +20,7 @@ _I = re.IGNORECASE
 _NP_SUBJECT = guarded(
     r"\b(?P<kp>North Korean|North Korea['’]s|DPRK)\b|"
     r"\b(?P<ru>Russian|Russians|Russia['’]s|Moscow['’]s|RF|Wagner|Kremlin['’]s)\b|"
-    r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b|"
+    r"\b(?P<ua>Ukrainian|Ukrainians|Ukraine['’]s|Kyiv['’]s|defenders)\b|\b(?P<enemy>enemy|enemy['’]s|occupiers?|invaders?)\b|"
     r"\b(?P<il>Israeli|IDF|Israel['’]s)\b(?!-)"
 )
 # "The IDF has lost over 300 soldiers": Israel's own losses, in a sentence naming neither
@@ -117,6 +117,9 @@ def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> 
     prev_by_sent: dict[int, str] = {}  # the side of the sentence's figure before
     folded_sentences: dict[int, str] = {}
     for c in cands:
+        if c.subject is not None:  # set by its rule ("each side released 300": one per side)
+            prev_by_sent[c.sent] = c.subject
+            continue
         np = text[c.q_start if c.np_start is None else c.np_start : c.q_end]
         subject = _np_subject(np)
         if subject is None:
