@@ -2,8 +2,8 @@
 
 Owns: `COLUMNS` (the `events` table's columns, in order, on every backend), `CONTENT_FIELDS`
 (what makes an event the same event in two ledgers), and the conversions row → envelope,
-row → `EventRecord`, row → raw dict, envelope → row.
-Imports: `events.envelope`, `ledger.store.protocol`, orjson.
+row → raw dict, envelope → row; `KEY` and `TYPE`, where a row holds those.
+Imports: `events.envelope`, orjson.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 import orjson
 
 from events.envelope import Envelope
-from ledger.store.protocol import EventRecord
 
 COLUMNS = (
     "position",
@@ -42,6 +41,11 @@ CONTENT_FIELDS = (
 )
 """What makes an event the same event in two ledgers (position, version and the chain links
 change when an import re-chains it)."""
+
+KEY = COLUMNS.index("idempotency_key")
+"""Where a row holds its idempotency key."""
+TYPE = COLUMNS.index("type")
+"""Where a row holds its event type."""
 
 Row = tuple[Any, ...]
 """One stored event: the values of `COLUMNS`, in order (`data` as canonical JSON text)."""
@@ -89,12 +93,6 @@ def envelope_of(row: Sequence[Any]) -> Envelope:
             "hash": h,
         }
     )
-
-
-def record_of(row: Sequence[Any]) -> EventRecord:
-    """Build an `EventRecord` (payload decoded, no model) from a trusted row."""
-    p, i, s, v, t, sv, r, a, k, data, prev, h = row
-    return EventRecord(p, i, s, v, t, sv, r, a, k, orjson.loads(data), prev, h)
 
 
 def raw_of(row: Sequence[Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any, NoReturn, TypeVar, overload
 
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, OperationFailed
-from ledger.store.codec import COLUMNS, CONTENT_FIELDS, Row, envelope_of
+from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, TYPE, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.recorder import Recorder
@@ -24,7 +24,6 @@ from ledger.store.recorder import Recorder
 T = TypeVar("T")
 
 _POSITION, _ID, _STREAM, _VERSION = 0, 1, 2, 3
-_KEY = COLUMNS.index("idempotency_key")
 _CONTENT = tuple(COLUMNS.index(name) for name in CONTENT_FIELDS)
 
 
@@ -96,7 +95,7 @@ class MemoryStore(Recorder[AppendOnlyRows]):
         return (conn[-1][_POSITION], conn[-1][-1]) if len(conn) else (0, GENESIS)
 
     def _by_keys(self, conn: AppendOnlyRows, keys: set[str]) -> dict[str, Envelope]:
-        return {row[_KEY]: envelope_of(row) for row in conn if row[_KEY] in keys}
+        return {row[KEY]: envelope_of(row) for row in conn if row[KEY] in keys}
 
     def _versions(self, conn: AppendOnlyRows, streams: set[str]) -> dict[str, int]:
         found: dict[str, int] = {}
@@ -115,7 +114,7 @@ class MemoryStore(Recorder[AppendOnlyRows]):
 
     def _known_keys(self, conn: AppendOnlyRows, keys: list[str]) -> set[str]:
         wanted = set(keys)
-        return {row[_KEY] for row in conn if row[_KEY] in wanted}
+        return {row[KEY] for row in conn if row[KEY] in wanted}
 
     def _insert(self, conn: AppendOnlyRows, rows: list[Row]) -> None:
         conn.extend_at_head(rows)
@@ -134,7 +133,7 @@ class MemoryStore(Recorder[AppendOnlyRows]):
                 continue
             if stream is not None and row[_STREAM] != stream:
                 continue
-            if wanted is not None and row[COLUMNS.index("type")] not in wanted:
+            if wanted is not None and row[TYPE] not in wanted:
                 continue
             yield row
 
@@ -156,7 +155,7 @@ class MemoryStore(Recorder[AppendOnlyRows]):
 
     def find_by_key(self, key: str) -> Envelope | None:
         """Return the event recorded under an idempotency key, or None."""
-        return next((envelope_of(row) for row in self.rows if row[_KEY] == key), None)
+        return next((envelope_of(row) for row in self.rows if row[KEY] == key), None)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -28,7 +28,7 @@ from psycopg import errors as pg_errors
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
 from ledger.store import postgres_schema as pg_schema
-from ledger.store.codec import COLUMNS, CONTENT_FIELDS, Row, envelope_of
+from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.recorder import Recorder
@@ -190,7 +190,7 @@ class PostgresStore(Recorder[psycopg.Connection[Any]]):
         """Return the events already recorded under any of `keys`, by key (one query)."""
         found: dict[str, Envelope] = {}
         for row in conn.execute(_SELECT_BY_KEYS, (sorted(keys),)).fetchall():
-            found[row[COLUMNS.index("idempotency_key")]] = envelope_of(row)
+            found[row[KEY]] = envelope_of(row)
         return found
 
     def _versions(self, conn: psycopg.Connection[Any], streams: set[str]) -> dict[str, int]:

@@ -24,7 +24,7 @@ import orjson
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
 from ledger.store import sqlite_schema as schema
-from ledger.store.codec import COLUMNS, CONTENT_FIELDS, Row, envelope_of
+from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.protocol import HostedViews, Observer
@@ -161,7 +161,7 @@ class SQLiteStore(Recorder[sqlite3.Connection]):
     def _by_keys(self, conn: sqlite3.Connection, keys: set[str]) -> dict[str, Envelope]:
         found: dict[str, Envelope] = {}
         for row in conn.execute(_SELECT_BY_KEYS, (_json_array(keys),)):
-            found[row[COLUMNS.index("idempotency_key")]] = envelope_of(row)
+            found[row[KEY]] = envelope_of(row)
         return found
 
     def _versions(self, conn: sqlite3.Connection, streams: set[str]) -> dict[str, int]:
