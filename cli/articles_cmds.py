@@ -87,6 +87,13 @@ def extract(
     url: Url = None,
     publisher: Publisher = None,
     published: Published = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            help="Also show each number in the text: claim, dropped or not a figure, and "
+            "the rule that decided each field."
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show the claims ingesting would record, without writing anything."""
@@ -95,7 +102,7 @@ def extract(
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
     documents, failures = [], []
-    for item in extract_articles(source, options, today=utc_today()):
+    for item in extract_articles(source, options, today=utc_today(), explain=explain):
         if isinstance(item, dict):
             documents.append(item)
             _no_claims(item.get("no_claims_reason"))
@@ -109,6 +116,8 @@ def extract(
             render.write_json(documents)
     else:
         render.extraction(documents)
+        if explain:
+            render.explanation(documents)
     if failures:
         raise typer.Exit(2 if not documents else 1)
     if not documents:

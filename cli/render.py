@@ -34,7 +34,14 @@ from cli.render_history import (
     sparkline,
 )
 from cli.render_inert import inert
-from cli.render_log import dataset_report, extraction, ingest_summary, log_table, recorded
+from cli.render_log import (
+    dataset_report,
+    explanation,
+    extraction,
+    ingest_summary,
+    log_table,
+    recorded,
+)
 from cli.render_views import claim_panel, sources_table, totals_table
 
 __all__ = [
@@ -44,6 +51,7 @@ __all__ = [
     "dataset_report",
     "err_console",
     "evidence",
+    "explanation",
     "extraction",
     "findings_table",
     "history_table",

@@ -1,7 +1,8 @@
 """What goes into the log, for people: its events, each append, ingest, extract and import.
 
 Owns: `log_table` (`claims log`), `recorded` (`append`, `correct`, `retract`, `alias`),
-`ingest_summary` (`ingest`), `extraction` (`extract`) and `dataset_report` (`import-dataset`).
+`ingest_summary` (`ingest`), `extraction` and `explanation` (`extract`, `extract --explain`)
+and `dataset_report` (`import-dataset`).
 """
 
 from __future__ import annotations
@@ -118,6 +119,26 @@ def extraction(documents: list[dict[str, Any]]) -> None:
                 period,
                 c["quote"],
             )
+        console.print(table)
+
+
+def explanation(documents: list[dict[str, Any]]) -> None:
+    """Render what became of each number of each article, and the rules that decided."""
+    for doc in documents:
+        numbers = doc.get("numbers", [])
+        console.print(
+            f"[bold]numbers in {safe(doc['article']['title'])}[/]: {len(numbers)}",
+            highlight=False,
+        )
+        table = new_table()
+        table.add_column("number", no_wrap=True)
+        table.add_column("at", justify="right", no_wrap=True)
+        table.add_column("fate", no_wrap=True)
+        table.add_column("rule", no_wrap=True)
+        table.add_column("field rules", ratio=1)
+        for n in numbers:
+            fields = "; ".join(f"{k}: {v}" for k, v in n["why"].items()) if n["why"] else ""
+            add_row(table, n["number"], str(n["span"][0]), n["fate"], n["rule"], fields)
         console.print(table)
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "ArticleOptions",
     "ArticleSource",
     "ArticleView",
+    "ExplainedNumber",
     "ExtractedArticle",
     "extract_articles",
     "read_articles",
@@ -75,6 +76,18 @@ class ExtractedArticle(TypedDict):
     article: ArticleView
     claims: list[dict[str, Any]]
     no_claims_reason: NotRequired[str]
+    numbers: NotRequired[list[ExplainedNumber]]  # `extract --explain`: each number's fate
+
+
+class ExplainedNumber(TypedDict):
+    """What became of one number of an article (see `ledger.ingest.explain`)."""
+
+    number: str
+    span: list[int]
+    fate: str  # claim, dropped, merged, not-a-figure
+    rule: str
+    claim_id: str | None
+    why: dict[str, str]
 
 
 _NAME: TypeAdapter[str] = TypeAdapter(Name)
@@ -136,9 +149,10 @@ def _drafts(path: str, source: ArticleSource, options: ArticleOptions) -> Iterat
 
 
 def extract_articles(
-    source: ArticleSource, options: ArticleOptions, *, today: date
+    source: ArticleSource, options: ArticleOptions, *, today: date, explain: bool = False
 ) -> Iterator[ExtractedArticle | IngestResult]:
-    """Show what ingesting would record — each article and its claims — writing nothing."""
+    """Show what ingesting would record — each article and its claims — writing nothing;
+    with `explain`, also what became of each number in it, and the rules that decided."""
     from ledger.ingest.pipeline import IngestResult, prepare
 
     for item in read_articles(source, options):
@@ -162,4 +176,32 @@ def extract_articles(
         }
         if prepared.no_claims_reason:
             document["no_claims_reason"] = prepared.no_claims_reason
+        if explain:
+            document["numbers"] = _explained(item, prepared.article_id, prepared.publisher, today)
         yield document
+
+
+def _explained(
+    draft: ArticleDraft, article_id: str, publisher: str, today: date
+) -> list[ExplainedNumber]:
+    """The fate of each number of `draft`'s text, as `extract --explain` shows it."""
+    from ledger.ingest.explain import explain_claims
+
+    _, fates = explain_claims(
+        draft.text,
+        article_id=article_id,
+        publisher=publisher,
+        published=draft.published,
+        fallback_date=today,
+    )
+    return [
+        {
+            "number": f.surface,
+            "span": [f.start, f.end],
+            "fate": f.fate,
+            "rule": f.rule,
+            "claim_id": f.claim_id,
+            "why": dict(f.why),
+        }
+        for f in fates
+    ]

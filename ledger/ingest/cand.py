@@ -9,7 +9,7 @@ qualifier and period vocabularies) only.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from events.claims import Metric, Period, Qualifier
 
@@ -37,3 +37,6 @@ class Cand:
     np_start: int | None = None  # where the noun phrase named before the number may start
     own_period: bool = False  # the period came from a cue of the figure's own clause
     own_side: bool = False  # counts the claimant's own people ("3,000 returned so far")
+    # field ("metric", "subject", "claimant", "period", ...) -> the name of the rule that
+    # decided it, for `claims extract --explain`; a later decision overwrites an earlier one
+    why: dict[str, str] = field(default_factory=dict)

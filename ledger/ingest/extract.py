@@ -1,6 +1,7 @@
 """The claim extractor: a pure, versioned function from an article's text to its loss claims.
 
-Owns `extract_claims` and `EXTRACTOR_VERSION`, and orchestrates the stages. Rules, not
+Owns `extract_claims` (and `run`: the same, recording a `Trace` of what became of each
+figure for `explain`) and `EXTRACTOR_VERSION`, and orchestrates the stages. Rules, not
 models: a number becomes a claim when a metric noun from the lexicon names what it counts and
 its sentence speaks of losses; the sentence (and its paragraph) give the claimant, the
 subject, the qualifier and the period. Numbers in page furniture (see `furniture.py`) are
@@ -25,8 +26,9 @@ The stages, each in its own module, are called in this order, each making or fil
 - `periods`     as_of, period and period_start (helped by `period_cues`, `dates`).
 
 They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`
-and `rx` (regex helpers). Imports point one way: this module imports the stages; a stage
-never imports this module, nor a later stage. This module owns what comes after the stages:
+and `rx` (regex helpers); `trace` records what became of each figure when asked. Imports
+point one way: this module imports the stages; a stage never imports this module, nor a
+later stage. This module owns what comes after the stages:
 merging restatements and making `Claim`s with deterministic ids, each with the bounds of
 the sentence its quote stands in (as `sentence_at`, re-exported from `sentences` for the
 audit view, reads it).
@@ -45,14 +47,15 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.candidates import find_candidates
 from ledger.ingest.claimant_names import clean_name
 from ledger.ingest.dates import first_full_date
-from ledger.ingest.filters import keep
+from ledger.ingest.filters import drop_rule, keep
 from ledger.ingest.furniture import furniture_spans
 from ledger.ingest.language import unread_language
 from ledger.ingest.periods import assign_periods
 from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentences
 from ledger.ingest.subjects import assign_subjects
+from ledger.ingest.trace import Trace
 
-__all__ = ["EXTRACTOR_VERSION", "extract_claims", "sentence_at"]
+__all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at"]
 
 EXTRACTOR_VERSION = "1.11.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
@@ -67,22 +70,58 @@ def extract_claims(
     fallback_date: dt.date,
 ) -> list[Claim]:
     """The loss claims in `text`, in text order, with deterministic ids; never raises."""
+    return run(
+        text,
+        article_id=article_id,
+        publisher=publisher,
+        published=published,
+        fallback_date=fallback_date,
+    )
+
+
+def run(
+    text: str,
+    *,
+    article_id: str,
+    publisher: str,
+    published: dt.date | None,
+    fallback_date: dt.date,
+    trace: Trace | None = None,
+) -> list[Claim]:
+    """`extract_claims`, recording in `trace` (when given) what became of each figure."""
     if not isinstance(text, str) or not text.strip():
         return []
     publisher_name = clean_name(publisher) or "unknown"
-    if unread_language(text) is not None:
+    language = unread_language(text)
+    if language is not None:
+        if trace is not None:
+            trace.unread_language = language
         return []  # see `language`: the stages read English only
     read = _reading_copy(text)
     furniture = furniture_spans(read)
     sentences = split_sentences(read, furniture)
     ref_date = published or first_full_date(read, sentences) or fallback_date
-    cands = find_candidates(read, sentences)
-    cands = [c for c in cands if keep(read, sentences, c)]
+    found = find_candidates(read, sentences)
+    if trace is None:
+        cands = [c for c in found if keep(read, sentences, c)]
+    else:
+        trace.text, trace.furniture, trace.found = read, list(furniture), list(found)
+        trace.sentences = sentences
+        cands = []
+        for c in found:
+            rule = drop_rule(read, sentences, c)
+            if rule is None:
+                cands.append(c)
+            else:
+                trace.dropped[id(c)] = rule
     assign_subjects(read, sentences, cands)
     assign_claimants(read, sentences, cands, publisher_name)
     assign_periods(read, sentences, cands, ref_date, published is not None)
-    cands = _merge_restatements(cands)
-    return _to_claims(text, cands, article_id, publisher_name)
+    kept = _merge_restatements(cands)
+    if trace is not None:
+        survivors = {id(c) for c in kept}
+        trace.merged = {id(c) for c in cands if id(c) not in survivors}
+    return _to_claims(text, kept, article_id, publisher_name, trace)
 
 
 # Characters the stages read as the one each maps to (one for one, so every span found in the
@@ -160,7 +199,9 @@ def _restated_by_another(c: Cand, old: Cand, names: set[str]) -> bool:
     return False
 
 
-def _to_claims(text: str, cands: list[Cand], article_id: str, publisher: str) -> list[Claim]:
+def _to_claims(
+    text: str, cands: list[Cand], article_id: str, publisher: str, trace: Trace | None
+) -> list[Claim]:
     out: list[Claim] = []
     seen: dict[str, int] = {}
     plain = split_sentences(text, []) if cands else []  # the sentences `sentence_at` reads
@@ -206,4 +247,6 @@ def _to_claims(text: str, cands: list[Cand], article_id: str, publisher: str) ->
                 sentence=sentence_bounds(plain, (c.q_start, c.q_end)),
             )
         )
+        if trace is not None:
+            trace.claims[id(c)] = out[-1]
     return out
