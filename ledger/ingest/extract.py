@@ -183,6 +183,7 @@ def _lend_claimant(source: Cand, target: Cand) -> None:
     """`target` merges `source` in: it takes the claimant `source` names when it names none."""
     if source.explicit_claimant and not target.explicit_claimant:
         target.claimant, target.claimant_text = source.claimant, source.claimant_text
+        target.why["claimant"] = "restatement-names-speaker"
 
 
 def _restated_by_another(c: Cand, old: Cand, names: set[str]) -> bool:
@@ -196,6 +197,7 @@ def _restated_by_another(c: Cand, old: Cand, names: set[str]) -> bool:
     if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
         old.claimant, old.claimant_text = c.claimant, c.claimant_text
         old.explicit_claimant = True
+        old.why["claimant"] = "restatement-names-speaker"
     return False
 
 
@@ -214,7 +216,10 @@ def _to_claims(
         if mixed_script_word(claimant) or (claimant_text and mixed_script_word(claimant_text)):
             # a homoglyph ("Generаl Staff" with a Cyrillic "а") names nobody we can trust
             claimant, claimant_text = publisher, None
+            c.why["claimant"] = "homoglyph-names-nobody"
         subject = c.subject if c.subject and _SUBJECT.fullmatch(c.subject) else "russia"
+        if subject != c.subject:
+            c.why["subject"] = "no-side-named-russia"
         as_of = c.as_of or dt.date(1970, 1, 1)
         parts = [
             article_id,
