@@ -147,23 +147,26 @@ def _figure(c: Cand) -> tuple[str, str, int]:
 
 
 def _merge_restatements(cands: list[Cand]) -> list[Cand]:
-    """One claim per (subject, metric, value, period): a body mention beats a headline one.
+    """One claim per (subject, metric, value, period, qualifier) — a share ("another two
+    over Bryansk") is always its own — and a body mention beats a headline one.
     A headline figure restated in the body is the body's claim, whatever period the headline's
     own words suggest (the body says more: its qualifier, period and claimant win)."""
     body: dict[tuple[str, str, int], Cand] = {}
     for c in cands:
         if not c.heading:
             body.setdefault(_figure(c), c)
-    chosen: dict[tuple[str, str, int, str], Cand] = {}
+    chosen: dict[tuple[object, ...], Cand] = {}
     # A body figure restated by another named source ("CSIS says 40,000 ... the UK says
     # 40,000") is that source's own claim: kept beside the first.
-    named: dict[tuple[str, str, int, str], set[str]] = {}
+    named: dict[tuple[object, ...], set[str]] = {}
     also: set[int] = set()
     for c in cands:
         if c.heading and _figure(c) in body:
             _lend_claimant(c, body[_figure(c)])
             continue
-        key = (*_figure(c), c.period or "cumulative")
+        key: tuple[object, ...] = (*_figure(c), c.period or "cumulative", c.qualifier)
+        if c.part and not c.heading:
+            key = (*key, str(c.q_start))  # a share ("another nine over Tula") is its own
         old = chosen.get(key)
         if old is not None and not old.heading and not c.heading:
             if _restated_by_another(c, old, named[key]):
