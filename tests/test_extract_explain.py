@@ -192,3 +192,18 @@ def test_cli_without_explain_gives_no_numbers(cli: Callable[..., Any], tmp_path:
     article.write_text("Russia lost 40 tanks.\n", encoding="utf-8")
     result = cli("extract", str(article), "--json")
     assert "numbers" not in json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    "example", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in (".md", ".html", ".json"))
+)
+def test_every_example_explains_through_the_cli(cli: Callable[..., Any], example: str) -> None:
+    """Every example article, whatever its format: `extract --explain --json` accounts for each
+    of its claims as the fate of one of its numbers."""
+    result = cli("extract", str(EXAMPLES / example), "--explain", "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    for doc in out if isinstance(out, list) else [out]:
+        assert doc["claims"]
+        explained = {n["claim_id"] for n in doc["numbers"] if n["fate"] == "claim"}
+        assert explained == {c["claim_id"] for c in doc["claims"]}
