@@ -1,10 +1,15 @@
 """Period cues: the words that make a figure a window ("in a single day") or cumulative.
 
-Owns `period_cue` (the period a stretch of text gives a figure: "since March 3", "over the
-past week", "in total", "on Monday", a month after the figure), `window_start` (the first day
-of the window a cue names) and `REACH`. Weak cues that only lean one way when nothing else
-says (the perfect tense, a list going on) are `periods`'. Imports: `events.claims`, `cues`,
-`dates`, `rx`.
+Owns `period_cue` (the period a stretch of text gives a figure, as a `Cue` naming the rule
+that gave it: "since March 3", "over the past week", "in total", "on Monday", a month after
+the figure), `window_start` (the first day of the window a cue names), `REACH`, the cues
+read right after a figure's number (`AFTER_NUMBER_CUES`) and the weak ones
+(`WEAK_WINDOW_CUES`: "on Monday", "yesterday", a window unless the day dates the statement,
+`DAY_CUES`). Strongest first: a "since" with a date (`period_starts`), a window
+(`period_rules`), a total (`period_totals`), a weak window; the leftmost match of a
+registry wins, as one alternation of its rules would find it. What only leans one way when
+nothing else says (the perfect tense, a list going on) is `period_lean`'s. Imports:
+`cues`, `dates`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -12,141 +17,102 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from events.claims import Period
-from ledger.ingest.cues import ATTR_VERBS, MONTH
+from ledger.ingest import period_rules as pr
+from ledger.ingest import period_totals as pt
+from ledger.ingest.cues import ATTR_VERBS
 from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
+from ledger.ingest.period_rules import NO_CUE, Cue
+from ledger.ingest.period_starts import FRONT_SCOPE, since_cue
+from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import fold_case, guarded, has_any
 
 _I = re.IGNORECASE
 
-# A period and its first day, as a cue gives them; (None, None) where it gives none.
-PeriodCue = tuple[Period | None, dt.date | None]
-# The cues of the stretches read so far, by (start, end, as_of, id of the sentence's dates).
-CueMemo = dict[tuple[int, int, dt.date, int], PeriodCue]
 
-_THE_WAR = (
-    r"(?:the |this |its |russia['’]s |moscow['’]s |the so-called )?(?:20\d\d )?"
-    r"(?:(?:full-scale |all-out |large-scale |russian )){0,2}(?:20\d\d )?"
-    r"(?:war|invasion|hostilities|aggression|conflict|"
-    r"special (?:military )?operation)"
+# The cues of the stretches read so far, by (start, end, as_of, id of the sentence's dates).
+CueMemo = dict[tuple[int, int, dt.date, int], Cue]
+
+# A calendar month names a window ("killed in November", "in February"), but not one that
+# dates the invasion's start ("since launching its invasion in February").
+_WINDOW_MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
 )
-# A calendar month names a window ("killed in November"); February, the month the invasion
-# began, is left out ("since launching its invasion in February").
-_WINDOW_MONTH = "January|March|April|May|June|July|August|September|October|November|December"
-# After the figure only: "killed in November", "lost 215,000 last year". Before it, a month
-# more often dates the statement ("in March, the government said ...").
-_MONTH_AFTER = guarded(
-    r"^(?:(?!\b(?:had|has|have)\b)[^,.;:!?()]){0,50}?\b"
-    r"(?:(?:in|during|throughout) (?:the month of )?"
-    rf"(?-i:{_WINDOW_MONTH})(?: 20\d\d)?|(?:last|this|the past) year)\b"
-    r"(?!,? (?:\w+ )?(?:said|says|reported|announced|claimed|stated))",
-    _I,
+_NOT_A_START = r"(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion)\b)"
+_NOT_SAID = r"(?!,? (?:\w+ )?(?:said|says|reported|announced|claimed|stated))"
+AFTER_NUMBER_CUES = registry(
+    Rule(
+        "more-after-number",
+        'A further count ("40 more tanks", "300 additional troops").',
+        guarded(r"^\s*(?:more|additional|extra)\b", _I),
+        " more tanks were hit",
+        " tanks more or less",
+    ),
+    Rule(
+        "month-after-figure",
+        'A month or year after the figure ("killed in November", "lost 215,000 last year"); '
+        "before it a month more often dates the statement.",
+        guarded(
+            rf"^(?:{_NOT_A_START}[^,.;:!?()]){{0,50}}?\b"
+            r"(?:(?:in|during|throughout) (?:the month of )?"
+            rf"(?-i:{_WINDOW_MONTH})(?: 20\d\d)?|(?:last|this|the past) year)\b{_NOT_SAID}",
+            _I,
+        ),
+        " soldiers were killed in November",
+        " soldiers since the invasion began in February",
+    ),
+    Rule(
+        "year-after-figure",
+        'A calendar year after the figure ("lost 300,000 troops in 2025"): that year\'s window.',
+        guarded(
+            r"^(?:(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion|war)\b)"
+            r"[^,.;:!?()]){0,50}?\b(?:in|during|throughout) "
+            rf"(?:the year )?(?P<year>20[2-3]\d)\b{_NOT_SAID}",
+            _I,
+        ),
+        " troops in 2025",
+        " troops since it invaded in 2022",
+    ),
 )
-_MONTH_GATE = ("uary", "March", "April", "May", "June", "July", "August", "ber", "year")
-_SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-_STRONG_WINDOW = guarded(
-    r"\b(?:in (?:just |only )?(?:a|one|a single) day|per (?:day|week|month)|"
-    r"(?:each|every) (?:day|week|month)\b|"
-    r"a (?:week|month)\b(?! later| earlier| before| after| ago| of| into| since| and)|"
-    r"a day\b(?! later| earlier| before| after)|daily|"
-    r"(?:over|in|during|for|within) (?:just |only )?the (?:past|last|previous) (?:day|24 hours|"
-    rf"twenty-four hours|{_SMALL_COUNT} (?:days|weeks|months)|week|month|"
-    r"fortnight)|(?:last|this|past) (?:week|month|day)|overnight|"
-    r"(?:this|the) (?:past|last|previous) night|(?:during|over) the night|"
-    r"(?:over|during) the day\b(?! (?:before|after|of))|"
-    rf"(?:a|an|the) {_SMALL_COUNT}-(?:hour|day|week)(?:-long)? (?:battle|fight|fighting|assault|"
-    r"attack|offensive|clash(?:es)?|engagement|raid|period|operation)|"
-    r"within (?:just |only )?(?:a|one|24 hours)|"
-    r"in (?:just |only )?(?:a|one|the) week|in (?:just |only )?24 hours|(?:on|in) the same day|"
-    r"since (?:yesterday|midnight)|"
-    rf"(?:over|in|during|within|for) (?:just |only )?(?:the )?(?:first |next )?{_SMALL_COUNT} "
-    r"(?:days|weeks|months|hours)(?! since (?:russia|moscow|putin|the (?:full-scale )?invasion))|"
-    r"since (?:the |its |their )?(?:\w+['’]s )?(?:last|previous) (?:update|report|count|tally)|"
-    r"since (?:the |its |their )?(?:ukrainian |russian )?(?:troops|forces|clashes|fighting|"
-    r"incursion|offensive|counteroffensive|battles?) (?:\w+ )?(?:entered|began|erupted|started|"
-    r"launched|crossed|broke out)|"
-    r"(?:during|in) the (?:fighting|battles?|clashes) (?:in|for|near|around) (?:the )?(?-i:[A-Z])|"
-    r"(?:over|in|during|within) the same (?:period|timeframe|time)|"
-    rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}|"
-    rf"since (?:the )?(?:beginning|start|launch|onset) of (?!{_THE_WAR}\b)|"
-    r"in (?:just |only )?(?:one|a single) month|"
-    r"(?:during|in) (?:the |its |their )?(?!special\b)(?:\w+ )?(?:operations?|offensive|"
-    r"counteroffensive|counter-offensive|incursion)\b(?! (?:began|started|was launched)))\b"
-    rf"(?! of {_THE_WAR}\b)",
-    _I,
+WEAK_WINDOW_CUES = registry(
+    Rule(
+        "on-weekday",
+        'A day named ("on Monday", "on the same day"): that day\'s window, unless it dates the '
+        "statement.",
+        guarded(rf"\b(?:on (?:{'|'.join(WEEKDAYS)})|on the (?:same|previous|next) day)\b", _I),
+        "killed 300 soldiers on Monday",
+        "killed 300 soldiers every Monday",
+        words("day"),
+    ),
+    Rule(
+        "yesterday",
+        "Yesterday, today, tonight, last night, this morning.",
+        guarded(r"\b(?:yesterday|today|tonight|last night|this morning)\b", _I),
+        "shot down 12 drones last night",
+        "shot down 12 drones at nightfall",
+        words("day|night|morning"),
+    ),
 )
-_CUMULATIVE = guarded(
-    r"\b(?:(?:a |the |in )?total|totall?ing|overall|so far|to date|thus far|in all|running totals?|"
-    rf"since the (?:beginning|start|outbreak|onset) of {_THE_WAR}|(?:in|during) (?:the|this) "
-    r"(?:war|conflict)|since (?:russia['’]s |the )?(?:full-scale |"
-    r"all-out |large-scale )?(?:invasion|war)|since (?:moscow|russia) (?:began|launched|invaded)|"
-    r"(?:in|over|during) (?:the )?(?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve) (?:months|years|weeks|days) of (?:the |its )?(?:full-scale )?"
-    r"(?:war|invasion|fighting)|"
-    r"of the (?:full-scale )?(?:war|invasion)|throughout the war|as of|"
-    r"since (?:the )?(?:february|feb\.?) 24|since (?:launching|starting|beginning|it launched) "
-    r"(?:its |the )?(?:full-scale )?invasion|"
-    r"since 24 (?:february|feb)|from (?:february|feb\.?) 24|from 24 (?:february|feb)|"
-    r"between (?:february|feb\.?) 24|cumulative|altogether)\b",
-    _I,
-)
-_WEAK_WINDOW = guarded(
-    rf"\b(?:on (?:{'|'.join(WEEKDAYS)})|yesterday|today|tonight|last night|this morning|"
-    r"on the (?:same|previous|next) day)\b",
-    _I,
-)
-_ATTRIBUTED_DAY = guarded(rf"\b(?:{ATTR_VERBS}|released|tweeted)\b(?:\s+[\w'’]+){{0,3}}\s*$", _I)
-# Words every match of the cue of the same name holds (case folded with `rx.fold_case`): a
-# stretch without any of them is not searched.
-_STRONG_WINDOW_WORDS = (
-    "day",
-    "daily",
-    "hour",
-    "week",
-    "month",
-    "fortnight",
-    "overnight",
-    "night",
-    "within",
-    "since",
-    "period",
-    "alone",
-    "operation",
-    "offensive",
-    "incursion",
-    "fighting",
-    "battle",
-    "clashes",
-)
-_CUMULATIVE_WORDS = (
-    "total",
-    "overall",
-    "so far",
-    "to date",
-    "thus far",
-    "in all",
-    "since",
-    "war",
-    "conflict",
-    "invasion",
-    "fighting",
-    "as of",
-    "feb",
-    "cumulative",
-    "altogether",
-)
-_WEAK_WINDOW_WORDS = ("day", "night", "morning")
-_AFTER_NUM_WINDOW = guarded(r"^\s*(?:more|additional|extra)\b", _I)
-_SINCE_DATE = guarded(rf"\bsince\s+(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})", _I)
+_MONTH_GATE = ("uary", "March", "April", "May", "June", "July", "August", "ber", "year", " 20")
 # "a total of 6,662 ... since Aug. 8": a sum, not a period, when the sentence dates its start.
-_SUM_WORD = guarded(r"(?:(?:a |the |in )?total|totall?ing|overall|in all|altogether)", _I)
-# "Total losses of Ukrainian troops in the southern Donetsk Region area were": the sum of one
-# front's fighting, not of the war.
-_FRONT_SCOPE = guarded(
-    r"\bin the (?:[\w-]+ ){1,3}(?:region|oblast|area|direction|sector|axis)\b"
-    r"(?! of (?:ukraine|russia))",
-    _I,
+_SUM_WORD = re.compile(r"(?:(?:a |the |in )?total|totall?ing|overall|in all|altogether)", _I)
+SAID_ON_DAY = Rule(
+    "said-on-day",
+    'A day that dates the statement, not the figure: "said on Tuesday", "reported last week" '
+    '(just before the day), "On Thursday, the chief added that ..." (after it).',
+    guarded(rf"\b(?:{ATTR_VERBS}|released|tweeted)\b(?:\s+[\w'’]+){{0,3}}\s*$", _I),
+    "the ministry said ",
+    "the ministry lost ",
 )
+SAID_AFTER_DAY = Rule(
+    "said-after-day",
+    'A fronted day followed by who said what ("On Thursday, the spy chief added that"): the '
+    "day dates the statement.",
+    guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:{ATTR_VERBS}|echoed)\s+that\b", _I),
+    ", the spy chief echoed the estimate and added that",
+    ", Russia lost 1,200 troops, officials said",
+    words("that"),
+)
+DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY)
 # "in two weeks", "over three months": a span counted back from as_of.
 _IN_N = guarded(
     r"\b(?:in|over|during|within|for) (?:just |only )?(?P<n>\d+|two|three|four|five|six|seven|ten)"
@@ -154,7 +120,7 @@ _IN_N = guarded(
     _I,
 )
 _PAST_N = guarded(
-    r"\b(?:past|last|previous)\s+(?P<n>\d+|two|three|four|five|six|seven|ten|24)?\s*"
+    r"\b(?:past|last|previous|preceding)\s+(?P<n>\d+|two|three|four|five|six|seven|ten|24)?\s*"
     r"(?P<unit>days?|weeks?|months?|hours)\b",
     _I,
 )
@@ -173,15 +139,21 @@ def period_cue(
     dates: list[DatedAt],
     as_of: dt.date,
     memo: CueMemo,
-) -> PeriodCue:
+) -> Cue:
     """The period a stretch of text gives a figure whose number ends at `num_end`, or
-    (None, None). `memo` keeps the cues of the stretches already read in this article (a
+    `NO_CUE`. `memo` keeps the cues of the stretches already read in this article (a
     stretch lies in one sentence)."""
-    if _AFTER_NUM_WINDOW.match(text[num_end : num_end + 12]):
-        return "window", as_of
+    more, month, year = AFTER_NUMBER_CUES
+    if more.match(text[num_end : num_end + 12]):
+        return Cue("window", as_of, more.name)
     after = text[num_end : min(end, num_end + 80)]
-    if any(w in after for w in _MONTH_GATE) and _MONTH_AFTER.match(after):
-        return "window", as_of
+    if any(w in after for w in _MONTH_GATE):
+        if month.match(after):
+            return Cue("window", as_of, month.name)
+        m = year.match(after)
+        if m:
+            first = dt.date(int(m.group("year")), 1, 1)
+            return Cue("window", first if first <= as_of else None, year.name)
     key = (start, end, as_of, id(dates))
     found = memo.get(key)
     if found is None:
@@ -189,64 +161,83 @@ def period_cue(
     return found
 
 
-def _stretch_cue(
-    text: str, start: int, end: int, dates: list[DatedAt], as_of: dt.date
-) -> PeriodCue:
+def _stretch_cue(text: str, start: int, end: int, dates: list[DatedAt], as_of: dt.date) -> Cue:
     """The period cue of text[start:end] itself (see `period_cue`), strongest first."""
     # A hard-wrapped line breaks a cue as a space would ("since the start of the\nfull-scale
     # invasion"): read line breaks as spaces (same length, so positions hold).
     seg = text[start:end].replace("\n", " ")
-    low = fold_case(seg)
     return (
-        _since_date(seg, low, start, dates)
-        or _strong_window(seg, low, as_of)
-        or _cumulative(seg, low, dates, as_of)
-        or _weak_window(text, seg, low, start, as_of)
-        or (None, None)
+        since_cue(text, seg, start, dates, as_of)
+        or _strong_window(text, seg, start, as_of)
+        or _cumulative(seg, dates, as_of)
+        or _weak_window(text, seg, start, as_of)
+        or NO_CUE
     )
 
 
-def _since_date(seg: str, low: str, start: int, dates: list[DatedAt]) -> PeriodCue | None:
-    """ "since March 3": a window from that day (not from the invasion's)."""
-    since = _SINCE_DATE.search(seg) if "since" in low else None
-    if since:
-        for pos, d, _ in dates:
-            if start + since.start() <= pos <= start + since.end() and d != INVASION:
-                return "window", d
-    return None
+def _leftmost(
+    rules: tuple[Rule, ...], seg: str, skip: _Skip | None = None
+) -> tuple[Rule, re.Match[str]] | None:
+    """The leftmost match of any of `rules` in `seg` (the earlier rule at the same place), as
+    one alternation of them all would find it; `skip` passes over a match that is no cue."""
+    low = fold_case(seg)
+    best: tuple[Rule, re.Match[str]] | None = None
+    for rule in rules:
+        m = rule.pattern.search(seg) if not rule.words or has_any(low, rule.words) else None
+        while m is not None and skip is not None and skip(rule, m):
+            m = rule.pattern.search(seg, m.end())
+        if m is not None and (best is None or m.start() < best[1].start()):
+            best = (rule, m)
+    return best
 
 
-def _strong_window(seg: str, low: str, as_of: dt.date) -> PeriodCue | None:
+class _Skip:
+    """Passes over a week or day that dates the statement ("said last week that ...")."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.start = text, start
+
+    def __call__(self, rule: Rule, m: re.Match[str]) -> bool:
+        if rule.name not in ("this-week", "on-weekday", "yesterday"):
+            return False
+        at, end = self.start + m.start(), self.start + m.end()
+        if SAID_ON_DAY.search(self.text[max(0, at - 30) : at]):
+            return True
+        if rule.name == "on-weekday" and SAID_AFTER_DAY.match(self.text, end, end + 100):
+            return True
+        return rule.name == "this-week" and self.text.startswith(" that", end)
+
+
+def _strong_window(text: str, seg: str, start: int, as_of: dt.date) -> Cue | None:
     """ "in a single day", "over the past week", "overnight": a window ending at as_of."""
-    m = _STRONG_WINDOW.search(seg) if has_any(low, _STRONG_WINDOW_WORDS) else None
-    return ("window", window_start(m.group(0), as_of)) if m else None
+    found = _leftmost(pr.WINDOW_CUES, seg, _Skip(text, start))
+    if found is None:
+        return None
+    rule, m = found
+    return Cue("window", window_start(m.group(0), as_of), rule.name)
 
 
-def _cumulative(seg: str, low: str, dates: list[DatedAt], as_of: dt.date) -> PeriodCue | None:
+def _cumulative(seg: str, dates: list[DatedAt], as_of: dt.date) -> Cue | None:
     """ "in total", "since the start of the invasion": the whole war; but "a total of ...
     since Aug. 8" or "total losses in the Donetsk area" sum a window."""
-    cm = _CUMULATIVE.search(seg) if has_any(low, _CUMULATIVE_WORDS) else None
-    if not cm:
+    found = _leftmost(pt.CUMULATIVE_CUES, seg)
+    if found is None:
         return None
+    rule, cm = found
     if _SUM_WORD.fullmatch(cm.group(0)):
         for _, d, is_start in dates:
             if is_start and abs(d - INVASION) > REACH and d <= as_of:
-                return "window", d
-        if _FRONT_SCOPE.search(seg):
-            return "window", as_of
-    return "cumulative", None
+                return Cue("window", d, rule.name)
+        if FRONT_SCOPE.search(seg):
+            return Cue("window", as_of, FRONT_SCOPE.name)
+    return Cue("cumulative", None, rule.name)
 
 
-def _weak_window(text: str, seg: str, low: str, start: int, as_of: dt.date) -> PeriodCue | None:
+def _weak_window(text: str, seg: str, start: int, as_of: dt.date) -> Cue | None:
     """ "on Monday", "yesterday", "last night": a window, unless the day dates the
     statement ("said on Tuesday")."""
-    weak_cues = _WEAK_WINDOW.finditer(seg) if has_any(low, _WEAK_WINDOW_WORDS) else ()
-    for weak in weak_cues:
-        if not _ATTRIBUTED_DAY.search(
-            text[max(0, start + weak.start() - 30) : start + weak.start()]
-        ):
-            return "window", as_of
-    return None
+    found = _leftmost(WEAK_WINDOW_CUES, seg, _Skip(text, start))
+    return Cue("window", as_of, found[0].name) if found else None
 
 
 def window_start(cue: str, as_of: dt.date) -> dt.date:

@@ -2,10 +2,11 @@
 
 Owns `assign_periods`: as_of, period and period_start of every candidate, from the figure's
 own clause (`period_cues`), the figure before it in its sentence, the sentence's other
-clauses, the next item of its list, a restatement of it, its paragraph, then weak cues (the
-perfect tense leans cumulative, a small figure of an event a window). Dates come from
-`dates`; a prisoner exchange is a window. Imports: `events.claims`, `cand`, `cues`, `dates`,
-`period_cues`, `rx`, `sentences`.
+clauses, the next item of its list, a restatement of it, its paragraph, then what its wording
+leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
+Each decision is named in `c.why["period"]` and `c.why["as_of"]`. Imports:
+`cand`, `cues`, `dates`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
+`period_rules`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -13,254 +14,188 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from events.claims import Period
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
-from ledger.ingest.dates import INVASION, DatedAt, dates_in
-from ledger.ingest.period_cues import REACH, CueMemo, PeriodCue, period_cue
+from ledger.ingest.dates import DatedAt
+from ledger.ingest.period_cues import CueMemo, period_cue
+from ledger.ingest.period_dates import AsOf
+from ledger.ingest.period_inherit import (
+    FROM_A_START,
+    Heirs,
+    inherit_periods,
+    list_periods,
+    set_period,
+)
+from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, RUNNING_TOTAL
+from ledger.ingest.period_rules import NO_CUE, Cue
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
 
-_I = re.IGNORECASE
-
-# "has lost", "have been killed": the perfect tense leans cumulative, when nothing else says.
-_WEAK_CUMULATIVE = guarded(
-    r"\b(?:has|have|had) (?:\w+ )?(?:lost|been killed|suffered|sustained)\b|\bto have lost\b", _I
-)
-# A sentence that goes on with the figures of the paragraph before ("The Russians also lost",
-# "The reported losses include", "Of these").
-_CONTINUES = guarded(
-    r"\b(?:also|includ(?:e|es|ed|ing)|the list|in addition|of these|of them|among them)\b", _I
-)
-_BEFORE_NUM_WINDOW = guarded(r"\b(?:another|a further|an additional|further)\s*$", _I)
-_EVENT_PAST = guarded(
-    r"(?<!has )(?<!have )(?<!had )(?<!been )\b(?:shot down|destroyed|downed|sank|sunk|hit|struck|"
-    r"eliminated|killed|captured)\b",
-    _I,
-)
-_DOWNED = guarded(r"\b(?:shot down|shoot down|downed|intercepted|destroyed)\b", _I)
 _NUMBER_IN_QUOTE = guarded(
     r"\d[\d,.  ]*[kK]?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
-# The returns of the whole war, not of one exchange ("3,000 brought home so far").
-_RUNNING_TOTAL = guarded(
-    r"\b(?:so far|to date|thus far|since|already|in all|overall|throughout|of the war)\b", re.I
+SHARE_CLAUSE = Rule(
+    "share-clause",
+    'A clause that gives a share of the figure ("with 30% of them in the past nine months"): '
+    "its period is the share's, not the figure's.",
+    re.compile(r"\d\s*(?:%|per ?cent\b)", re.I),
+    "with about 30% of them in the past nine months",
+    "with about 300 of them in the past nine months",
 )
+# "5,047 tanks (+55)": the General Staff's running total with the day's change beside it.
+CHANGE_BESIDE = Rule(
+    "change-beside",
+    'A running total with the day\'s change beside it ("5,047 tanks (+55)"): cumulative.',
+    re.compile(r"[^\S\n]*\(\s*[+]"),
+    " (+55), 9,557 armoured vehicles",
+    " (55 of them new), 9,557 armoured vehicles",
+)
+SENTENCE_CUES = registry(SHARE_CLAUSE, CHANGE_BESIDE)
 
 
 def assign_periods(
     text: str, sentences: list[Sentence], cands: list[Cand], ref: dt.date, has_published: bool
 ) -> None:
-    """as_of from the sentence's date, else the paragraph's, else the reference date. The period
-    comes from a cue of the figure's own clause or sentence; a figure without one takes the
-    period of the figure before it in the sentence, of a restatement of it elsewhere, of the
-    paragraph, of the paragraph before when the sentence goes on from it; else weak cues."""
-    _own_periods(text, sentences, cands, _AsOf(text, ref, has_published))
+    """as_of from the sentence's date, else the paragraph's, else the report's (see
+    `period_dates`). The period comes from a cue of the figure's own clause or sentence; a
+    figure without one takes the period of the figure before it in the sentence, of the next
+    item of its list, of a restatement of it elsewhere, of the paragraph, of the paragraph
+    before when the sentence goes on from it; else what its wording leans to."""
+    heirs = Heirs()
+    _own_periods(text, sentences, cands, AsOf(text, sentences, ref, has_published), heirs)
     if all(c.period is not None for c in cands):
         return
-    _list_periods(text, cands)
+    list_periods(text, cands)
     if all(c.period is not None for c in cands):
         return
-    _inherit_periods(text, sentences, cands)
+    inherit_periods(text, sentences, cands, heirs)
 
 
-class _AsOf:
-    """The dates each sentence names (read once), and the last as_of date of each paragraph."""
-
-    def __init__(self, text: str, ref: dt.date, has_published: bool) -> None:
-        self.text = text
-        self.ref = ref
-        self.has_published = has_published
-        self.sent_dates: dict[int, list[DatedAt]] = {}
-        self.para_date: dict[int, dt.date] = {}
-
-    def dates(self, si: int, sent: Sentence) -> list[DatedAt]:
-        """The dates of sentence `si` (the same list each time: cue memos key on it)."""
-        if si not in self.sent_dates:
-            found = self.sent_dates[si] = dates_in(self.text, sent.start, sent.end, self.ref)
-            ends = [d for _, d, st in found if not st]
-            if ends:
-                self.para_date[sent.para] = ends[-1]
-        return self.sent_dates[si]
-
-    def as_of(self, sent: Sentence, dates: list[DatedAt]) -> dt.date:
-        """The sentence's last date that starts no period, else its paragraph's, else the
-        reference date; never after the published date."""
-        as_of_dates = [d for _, d, st in dates if not st]
-        as_of = as_of_dates[-1] if as_of_dates else self.para_date.get(sent.para, self.ref)
-        return self.ref if as_of > self.ref and self.has_published else as_of
-
-
-def _own_periods(text: str, sentences: list[Sentence], cands: list[Cand], dated: _AsOf) -> None:
-    """Set as_of of every figure, and the period its own clause, the figure before it in its
-    sentence or another clause of its sentence gives (None where none does)."""
-    prev_in_sent: dict[int, Cand] = {}
-    pieces: dict[int, list[_ClauseCue]] = {}
-    memo: CueMemo = {}
-    by_sent: dict[int, list[Cand]] = {}
+def _own_periods(
+    text: str, sentences: list[Sentence], cands: list[Cand], dated: AsOf, heirs: Heirs
+) -> None:
+    """Set as_of of every figure, and the period its own clause, its place in its sentence or
+    another clause of its sentence gives (None where none does)."""
+    own = _Own(text, sentences, cands, dated, heirs)
+    for i, c in enumerate(cands):
+        set_period(c, own.cue(i, c))
+        base = own.prev_in_sent.get(c.sent)
+        heirs.mark(c, base if c.why.get("period") == "inherited-from-list" else None)
+        if not c.derived:
+            own.prev_in_sent[c.sent] = own.prev = c
     for c in cands:
-        by_sent.setdefault(c.sent, []).append(c)
-    for c in cands:
-        sent = sentences[c.sent]
-        dates = dated.dates(c.sent, sent)
-        as_of = c.as_of = dated.as_of(sent, dates)
+        if not c.heading:
+            if c.own_period and heirs.opens_a_report(c):
+                # the article opens on a window (a daily briefing, an offensive's tally)
+                heirs.lead = Cue("window", c.period_start, "report-window"), c
+            break
+
+
+class _Own:
+    """The state `_own_periods` reads each figure's cue with."""
+
+    def __init__(
+        self, text: str, sentences: list[Sentence], cands: list[Cand], dated: AsOf, heirs: Heirs
+    ) -> None:
+        self.text, self.sentences, self.cands = text, sentences, cands
+        self.dated, self.heirs = dated, heirs
+        self.prev_in_sent: dict[int, Cand] = {}
+        self.prev: Cand | None = None
+        self.pieces: dict[int, list[_ClauseCue]] = {}
+        self.memo: CueMemo = {}
+        self.by_sent: dict[int, list[Cand]] = {}
+        for c in cands:
+            self.by_sent.setdefault(c.sent, []).append(c)
+
+    def cue(self, i: int, c: Cand) -> Cue:
+        """c's as_of (set here) and the period its own clause or sentence gives."""
+        text, sent = self.text, self.sentences[c.sent]
+        dates = self.dated.dates(c.sent, sent)
+        c.as_of, c.why["as_of"] = self.dated.as_of(sent, dates, c.q_start, c.claimant)
         cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
-        period, start = period_cue(text, cs, ce, _num_end(text, c), dates, as_of, memo)
-        c.own_period = period is not None
-        if c.derived and period != "window":
+        cue = period_cue(text, cs, ce, _num_end(text, c), dates, c.as_of, self.memo)
+        c.own_period = cue.period is not None
+        cue = self._increment(i, c, sent, cue)
+        if cue.rule == "so-far":
+            # "have so far lost 26,000 during their counteroffensive": up to now, from the
+            # start the sentence names
+            whole = period_cue(text, sent.start, sent.end, sent.end, dates, c.as_of, self.memo)
+            cue = whole if whole.rule in FROM_A_START else cue
+        if c.derived and cue.period != "window":
             # a day's change ("(+1,210)") is that day's window, whatever its sentence says of
             # the figure it changes ("... lost 512,430 (+1,210) since the invasion")
-            period, start = "window", None
-        base = prev_in_sent.get(c.sent)
-        if period is None and base is not None and base.period:
-            period, start = base.period, base.period_start
-        if period is None:
-            period, start = _period_from_other_clauses(
-                text, sent, c, by_sent[c.sent], dates, as_of, pieces, memo
-            )
-        if c.metric == "pow":
-            period = _one_exchange(text, sent, period)
-        _set_period(c, period, start)
-        if not c.derived:
-            prev_in_sent[c.sent] = c
+            cue = Cue("window", None, "day-change")
+        cue = cue if cue.period else _sentence_cue(text, c, self.cands, i, self.prev_in_sent)
+        cue = cue if cue.period else self._other_clauses(c, sent, dates)
+        if cue.rule == "same-period":
+            cue = self._same_period(c, cue)
+        if (
+            c.metric in ("drones", "cruise_missiles")
+            and cue.period != "window"
+            and OUT_OF_LAUNCHED.match(text, _num_end(text, c), sent.end)
+        ):
+            cue = Cue("window", c.as_of, OUT_OF_LAUNCHED.name)
+        return _one_exchange(text, sent, cue) if c.metric == "pow" else cue
+
+    def _increment(self, i: int, c: Cand, sent: Sentence, cue: Cue) -> Cue:
+        """ "killed 1,030, raising the total to 133,000": 1,030 is the day's window (unless
+        its clause names another), and 133,000 a total that lends the paragraph no period."""
+        if c.derived or not INCREMENT.match(self.text, c.q_end, sent.end):
+            return cue
+        for o in self.cands[i + 1 :]:
+            if o.sent != c.sent:
+                break
+            if not o.derived:
+                self.heirs.raised_totals.add(id(o))
+                break
+        return cue if cue.period == "window" else Cue("window", c.as_of, INCREMENT.name)
+
+    def _same_period(self, c: Cand, cue: Cue) -> Cue:
+        """ "within the same period": the period of the sentence before, else of the figure
+        before, else a window."""
+        if c.sent > 0 and c.as_of is not None:
+            ps = self.sentences[c.sent - 1]
+            dates = self.dated.dates(c.sent - 1, ps)
+            told = period_cue(self.text, ps.start, ps.end, ps.end, dates, c.as_of, self.memo)
+            if told.period is not None and told.rule != "same-period":
+                return Cue(told.period, told.start, cue.rule)
+        if self.prev is not None and self.prev.period:
+            return Cue(self.prev.period, self.prev.period_start, cue.rule)
+        return cue
+
+    def _other_clauses(self, c: Cand, sent: Sentence, dates: list[DatedAt]) -> Cue:
+        """The cue of another clause of c's sentence (see `_period_from_other_clauses`)."""
+        as_of = c.as_of or self.dated.ref
+        return _period_from_other_clauses(
+            self.text, sent, c, self.by_sent[c.sent], dates, as_of, self.pieces, self.memo
+        )
 
 
-def _one_exchange(text: str, sent: Sentence, period: Period | None) -> Period | None:
+def _sentence_cue(
+    text: str, c: Cand, cands: list[Cand], i: int, prev_in_sent: dict[int, Cand]
+) -> Cue:
+    """What the figure's place in its sentence says: a running total with the day's change
+    beside it ("5,047 tanks (+55)") is cumulative; else the period of the figure before it
+    in the sentence."""
+    nxt = cands[i + 1] if i + 1 < len(cands) else None
+    if nxt is not None and nxt.derived and CHANGE_BESIDE.match(text, c.q_end, nxt.q_end):
+        return Cue("cumulative", None, CHANGE_BESIDE.name)
+    base = prev_in_sent.get(c.sent)
+    if base is not None and base.period:
+        return Cue(base.period, base.period_start, "inherited-from-list")
+    return NO_CUE
+
+
+def _one_exchange(text: str, sent: Sentence, cue: Cue) -> Cue:
     """ "each side released 300 in the swap", "each released a total of 390": one exchange is
     a window, unless its sentence counts the returns of the whole war ("so far", "since")."""
-    if period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
-        return period
-    return period if _RUNNING_TOTAL.search(text, sent.start, sent.end) else "window"
-
-
-def _inherit_periods(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
-    """Give each figure still without a period one from elsewhere (`_inherited_period`)."""
-    cued: dict[tuple[str | None, str, int], Cand] = {}
-    for c in sorted((c for c in cands if c.period), key=lambda c: c.heading):
-        cued.setdefault((c.subject, c.metric, c.value), c)
-    prev: Cand | None = None
-    last_by_para: dict[int, Cand] = {}
-    windows: dict[tuple[str | None, str], int] = {}  # the largest window figure so far
-    for c in cands:
-        sent = sentences[c.sent]
-        if c.period is None:
-            period, start = _inherited_period(text, sent, c, prev, cued, last_by_para, windows)
-            _set_period(c, period, start)
-        prev = c
-        if not c.derived:
-            last_by_para[sent.para] = c
-        if c.period == "window" and not c.part:
-            key = (c.subject, c.metric)
-            windows[key] = max(windows.get(key, 0), c.value)
-
-
-# "lost 61 guns, 18 AFVs (AFVs), and five tanks on Monday", "350 troops, as well as 30 tanks
-# in a two-hour battle": list items before the one whose
-# clause holds the cue share it.
-_LIST_GAP = guarded(r"^\s*(?:\([^()]{1,30}\))?\s*(?:,|,?\s*and|,?\s*as well as)\s*$", _I)
-
-
-def _list_periods(text: str, cands: list[Cand]) -> None:
-    """A figure without a period takes the cue of the next item of its list."""
-    nxt: Cand | None = None
-    for c in reversed(cands):
-        if (
-            c.period is None
-            and nxt is not None
-            and nxt.sent == c.sent
-            and nxt.period
-            and nxt.own_period
-            and _LIST_GAP.match(text[c.q_end : nxt.q_start])
-        ):
-            _set_period(c, nxt.period, nxt.period_start)
-            c.own_period = True
-        nxt = c
-
-
-def _set_period(c: Cand, period: Period | None, start: dt.date | None) -> None:
-    as_of = c.as_of or INVASION
-    if (
-        period == "window"
-        and start is not None
-        and abs(start - INVASION) <= min(REACH, (as_of - start) / 4)
-        and as_of - start >= dt.timedelta(days=7)
-    ):
-        # "over the past six months" said in August 2022, "in two weeks" said on 10 March
-        # 2022: the whole war so far
-        period = "cumulative"
-    if period == "cumulative":
-        start = INVASION if as_of >= INVASION else None
-    elif period == "window" and (start is None or start > as_of):
-        start = as_of
-    c.period, c.period_start = period, start
-
-
-def _inherited_period(
-    text: str,
-    sent: Sentence,
-    c: Cand,
-    prev: Cand | None,
-    cued: dict[tuple[str | None, str, int], Cand],
-    last_by_para: dict[int, Cand],
-    windows: dict[tuple[str | None, str], int],
-) -> PeriodCue:
-    """The period of a figure whose own clause and sentence give none: one told for it
-    elsewhere, else what the sentence's wording leans to."""
-    told = _period_told_elsewhere(sent, c, prev, cued, last_by_para)
-    if told is not None:
-        return told
-    # A share of a day's (week's) figure told earlier: "up to 620 soldiers in the past 24
-    # hours ... the West group: up to 495".
-    if windows and c.value <= windows.get((c.subject, c.metric), 0):
-        return "window", c.as_of
-    return _leaning_period(text, sent, c, last_by_para)
-
-
-def _period_told_elsewhere(
-    sent: Sentence,
-    c: Cand,
-    prev: Cand | None,
-    cued: dict[tuple[str | None, str, int], Cand],
-    last_by_para: dict[int, Cand],
-) -> PeriodCue | None:
-    """The period of the figure before it in its sentence, of a restatement of it (same
-    subject, metric and value), or of its paragraph's last figure."""
-    if prev is not None and prev.sent == c.sent and prev.period:
-        return prev.period, prev.period_start
-    same = cued.get((c.subject, c.metric, c.value))
-    if same is not None and same is not c and same.period:
-        return same.period, same.period_start
-    if sent.para in last_by_para and last_by_para[sent.para].period:
-        base = last_by_para[sent.para]
-        return base.period, base.period_start
-    return None
-
-
-def _leaning_period(text: str, sent: Sentence, c: Cand, last_by_para: dict[int, Cand]) -> PeriodCue:
-    """What the wording leans to: the perfect tense ("has lost") cumulative; "another 40" a
-    window; a sentence going on ("also lost") the paragraph before's period; a small figure
-    of an event ("shot down 11 drones") a window; else cumulative."""
-    if _WEAK_CUMULATIVE.search(text, sent.start, sent.end):
-        return "cumulative", None
-    if _BEFORE_NUM_WINDOW.search(text[max(sent.start, c.q_start - 30) : c.q_start]):
-        return "window", c.as_of
-    if _CONTINUES.search(text[sent.start : c.q_start]):
-        # "... also lost three armoured vehicles": the figures of a paragraph just before
-        for back in (1, 2):
-            base = last_by_para.get(sent.para - back)
-            if base is not None and base.period:
-                return base.period, base.period_start
-    if c.value < 100 and _EVENT_PAST.search(text, sent.start, sent.end):
-        return "window", c.as_of
-    if (
-        c.value < 100
-        and c.metric in ("drones", "cruise_missiles")
-        and _DOWNED.search(text, sent.start, sent.end)
-    ):
-        # "have shot down 11 Shahed drones": an attack's tally, not a running total
-        return "window", c.as_of
-    return "cumulative", None
+    if cue.period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
+        return cue
+    if RUNNING_TOTAL.search(text, sent.start, sent.end):
+        return cue  # the returns so far: the period is told elsewhere
+    return Cue("window", None, "one-exchange")
 
 
 def _num_end(text: str, c: Cand) -> int:
@@ -271,8 +206,8 @@ def _num_end(text: str, c: Cand) -> int:
     return c.q_start + m.end() if m else c.q_end
 
 
-# A clause of a sentence and the period cue it holds: (start, end, period, first day).
-_ClauseCue = tuple[int, int, Period, dt.date | None]
+# A clause of a sentence and the period cue it holds: (start, end, cue).
+_ClauseCue = tuple[int, int, Cue]
 
 
 def _period_from_other_clauses(
@@ -284,23 +219,22 @@ def _period_from_other_clauses(
     as_of: dt.date,
     cache: dict[int, list[_ClauseCue]],
     memo: CueMemo,
-) -> PeriodCue:
+) -> Cue:
     """Cues in the sentence's clauses that carry no figure of their own (the clause cues are
     computed once per sentence; `same_sentence` holds the figures of c's sentence)."""
     if c.sent not in cache:
         cache[c.sent] = _clause_cues(text, sent, dates, as_of, memo)
     found = [
-        (abs(p_start - c.q_start), period, start)
-        for p_start, p_end, period, start in cache[c.sent]
+        (abs(p_start - c.q_start), cue)
+        for p_start, p_end, cue in cache[c.sent]
         if not any(
             o.sent == c.sent and o is not c and o.q_start < p_end and o.q_end > p_start
             for o in same_sentence
         )
     ]
     if not found:
-        return None, None
-    best = min(found, key=lambda f: f[0])
-    return best[1], best[2]
+        return NO_CUE
+    return min(found, key=lambda f: f[0])[1]
 
 
 def _clause_cues(
@@ -313,7 +247,8 @@ def _clause_cues(
         p_start, p_end = pos, pos + len(piece)
         pos = p_end + 1
         # no figure here: "after the number" is after the piece
-        period, start = period_cue(text, p_start, p_end, p_end, dates, as_of, memo)
-        if period:
-            cues.append((p_start, p_end, period, start))
+        cue = period_cue(text, p_start, p_end, p_end, dates, as_of, memo)
+        if cue.period and not SHARE_CLAUSE.search(piece):
+            # not "with 30% of them in the past nine months": a share's period
+            cues.append((p_start, p_end, cue))
     return cues

@@ -1,0 +1,109 @@
+"""Period starts: the cues that date a window's first day ("since March 3", "since June").
+
+Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2, when it
+reported ...", and "in the Donetsk area", which makes a total one front's), `FRONT_SCOPE`,
+`since_cue` (the period a "since" gives a stretch of text) and `first_of_month`. Imports:
+`cues`, `dates`, `period_rules`, `rules`, `rx`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ledger.ingest.cues import ATTR_VERBS, MONTH
+from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt, month_number
+from ledger.ingest.period_rules import Cue
+from ledger.ingest.rules import Rule, registry, words
+from ledger.ingest.rx import guarded
+
+_I = re.IGNORECASE
+# The words of a past report after "when" ("when the ministry reported", "when it stood at").
+REPORTED = rf"(?:[\w'’.-]+\s+){{0,6}}?(?:{ATTR_VERBS}|stood|was put|were put|totall?ed)\b"
+
+START_CUES = registry(
+    Rule(
+        "since-date",
+        'Since a day named ("since March 3", "since Monday"): a window from that day, unless '
+        'the day dates the report the figure is from ("since March 2, when it reported").',
+        guarded(
+            rf"\bsince\s+(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}|"
+            rf"(?:last )?(?:{'|'.join(WEEKDAYS)}))(?:st|nd|rd|th)?\b(?!,?\s+when\s+{REPORTED})",
+            _I,
+        ),
+        "7,000 troops since Monday",
+        "the first update since March 2, when it reported",
+        words("since"),
+    ),
+    Rule(
+        "since-month",
+        'Since a month named without a day ("since June", "since March 2023"): a window from '
+        "its first day (not February 2022, the invasion's month: see `period_rules`).",
+        guarded(
+            rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<month>{MONTH})"
+            rf"(?:\s+(?P<year>20\d\d))?\b(?!\.?\s*\d)(?!,?\s+when\s+{REPORTED})",
+            _I,
+        ),
+        "lost 40,000 troops since June",
+        "lost 40,000 troops since June 4",
+        words("since"),
+    ),
+    Rule(
+        "since-when-reported",
+        'A day that dates a past report ("the first update since March 2, when it reported 498 '
+        'dead"): the tally it gave then, cumulative.',
+        guarded(
+            rf"\bsince\s+(?:(?:late|early|mid-?)\s*)?(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}|"
+            rf"{MONTH}(?:\s+20\d\d)?)(?:st|nd|rd|th)?,?\s+when\s+{REPORTED}",
+            _I,
+        ),
+        "the first update since late March when it said 1,300 had died",
+        "since March 2, when the incursion began, Russia lost 6,000",
+        words("when"),
+    ),
+    Rule(
+        "sum-of-a-front",
+        '"Total losses in the Donetsk area": the sum of one front\'s fighting, not of the war.',
+        guarded(
+            r"\bin the (?:[\w-]+ ){1,3}(?:region|oblast|area|direction|sector|axis)\b"
+            r"(?! of (?:ukraine|russia))",
+            _I,
+        ),
+        "total losses in the southern Donetsk area were",
+        "total losses in the war were",
+        words("region|oblast|area|direction|sector|axis"),
+    ),
+)
+_SINCE_DATE, _SINCE_MONTH, _SINCE_WHEN, FRONT_SCOPE = START_CUES
+
+
+def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.date) -> Cue | None:
+    """ "since March 3", "since Monday": a window from that day (not from the invasion's);
+    "since March 2, when it reported": the tally of that day's report."""
+    if "since" not in seg.lower():
+        return None
+    # read a little past the stretch: a clause cut at the comma of "since March 2, when"
+    ahead = text[start : start + len(seg) + 80].replace("\n", " ")
+    when = _SINCE_WHEN.search(ahead)
+    if when and when.start() < len(seg):
+        return Cue("cumulative", None, _SINCE_WHEN.name)
+    since = _SINCE_DATE.search(ahead)
+    if since and since.end() <= len(seg):
+        for pos, d, _ in dates:
+            if start + since.start() <= pos <= start + since.end() and d != INVASION:
+                return Cue("window", d, _SINCE_DATE.name)
+    month = _SINCE_MONTH.search(ahead)
+    if month and month.end() <= len(seg):
+        first = first_of_month(month.group("month"), month.group("year"), as_of)
+        if first is not None and first > INVASION:
+            return Cue("window", first, _SINCE_MONTH.name)
+    return None
+
+
+def first_of_month(name: str, year: str | None, as_of: dt.date) -> dt.date | None:
+    """The first day of month `name` of `year`, else of the last such month before as_of."""
+    number = month_number(name)
+    if number is None:
+        return None
+    first = dt.date(int(year) if year else as_of.year, number, 1)
+    return first.replace(year=first.year - 1) if first > as_of and not year else first

@@ -1,0 +1,363 @@
+"""Periods: whether a figure is a running total (cumulative) or a window, from when, and as of
+which day; each decision named in `why`.
+
+The seeds' conventions (seeds/README.md): a total since the invasion is cumulative with
+period_start 2022-02-24; a day, a night, a week, a named month, an offensive or incursion,
+"since March 27" and a daily or monthly average are windows. Every text below is made up for
+these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.ingest.explain import explain_claims
+from ledger.ingest.extract import extract_claims
+
+PUB = dt.date(2024, 9, 12)  # a Thursday
+INVASION = dt.date(2022, 2, 24)
+
+
+def run(text: str, published: dt.date | None = PUB) -> list:
+    return extract_claims(
+        text,
+        article_id="p1",
+        publisher="Example Wire",
+        published=published,
+        fallback_date=dt.date(2030, 1, 1),
+    )
+
+
+def periods(text: str, published: dt.date | None = PUB) -> dict[int, str | None]:
+    return {c.value: c.period for c in run(text, published)}
+
+
+def why(text: str, published: dt.date | None = PUB) -> dict[str, dict[str, str]]:
+    """The why of each figure that became a claim, by its surface."""
+    _, fates = explain_claims(
+        text,
+        article_id="p1",
+        publisher="Example Wire",
+        published=published,
+        fallback_date=dt.date(2030, 1, 1),
+    )
+    return {f.surface: f.why for f in fates if f.rule != "not-a-figure" and f.why}
+
+
+# Windows named by a month, a start or an offensive.
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The brigade said it killed 4,100 Russian soldiers in February.", PUB),
+        ("The army says Russia has lost 31,000 troops so far in August.", PUB),
+        ("Russia has lost 52,000 troops since June, the ministry says.", dt.date(2024, 6, 1)),
+        ("Kyiv has lost 18,000 soldiers since launching the counteroffensive, Moscow said.", PUB),
+        ("Kyiv has lost 18,000 soldiers since it began its offensive, Moscow said.", PUB),
+        ("Russia has lost 7,000 troops since Monday, the General Staff said.", dt.date(2024, 9, 9)),
+        ("Russia lost 210,000 troops in 2024, the commander said.", dt.date(2024, 1, 1)),
+        ("Kyiv lost 12,000 men in the fighting for Vovchansk, the ministry said.", PUB),
+        ("Kyiv lost 9,400 soldiers during the military operations in the Kursk direction.", PUB),
+        (
+            "Russia has lost 60,000 soldiers starting from the previous summit, the minister said.",
+            PUB,
+        ),
+        (
+            "Since Aug. 6, when Kyiv launched its incursion, Russia has lost 6,100 troops there.",
+            dt.date(2024, 8, 6),
+        ),
+        ("Russia lost 2,300 soldiers in the first three days of the war, Kyiv said.", PUB),
+    ],
+)
+def test_a_window_named_by_a_month_a_start_or_an_offensive(text: str, start: dt.date) -> None:
+    (c,) = run(text)
+    assert (c.period, c.period_start) == ("window", start)
+
+
+# Running totals: the whole war, even when the report is dated "this week".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff reported this week that Russia has lost 610,000 soldiers.",
+        "Ukrainian officials said last week that Russia has lost 48,000 soldiers since the war.",
+        "Moscow said Kyiv had lost 71,000 troops during the military operation.",
+        "Moscow said Kyiv had lost 71,000 troops since the beginning of their special operation.",
+        "Russia has lost 38,000 soldiers since beginning their invasion on February 24.",
+        "Russia's total losses between February 24 and June 30 came to 29,000 soldiers.",
+        "Russia has lost 410,000 soldiers since February 2022, Kyiv said.",
+        "Some 31,000 troops have died in the nearly seven months since Putin launched the war.",
+        "No figures came until May 3, when the ministry reported 2,900 soldiers killed.",
+        "In the latest report, the ministry said Russia has lost 630,000 soldiers.",
+        "Russia lost 9,000 soldiers while taking the town, the ministry said.",
+    ],
+)
+def test_a_running_total_is_cumulative(text: str) -> None:
+    (c,) = run(text)
+    assert c.period == "cumulative"
+
+
+# A rate is a window, with the rate as its value.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Russia is losing an average of 1,150 soldiers a day, the ministry said.", 1150),
+        ("Officials put Russian losses at 32,000 troops per month.", 32000),
+    ],
+)
+def test_an_average_is_a_window(text: str, value: int) -> None:
+    (c,) = run(text)
+    assert (c.value, c.period) == (value, "window")
+
+
+# The General Staff's list, number first: the total is cumulative, the "(+n)" that day's.
+GS_LIST = (
+    "On September 11, the General Staff said Russia has lost a total of 631,000 soldiers since "
+    "the start of the invasion.\n\n"
+    "This figure includes 1,190 soldiers in the past 24 hours.\n\n"
+    "According to the report, Russia has also lost 8,700 tanks (+12), 17,100 armoured combat "
+    "vehicles (+30), 18,200 artillery systems (+41), 1,190 air defence systems, 367 aircraft "
+    "and 28 ships.\n"
+)
+
+
+def test_a_number_first_list_is_cumulative_and_its_changes_a_days_window() -> None:
+    got = {(c.metric, c.value): c.period for c in run(GS_LIST)}
+    for key in [("tanks", 8700), ("afv", 17100), ("artillery", 18200), ("aircraft", 367)]:
+        assert got[key] == "cumulative", key
+    for key in [("tanks", 12), ("afv", 30), ("artillery", 41)]:
+        assert got[key] == "window", key
+    assert why(GS_LIST)["8,700"]["period"] == "change-beside"
+
+
+# The report's date goes to every figure of the report, not the published date to some.
+def test_the_report_date_is_carried_to_every_figure_of_the_report() -> None:
+    claims = run(GS_LIST, published=dt.date(2024, 9, 12))
+    assert {c.as_of for c in claims} == {dt.date(2024, 9, 11)}
+    told = why(GS_LIST, published=dt.date(2024, 9, 12))
+    assert told["631,000"]["as_of"] == "sentence-date"
+    assert told["8,700"]["as_of"] == "carried-from-report"
+
+
+@pytest.mark.parametrize(
+    ("second", "rule"),
+    [
+        ("According to the report, Russia has lost 8,700 tanks.", "carried-from-report"),
+        ("Russia has lost 8,700 tanks, the General Staff said.", "claimants-report-date"),
+    ],
+)
+def test_a_claimants_report_date_goes_to_its_later_figures(second: str, rule: str) -> None:
+    text = (
+        "On September 11, the General Staff said Russia lost 1,190 soldiers over the past "
+        f"day.\n\n{second}\n\nBritish intelligence estimates Russia lost 600,000 soldiers."
+    )
+    as_of = {c.value: c.as_of for c in run(text)}
+    assert as_of == {1190: dt.date(2024, 9, 11), 8700: dt.date(2024, 9, 11), 600000: PUB}
+    assert why(text)["8,700"]["as_of"] == rule
+
+
+def test_the_article_date_is_named_by_where_it_came_from() -> None:
+    text = "Russia lost 40 tanks, the army said."
+    assert why(text)["40"]["as_of"] == "published-date"
+    assert why(text, published=None)["40"]["as_of"] == "fallback-date"
+    dated = "KYIV, March 3, 2024\n\nRussia lost 40 tanks, the army said."
+    assert why(dated, published=None)["40"]["as_of"] == "report-date"
+
+
+# The figures a report gives beside a day's: the running totals are cumulative.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a share of the total told first ("Of these, ...")
+        "Russia has lost 560,000 soldiers since the invasion began. Of these, 1,300 died in "
+        "the past day.\n\nThe Russian losses also include 8,100 tanks and 15,400 armoured "
+        "vehicles.",
+        # a day's figure, then what the list "includes": too many for one day
+        "Russia suffered 1,250 casualties over the past day. Its equipment losses include "
+        "8,100 tanks and 15,400 armoured vehicles.",
+    ],
+)
+def test_totals_beside_a_days_figure_are_cumulative(text: str) -> None:
+    got = periods(text)
+    assert (got[8100], got[15400]) == ("cumulative", "cumulative")
+
+
+@pytest.mark.parametrize(
+    ("text", "window", "total"),
+    [
+        (
+            "Kyiv said 980 Russian soldiers were killed, raising the total throughout the war "
+            "to 402,000 soldiers.",
+            980,
+            402000,
+        ),
+        (
+            "Russia lost 1,420 troops on Monday, amounting to a total of 560,000 since the "
+            "invasion.",
+            1420,
+            560000,
+        ),
+        (
+            "Kyiv said 980 Russian soldiers were killed, bringing Russia's total losses to "
+            "402,000 soldiers.",
+            980,
+            402000,
+        ),
+    ],
+)
+def test_the_figure_a_total_is_raised_by_is_a_window(text: str, window: int, total: int) -> None:
+    got = periods(text)
+    assert (got[window], got[total]) == ("window", "cumulative")
+
+
+def test_a_total_for_the_week_is_a_window() -> None:
+    text = (
+        "The ministry said 400 soldiers were killed on Monday, bringing the total for the week "
+        "to 2,100 soldiers."
+    )
+    assert periods(text) == {400: "window", 2100: "window"}
+
+
+def test_what_goes_on_from_an_increment_is_a_window() -> None:
+    text = (
+        "Kyiv said 980 Russian soldiers were killed, raising the total throughout the war to "
+        "402,000. Ukrainian units also destroyed 16 tanks and 31 armoured vehicles."
+    )
+    got = periods(text)
+    assert (got[16], got[31]) == ("window", "window")
+
+
+# A daily briefing of the Russian MoD: the day's lines and per-grouping lines are windows,
+# the total since the start of the special military operation cumulative.
+BRIEFING = (
+    "MOSCOW, September 12. Ukraine's armed forces lost up to 1,250 troops over the past 24 "
+    "hours, the Russian Defense Ministry reported.\n\n"
+    "Ukraine lost up to 430 servicemen in the area of the North grouping during the day.\n\n"
+    "The enemy lost four armoured vehicles, 13 cars and a field artillery gun.\n\n"
+    "In total, since the beginning of the special military operation, 640 aircraft and 283 "
+    "helicopters have been destroyed."
+)
+
+
+def test_a_daily_briefing() -> None:
+    got = periods(BRIEFING)
+    assert [got[v] for v in (1250, 430, 4, 13)] == ["window"] * 4
+    assert (got[640], got[283]) == ("cumulative", "cumulative")
+    assert why(BRIEFING)["four"]["period"] == "report-window"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "period", "rule"),
+    [
+        (
+            "Air defence neutralised 61 of 74 Russian drones overnight into Thursday.",
+            61,
+            "window",
+            "overnight",
+        ),
+        (
+            "The air force said it neutralised 61 Russian drones out of 74.",
+            61,
+            "window",
+            "out-of-launched",
+        ),
+        (
+            "As of 08:00, air defence had shot down 61 enemy drones.",
+            61,
+            "window",
+            "attack-tally",
+        ),
+        (
+            "As a result of the strikes, more than 160 Ukrainian soldiers were killed.",
+            160,
+            "window",
+            "strike-results",
+        ),
+        (
+            "Ukraine said 1,380 Russian soldiers died on the deadliest day of the war so far.",
+            1380,
+            "window",
+            "record-day",
+        ),
+        (
+            "Russia has lost 16,000 tanks, with 84 destroyed in the latest update.",
+            84,
+            "window",
+            "in-the-latest-report",
+        ),
+    ],
+)
+def test_one_event_or_one_update(text: str, value: int, period: str, rule: str) -> None:
+    assert periods(text)[value] == period
+    assert any(w.get("period") == rule for w in why(text).values())
+
+
+def test_a_daily_briefings_window_is_not_lent_to_a_figure_too_large_for_a_day() -> None:
+    text = (
+        "Russia lost 1,250 soldiers over the past day, the General Staff said.\n\n"
+        "British intelligence estimates Russia lost 610,000 soldiers."
+    )
+    assert periods(text)[610000] == "cumulative"
+
+
+def test_so_far_in_an_offensive_is_the_offensives_window() -> None:
+    text = (
+        "Kyiv has so far lost more than 21,000 soldiers during its counteroffensive, the "
+        "minister said.\n\nRussian air defences shot down 140 rockets and 390 drones."
+    )
+    got = periods(text)
+    assert [got[v] for v in (21000, 140, 390)] == ["window"] * 3
+
+
+def test_so_far_beside_a_day_stays_cumulative() -> None:
+    got = periods("Russia has lost 221,000 soldiers to date, including 640 in the past day.")
+    assert (got[221000], got[640]) == ("cumulative", "window")
+
+
+def test_the_same_period_is_the_sentence_befores() -> None:
+    text = (
+        "Russian losses between the start of the invasion and Tuesday numbered 81,000, the "
+        "General Staff said. Russia also lost 2,900 tanks within the same period."
+    )
+    assert periods(text)[2900] == "cumulative"
+    (c,) = [c for c in run(text) if c.value == 2900]
+    assert c.period_start == INVASION
+
+
+def test_a_share_clause_gives_the_figure_no_period() -> None:
+    text = (
+        "Since the start of the full-scale invasion, Russia has lost 1.1 million troops, with "
+        "about 30% of them in the past nine months."
+    )
+    assert periods(text)[1_100_000] == "cumulative"
+
+
+def test_a_fronted_day_that_dates_a_statement_is_no_window() -> None:
+    text = "On Thursday, the spy chief echoed the estimate and added that 18,000 had died."
+    assert periods(text)[18000] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Each side released 150 prisoners of war in the exchange.", "window"),
+        ("Ukraine has brought home 3,800 prisoners of war so far in exchanges.", "cumulative"),
+    ],
+)
+def test_prisoner_exchanges(text: str, period: str) -> None:
+    assert {c.period for c in run(text) if c.metric == "pow"} == {period}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        GS_LIST,
+        BRIEFING,
+        "Russia has lost 12 tanks. Officials said 300 soldiers died overnight.",
+        "Ukraine said it captured 40 soldiers, the army said on Monday.",
+    ],
+)
+def test_every_claim_says_why_its_period_and_as_of(text: str) -> None:
+    for surface, told in why(text).items():
+        assert told.get("period", "unexplained") != "unexplained", surface
+        assert told.get("as_of", "unexplained") != "unexplained", surface
