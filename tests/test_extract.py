@@ -140,11 +140,11 @@ def test_as_of_falls_back_to_published_then_fallback() -> None:
         ),
         (
             "Russia's defence ministry said its forces shot down 3 Ukrainian jets.",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
         ),
         (
             "First Deputy Defense Minister Oleksandr Pavliuk said Russia lost 40 tanks.",
-            "Ministry of Defence of Ukraine",
+            "Ministry of Defence of Ukraine (Oleksandr Pavliuk)",
         ),
         ("The Ukrainian Army (UA) announced that Russia lost 40 tanks.", "Armed Forces of Ukraine"),
         ("Russia lost 40 tanks.", "Daily Example"),
@@ -357,12 +357,12 @@ def test_passing_a_mark_is_a_qualifier(phrase: str, qualifier: str) -> None:
         (
             "Russia's Defence Ministry issued its weekly figures on Friday. The ministry said "
             "Ukraine lost 12 tanks in a week.",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
         ),
         (
             "Britain's Defence Ministry published an update. The minister said Russia lost 12 "
             "tanks in a week.",
-            "UK Ministry of Defence",
+            "UK Ministry of Defence (Defence Intelligence)",
         ),
         (
             "Kyiv's military said Russia lost 12 tanks in a day.",
@@ -398,7 +398,7 @@ def test_anaphor_finds_the_last_named_source() -> None:
     [
         (
             "Kyiv lost 3,100 soldiers in a week – Russian MOD",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
             "ukraine",
         ),
         ("Russia lost 3,100 soldiers in a week, Ukraine says", "Ukraine", "russia"),
@@ -510,7 +510,7 @@ def test_list_after_a_colon_inherits_the_loss() -> None:
 def test_russian_ministry_claims_are_about_ukraine() -> None:
     """The Russian ministry's figures without a named loser are Ukraine's losses."""
     c = one("The Russian Defence Ministry said 410 enemy soldiers were eliminated in a day.")
-    assert (c.subject, c.claimant) == ("ukraine", "Ministry of Defence of the Russian Federation")
+    assert (c.subject, c.claimant) == ("ukraine", "Russian Defence Ministry")
 
 
 # --- the regex rewrites of `ledger.ingest.rx`: same matches, only faster ------------------
@@ -742,7 +742,7 @@ def test_not_counts(text: str) -> None:
         (
             "The Air Force said it downed 14 drones.\n\nCIA Director Jane Roe said on Friday "
             "that the agency estimated 12,000 Russians had died.",
-            "CIA Director Jane Roe",
+            "Jane Roe",
         ),
         (
             "Russia lost 3,000 tanks, Ukraine's Defence Ministry said.\n\nThe figure comes from "
@@ -883,13 +883,13 @@ def test_line_opening_with_a_comma_continues_the_sentence() -> None:
         (
             "Defence Minister Olena Marchenko said on Friday that the war had been long. "
             "The minister also said 5,000 Russian soldiers had been killed.",
-            "Defence Minister Olena Marchenko",
+            "Olena Marchenko",
         ),
         (
             "Moldovan President Olena Marchenko said the war had been long.\n\n"
             "Officials in Warsaw said the border was calm.\n\n"
             "The Moldovan leader meanwhile put Russian losses at 90,000 dead.",
-            "Moldovan President Olena Marchenko",
+            "Olena Marchenko",
         ),
     ],
 )
@@ -1027,12 +1027,12 @@ def test_list_and_event_windows(text: str, period: str) -> None:
             "The army reported heavy fighting.\n\nAccording to the Daily Example, this is stated "
             "in a British intelligence report.\n\nRussia has probably lost more than 60,000 "
             "troops over two months.",
-            "UK Ministry of Defence",
+            "UK Ministry of Defence (Defence Intelligence)",
         ),
         (
             "The Russian Ministry of Defense (MoD) said the enemy lost 300 soldiers in a day. "
             "In total, the MoD said, the enemy lost more than 2,000 soldiers in the area.",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
         ),
     ],
 )
@@ -1171,11 +1171,13 @@ def test_subjects_of_1_6(text: str, subject: str) -> None:
             "American officials told a newspaper that Russia has lost 40,000 soldiers.",
             "US officials",
         ),
-        ("The Pentagon said Russia has lost 40,000 soldiers.", "US Department of Defense"),
+        (
+            "The Pentagon said Russia has lost 40,000 soldiers.",
+            "US Department of Defense (Pentagon)",
+        ),
         (
             "Defence minister Sergei Shoigu said Ukraine lost 300 soldiers in a day.",
-            "Russian Defense Minister Sergei Shoigu"
-            " (Ministry of Defence of the Russian Federation)",
+            "Sergei Shoigu (Russian Defence Minister)",
         ),
         (
             "Jan Novak, citing border guard data, said Russia lost 40 tanks near the river.",
@@ -1189,12 +1191,12 @@ def test_subjects_of_1_6(text: str, subject: str) -> None:
         (
             "Air defences shot down a Ukrainian helicopter near the village. This incident was "
             "confirmed by the Russian Ministry of Defence's press service.",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
         ),
         (
             "Russia's Defence Ministry has been silent since March, when it said 500 soldiers "
             "had died. The Daily Example asked for comment.",
-            "Ministry of Defence of the Russian Federation",
+            "Russian Defence Ministry",
         ),
     ],
 )
@@ -1211,7 +1213,7 @@ def test_command_posts_are_not_a_speaker() -> None:
         "The spokesman said 9 unmanned aerial vehicles were destroyed over the last day."
     )
     assert [(c.claimant, c.subject, c.value) for c in claims] == [
-        ("Ministry of Defence of the Russian Federation", "ukraine", 9)
+        ("Russian Defence Ministry (Igor Konashenkov)", "ukraine", 9)
     ]
 
 
@@ -1233,7 +1235,7 @@ def test_what_the_president_told_and_own_ranks() -> None:
         "According to the president, some 9,000 soldiers have been injured. Moscow itself "
         "recently spoke of some 1,200 soldiers killed in its ranks."
     )
-    zelensky = "President of Ukraine Volodymyr Zelensky"
+    zelensky = "Volodymyr Zelensky"
     assert {(c.value, c.claimant) for c in claims} == {
         (2000, zelensky),
         (9000, zelensky),
@@ -1336,7 +1338,10 @@ def test_the_same_figure_from_two_named_sources() -> None:
         "The Pentagon said 30,000 Russian soldiers had been killed. The UK Ministry of Defence "
         "on Monday said 30,000 Russian soldiers had been killed."
     )
-    assert {c.claimant for c in run(text)} == {"US Department of Defense", "UK Ministry of Defence"}
+    assert {c.claimant for c in run(text)} == {
+        "US Department of Defense (Pentagon)",
+        "UK Ministry of Defence (Defence Intelligence)",
+    }
 
 
 @contextlib.contextmanager

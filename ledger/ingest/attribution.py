@@ -1,13 +1,18 @@
 """Attribution: who claims each figure.
 
 Owns `assign_claimants`: each figure's claimant from the speakers its sentence names
-(`speakers`; the closest before the figure, an anaphor resolved to whom it stands for, "the
-president" to the president named before), a sentence after it that names its speaker
-("This was reported by X"), a headline's prefix or suffix, the source carried through the
-paragraph and the next two that name nobody, the lead's speaker for a headline, else the
-publisher; and the last-resort subject of figures whose sentence named no side (the other
-side of the claimant's). Imports: `cand`, `claimant_names`, `cues`, `lexicon`, `rx`,
-`references`, `sentences`, `speakers`.
+(`speakers`; the closest before the figure, the source rather than an outlet quoting it, an
+anaphor resolved to whom it stands for, "the president" to the president named before, "the
+defence minister" to the minister the article names, a spokesman with his body), a sentence
+after it that names its speaker ("This was reported by X"), a headline's prefix or suffix, a
+body the sentence opens with ("The Air Force shot down ..."), the source carried through the
+paragraph and the next two that name nobody (an outlet relaying it does not take over), else
+the publisher; then, for the whole article (`article_claimants`), the lead's source for the
+headline and for lead figures told before it, and one body per side for a bare "Moscow";
+and the last-resort subject of figures whose sentence named no side (the other side of the
+claimant's). Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
+`claimant_names`, `cues`, `lexicon`, `rx`, `name_cores`, `references`, `sentences`,
+`speakers`, `article_claimants`.
 """
 
 from __future__ import annotations
@@ -16,10 +21,23 @@ import re
 from dataclasses import dataclass, field
 
 from ledger.ingest import lexicon as lx
+from ledger.ingest.article_claimants import credit_lead, one_body_per_side
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, LIST_LINE
-from ledger.ingest.references import resolve_anaphor, role_person, same_side
+from ledger.ingest.name_cores import is_outlet
+from ledger.ingest.references import (
+    MINISTER_BY_OFFICE,
+    SPOKESMAN_OF_BODY,
+    minister_named,
+    relayed,
+    resolve_anaphor,
+    role_person,
+    same_side,
+    source_over_outlet,
+    spokesman_of,
+    subject_body,
+)
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speakers import (
@@ -62,6 +80,7 @@ class _Carry:
     last_para: int = -9  # the paragraph `last` was named or carried in
     current_para: int = -1
     first_named: tuple[str, str] | None = None  # who the lead says speaks
+    first_named_at: int = 0  # where the sentence that names it starts
     named: list[tuple[str, str]] = field(default_factory=list)  # each source named so far
     article_hint: str | None = None  # a headline's context: the whole article, in brief
 
@@ -90,6 +109,7 @@ class _Said:
     attrs: list[Attribution]
     context: str  # the sentence and the 400 characters before it
     heading_np: str | None  # the speaker a headline names
+    s_text: str  # the sentence's text
 
 
 def assign_claimants(
@@ -103,7 +123,7 @@ def assign_claimants(
         by_sent.setdefault(c.sent, []).append(c)
     with_claims = {sentences[c.sent].para for c in cands}
     wanted = with_claims | {p - 1 for p in with_claims} | {p - 2 for p in with_claims}
-    lead_paras = (sentences[0].para if sentences else 0) + 3
+    lead_paras = (sentences[0].para if sentences else 0) + 5
     carry = _Carry(publisher, sentences[-1].end if sentences else 0)
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
@@ -117,15 +137,16 @@ def assign_claimants(
         if back_np is not None and valid_np(back_np):
             _credit_sentence_before(back_np, by_sent.get(si - 1, []), context, sent.para, carry)
         heading_np = heading_attribution(s_text) if sent.heading else None
-        said = _Said(text, sent, attrs, context, heading_np)
+        said = _Said(text, sent, attrs, context, heading_np, s_text)
         sent_cands = by_sent.get(si, [])
         for c in sent_cands:
             _assign_claimant(said, c, carry)
         explicit = [a for a in attrs if not a.anaphoric]
-        _note_lead(sent, sent_cands, bool(explicit) or back_np is not None, lead_paras, carry)
+        _note_lead(sent, sent_cands, (bool(explicit), back_np is not None), lead_paras, carry)
         if not sent.heading:
             _carry_speaker(said, sent_cands, explicit, carry)
-    _headline_from_lead(sentences, cands, carry.first_named)
+    credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
+    one_body_per_side(text, cands)
     _settle_subjects(text, cands)
 
 
@@ -140,6 +161,7 @@ def _credit_sentence_before(
         if not c.explicit_claimant:
             c.claimant, c.claimant_text = name, np
             c.explicit_claimant = True
+            c.why["claimant"] = "named-in-next-sentence"
     carry.speaks((name, np), para)
     carry.named.append((name, np))
 
@@ -148,9 +170,23 @@ def _assign_claimant(said: _Said, c: Cand, carry: _Carry) -> None:
     """The claimant of one figure: the attribution closest before it (an anaphor resolved),
     else the headline's speaker, else the paragraph's, else the publisher."""
     chosen = _choose_attribution(said.attrs, c.q_start)
+    source = source_over_outlet(said.attrs, chosen) if chosen else None
+    chosen = source or chosen
     if chosen and reportedly(said.text[chosen.pos : c.q_start]):
         c.claimant, c.claimant_text = carry.publisher, None
         c.explicit_claimant = True
+        c.why["claimant"] = "reportedly-publisher"
+        return
+    s_text = said.s_text
+    if (
+        chosen
+        and not chosen.anaphoric
+        and carry.para
+        and relayed(chosen.text, s_text, carry.para, carry.publisher)
+    ):
+        c.claimant, c.claimant_text = carry.para
+        c.explicit_claimant = True
+        c.why["claimant"] = "relay-continuation"
         return
     if chosen and chosen.anaphoric:
         # "X said ... that the agency estimated": X, named earlier in the sentence
@@ -175,6 +211,7 @@ def _credit_anaphor(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) ->
     name = name_claimant(who[0], said.context, c.subject, carry.memory)
     c.claimant, c.claimant_text = name if who[1] else who[0], chosen.text
     c.explicit_claimant = True
+    c.why["claimant"] = "anaphor"
     return True
 
 
@@ -182,12 +219,23 @@ def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> N
     """A named speaker: "the president" is the president named before, a bare country the
     last source of its side, else the name the words give."""
     person = role_person(chosen.text, carry.named)
-    if person:
-        c.claimant, c.claimant_text, c.explicit_claimant = person[0], chosen.text, True
+    minister = None if person else minister_named(chosen.text, said.text, chosen.pos)
+    if person or minister:
+        c.claimant = person[0] if person else minister
+        c.claimant_text, c.explicit_claimant = chosen.text, True
+        c.why["claimant"] = "role-person" if person else MINISTER_BY_OFFICE.name
         return
-    name = name_claimant(chosen.text, said.context, c.subject, carry.memory)
+    before = said.text[max(said.sent.start, chosen.pos - 200) : chosen.pos]
+    spokesman = None
+    if "spokes" in before:
+        earlier = [a.text for a in said.attrs if not a.anaphoric and a.pos < chosen.pos]
+        spokesman = spokesman_of(before, chosen.text, earlier)
+    name = spokesman or name_claimant(chosen.text, said.context, c.subject, carry.memory)
     name = same_side(name, carry.last)
     c.claimant, c.claimant_text, c.explicit_claimant = name, chosen.text, True
+    c.why["claimant"] = "sentence-speaker" if chosen.pos <= c.q_start else "speaker-after"
+    if spokesman:
+        c.why["claimant"] = SPOKESMAN_OF_BODY.name
 
 
 def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
@@ -199,25 +247,40 @@ def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
         c.claimant = name_claimant(said.heading_np, carry.article_hint, c.subject, carry.memory)
         c.claimant_text = said.heading_np
         c.explicit_claimant = True
+        c.why["claimant"] = "headline-speaker"
     elif reportedly(said.text[said.sent.start : c.q_start]):
         c.claimant, c.claimant_text = carry.publisher, None
+        c.why["claimant"] = "reportedly-publisher"
+    elif body := subject_body(said.text[said.sent.start : min(c.q_start, said.sent.start + 200)]):
+        c.claimant, c.claimant_text, c.explicit_claimant = body, body, True
+        c.why["claimant"] = "subject-body"
     elif carry.para:
         c.claimant, c.claimant_text = carry.para
+        c.why["claimant"] = "paragraph-carry"
     else:
         c.claimant, c.claimant_text = carry.publisher, None
+        c.why["claimant"] = "publisher-fallback"
 
 
 def _note_lead(
-    sent: Sentence, sent_cands: list[Cand], names_speaker: bool, lead_paras: int, carry: _Carry
+    sent: Sentence,
+    sent_cands: list[Cand],
+    names: tuple[bool, bool],
+    lead_paras: int,
+    carry: _Carry,
 ) -> None:
-    """Remember who the lead (the first body sentences that name a speaker) says speaks."""
+    """Remember who the lead (the first body sentences that name a speaker) says speaks, and
+    (in `first_named_at`) where, when it names the speaker of figures: its own, or the
+    sentence before's ("X said this"); -1 when it names a speaker of nothing counted."""
     if carry.first_named is not None or sent.heading or sent.para > lead_paras:
         return
     named_here = [c for c in sent_cands if c.explicit_claimant]
+    explicit, backward = names
     if named_here:
         carry.first_named = (named_here[0].claimant or "", named_here[0].claimant_text or "")
-    elif names_speaker:
+    elif explicit or backward:
         carry.first_named = carry.para
+    carry.first_named_at = sent.start if named_here or backward else -1
 
 
 def _carry_speaker(
@@ -226,7 +289,10 @@ def _carry_speaker(
     """After a body sentence: the source it names, or the one its last figure was credited
     to, or (for "it said") the paragraph's, speaks on."""
     para = said.sent.para
-    if explicit:
+    s_text = said.s_text
+    if explicit and relayed(explicit[0].text, s_text, carry.para, carry.publisher):
+        carry.last_para = para  # the outlet relays: the source it relays speaks on
+    elif explicit:
         np = explicit[0].text
         subject = sent_cands[0].subject if sent_cands else None
         person = role_person(np, carry.named)
@@ -250,10 +316,13 @@ def _settle_subjects(text: str, cands: list[Cand]) -> None:
     for c in cands:
         if c.subject not in (None, "enemy"):
             continue
+        words = c.claimant_text or ""
+        if is_outlet(words):  # "an independent Russian outlet": not the Russian side
+            words = c.claimant or ""
+        if c.claimant in lx.INDEPENDENT_COUNTERS:
+            words = ""
         russian_side = c.claimant in lx.RUSSIAN_CLAIMANTS or (
-            c.claimant_text
-            and COUNTRY_RU.search(c.claimant_text or "")
-            and not COUNTRY_UA.search(c.claimant_text or "")
+            COUNTRY_RU.search(words) and not COUNTRY_UA.search(words)
         )
         own = (
             c.own_side
@@ -261,17 +330,7 @@ def _settle_subjects(text: str, cands: list[Cand]) -> None:
             or _OWN_NP.search(text, c.q_start, c.q_end)
         )
         c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
-
-
-def _headline_from_lead(
-    sentences: list[Sentence], cands: list[Cand], lead: tuple[str, str] | None
-) -> None:
-    """A headline figure nobody is named for is the lead's claim: the headline sums it up."""
-    if lead is None:
-        return
-    for c in cands:
-        if sentences[c.sent].heading and not c.explicit_claimant and c.claimant_text is None:
-            c.claimant, c.claimant_text = lead
+        c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"
 
 
 def _choose_attribution(attrs: list[Attribution], pos: int) -> Attribution | None:

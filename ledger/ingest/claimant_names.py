@@ -2,10 +2,13 @@
 
 Owns `clean_name` (no control characters, single spaces), `canonical` (the claimant an
 alias names: "the Ukrainian General Staff", "Shoigu"), `tidy_np` and `valid_np` (cutting an
-attribution's noun phrase down to a name, and refusing cuts that went wrong), `name_claimant`
-(the recorded name: canonical, or a bare "Defense Ministry" resolved from context) and
+attribution's noun phrase down to a name, and refusing cuts that went wrong: a clause fragment
+is no name), `name_claimant` (the recorded name: canonical, a bare "Defense Ministry" or "air
+force" resolved from context, "its ministry" the country's, a titled person by name, a
+spokesman with the body he speaks for) and
 `british_hint`; also the alias matcher `ALIAS_ANY` and the anaphor matcher `ANAPHOR` that
-`speakers` and `attribution` share. Imports: `cues`, `lexicon`, `rx`.
+`speakers` and `attribution` share. Imports: `cues`, `lexicon`, `name_cores`,
+`name_words`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,19 @@ import unicodedata
 
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cues import ATTR_VERB_RE, LOSS
+from ledger.ingest.name_cores import fragment, name_core
+from ledger.ingest.name_words import (
+    BARE_AIR_FORCE,
+    BRAND_OR_DOMAIN,
+    CLAUSE_OPENER,
+    COUNTRY_NAME,
+    INDEFINITE_ARTICLE,
+    PARTICIPLE_ADJECTIVE,
+    POSSESSIVE_OWNER,
+    SPOKESMAN_TITLE,
+    TIME_CLAUSE,
+)
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded, split_alternation
 
 _I = re.IGNORECASE
@@ -50,6 +66,7 @@ ANAPHOR = guarded(
     r"(?:post|report|statement|update|source|agency|office|"
     r"department|military|army|article|website|briefing|service|press service|spokesman|"
     r"spokesperson|official|officials|intelligence update|assessment|group|project|blog|team|"
+    r"study|analysis|survey|research|estimate|paper|review|investigation|"
     r"monitor|researchers|analysts|data|figures|outlet|newspaper|paper|publication|broadcaster|"
     r"channel|tabloid|magazine|news agency|(?:recent |latest |new |media |other |some )?"
     r"reports|(?:[A-Z][\w-]*-based )?(?:think ?tank|thinktank|institute)))$",
@@ -68,14 +85,17 @@ _NP_LEAD = guarded(
 # "figures released by X", "an analysis by X", "X's daily casualty toll": X speaks.
 _SOURCE_LEAD = guarded(
     r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|daily|new|official|recent|updated|"
-    r"weekly|morning|evening)\s+)*(?:figures|data|numbers|estimates?|analysis|assessment|count|"
-    r"study|survey|research|investigation|review|tally|report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
-    r"published|provided|compiled|issued|collected|shared|posted)\s+)?(?:by|from|of)\s+",
+    r"weekly|morning|evening|joint|collaborative|independent)\s+)*(?:figures|data|numbers|"
+    r"estimates?|analysis|assessment|count|study|survey|research|investigation|review|tally|"
+    r"report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
+    r"published|provided|compiled|issued|collected|shared|posted|conducted|carried out|led|"
+    r"made|communicated|presented|given|cited)\s+)?(?:by|from|of)\s+",
     _I,
 )
 _POSSESSOR = guarded(
     r"^(?P<who>.+?)['’‘]s\s+(?:[\w-]+\s+){0,3}?(?:figures|data|numbers|estimates?|analysis|"
-    r"assessment|count|tally|toll|report|statement|update|information|statistics|calculations?)\b",
+    r"assessment|count|tally|toll|report|statement|update|information|statistics|calculations?|"
+    r"post|tweet|message|infographic|briefing|release|bulletin|summary|video)\b",
     _I,
 )
 _HONORIFIC = guarded(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
@@ -87,9 +107,44 @@ ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
 _CAPITAL = re.compile(r"[A-Z]")
 _BRITISH = split_alternation(r"\bintelligence\b|\bBritish\b|\bUK\b")
 _WHEN_TAIL = guarded(
-    r"\s+(?:on|last|this|late|early)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$",
+    r"\s+(?:on|last|this|late|early|in)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|week|month|year|spring|summer|autumn|"
+    r"fall|winter)\s*$",
     _I,
+)
+
+
+# The patterns above as named rules (each is asked directly, by the function that owns it).
+NAME_RULES = registry(
+    Rule(
+        "when-tail",
+        "A time after the speaker: not part of the name.",
+        _WHEN_TAIL,
+        "the ministry on Monday",
+        "the Monday ministry",
+    ),
+    Rule(
+        "possessor-of-figures",
+        "X's figures, report, post: X.",
+        _POSSESSOR,
+        "the ministry's latest figures",
+        "the ministry figures",
+    ),
+    Rule(
+        "source-lead",
+        "Figures released by X, a study by X: X.",
+        _SOURCE_LEAD,
+        "figures released by the ministry",
+        "the ministry released figures",
+    ),
+    Rule(
+        "honorific",
+        "Mr, Dr before a name: not part of it.",
+        _HONORIFIC,
+        "Mr. Petrov",
+        "Mister Petrov",
+    ),
 )
 
 
@@ -128,14 +183,18 @@ def tidy_np(raw: str) -> str:
     )
     np = _SOURCE_LEAD.sub("", _NP_LEAD.sub("", np.strip()))
     np = _PUBLISHED_IN.sub("", np)
-    if "day" in np:
+    if " " in np:
         np = _WHEN_TAIL.sub("", np)  # "the ministry on Monday" names the ministry
+    np = CLAUSE_OPENER.pattern.sub(
+        "", np.lstrip(" -–—•·▪●◦*")
+    )  # "Meanwhile the ministry": the ministry
+    np = TIME_CLAUSE.pattern.sub("", np)  # "the last time X": X
     owner = _POSSESSOR.match(np)
     if owner:
         np = owner.group("who")
     np = _HONORIFIC.sub("", np)
     np = _ARTICLE_LOWER.sub("", np) if np[:1].islower() else np
-    return np.strip(" \t'\"“”’-–—,")
+    return np.strip(" \t'\"“”‘’-–—,•·▪●◦*")
 
 
 def valid_np(np: str) -> bool:
@@ -146,9 +205,12 @@ def valid_np(np: str) -> bool:
     words = np.split()
     if not words or len(words) > 12 or ATTR_VERB_RE.search(np) or LOSS.search(np) or "," in np:
         return False
-    if _NP_VERB.search(np) or (_NP_BAD_START.match(words[0]) and not canonical(np)):
+    bad_start = _NP_BAD_START.match(words[0]) and not PARTICIPLE_ADJECTIVE.pattern.match(words[0])
+    if _NP_VERB.search(np) or (bad_start and not canonical(np)):
         return False
     if _VERB_OBJECT.match(np) or NOT_A_NAME.match(np):  # "provides a daily tally", "As"
+        return False
+    if fragment(np):  # "300 military personnel", "Moscow also released figures"
         return False
     first = ARTICLE.sub("", np)
     if not first or not (first[0].isupper() or _GENERIC_CLAIMANT.search(first)):
@@ -160,15 +222,53 @@ def name_claimant(np: str, context: str, subject: str | None, memory: dict[str, 
     """The claimant recorded for a noun phrase: its canonical name, a bare "Defense Ministry"
     or "General Staff" resolved (`memory` keeps the ministry the article last named), else
     the phrase itself, cleaned."""
+    np = _own_country(np.replace("‘", "").replace("“", "").replace("”", ""), context)
     canon = canonical(np)
     bare = ARTICLE.sub("", np)
     if lx.BARE_MOD.match(bare) or lx.BARE_GENERAL_STAFF.match(bare):
         return _resolve_bare(bare, context, subject, memory)
-    if canon:
-        if canon in (lx.MOD_UA, lx.MOD_RU, lx.MOD_UK):
-            memory["mod"] = canon
-        return canon
-    return clean_name(np)
+    if BARE_AIR_FORCE.pattern.match(bare):
+        return memory.get("air", lx.AIR_UA if subject != "ukraine" else clean_name(np))
+    if canon == lx.AIR_UA:
+        memory["air"] = canon
+    if canon in (lx.MOD_UA, lx.MOD_RU, lx.MOD_UK):
+        memory["mod"] = canon
+    core = name_core(np)  # "Maj. Gen. Ivan Petrov", "Defence Minister Ivan Petrov": the person
+    if core:
+        return _person(core[0], np, canon)
+    return canon or _capitalised(clean_name(np))
+
+
+def _own_country(np: str, context: str) -> str:
+    """ "its Defense Ministry", "the country's military": the country named last before."""
+    m = POSSESSIVE_OWNER.pattern.match(np)
+    if m is None:
+        return np
+    before = context[: max(0, context.rfind(np))] if np in context else context
+    countries = list(COUNTRY_NAME.pattern.finditer(before))
+    if not countries:
+        return np[m.end() :]
+    land = "Ukraine" if countries[-1].group(0).startswith("Ukrain") else "Russia"
+    return f"{land}'s {np[m.end() :]}"
+
+
+def _person(name: str, np: str, body: str | None) -> str:
+    """A person named with a title: his alias's name; a spokesman, the body he speaks for
+    with his name ("the General Staff's spokesman Ivan Petrov"); else the person."""
+    own = canonical(name)
+    if own:
+        return own
+    if body and SPOKESMAN_TITLE.pattern.search(np) and body in CANONICAL_NAMES and "(" not in body:
+        return f"{body} ({clean_name(name)})"
+    return clean_name(name)
+
+
+def _capitalised(name: str) -> str:
+    """A described claimant as a name: "anonymous NATO official" is "Anonymous NATO
+    official" (not "iStories", nor a domain)."""
+    if name[:1].islower() and not BRAND_OR_DOMAIN.pattern.match(name):
+        return name[0].upper() + name[1:]
+    return INDEFINITE_ARTICLE.pattern.sub("", name)  # "A Newsweek report" is Newsweek's
 
 
 def _resolve_bare(

@@ -5,7 +5,7 @@ said X", "figures released by X", with the speaker's noun phrase cut out and che
 `speaker_of_sentence_before` (a sentence naming who spoke the one before: "This was reported
 by X"), `heading_attribution` (a headline's "Ministry: ..." or "... – Russian MOD") and
 `reportedly`. Which claim each cue speaks for is `attribution`'s business. Imports:
-`claimant_names`, `cues`, `rx`, `sentences`.
+`claimant_names`, `cues`, `rules`, `rx`, `sentences`, `speaker_rules`.
 """
 
 from __future__ import annotations
@@ -15,53 +15,49 @@ from dataclasses import dataclass
 
 from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
+from ledger.ingest.speaker_rules import (
+    BACKWARD,
+    BACKWARD_IN,
+    BACKWARD_SAID,
+    BACKWARD_WHAT,
+    BASED_ON,
+    CLAUSE_SUBJECT,
+    HEADLINE_LABEL,
+    KNOWN_AS_ASIDE,
+    MORE_VERBS,
+    NOT_CONFIRMED_BY,
+    PART_ASIDE,
+)
 
 _I = re.IGNORECASE
 
-_ACCORDING = guarded(r"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})", _I)
+# A dot that ends a rank or honorific ("Col. Ivan Bondar") does not end the noun phrase.
+_ABBREV_DOT = "".join(
+    rf"|(?<=\b{a})\.(?=\s[A-Z])"
+    for a in ("Col", "Gen", "Lt", "Maj", "Brig", "Adm", "Capt", "Dr", "Mr")
+)
+_ACCORDING = guarded(
+    rf"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})", _I
+)
 _BY_FROM = guarded(
     r"\b(?:reported|announced|stated|claimed|claims|released|published|confirmed|provided|report|data|"
+    r"presented|communicated|given|"
     r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled|estimates?|assessment|"
-    r"analysis)\s+(?:by|from)\s+"
-    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
+    r"analysis)\s+(?:(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|yesterday\s+)?"
+    r"(?:by|from)\s+"
+    rf"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})",
     _I,
 )
 _INVERTED = guarded(
     rf"[,\"“”]\s*(?:{ATTR_VERBS})\s+(?P<np>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’.-]*))*)"
 )
-_BACKWARD = guarded(
-    r"^\s*(?:This|That|These|It|As|The (?:figures?|data|numbers?))\b(?:['’]s)?[^.]{0,40}?\b"
-    r"(?:reported|announced|"
-    r"stated|said|claimed|confirmed|disclosed|revealed|report|reports|data|figures|statement|update|"
-    r"according)\s+(?:by|from|of|to)\s+"
-    r"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w)){2,80})",
-    _I,
-)
-# "According to the outlet, this is stated in a British intelligence report": the report's
-# author speaks for the sentence before (and, as with _BACKWARD, the paragraphs after).
-_BACKWARD_IN = guarded(
-    r"^\s*(?:According to [^,]{2,60},\s*)?(?:This|That|It)\s+(?:is|was|has been)\s+"
-    r"(?:stated|said|reported|noted|written)\s+in\s+(?:a|an|the)\s+(?:(?:latest|new|daily|weekly|"
-    r"recent|fresh)\s+)*(?P<np>[^,.;:()\"“”]{2,60}?)\s+(?:report|update|review|assessment|"
-    r"statement|summary|bulletin)\b",
-    _I,
-)
-# "The Ukrainian Air Force said this in a post": the sentence before is its claim.
-_BACKWARD_SAID = guarded(
-    r"^\s*(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:said|reported|announced|stated|wrote|posted|"
-    r"claimed|confirmed)\s+(?:this|so)\b"
-)
-# "This is what the president told CNN": the sentence before is the named speaker's claim.
-_BACKWARD_WHAT = guarded(
-    r"^\s*(?:This|That) is what\s+(?P<np>[A-Z][^,.;:()\"“”]{1,80}?)\s+(?:told|said|wrote|stated|"
-    r"reported|announced|claimed)\b"
-)
 # "Lee, citing intelligence data, said": the one who cites speaks, not what is cited.
 _CITING_ASIDE = guarded(
     r"(?P<np>[A-Z][^,;:()\"“”]{1,80}?),\s+(?:citing|quoting|referring to|with reference to)\s+"
-    r"[^,;:()\"“”]{2,80},\s*$"
+    r"[^,;:()\"“”]{2,120},\s*$"
 )
 # "20 brigade and battalion command posts were hit": "posts" is a noun here, not a verb.
 _NOUN_BEFORE_POSTS = guarded(
@@ -80,6 +76,7 @@ _NP_BOUNDARY = guarded(
 )
 # "Center for Strategic and International Studies": an "and" between capitalised words.
 _CAPITAL_END = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
+_NAME_ENDS = frozenset({"States", "Post", "Posts", "Report", "Reports", "Notes", "Times"})
 _RELATIVE_SPEAKER = guarded(
     r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|officials|analysts|experts))\s*,\s*"
     r"(?:which|who)(?:\s*,[^,;.]{1,40},)?\s+$"
@@ -118,6 +115,32 @@ _BACKWARD_CUT = re.compile(r"\s+(?:on|in|at|during|that)\s+")
 _BARE_PRONOUN = re.compile(r"^(?:it|they|he|she)$", _I)
 
 
+# The phrase patterns above as named rules (each is asked by `attributions`).
+PHRASE_RULES = registry(
+    Rule(
+        "according-to",
+        "According to X: X speaks.",
+        _ACCORDING,
+        "according to the ministry",
+        "accordingly, the ministry",
+    ),
+    Rule(
+        "released-by",
+        "Figures released (or reported, published) by X: X speaks.",
+        _BY_FROM,
+        "figures released by the ministry",
+        "figures released on Monday",
+    ),
+    Rule(
+        "said-after",
+        ", said X: a known claimant after its verb.",
+        _INVERTED,
+        ", said the General Staff",
+        "the General Staff said",
+    ),
+)
+
+
 @dataclass(slots=True)
 class Attribution:
     """Who a sentence says is speaking, and where in the text it says so."""
@@ -142,6 +165,8 @@ def attributions(text: str, sent: Sentence) -> list[Attribution]:
     if has_any(low, ATTR_VERB_WORDS):
         out += _inverted(s, sent.start)
         out += _before_verb(s, sent.start)
+    elif MORE_VERBS.words and has_any(low, MORE_VERBS.words):
+        out += _before_verb(s, sent.start)
     out.sort(key=lambda a: a.pos)
     return out
 
@@ -153,6 +178,8 @@ def _after_phrase(
     of its clause and the first `cut`."""
     out = []
     for m in phrase.finditer(s):
+        if BASED_ON.search(s, max(0, m.start() - 80), m.start()):
+            continue  # "based on data from the statistics service": a source used, not a speaker
         np = cut.split(tidy_np(_NP_VERB_CUT.sub("", m.group("np"))))[0]
         if valid_np(np):
             out.append(Attribution(offset + m.start(), np, bool(ANAPHOR.match(np))))
@@ -173,7 +200,15 @@ def _before_verb(s: str, offset: int) -> list[Attribution]:
     """ "X said", "X, an adviser to the president, said": the speaker before each verb of
     attribution (not "the report", not "command posts")."""
     out = []
-    for m in ATTR_VERB_RE.finditer(s):
+    verbs = list(ATTR_VERB_RE.finditer(s))
+    if MORE_VERBS.search(s):
+        verbs = sorted(verbs + list(MORE_VERBS.pattern.finditer(s)), key=lambda v: v.start())
+    for m in verbs:
+        word = m.group(0).lstrip("\"“”'")
+        if word.rstrip("\"“”'") in _NAME_ENDS and _CAPITAL_END.search(
+            s, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "the United States", "the Washington Post": a name, not a verb
         head = s[: m.start()]
         if _DETERMINER_END.search(head):
             continue
@@ -191,6 +226,9 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     """The speaker that ends `head` (the sentence before a verb), and whether it is an
     anaphor: the one who cites, an apposed name, a relative clause's speaker, else the last
     noun phrase."""
+    head = KNOWN_AS_ASIDE.pattern.sub("", head) if "known as" in head else head
+    if head.rstrip().endswith(","):
+        head = PART_ASIDE.pattern.sub(", ", head.rstrip() + " ")
     core = _AUX_END.sub("", head)
     ends_comma = core.rstrip().endswith(",")
     aside = _CITING_ASIDE.search(core) if ends_comma and "ing" in core else None
@@ -243,6 +281,9 @@ def _last_noun_phrase(head: str) -> str:
             cand = titled.group("name")
         if cand and valid_np(cand):
             return cand
+        subject = CLAUSE_SUBJECT.match(cand) if cand else None
+        if subject and valid_np(subject.group("np")):
+            return subject.group("np")  # "Moscow also released figures, claiming ...": Moscow
         if cand and cand[:1].islower() and not ANAPHOR.match(cand):
             continue
         if len(head[start:].split()) > 12:
@@ -257,10 +298,14 @@ def speaker_of_sentence_before(s_text: str, has_figures: bool) -> tuple[str | No
     tidied (None when the sentence names none; it may still not be a valid name), and, for a
     report relayed by an outlet ("According to the outlet, this is stated in ..."), where
     the report's author starts in the sentence (the attributions before it only relay)."""
-    back_in = _BACKWARD_IN.match(s_text)
-    back = _BACKWARD.match(s_text) or back_in
+    back_in = BACKWARD_IN.pattern.match(s_text)
+    back = BACKWARD.match(s_text) or back_in
+    if back is not None and NOT_CONFIRMED_BY.search(s_text, 0, back.start("np")):
+        back = None
+    if back is not None and has_figures and s_text.lstrip().startswith("As "):
+        back = None  # "As reported by X, Russia has lost 400 tanks": X speaks for its own
     if back is None and not has_figures:
-        back = _BACKWARD_SAID.match(s_text) or _BACKWARD_WHAT.match(s_text)
+        back = BACKWARD_SAID.pattern.match(s_text) or BACKWARD_WHAT.pattern.match(s_text)
     np = tidy_np(_BACKWARD_CUT.split(back.group("np"))[0]) if back else None
     return np, back_in.start("np") if back_in else None
 
@@ -284,6 +329,6 @@ def heading_attribution(s_text: str) -> str | None:
         m = rx.search(s_text)
         if m:
             np = tidy_np(m.groupdict().get("np") or m.groupdict().get("np2") or "")
-            if np and valid_np(np) and not ANAPHOR.match(np):
+            if np and valid_np(np) and not ANAPHOR.match(np) and not HEADLINE_LABEL.match(np):
                 return np
     return None

@@ -1,0 +1,339 @@
+"""Claimants: who makes each claim — a person, a body or an outlet by its name, never a
+fragment of the sentence; one canonical name per main body; the source named elsewhere in
+the article (a sentence after, the lead, the paragraph before) rather than the outlet that
+relays it. Each table below is one family of real-text layouts, in our own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.ingest.explain import explain_claims
+from ledger.ingest.extract import extract_claims
+
+PUBLISHER = "Daily Example"
+GS = "General Staff of the Armed Forces of Ukraine"
+RU_MOD = "Russian Defence Ministry"
+
+
+def claimants(text: str) -> list[str]:
+    claims = extract_claims(
+        text,
+        article_id="a",
+        publisher=PUBLISHER,
+        published=dt.date(2024, 5, 6),
+        fallback_date=dt.date(2024, 5, 6),
+    )
+    return [c.claimant for c in claims]
+
+
+def why(text: str) -> list[str]:
+    _, fates = explain_claims(
+        text,
+        article_id="a",
+        publisher=PUBLISHER,
+        published=dt.date(2024, 5, 6),
+        fallback_date=dt.date(2024, 5, 6),
+    )
+    return [f.why.get("claimant", "unexplained") for f in fates if f.fate == "claim"]
+
+
+# One canonical name per body, as English outlets write it; a spokesman in parentheses after
+# the body he speaks for; a person by name, his office in parentheses.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Russia's defence ministry said it shot down 14 Ukrainian drones.", RU_MOD),
+        (
+            "Ministry spokesman Igor Konashenkov said 9 Ukrainian drones were shot down.",
+            f"{RU_MOD} (Igor Konashenkov)",
+        ),
+        ("Shoygu said Ukraine had lost 300 soldiers.", "Sergei Shoigu (Russian Defence Minister)"),
+        ("President Zelensky said Russia had lost 5,000 soldiers.", "Volodymyr Zelensky"),
+        ("Vladimir Putin said Ukraine had lost 9,000 soldiers.", "Vladimir Putin"),
+        ("General Syrskyi said Russia had lost 2,000 soldiers.", "Oleksandr Syrskyi"),
+        ("The Pentagon said Russia had lost 4,000 tanks.", "US Department of Defense (Pentagon)"),
+        (
+            "British intelligence said Russia had lost 1,200 tanks.",
+            "UK Ministry of Defence (Defence Intelligence)",
+        ),
+        (
+            "Defence Minister Rustem Umerov said Russia had lost 800 tanks.",
+            "Rustem Umerov (Ukrainian Defence Minister)",
+        ),
+    ],
+)
+def test_one_canonical_name_per_body(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# A person is named by name: the rank, title or description before it is dropped.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Maj. Gen. Petro Bondar said Russia lost 70 tanks.", "Petro Bondar"),
+        ("Brigadier General Olha Kravets said Russia lost 70 tanks.", "Olha Kravets"),
+        (
+            "The acting governor of the Border Region Ivan Sokolov said 12 drones were downed.",
+            "Ivan Sokolov",
+        ),
+        ("Military blogger Anton Lis claimed Ukraine lost 70 tanks.", "Anton Lis"),
+        ("The state news agency Newsline claimed Ukraine lost 70 tanks.", "Newsline"),
+        ("Foreign Minister Élise Marchand said Russia lost 90,000 soldiers.", "Élise Marchand"),
+    ],
+)
+def test_titles_and_ranks_are_not_part_of_a_name(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# A clause cut at the wrong place is no claimant: a number, a verb after the subject, a
+# clause opener at the start. The clause's subject speaks, else the outlet.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The Ukrainian defence ministry updated its tally.\n\nBesides the 2,100 soldiers "
+            "claimed to have died, Russia also lost 14 tanks.",
+            "Ministry of Defence of Ukraine",
+        ),
+        (
+            "According to the Evening Post, Kyiv also released figures on Monday, claiming that "
+            "250 Russian soldiers had been killed.",
+            "Kyiv",
+        ),
+        (
+            "Analyst Jan Kowal echoed the estimate and added that 15,000 Russian soldiers had "
+            "died.",
+            "Jan Kowal",
+        ),
+        ("Since the media reported that 300 soldiers died, nobody has checked it.", PUBLISHER),
+    ],
+)
+def test_a_clause_fragment_is_not_a_claimant(text: str, claimant: str) -> None:
+    assert claimants(text)[-1] == claimant
+
+
+# An outlet that relays a source's list is not the claimant: "this includes", "of these".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has lost 400,000 soldiers, according to the Ukrainian General Staff.\n\n"
+        "This figure includes 1,100 soldiers in the past day, as reported by the Kyiv "
+        "Independent.",
+        "Russia has lost 400,000 soldiers, according to the Ukrainian General Staff.\n\n"
+        "According to the Kyiv Independent, this includes 1,100 soldiers in the past day.",
+        "Russia has lost 400,000 soldiers, according to the Ukrainian General Staff.\n\n"
+        "Of these, 1,100 died in the past day, reports Reuters.",
+    ],
+)
+def test_an_outlet_relaying_a_list_is_not_its_claimant(text: str) -> None:
+    assert claimants(text) == [GS, GS]
+
+
+def test_an_outlet_with_its_own_new_figure_is_its_claimant() -> None:
+    text = (
+        "Russia has lost 400,000 soldiers, according to the Ukrainian General Staff.\n\n"
+        "Separately, 300 soldiers died near the river, according to the Kyiv Independent."
+    )
+    assert claimants(text) == [GS, "Kyiv Independent"]
+
+
+# A sentence after the figures names their source, unless it says the source did not confirm.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "An estimated 9,000 Russian soldiers have died.\n\nThe figure, provided by the "
+            "Ukrainian defence ministry, could not be checked.",
+            "Ministry of Defence of Ukraine",
+        ),
+        (
+            "Russia has lost 400,000 soldiers, according to the General Staff.\n\n"
+            "It also lost 3,000 tanks. These numbers have not been verified by independent "
+            "observers.",
+            GS,
+        ),
+    ],
+)
+def test_a_sentence_after_names_the_source(text: str, claimant: str) -> None:
+    assert claimants(text)[-1] == claimant
+
+
+# The lead names its source after the figure; a body reports its own results; a bare side
+# is the one official body of that side the article names.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia has lost almost 500,000 troops so far.\n\nAccording to the General Staff, "
+            "Russia also lost 1,200 soldiers in a day.",
+            [GS, GS],
+        ),
+        (
+            "The Ukrainian Air Force shot down 30 Russian drones overnight.",
+            ["Ukrainian Air Force"],
+        ),
+        (
+            "The Russian ministry said Ukraine lost 400 soldiers. Moscow claimed Ukraine also "
+            "lost 9 tanks.",
+            [RU_MOD, RU_MOD],
+        ),
+        (
+            "The UK Ministry of Defence published its update. London assesses that Russia has "
+            "lost 900,000 soldiers.",
+            ["UK Ministry of Defence (Defence Intelligence)"],
+        ),
+    ],
+)
+def test_article_wide_claimants(text: str, expected: list[str]) -> None:
+    assert claimants(text) == expected
+
+
+# A minister named by his office, and a "he", stand for the person the article names.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Ukraine has lost 20,000 soldiers, Russia's defence minister declared.\n\n"
+            "Russian Defence Minister Sergei Shoigu spoke to reporters on Tuesday.",
+            "Sergei Shoigu (Russian Defence Minister)",
+        ),
+        (
+            "Ukraine's new defence minister, Marta Hnatiuk, vowed to fight on.\n\n"
+            "She claimed 30,000 Russian soldiers were killed last month.",
+            "Marta Hnatiuk",
+        ),
+    ],
+)
+def test_a_minister_by_office_is_the_minister_named(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# Asides between the speaker and the verb, and the data a source used, are no speakers.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The ministry's post on X, formerly known as Twitter, says Russia lost 1,500 "
+            "soldiers, according to the Ukrainian defence ministry.",
+            "Ministry of Defence of Ukraine",
+        ),
+        ("Poland, for its part, estimated that Russia lost 90,000 soldiers.", "Poland"),
+        (
+            "According to a joint investigation by Newsline, the toll is about 40,000 soldiers. "
+            "The estimate is based on data from the State Statistics Bureau.",
+            "Newsline",
+        ),
+    ],
+)
+def test_asides_and_sources_used_are_not_speakers(text: str, claimant: str) -> None:
+    assert claimants(text)[0] == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Russia lost 40 tanks, the General Staff said.", "speaker-after"),
+        ("The General Staff said Russia lost 40 tanks.", "sentence-speaker"),
+        ("Russia lost 40 tanks.", "publisher-fallback"),
+        ("Russia reportedly lost 40 tanks.", "reportedly-publisher"),
+        ("The General Staff said Russia lost 40 tanks. It also lost 9 jets.", "paragraph-carry"),
+        ("The Ukrainian Air Force shot down 30 Russian drones.", "subject-body"),
+    ],
+)
+def test_every_claimant_says_why(text: str, rule: str) -> None:
+    assert why(text)[-1] == rule
+
+
+# A spokesman named after the body the sentence credits speaks for it; a short form of a body
+# named in full before is that body; a bare "air force" is the Ukrainian Air Force.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "According to a video shared by the General Staff, spokesman Petro Lysyi said that "
+            "900 Russian soldiers were killed on Sunday.",
+            [f"{GS} (Petro Lysyi)"],
+        ),
+        (
+            "The Border Oblast Military Administration says the region was shelled overnight. "
+            "According to the Administration, air defenses shot down 9 Russian drones.",
+            ["The Border Oblast Military Administration"],
+        ),
+        ("The air force said 40 Russian drones were shot down overnight.", ["Ukrainian Air Force"]),
+    ],
+)
+def test_spokesmen_short_forms_and_bare_bodies(text: str, expected: list[str]) -> None:
+    assert claimants(text) == expected
+
+
+# The words around a name that are not it: a headline's rubric, "the last time", "journalists
+# from", "a" before an outlet, "its" for the country named before.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ('Fact Check: "Russia has lost 700,000 soldiers"', PUBLISHER),
+        (
+            "The last time Zelenskyy voiced Ukraine's losses in the war: at that time, 31,000 "
+            "soldiers were killed.",
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Journalists from Newsline and Example Radio, together with volunteers, "
+            "published the names of 8,000 Russian soldiers killed in Ukraine.",
+            "Newsline and Example Radio",
+        ),
+        ("A Newsline report said Russia had lost 9,000 soldiers.", "Newsline"),
+        (
+            "Russia said its air defences were busy. Its Defense Ministry said 12 Ukrainian drones "
+            "were shot down.",
+            RU_MOD,
+        ),
+        (
+            "Shells came from Poland, the United States and France, and Russia lost 40 tanks.",
+            PUBLISHER,
+        ),
+    ],
+)
+def test_words_around_a_name_are_not_it(text: str, claimant: str) -> None:
+    assert claimants(text)[-1] == claimant
+
+
+# Counters of Russia's own dead whose names say "Russian" are not the Russian side: their
+# unmarked figures are Russia's losses.
+def test_an_independent_count_of_russian_dead_is_about_russia() -> None:
+    claims = extract_claims(
+        "The BBC Russian Service and Mediazona have confirmed the names of 60,000 soldiers killed.",
+        article_id="a",
+        publisher=PUBLISHER,
+        published=dt.date(2024, 5, 6),
+        fallback_date=dt.date(2024, 5, 6),
+    )
+    assert [(c.claimant, c.subject) for c in claims] == [
+        ("BBC Russian Service and Mediazona", "russia")
+    ]
+
+
+# An outlet and the source it quotes in one sentence: the source. A rank's dot does not end
+# the name. A lead figure is not credited to a source the lead names for something else.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "According to the Daily Mail, Russia has lost 900 tanks, the Pentagon estimated.",
+            "US Department of Defense (Pentagon)",
+        ),
+        (
+            "Russia lost 300 soldiers, according to Col. Ivan Bondar, a spokesman for the group.",
+            "Ivan Bondar",
+        ),
+        (
+            "Russia has lost 300,000 troops in the war.\n\nSeparately, the Pentagon said it would "
+            "send more aid.",
+            PUBLISHER,
+        ),
+    ],
+)
+def test_the_source_not_its_relay_nor_its_rank(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
