@@ -3,11 +3,11 @@
 Owns `find_candidates`: the sentences that speak of losses (or go on with a list that did),
 their numbers that are counts (`counts`), and the claims those make: ranges ("between 10 and
 20 tanks"), parts of a whole ("3 out of 12"), figures sharing the next one's noun ("1,520 and
-1,517 systems"), single figures (`one_figure`) and "a tank" ones; then prisoners told from
-casualties and returned prisoners (`exchanges`). `filters.keep` later drops the ones that
-are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`, `exchanges`,
-`metric_nouns`, `numbers`, `one_figure`, `rx`, `sentences`; never the later stages or
-`extract`.
+1,517 systems"), single figures (`one_figure`) and "a tank" ones (`single_items`); then
+prisoners told from casualties and returned prisoners (`exchanges`). `filters.keep` later
+drops the ones that are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`,
+`exchanges`, `figure`, `metric_nouns`, `numbers`, `one_figure`, `rules`, `rx`, `sentences`,
+`single_items`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ from dataclasses import replace
 from events.claims import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.counts import is_not_a_count
-from ledger.ingest.cues import EXCHANGE, LIST_LINE, LOSS, NEGATION, longest_metric
+from ledger.ingest.cues import EXCHANGE, LIST_LINE, LOSS
 from ledger.ingest.exchanges import exchange_claims
+from ledger.ingest.figure import explain, qualifier_rule
 from ledger.ingest.metric_nouns import forward_metric, lookback_metric
 from ledger.ingest.numbers import Number, find_numbers
-from ledger.ingest.one_figure import one_candidate, qualifier_of
-from ledger.ingest.rx import fold_case, guarded, has_any
+from ledger.ingest.one_figure import one_candidate
+from ledger.ingest.rules import Rule, registry
+from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
+from ledger.ingest.single_items import article_ones, recent_totals
 
 _I = re.IGNORECASE
 
@@ -33,59 +36,33 @@ _SHARE_OF = guarded(r"\d\s+of\s+(?:them|these|those)\b", _I)
 # A sentence without a loss word still counts losses when it goes on from one that did: a
 # list item after "...lost the following:", "The running totals stand at", "X also counted".
 _CONTEXT_CARRY = guarded(
-    r"\b(?:also|totals|tally|the list|includ(?:e|es|ed|ing)|stands? at|stood at|in addition|"
+    r"\b(?:also|totals|tally|the list|the (?:number|figure)|includ(?:e|es|ed|ing)|stands? at|"
+    r"stood at|in addition|"
     r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)",
     _I,
 )
+# "shot down 53 Russian drones out of 61": the number after a loss figure's "out of" is the
+# whole launched, not a loss of its own.
+WHOLE_AFTER_PART = Rule(
+    "whole-after-part",
+    'The whole a loss figure is a part of ("53 drones out of 61"): what was launched, no loss.',
+    guarded(r"\s+(?:out\s+)?of\s+(?:the\s+|a total of\s+|about\s+|some\s+)?", _I),
+    " out of ",
+    " over ",
+)
+# The names of the rules of ranges and single items (see `Cand.why`).
+RANGE_LOW, RANGE_HIGH, RANGE_NOUN = "range-low-end", "range-high-end", "range-noun-before"
 _RANGE_JOIN = guarded(r"^\s*(?:[-–—]|to|and|or)\s*$", _I)
 _DASH_JOIN = re.compile(r"\s*[-–—]\s*")
-_AND_JOIN = re.compile(r"\s+and\s+")
+# "1,520 and 1,517 systems", "six Tu-95 and four Tu-22M bombers"
+_AND_JOIN = re.compile(r"(?:\s+[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z\d]*)?\s+and\s+")
 _TO_OR_JOIN = re.compile(r"\s+(?:to|or)\s+")
 _BETWEEN_BEFORE = guarded(r"\b(?:between|from)\s*$", _I)
 _OF_TOTAL = guarded(
     r"\s+(?:out\s+)?of\s+(?:the\s+)?(?:(?:about|around|some|roughly|nearly|almost|approximately)\s+)?",
     _I,
 )
-_ARTICLE_ONE = guarded(
-    r"\b(?P<art>an?)\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"\d+(?:st|nd|rd|th))\b)(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
-    r"multirole|multipurpose|reconnaissance|transport|landing|patrol|missile|[A-Za-z]+-\d+\w*)\s+){0,3}"
-    r"(?P<noun>tank|helicopter|submarine|aircraft|warplane|fighter jet|jet|plane|warship|ship|"
-    r"landing ship|corvette|frigate|cruiser|patrol boat|air defen[cs]e system|howitzer|"
-    r"armou?red (?:personnel carrier|combat vehicle|fighting vehicle|vehicle)|"
-    r"infantry fighting vehicle|bomber|fighter-bomber|truck|artillery (?:gun|piece|unit))\b",
-    _I,
-)
-_ARTICLE_ONE_NOUNS = (
-    "tank",
-    "helicopter",
-    "submarine",
-    "aircraft",
-    "plane",
-    "jet",
-    "ship",
-    "corvette",
-    "frigate",
-    "cruiser",
-    "boat",
-    "air defen",
-    "howitzer",
-    "armored",
-    "armoured",
-    "infantry fighting",
-    "bomber",
-    "truck",
-    "artillery",
-)
-_LIST_JOIN = re.compile(
-    r"\s*(?:,|;|,?\s*(?:and|as well as|plus))\s*(?:(?:in addition to|also)\s+)?"
-)
-_ONE_LOSS = guarded(
-    r"\b(?:destroyed|shot down|downed|sunk|sank|lost|captured|damaged|eliminated|crashed|hit|"
-    r"struck|"
-    r"taken out|knocked out)\b",
-    _I,
-)
+CANDIDATE_RULES = registry(WHOLE_AFTER_PART)
 _POW_CLAUSE = guarded(
     r"\b(?:surrender\w*|captured|taken (?:as )?(?:prisoners?|captives?)|prisoners? of war)\b", _I
 )
@@ -127,14 +104,16 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         found = _sentence_candidates(text, sent, si, nums, carry)
         found = exchange_claims(text, sent, si, nums, found, lossy)
         out.extend(found)
-        out.extend(_article_ones(text, sent, si, found))
+        out.extend(article_ones(text, sent, si, found, recent_totals(out, si)))
         if found:
             carry = found[-1]
         if found or in_list or s_text.rstrip().endswith(":") or _opens_list(text, sentences, si):
             loss_para = sent.para
     out.sort(key=lambda c: (c.q_start, c.q_end))
     for c in out:
-        c.metric = _prisoner_or_casualty(text, sentences[c.sent], c)
+        metric = _prisoner_or_casualty(text, sentences[c.sent], c)
+        if metric != c.metric:
+            c.metric, c.why["metric"] = metric, f"{metric.replace('_', '-')}-by-clause"
     return out
 
 
@@ -168,6 +147,8 @@ def _sentence_candidates(
                 out.extend(pair)
                 skip_next = True
                 continue
+        if out and WHOLE_AFTER_PART.pattern.fullmatch(text, out[-1].q_end, n.start):
+            continue  # "53 drones out of 61": the whole launched, not a loss
         cand = _shared_noun(text, sent, si, n, nxt) if nxt is not None else None
         if cand is None:
             cand = one_candidate(text, sent, si, n, out, carry)
@@ -199,18 +180,25 @@ def _range(
     lo_metric = hi.metric if hi else None
     lo_value = _range_low(n, nxt)
     if hi is None:
-        lb = lookback_metric(text, clause_start(text, sent, n.start), n.start)
+        # "... soldiers killed to be between 7,000 and 15,000": the noun before "between"
+        between = _BETWEEN_BEFORE.search(before)
+        lb_end = sent.start + between.start() if between else n.start
+        lb = lookback_metric(text, clause_start(text, sent, n.start), lb_end)
         if lb:
             lo_metric = lb[0]
-            hi = Cand(lb[0], nxt.value, "at_most", lb[1], nxt.end, si)
+            hi = explain(Cand(lb[0], nxt.value, "at_most", lb[1], nxt.end, si), metric=RANGE_NOUN)
+            hi.np_start = max(sent.start, lb[1] - 30)  # "Russian dead range from ..."
     if not (lo_metric and hi and lo_value < nxt.value):
         return None
     b = _BETWEEN_BEFORE.search(before)
     q_start = sent.start + b.start() if b else n.start
     q_start = min(q_start, hi.q_start)
+    metric_rule = hi.why.get("metric", RANGE_NOUN)
+    low = Cand(lo_metric, lo_value, "at_least", q_start, hi.q_end, si, np_start=hi.np_start)
+    high = replace(hi, qualifier="at_most", q_start=q_start, why=dict(hi.why))
     return [
-        Cand(lo_metric, lo_value, "at_least", q_start, hi.q_end, si),
-        replace(hi, qualifier="at_most", q_start=q_start),
+        explain(low, metric=metric_rule, qualifier=RANGE_LOW),
+        explain(high, metric=metric_rule, qualifier=RANGE_HIGH),
     ]
 
 
@@ -237,8 +225,9 @@ def _part_of_whole(
     whole = one_candidate(text, sent, si, nxt, previous, carry)
     if not whole:
         return None
-    qualifier, q_start = qualifier_of(text, sent, n)
-    return [Cand(whole.metric, n.value, qualifier, q_start, whole.q_end, si, part=True)]
+    qualifier, q_start, why = qualifier_rule(text, sent, n)
+    part = Cand(whole.metric, n.value, qualifier, q_start, whole.q_end, si, part=True)
+    return [explain(part, metric="part-of-whole", qualifier=why)]
 
 
 def _shared_noun(text: str, sent: Sentence, si: int, n: Number, nxt: Number) -> Cand | None:
@@ -248,33 +237,9 @@ def _shared_noun(text: str, sent: Sentence, si: int, n: Number, nxt: Number) -> 
     nxt_fwd = forward_metric(text, nxt.end, min(sent.end, nxt.end + 80))
     if not nxt_fwd or forward_metric(text, n.end, min(sent.end, n.end + 80)):
         return None
-    qualifier, q_start = qualifier_of(text, sent, n)
-    return Cand(nxt_fwd[0], n.value, qualifier, q_start, nxt_fwd[2], si)
-
-
-def _article_ones(text: str, sent: Sentence, si: int, listed: list[Cand]) -> list[Cand]:
-    """ "a submarine was sunk", "shot down a helicopter", "lost 8 tanks and a helicopter": one
-    of a thing, said with an article (in a loss clause, or in a list of the sentence's figures)."""
-    out: list[Cand] = []
-    if not has_any(fold_case(text[sent.start : sent.end]), _ARTICLE_ONE_NOUNS):
-        return out
-    for m in _ARTICLE_ONE.finditer(text, sent.start, sent.end):
-        clause = text[clause_start(text, sent, m.start()) : clause_end(text, sent, m.end())]
-        in_list = any(
-            _LIST_JOIN.fullmatch(text[c.q_end : m.start()])
-            or _LIST_JOIN.fullmatch(text[m.end() : c.q_start])
-            for c in listed
-            if c.q_end <= m.start() or c.q_start >= m.end()
-        )
-        if not (in_list or _ONE_LOSS.search(clause)) or NEGATION.search(
-            text[sent.start : m.start()]
-        ):
-            continue
-        found = longest_metric(text, m.start("noun"))
-        if not found:
-            continue
-        out.append(Cand(found[0], 1, "exact", m.start(), found[1], si, heading=sent.heading))
-    return out
+    qualifier, q_start, why = qualifier_rule(text, sent, n)
+    c = Cand(nxt_fwd[0], n.value, qualifier, q_start, nxt_fwd[2], si)
+    return explain(c, metric="shared-noun-after", qualifier=why)
 
 
 def _prisoner_or_casualty(text: str, sent: Sentence, c: Cand) -> Metric:

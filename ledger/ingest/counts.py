@@ -2,8 +2,10 @@
 
 Owns `is_not_a_count`: dates ("March 3"), times, years and spans of years, model and design
 numbers ("Project 22160"), money, percentages, ordinals, distances, strikes made ("663
-artillery bombardments") and the item numbers of a list ("1. 7,910 tanks"). Imports: `cues`,
-`metric_nouns`, `numbers`, `rx`.
+artillery bombardments"), places struck ("26 personnel and military equipment hubs":
+the rule `TARGETS`), ages ("aged 25": `AGE`), "one of" a group (`ONE_OF`) and the item
+numbers of a list ("1. 7,910 tanks").
+Imports: `cues`, `metric_nouns`, `numbers`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from ledger.ingest.cues import MONTH
 from ledger.ingest.metric_nouns import forward_metric
 from ledger.ingest.numbers import Number
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 
 _I = re.IGNORECASE
@@ -35,6 +38,39 @@ _STRIKES_AFTER = guarded(
     r"shellings?|attacks?|barrages?|raids?|assaults?)\b",
     _I,
 )
+# "hit 26 personnel and military equipment hubs", "five manpower concentration areas": places
+# struck, named after what is there, not people or weapons lost.
+TARGETS = Rule(
+    "targets-struck",
+    "A number of places struck, named after the troops or hardware there (hubs, clusters).",
+    guarded(
+        r"\s+(?:enemy\s+)?(?:personnel|manpower|troops?|military|equipment)(?:\s+and\s+(?:military\s+)?"
+        r"(?:equipment|hardware|weapons))?\s+(?:hubs?|concentrations?|concentration (?:areas|sites|"
+        r"points)|clusters?|deployment (?:areas|points|sites)|staging areas)\b",
+        _I,
+    ),
+    " personnel and military equipment hubs",
+    " personnel and military equipment",
+    ("hub", "concentration", "cluster", "deployment", "staging"),
+)
+AGE = Rule(
+    "age-not-count",
+    'An age ("men under the age of 50", "soldiers aged 25"): not a count.',
+    guarded(r"\b(?:age[sd]?|aged)\s+(?:of\s+)?(?:under\s+|over\s+|between\s+)?\Z", _I),
+    "men under the age of ",
+    "men under the command of ",
+    ("age",),
+)
+ONE_OF = Rule(
+    "one-of-a-group",
+    '"one of Russia\'s most expensive jets": a single item picked out of a group, not a count '
+    "of one.",
+    guarded(r"\Aone\s+of\b", _I),
+    "one of Russia's jets",
+    "one Russian jet",
+    ("one",),
+)
+COUNT_RULES = registry(TARGETS, AGE, ONE_OF)
 _WORDS_NOT_COUNT_AFTER = re.compile(
     r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?|percent|per cent)\b|-[a-z])"
 )
@@ -75,6 +111,16 @@ def _a_label(text: str, n: Number) -> bool:
     return _item_number(text, n)
 
 
+def _strike_or_age(text: str, n: Number) -> bool:
+    """Strikes made ("663 artillery bombardments"), places struck ("26 personnel hubs") and
+    ages ("aged 25")."""
+    if _STRIKES_AFTER.match(text, n.end, n.end + 40) or TARGETS.match(text, n.end, n.end + 60):
+        return True
+    if n.value == 1 and ONE_OF.pattern.match(text[n.start : n.end + 8]):
+        return True
+    return bool(AGE.search(text, max(0, n.start - 24), n.start))
+
+
 def is_not_a_count(text: str, n: Number) -> bool:
     """Dates, times, years, model numbers, money, percentages, ordinals, distances, item
     numbers."""
@@ -82,7 +128,7 @@ def is_not_a_count(text: str, n: Number) -> bool:
         return True
     before = text[max(0, n.start - 4) : n.start]
     after = text[n.end : n.end + 14]
-    if _STRIKES_AFTER.match(text, n.end, n.end + 40):
+    if _strike_or_age(text, n):
         return True
     if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
         return True

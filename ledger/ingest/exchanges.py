@@ -6,7 +6,7 @@ subject ("175 Russian servicemen were returned", "Ukraine brought home 95 defend
 released 90": Ukraine's); "each side released about 300" makes one claim per side; a figure
 with no noun of its own ("more than 3,000 returned so far") counts prisoners too. A sentence
 with no loss word keeps only these. Imports: `cand`, `cues`, `lexicon`, `numbers` (types),
-`one_figure`, `rx`, `sentences`; never the later stages or `extract`.
+`figure`, `rx`, `sentences`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from dataclasses import replace
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE, METRIC_ANY, side_of
+from ledger.ingest.figure import explain, qualifier_rule
 from ledger.ingest.numbers import Number
-from ledger.ingest.one_figure import qualifier_of
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
 
@@ -76,7 +76,7 @@ def exchange_claims(
     out: list[Cand] = []
     for c in found:
         if c.metric in ("personnel", "pow") and _returned(text, sent, c.q_start, c.q_end):
-            c = replace(c, metric="pow")
+            c = replace(c, metric="pow", why={**c.why, "metric": "returned-prisoners"})
         if c.metric == "pow" or lossy:
             out.extend(_per_side(text, sent, c))
     for n in nums:
@@ -106,8 +106,9 @@ def _bare_prisoners(text: str, sent: Sentence, si: int, n: Number) -> Cand | Non
     end = n.end + people.end() if people else n.end
     if not _returned(text, sent, n.start, end) or n.value < 2:
         return None
-    qualifier, q_start = qualifier_of(text, sent, n)
-    return Cand("pow", n.value, qualifier, q_start, end, si)
+    qualifier, q_start, why = qualifier_rule(text, sent, n)
+    c = Cand("pow", n.value, qualifier, q_start, end, si)
+    return explain(c, metric="returned-bare-figure", qualifier=why)
 
 
 def _per_side(text: str, sent: Sentence, c: Cand) -> list[Cand]:
@@ -117,16 +118,20 @@ def _per_side(text: str, sent: Sentence, c: Cand) -> list[Cand]:
         return [c]
     cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
     if _EACH_SIDE.search(text, cs, ce):
-        return [replace(c, subject="ukraine"), replace(c, subject="russia")]
+        return [
+            replace(c, subject=side, why={**c.why, "subject": "each-side-returned"})
+            for side in ("ukraine", "russia")
+        ]
     if _SIDE_NAMED.search(text, c.q_start, c.q_end):
         return [c]
     before = text[cs : c.q_start]
     own = _OWN_AGENT.search(before)
     if own:
-        return [replace(c, subject=side_of(own.group("who")))]
+        side = side_of(own.group("who"))
+        return [replace(c, subject=side, why={**c.why, "subject": "side-brought-home"})]
     give = _GIVE_AGENT.search(before)
     if give:
         held = "russia" if side_of(give.group("who")) == "ukraine" else "ukraine"
-        return [replace(c, subject=held)]
+        return [replace(c, subject=held, why={**c.why, "subject": "side-released"})]
     # "more than 3,000 returned so far": the speaker's own people (settled by `attribution`)
     return [replace(c, own_side=bool(_CAME_HOME.search(text, cs, ce)))]

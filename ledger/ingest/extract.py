@@ -169,7 +169,8 @@ def _merge_restatements(cands: list[Cand]) -> list[Cand]:
             key = (*key, str(c.q_start))  # a share ("another nine over Tula") is its own
         old = chosen.get(key)
         if old is not None and not old.heading and not c.heading:
-            if _restated_by_another(c, old, named[key]):
+            # one sentence never restates its own figure ("nine over A, another nine over B")
+            if old.sent == c.sent or _restated_by_another(c, old, named[key]):
                 also.add(id(c))
             continue
         if old is None or (old.heading and not c.heading):

@@ -35,13 +35,19 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # Ukraine's word for its own soldiers ("46,000 defenders were killed")
     r"defenders": "personnel",
     # the Russian MoD's "irreplaceable losses" (killed, not wounded), "irrecoverable losses"
-    r"(?:irreplaceable|irrecoverable) losses": "personnel",
+    r"(?:irreplaceable|irrecoverable|irretrievable) losses": "personnel",
+    # a count of the dead by name ("1,184 names have been added to the list")
+    r"names": "personnel",
     r"(?:Russian|Ukrainian)s": "personnel",
+    # ranks and crews among the dead ("four generals and 34 colonels", "66 military pilots")
+    r"(?:military )?(?:officers|generals|colonels|commanders|pilots|sailors|seamen|crew members)": (
+        "personnel"
+    ),
     r"men": "personnel",
     r"people|persons": "personnel",
     r"lives": "personnel",
     r"casualties|fatalities|deaths|dead|killed": "personnel",
-    r"(?:death|casualty|combat) toll": "personnel",
+    r"(?:death|casualty|combat) ?toll|casualty (?:count|tally|figures?)": "personnel",
     r"(?:combat and )?non-combat (?:deaths|losses|casualties)": "personnel",
     r"(?:killed|dead) and wounded|killed or wounded|wounded|injured": "personnel",
     # prisoners
@@ -51,6 +57,8 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # armoured vehicles
     r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)": "afv",
     r"(?:infantry fighting|combat armou?red) vehicles?": "afv",
+    # "more than 220 combat vehicles lost" (the MoD's "combat vehicles of MLRS" is longer)
+    r"combat vehicles?": "afv",
     r"(?:troop-carrying |troop carrying )?fighting vehicles?": "afv",
     r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
     r"Bradleys|Bradley (?:fighting vehicles?|IFVs?)": "afv",
@@ -70,6 +78,7 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"(?:combat )?vehicles of (?:multiple(?:-launch| launch)? rocket systems|MLRS)": "mlrs",
     r"(?:multiple )?rocket launchers?|rocket salvo systems?|salvo fire systems?": "mlrs",
     r"HIMARS(?: launchers?| systems?)?|launchers": "mlrs",
+    r"High[- ]Mobility Artillery Rocket Systems?": "mlrs",
     # rockets shot down count as missiles ("12 HIMARS rockets", "HIMARS multiple rocket
     # launcher shells", "guided rockets")
     r"(?:HIMARS|G?MLRS|Smerch|Uragan|Vilkha|Olkha)(?: multiple rocket launcher| MLRS)? "
@@ -86,9 +95,8 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"SAM (?:launchers?|sites?|batteries)": "air_defense",
     # a named air-defence system's launchers ("two Patriot launchers", "three Buk systems")
     r"(?:Patriot|NASAMS|IRIS-T|S-[34]00|Buk(?:-M\d)?|Pantsir(?:-S1)?|Tor(?:-M\d)?)"
-    r"(?: missile| SAM| air[- ]defen[cs]e)? (?:launchers?|systems?|batteries|complexes)": (
-        "air_defense"
-    ),
+    r"(?: missile| SAM| air[- ]defen[cs]e| (?:air[- ])?defen[cs]e missile)? "
+    r"(?:launchers?|systems?|batteries|complexes)": "air_defense",
     # aviation
     r"(?:fighter |military |combat )?(?:aircraft|air ?planes?|planes?|warplanes?)": "aircraft",
     r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?": "aircraft",
@@ -117,11 +125,20 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # guided (aerial) bombs downed count as "other" ("two guided 'Hammer' aircraft bombs")
     r"guided (?:[‘'\"“]?[A-Z][\w-]*[’'\"”]? )?(?:aerial |air |aircraft )?bombs?": "other",
     # totals
-    r"(?:pieces|units|items) of (?:various )?(?:weapons|military equipment|equipment|hardware)": (
-        "equipment_total"
-    ),
+    r"(?:pieces|units|items) of (?:various |enemy |Ukrainian |Russian )?"
+    r"(?:weapons|military equipment|equipment|hardware)": ("equipment_total"),
     r"weapons and (?:military )?equipment|military (?:equipment|hardware)": "equipment_total",
+    r"(?:other )?heavy weapons(?: systems)?": "equipment_total",
+    # "5,500 Western-made arms": weapons of every kind
+    r"(?:Western[- ]made |Western |foreign[- ]made )?arms": "equipment_total",
     r"tactical missile systems?|operational-tactical missile systems?": "other",
+    # missiles counted by their model ("seven Kh-101/Kh-555", "one Iskander-K"); not launchers
+    r"(?:(?:Kh|X)-\d{2,3}[A-Z]*(?:/(?:Kh|X)-\d{2,3}[A-Z]*)?s?|Iskander(?:-[KM])?s?|Kalibrs?|"
+    r"Kinzhals?)(?!\s+(?:launchers?|systems?|complex(?:es)?|brigades?|carriers?))": (
+        "cruise_missiles"
+    ),
+    # ATACMS shot down are missiles ("six Army Tactical Missile Systems (ATACMS)")
+    r"Army Tactical Missile Systems?|ATACMS(?: (?:tactical )?missiles)?": "cruise_missiles",
 }
 
 # Qualifier phrases immediately before a number (lower-case, single spaces).
@@ -136,14 +153,18 @@ QUALIFIERS_BEFORE: dict[str, Qualifier] = {
     "approx.": "approx",
     "roughly": "approx",
     "some": "approx",
+    "something like": "approx",
     "close to": "approx",
     "closer to": "approx",
     "in the vicinity of": "approx",
     "approaching": "approx",
     "nearing": "approx",
+    "neared": "approx",
     "circa": "approx",
-    "an estimated": "approx",
-    "estimated": "approx",
+    # "an estimated 20,000" is the estimate itself, not a hedge on it (the conventions'
+    # approx words are about, around, nearly, ...): exact, and the quote starts there
+    "an estimated": "exact",
+    "estimated": "exact",
     "reportedly": "exact",
     "over": "at_least",
     "more than": "at_least",
@@ -163,6 +184,7 @@ QUALIFIERS_BEFORE: dict[str, Qualifier] = {
     "surpass": "at_least",
     "surpasses": "at_least",
     "surpassed": "at_least",
+    "crossed": "at_least",
     "top": "at_least",
     "tops": "at_least",
     "topped": "at_least",
@@ -172,6 +194,7 @@ QUALIFIERS_BEFORE: dict[str, Qualifier] = {
     "conservatively estimating": "at_least",
     "up to": "at_most",
     "as many as": "at_most",
+    "as high as": "at_most",
     "fewer than": "at_most",
     "less than": "at_most",
     "no more than": "at_most",
@@ -182,14 +205,15 @@ QUALIFIERS_BEFORE: dict[str, Qualifier] = {
 
 # Loss words: a sentence must carry one for a figure to be a loss claim.
 LOSS_WORDS = (
-    r"los[et]|loses|losing|loss(?:es)?|kill(?:ed|ing|s)?|dead|died|die|deaths?|destroy(?:ed|ing|s)?"
+    r"los[et]|loses|losing|loss(?:es)?|kill(?:ed|ing|s)?|dead|died|die|dying|deaths?"
+    r"|destroy(?:ed|ing|s)?"
     r"|shot down|shoot(?:ing)? down|downed|down(?:ing)?|eliminat(?:ed|ing|es)|liquidat(?:ed|ing)"
     r"|neutrali[sz](?:ed|ing)|wiped out|wip(?:e|ing) out|captured|seized|damaged|sunk|sank|sinking"
     r"|intercepted|taken prisoner|surrender(?:ed|s)?|casualt(?:y|ies)|wounded|injured"
     r"|fatalit(?:y|ies)"
     r"|missing in action|(?:are|were|is|was|went|considered|listed as|reported) missing"
     r"|knocked out|took out|disabled|abandoned|burn(?:ed|t)|death toll|toll"
-    r"|suffered|sustained|put out of action|repelled"
+    r"|suffered|sustained|put out of action|repelled|destruction"
 )
 
 # Words of a return of prisoners (an exchange, a swap, a release): regexes, case-insensitive.

@@ -3,8 +3,10 @@
 Owns `forward_metric` (the noun a few words after a number: "174,550 troops", "56 artillery
 systems"), `mixed_list_end` (a list of other nouns the same figure counts: "3 thousand tanks,
 armored vehicles and drones") and `lookback_metric` (the noun named before the number in its
-clause: "tanks – 251", "the death toll stood at 315,000"). Imports: `events.claims`, `cues`,
-`numbers`, `rx`.
+clause: "tanks – 251", "the death toll stood at 315,000"), and `losses_lookback` (a side's
+"losses" named before a figure with no noun: "Russian losses amounted to 35,000" counts
+people; the rule `SIDE_LOSSES` of `METRIC_RULES`). Imports: `events.claims`, `cues`,
+`numbers`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from events.claims import Metric
 from ledger.ingest.cues import METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.numbers import words_to_int
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 
 _I = re.IGNORECASE
@@ -73,16 +76,72 @@ _LOWER = re.compile(r"[a-z]")
 _MIXED_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)")
 _LIST_WORD = re.compile(r"[A-Za-z][\w'’-]*\s+")
 _LOOKBACK_SEP = guarded(
-    r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|surpassed|"
+    r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|exceeds?|surpassed|surpass(?:es)?|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
-    r"approaching|nearing|hitting|hit|reaching|"
+    r"approaching|nearing|hitting|hit|reaching|ranges?|ranged|ranging|var(?:y|ies|ied)|"
     r"climbed to|increased to))\s*$",
     _I,
 )
 
 
+SIDE_LOSSES = Rule(
+    "side-losses-count-people",
+    'A side\'s "losses" with no noun of what ("Russian losses amounted to about 35,000", '
+    '"estimated Ukrainian losses at 444,000"), or a rate of losses ("an average daily loss '
+    'rate of 1,500", "daily losses ranged from 170 to 560"): people lost.',
+    guarded(
+        r"\b(?:(?:Russian|Russia['’]s|Ukrainian|Ukraine['’]s|enemy|the enemy['’]s|Moscow['’]s|"
+        r"Kyiv['’]s)\s+(?:(?:total|overall|military|combat|troop|personnel|daily|monthly)\s+){0,2}"
+        r"losses|(?:average\s+)?(?:daily|monthly|weekly)\s+(?:losses|loss rates?)|"
+        r"average\s+loss(?:es| rates?))\b",
+        re.IGNORECASE,
+    ),
+    "Russian military losses at ",
+    "Russian equipment losses at ",
+    ("losses",),
+)
+LOSSES_SEP = Rule(
+    "side-losses-verb",
+    "Between a side's losses and the figure: a verb of reaching or a separator ends the phrase "
+    '("amounted to", "exceeded", "at", ":").',
+    guarded(
+        r"(?:[-–—:=]|\b(?:at|to|reached|totall?ed|numbered|exceeded|exceed|surpassed|passed|"
+        r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|of|from))\s*$",
+        re.IGNORECASE,
+    ),
+    "Russian losses amounted to",
+    "Russian losses in the south",
+)
+MODEL = Rule(
+    "model-designation",
+    'A model\'s designation ("X-101", "Tu-22M", "Kh-555"): it describes the noun after it.',
+    guarded(r"[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z\d]*(?:/[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Za-z\d]*)?"),
+    "Tu-22M",
+    "tu22",
+)
+METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL)
+
+
+def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: int) -> int | None:
+    """Where a side's "losses" start, named before a figure that counts people ("Russian
+    losses amounted to around 35,000"), else None: the clause names no other metric noun, and
+    at most ten words stand between."""
+    before = text[clause_start:num_start]
+    m = None
+    for found in SIDE_LOSSES.pattern.finditer(before):
+        m = found  # the last one before the figure
+    if m is None or len(before[m.end() :].split()) > 10:
+        return None
+    stripped = strip_qualifier(before.rstrip()).rstrip()
+    sep_ok = LOSSES_SEP.search(stripped) or LOSSES_SEP.search(before.rstrip())
+    if not sep_ok or METRIC_ANY.search(text, clause_start, clause_end):
+        return None
+    return clause_start + m.start()
+
+
 def forward_metric(text: str, pos: int, limit: int) -> tuple[Metric, int, int] | None:
     """The metric noun shortly after a number: (metric, noun start, noun end), else None."""
+    model = False  # the word before was a model's designation ("X-101")
     for words, m in enumerate(_WORD_RE.finditer(text, pos, limit)):
         between = text[pos : m.start()]
         if _CLAUSE_BREAK.search(between):
@@ -91,6 +150,10 @@ def forward_metric(text: str, pos: int, limit: int) -> tuple[Metric, int, int] |
         if found:
             return found[0], m.start(), found[1]
         word = m.group(0).lower()
+        if model and word in ("and", "or") and MODEL.match(text, m.end() + 1, limit):
+            pos = m.end()  # "33 X-101 and X-555 missiles": two models of one noun
+            continue
+        model = bool(MODEL.pattern.fullmatch(m.group(0)))
         # a model number ("M777", "D-30") describes the noun; another figure ends the search
         if word in _STOP_WORDS or (word[:1].isdigit() and not _LOWER.search(word)):
             return None
@@ -123,11 +186,25 @@ def mixed_list_end(text: str, pos: int, limit: int) -> int | None:
     return pos if len(metrics) >= 2 else None
 
 
+def _noun_then_qualifier(text: str, clause_start: int, stripped: str, before: str) -> bool:
+    """ "total casualties around 30,000": a qualifier stands right after the noun."""
+    if len(stripped) == len(before.rstrip()):
+        return False  # no qualifier before the number
+    end = clause_start + len(stripped)
+    word = stripped.rsplit(None, 1)[-1] if stripped.strip() else ""
+    found = longest_metric(text, end - len(word)) if word else None
+    return found is not None and found[1] == end
+
+
 def lookback_metric(text: str, clause_start: int, num_start: int) -> tuple[Metric, int] | None:
     """A metric noun named before the number in its clause ("tanks – 251", "dead at 315,000")."""
     before = text[clause_start:num_start]
     stripped = strip_qualifier(before.rstrip()).rstrip()
-    if not (_LOOKBACK_SEP.search(stripped) or _LOOKBACK_SEP.search(before.rstrip())):
+    if not (
+        _LOOKBACK_SEP.search(stripped)
+        or _LOOKBACK_SEP.search(before.rstrip())
+        or _noun_then_qualifier(text, clause_start, stripped, before)
+    ):
         return None
     best: tuple[Metric, int] | None = None
     last_end = -1

@@ -1,8 +1,8 @@
 """Numbers as news writes them, found in running text with their character spans.
 
 Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
-"31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "a quarter of a
-million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
+"31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "1.5 lakh", "a quarter
+of a million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
 "three"). It knows nothing about claims: filtering out dates, model numbers and money is
 `counts`' job, but the span and the raw surface let it decide. Imports: `rx`.
 """
@@ -57,6 +57,8 @@ _SUFFIX_SCALES = {
     "million": 1_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "lakh": 100_000,  # South Asian English: "1 lakh" is 100,000
+    "lakhs": 100_000,
 }
 _FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 
@@ -70,7 +72,7 @@ NUMBER_RE = guarded(
     rf"""
     (?P<frac>\b(?:a\s+)?(?:quarter|half|third)\s+(?:of\s+)?an?\s+(?:million|thousand)\b)
     | (?P<dozen>\b(?:(?P<dozens>a|one|two|three|four|five|six)\s+|half\s+a\s+)dozen\b)
-    | (?P<scaled>(?<![\w.,])\d+(?:[.,]\d+)?)\s*(?P<scale>[kK]\b|thousand\b|million\b|mln\b|
+    | (?P<scaled>(?<![\w.,])\d+(?:[.,]\d+)?)\s*(?P<scale>[kK]\b|thousand\b|million\b|mln\b|lakhs?\b|
         billion\b|bn\b|[mM]\b(?![²-]))
     | (?P<grouped>(?<![\w.,])\d{{1,3}}(?:(?P<sep>{_SEP})\d{{3}})(?:(?P=sep)\d{{3}})*(?![\d]))
     | (?P<plain>(?<![\w.,])\d+(?:\.\d+)?(?![\d]))

@@ -1,0 +1,164 @@
+"""Shares: a figure with no noun of its own that counts a part of the figure before it.
+
+Owns the share rules `one_figure` tries after the noun after a number: a day's share
+("including 600 per day"), a share told by what it did or where ("including 12 targeting the
+capital"), a grouping's share of a breakdown ("over 255 by the Sever group"), a part ("58 of
+which"), a share of an air tally by place ("62 over the Bryansk Region"), and a place's count
+in brackets ("Dagestan (270 people), Buryatia (245)"); the named ones are `SHARE_RULES`.
+Imports: `cand`, `cues`, `figure`, `lexicon`, `rules`, `rx`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from events.claims import Metric
+from ledger.ingest import lexicon as lx
+from ledger.ingest.cand import Cand
+from ledger.ingest.cues import longest_metric
+from ledger.ingest.figure import Figure
+from ledger.ingest.rules import Rule, registry
+from ledger.ingest.rx import guarded
+
+_I = re.IGNORECASE
+
+_PER_DAY_AFTER = guarded(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I)
+_INCLUDING_BEFORE = guarded(r"\b(?:including|of which|of them|incl\.)\s*$", _I)
+INCLUDING_SHARE = Rule(
+    "including-share",
+    '"..., including 12 targeting the capital": a share of the figure before, with no noun.',
+    guarded(r"\b(?:including|incl\.)\s*\Z", _I),
+    "250 drones, including ",
+    "250 drones, then ",
+    ("incl",),
+)
+SHARE_AFTER = Rule(
+    "share-told-after",
+    'What an "including" share did or where it was ("12 targeting the capital", "7 over '
+    'Kyiv"), with no noun of its own.',
+    guarded(
+        r"\s+(?:[a-z]+ing|over|near|in|on|at|around|above)\s+(?:the\s+)?[\w'’-]+"
+        r"(?:\s+[A-Za-z]\w*)?",
+        _I,
+    ),
+    " targeting the capital",
+    ", the ministry said",
+)
+PLACE_COUNT = Rule(
+    "place-count",
+    "A region's share in brackets in a breakdown by place (\"Dagestan (270 people), Buryatia "
+    '(245)"): counts what the first one names, or the figure before.',
+    guarded(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\(\s*\Z"),
+    "the dead came from Dagestan (",
+    "the dead came from dagestan ",
+)
+PLACE_COUNT_AFTER = Rule(
+    "place-count-bracket",
+    'The rest of a place\'s bracket after its count: a noun or nothing ("270 people)", "245)").',
+    guarded(r"\s*(?:(?P<noun>[a-z]+)\s*)?\)", _I),
+    " people)",
+    " people, and",
+)
+DAY_SHARE = Rule(
+    "including-day-share",
+    'An "including" share told by a time ("a total of 174,550, including 690 over the past '
+    "day\"): the day's change of the total, a window of its own.",
+    guarded(
+        r"\s+(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24 hours|night|week)|"
+        r"overnight|yesterday|today)\b",
+        _I,
+    ),
+    " over the past day",
+    " over the Moscow region",
+)
+SHARE_RULES = registry(INCLUDING_SHARE, SHARE_AFTER, PLACE_COUNT, PLACE_COUNT_AFTER, DAY_SHARE)
+# "over 255 by the Sever battlegroup", "up to 85 in the area of the Dnepr group": a share of a
+# per-grouping breakdown, counting what the figure before counted.
+_BY_GROUPING_AFTER = guarded(
+    r"^\s+(?:(?:were|was)\s+)?(?:(?:eliminated|killed|destroyed|lost)\s+)?(?:by|in|from|of)\s+"
+    r"(?:the\s+)?(?:(?:responsibility\s+)?(?:area|zone)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:Russia['’]s|Russian)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{lx.GROUPING_WORDS})\b",
+    _I,
+)
+# "58 of which were shot down", "13 of them over the last day": a part of the figure before.
+_PARTITIVE_AFTER = guarded(r"^\s+of\s+(?:which|them|these|those)\b", _I)
+# "141 drones: 62 over the Bryansk Region, 12 over Tula": a share of an air tally by place.
+_OVER_PLACE_AFTER = guarded(
+    r"^\s+(?:(?:were|was)\s+)?(?:[a-z]+\s+)?over\s+(?:the\s+)?(?:[A-Z][\w'’-]+|waters)"
+)
+_AIRBORNE = frozenset({"drones", "cruise_missiles", "aircraft", "helicopters"})
+
+
+def place_count(fig: Figure, previous: list[Cand]) -> Cand | None:
+    """ "Dagestan (270 people), Buryatia (245)": a place's count in brackets, counting the
+    noun in its bracket ("people" in a loss sentence: personnel), else what the figure
+    before in the sentence counted."""
+    text = fig.text
+    if not PLACE_COUNT.search(text, max(fig.sent.start, fig.n.start - 40), fig.n.start):
+        return None
+    after = PLACE_COUNT_AFTER.match(text, fig.n.end, fig.after_limit)
+    if after is None:
+        return None
+    metric: Metric | None = previous[-1].metric if previous else None
+    if after.group("noun"):
+        found = longest_metric(text, after.start("noun"))
+        metric = found[0] if found else None
+    if metric is None:
+        return None
+    return fig.cand(metric, after.end() - 1, PLACE_COUNT.name, part=bool(previous))
+
+
+def per_day_share(fig: Figure, previous: list[Cand]) -> Cand | None:
+    """ "..., including 600 per day": the day's share of the figure before."""
+    before = fig.text[fig.sent.start : fig.n.start]
+    per_day = _PER_DAY_AFTER.match(fig.after(20))
+    including = _INCLUDING_BEFORE.search(before) if per_day else None
+    if not (per_day and including and previous):
+        return None
+    c = fig.cand(previous[-1].metric, fig.n.end + per_day.end(), "per-day-share")
+    c.q_start -= len(including.group(0))
+    c.derived, c.period = True, "window"
+    return c
+
+
+def including_share(fig: Figure, previous: list[Cand]) -> Cand | None:
+    """ "downed 250 drones, including 12 targeting the capital": a share of the figure before,
+    with no noun of its own, told by what it did or where."""
+    if not previous:
+        return None
+    including = INCLUDING_SHARE.search(fig.text, max(fig.sent.start, fig.q_start - 14), fig.q_start)
+    after = SHARE_AFTER.match(fig.text, fig.n.end, fig.after_limit) if including else None
+    if after is None:
+        return None
+    c = fig.cand(previous[-1].metric, after.end(), INCLUDING_SHARE.name, part=True)
+    c.q_start -= len(including.group(0)) if including else 0
+    if DAY_SHARE.match(fig.text, fig.n.end, fig.after_limit):
+        # "174,550 troops since the invasion, including 690 over the past day": the day's share
+        c.derived, c.period, c.why["metric"] = True, "window", DAY_SHARE.name
+    return c
+
+
+def by_grouping(fig: Figure, previous: list[Cand]) -> Cand | None:
+    """ "over 300 soldiers by the Vostok group, over 255 by the Sever group": a figure with no
+    noun of its own, one grouping's share of a breakdown, counts what the one before did."""
+    if not previous:
+        return None
+    by = _BY_GROUPING_AFTER.match(fig.text[fig.n.end : fig.after_limit])
+    return fig.cand(previous[-1].metric, fig.n.end + by.end(), "grouping-share") if by else None
+
+
+def share_of(fig: Figure, base: Cand | None) -> Cand | None:
+    """ "58 of which", "13 of them": a part of the figure before; "62 over the Bryansk
+    Region": a share of an air tally by place."""
+    if base is None:
+        return None
+    part = _PARTITIVE_AFTER.match(fig.after(20))
+    if part:
+        return fig.cand(base.metric, fig.n.end + part.end(), "partitive-share", part=True)
+    if base.metric not in _AIRBORNE:
+        return None
+    over = _OVER_PLACE_AFTER.match(fig.text[fig.n.end : fig.after_limit])
+    if over is None:
+        return None
+    return fig.cand(base.metric, fig.n.end + over.end(), "over-place-share", part=True)

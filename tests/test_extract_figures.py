@@ -1,0 +1,418 @@
+"""Which numbers become claims, with what metric, subject and qualifier: the families of
+issue 13 (sides named around a figure, shoot-downs, breakdowns, ranges, traps), each a table
+of sentences written for these tests, and the rules that decide each field (`Cand.why`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.ingest.candidates import find_candidates
+from ledger.ingest.extract import extract_claims
+from ledger.ingest.filters import drop_rule
+from ledger.ingest.furniture import furniture_spans
+from ledger.ingest.numbers import find_numbers
+from ledger.ingest.sentences import split_sentences
+from ledger.ingest.subjects import assign_subjects
+
+PUB = dt.date(2024, 5, 6)
+
+
+def claims(text: str) -> list[tuple[str, str, int, str]]:
+    """(subject, metric, value, qualifier) of each claim, in text order."""
+    found = extract_claims(
+        text,
+        article_id="t1",
+        publisher="Example Wire",
+        published=PUB,
+        fallback_date=dt.date(2024, 1, 1),
+    )
+    return [(c.subject, c.metric, c.value, c.qualifier) for c in found]
+
+
+def values(text: str) -> list[int]:
+    return [v for _, _, v, _ in claims(text)]
+
+
+def decided(text: str) -> list[dict[str, str]]:
+    """The `why` of each figure kept, after subjects (before attribution)."""
+    sentences = split_sentences(text, furniture_spans(text))
+    kept = [c for c in find_candidates(text, sentences) if drop_rule(text, sentences, c) is None]
+    assign_subjects(text, sentences, kept)
+    return [dict(c.why) for c in kept]
+
+
+# --- whose losses: sides named around the figure -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a side that is the object of a verb or a preposition did not lose
+        ("The Ukrainian army fighting Russia has lost 12,000 men since May.", "ukraine"),
+        ("The war against Ukraine caused heavy losses (about 300 tanks were lost).", "russia"),
+        # a side's noun described by a participle lost them
+        ("By then the number of Russian soldiers killed exceeded 40,000.", "russia"),
+        # a possessive pointing back to the country named before
+        ("Kyiv's president said his country had lost about 31,000 troops.", "ukraine"),
+        ("It was a bad month for the Russian army in Donbas: 900 of its soldiers died.", "russia"),
+        # a side named right after the figure
+        ("The report counted 60,000 killed on the Ukrainian side.", "ukraine"),
+        ('"On the Russian side, 5,000 soldiers were lost," the analyst wrote.', "russia"),
+        # the abbreviation after a side's name does not hide it
+        (
+            "The Armed Forces of Ukraine (AFU) have suffered losses of some 2,000 soldiers.",
+            "ukraine",
+        ),
+    ],
+)
+def test_the_side_named_around_a_figure_is_its_subject(text: str, subject: str) -> None:
+    assert claims(text)[0][0] == subject
+
+
+def test_the_paragraph_carries_a_side_to_a_sentence_that_names_none() -> None:
+    text = (
+        "Ukraine has also taken heavy losses. Its president said 20,000 had been killed and "
+        "90,000 wounded. An official later told reporters that 25,000 had been killed."
+    )
+    assert [s for s, *_ in claims(text)] == ["ukraine", "ukraine", "ukraine"]
+    assert decided(text)[0]["subject"] == "paragraph-side-before"
+    assert decided(text)[2]["subject"] == "paragraph-figure-before"
+
+
+def test_others_are_on_the_side_of_the_figure_before() -> None:
+    text = (
+        "About 20,000 Ukrainian soldiers have died. The president said 100,000 others were injured."
+    )
+    assert [s for s, *_ in claims(text)] == ["ukraine", "ukraine"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are losing 50 to 80 soldiers a day," the president of Ukraine said.',
+        'The Ukrainian president said: "Our losses so far are 19,000 dead."',
+    ],
+)
+def test_the_speakers_own_losses_are_the_speakers_side(text: str) -> None:
+    assert {s for s, *_ in claims(text)} == {"ukraine"}
+
+
+# --- metrics: the nouns a figure counts ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("Russian losses amounted to roughly 30,000 in the last month.", "personnel", 30000),
+        ("Kyiv estimated enemy losses at 410,000.", "personnel", 410000),
+        ("Officials said more than 180 combat vehicles were lost.", "afv", 180),
+        ("Forces destroyed three High Mobility Artillery Rocket Systems.", "mlrs", 3),
+        ("Russia said it destroyed two Patriot defense missile launchers.", "air_defense", 2),
+        ("Air defences shot down four Army Tactical Missile Systems.", "cruise_missiles", 4),
+        ("Two generals and 17 colonels were among the dead.", "personnel", 17),
+        ("In March the Ukrainian death toll was put at about 1 lakh.", "personnel", 100000),
+    ],
+)
+def test_metric_nouns(text: str, metric: str, value: int) -> None:
+    assert any(m == metric and v == value for _, m, v, _ in claims(text)), claims(text)
+
+
+def test_a_day_average_of_tanks_and_other_weapons_is_equipment() -> None:
+    text = "Russian forces lost 21 tanks, fighting vehicles and other heavy weapons a day."
+    assert [(m, v) for _, m, v, _ in claims(text)] == [("equipment_total", 21)]
+
+
+def test_a_noun_and_its_rule_are_explained() -> None:
+    text = "Ukraine said Russia lost more than 40 tanks and a helicopter."
+    why = decided(text)
+    assert why[0] == {
+        "metric": "metric-noun-after",
+        "qualifier": "qualifier-word-before",
+        "subject": "side-lost",
+    }
+    assert why[1]["metric"] == "article-one"
+
+
+# --- breakdowns ----------------------------------------------------------------------------
+
+
+def test_a_breakdown_by_place_in_brackets() -> None:
+    text = "The confirmed dead came mostly from Tuva (310 people), Altai (204) and Perm (198)."
+    assert values(text) == [310, 204, 198]
+    assert decided(text)[1]["metric"] == "place-count"
+
+
+def test_a_part_told_by_what_they_were() -> None:
+    text = "Of the 4,200 servicemen killed, 630 (15%) were officers."
+    assert values(text) == [4200, 630]
+
+
+def test_each_share_of_an_air_tally_is_its_own_claim_even_with_the_same_value() -> None:
+    text = (
+        "Air defences destroyed 30 drones overnight: eight over the Kursk Region, another "
+        "eight over the Oryol Region and two over Tula."
+    )
+    assert values(text) == [30, 8, 8, 2]
+
+
+def test_an_including_share_told_by_what_it_did() -> None:
+    text = "Russia said it downed 180 drones, including 9 heading for the capital."
+    assert values(text) == [180, 9]
+
+
+# --- ranges --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (
+            "Officials put the number of Russian troops killed at between 6,000 and 9,000.",
+            6000,
+            9000,
+        ),
+        ("Between 40,000 and 60,000 are thought to have been killed in action.", 40000, 60000),
+        ("He said 15,000 to 18,000 soldiers are dying every month.", 15000, 18000),
+    ],
+)
+def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
+    found = claims(text)
+    assert [(v, q) for _, _, v, q in found] == [(low, "at_least"), (high, "at_most")]
+
+
+# --- traps ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # targets struck, named after what is there
+        "The aircraft hit 31 personnel and military equipment hubs overnight.",
+        # weapons the attack was made with, then the ones downed
+        "Russia attacked with 20 missiles and 140 drones; air defences destroyed most of them.",
+        "Moscow launched a record 120 drones at the capital, officials said.",
+        "Hits by 14 drones were recorded at six locations.",
+        # a ratio per area gained
+        "The advance cost about 40 soldiers killed per square kilometre.",
+        # recruits, even when a loss word follows a dash
+        "Recruitment stayed at 25,000 to 30,000 people a month — mostly to replace losses.",
+        # both sides together, in any wording
+        "Russia and Ukraine's combined losses passed 600,000 soldiers, analysts said.",
+        "The war has killed or wounded 1.5 million soldiers across both nations.",
+        # another war, in a clause about it
+        "He recalled the Soviet war in Afghanistan, where some 14,000 of its troops were killed.",
+    ],
+)
+def test_figures_that_are_not_losses(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_the_whole_launched_is_no_loss() -> None:
+    text = "Air defences neutralised 40 Russian drones out of 55, the air force said."
+    assert values(text) == [40]
+
+
+def test_one_sides_figure_in_a_sentence_of_both_stays() -> None:
+    text = (
+        "Both armies have lost 300,000 soldiers, including 80,000 killed on the Russian side "
+        "and 50,000 killed on the Ukrainian side."
+    )
+    assert [(s, v) for s, _, v, _ in claims(text)] == [("russia", 80000), ("ukraine", 50000)]
+
+
+def test_a_figure_that_could_well_be_higher_is_a_claim() -> None:
+    text = "Analysts said Russian casualties could well be over 5,000."
+    assert claims(text) == [("russia", "personnel", 5000, "at_least")]
+
+
+def test_a_forecast_between_the_noun_and_the_number_is_dropped() -> None:
+    text = "If the pace holds, the number of dead and wounded will exceed 700,000 by 2026."
+    assert claims(text) == []
+
+
+def test_lakh_is_a_hundred_thousand() -> None:
+    assert [n.value for n in find_numbers("about 1.5 lakh troops")] == [150000]
+
+
+# --- more breakdowns: brackets, rates, totals ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exact figure in brackets restating the rounded one: both are claims
+        (
+            "Russian losses this year have reached nearly 200 thousand (198,340) people, he said.",
+            [200000, 198340],
+        ),
+        # a figure alone in brackets counts the noun its sentence named
+        (
+            "Russia lost as many troops in the last four days (4,100) as in all of May (4,000).",
+            [4100, 4000],
+        ),
+        # a running total raised by the day's figure
+        (
+            "Ukraine said 900 Russian soldiers were killed, bringing the total since the "
+            "invasion to just over 90,000.",
+            [900, 90000],
+        ),
+        # a figure for the month after a dash restates the day's
+        (
+            "It averaged about 1,000 Russian casualties per day—some 30,000 for the month.",
+            [1000, 30000],
+        ),
+        # a qualifier right after the noun
+        ("The report put total casualties around 25,000 including the wounded.", [25000]),
+        # a rate of losses, in a range
+        ("In 2023 the average daily losses ranged from 300 to 700.", [300, 700]),
+        ("The general staff reported an average daily loss rate of 1,100 last month.", [1100]),
+        # the dead counted by name, or listed as killed
+        ("A further 2,050 names have been added to the list of the dead.", [2050]),
+        ("Of the soldiers identified, over 60,000 are listed as killed.", [60000]),
+    ],
+)
+def test_breakdowns_rates_and_totals(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value"),
+    [
+        ("The enemy lost a 152mm self-propelled artillery unit near the river.", "artillery", 1),
+        (
+            "It destroyed more than 250 units of enemy equipment and weapons.",
+            "equipment_total",
+            250,
+        ),
+        ("Moscow claims to have destroyed about 4,000 Western-made arms.", "equipment_total", 4000),
+        ("The study gave a total estimated casualty count of 900,000.", "personnel", 900000),
+    ],
+)
+def test_single_items_and_totals(text: str, metric: str, value: int) -> None:
+    assert [(m, v) for _, m, v, _ in claims(text)] == [(metric, value)]
+
+
+def test_a_singleton_the_list_already_counts_is_not_a_claim() -> None:
+    text = "Ukraine lost four armoured carriers, including a US-made M113 armoured carrier."
+    assert values(text) == [4]
+
+
+def test_a_side_that_withheld_its_casualty_numbers_is_the_paragraphs_side() -> None:
+    text = (
+        "Kyiv long declined to publish casualty figures. Last winter, the president said "
+        "31,000 had been killed."
+    )
+    assert claims(text) == [("ukraine", "personnel", 31000, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers counted 30,000 Russian men under the age of 40 who died in combat.",
+        "The strike destroyed four homes and damaged more than 15 cars, the mayor said.",
+    ],
+)
+def test_ages_and_private_cars_are_not_losses(text: str) -> None:
+    assert 40 not in values(text) and 15 not in values(text)
+
+
+def test_a_paragraph_naming_no_side_goes_on_with_the_one_before() -> None:
+    text = (
+        "The ministry said Russian forces destroyed 30 Ukrainian tanks and 12 aircraft.\n"
+        '"I repeat: 80 guns were destroyed, including 20 US-made howitzers," he said.'
+    )
+    assert {s for s, *_ in claims(text)} == {"ukraine"}
+    assert decided(text)[2]["subject"] == "last-paragraph-figure"
+
+
+def test_the_month_of_may_is_no_modal() -> None:
+    text = "Russia lost as many troops in the past week (2,900) as in all of May (3,100)."
+    assert values(text) == [2900, 3100]
+
+
+def test_a_days_share_of_a_total_is_a_window_claim() -> None:
+    text = "Russia has lost 150,200 troops since the invasion, including 520 over the past day."
+    found = extract_claims(text, article_id="t", publisher="Wire", published=PUB, fallback_date=PUB)
+    assert [(c.value, c.period) for c in found] == [(150200, "cumulative"), (520, "window")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air defences shot down 21 Kh-101 and Kh-555 missiles overnight.", [21]),
+        ("The strike destroyed five Tu-95 and three Tu-22M strategic bombers.", [5, 3]),
+    ],
+)
+def test_models_of_one_noun(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+    assert {m for _, m, _, _ in claims(text)} == {
+        "cruise_missiles" if "missiles" in text else "aircraft"
+    }
+
+
+def test_the_number_points_back_to_the_figure_before() -> None:
+    text = "Kyiv said 30 aircraft were damaged. A Western source put the number at around 12."
+    assert claims(text)[1][1:] == ("aircraft", 12, "approx")
+
+
+def test_the_speakers_side_as_agent_is_not_its_own_loss() -> None:
+    text = '"Our defenders shot down 30 drones overnight," the Ukrainian air force said.'
+    assert claims(text)[0][0] == "russia"
+
+
+def test_airframes_named_by_model_alone_count_one_each() -> None:
+    text = "Ukraine said it shot down a Su-34 and an Mi-28 over the Donetsk region on Monday."
+    assert [(m, v) for _, m, v, _ in claims(text)] == [("aircraft", 1), ("helicopters", 1)]
+
+
+def test_airframes_that_break_down_a_total_are_not_claims_of_their_own() -> None:
+    text = (
+        "Moscow said its forces shot down three Ukrainian jets.\n"
+        "They destroyed an Su-25 and a MiG-29 near Izium, the ministry said."
+    )
+    assert values(text) == [3]
+
+
+def test_a_range_of_the_dead_of_one_side() -> None:
+    text = "Estimates of Russian dead range from 70,000 to 110,000."
+    assert claims(text) == [
+        ("russia", "personnel", 70000, "at_least"),
+        ("russia", "personnel", 110000, "at_most"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Russia is losing an estimated 25,000 soldiers a month, officials said.", "exact"),
+        ("Russia's losses in the war have crossed 900,000 troops, Kyiv said.", "at_least"),
+        ("Kyiv said Russia lost something like 40,000 troops in the offensive.", "approx"),
+    ],
+)
+def test_qualifier_words(text: str, qualifier: str) -> None:
+    assert claims(text)[0][3] == qualifier
+
+
+def test_missiles_counted_by_their_model() -> None:
+    text = (
+        "Air defences intercepted 20 aerial targets, including six Kh-101/Kh-555, three Kalibr "
+        "missiles and one Iskander-K."
+    )
+    got = [(m, v) for _, m, v, _ in claims(text)]
+    assert ("cruise_missiles", 6) in got and ("cruise_missiles", 1) in got
+
+
+def test_a_launcher_named_by_its_missile_is_no_missile() -> None:
+    text = "Ukraine said it destroyed two Iskander-M launchers near Kursk."
+    assert [m for _, m, _, _ in claims(text)] != ["cruise_missiles"]
+
+
+def test_one_of_a_group_is_no_count() -> None:
+    assert claims("Kyiv said it shot down one of Russia's newest bombers on Sunday.") == []
+
+
+def test_as_high_as_is_at_most() -> None:
+    text = "The number of Ukrainian soldiers killed could be as high as 90,000, a report said."
+    assert claims(text) == [("ukraine", "personnel", 90000, "at_most")]
