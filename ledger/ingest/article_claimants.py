@@ -5,19 +5,19 @@ Owns `credit_lead` (a headline figure, and a lead figure told before any source 
 the claim of the first source the lead names: "lead-speaker", "lead-forward") and
 `one_body_per_side` (a bare "Ukraine" or "Moscow", or a generic "the Ukrainian military",
 is the one official body of that side the article names: "same-body"). Imports: `cand`,
-`claimant_names`, `lexicon`, `sentences`.
+`claimant_names`, `claimant_lexicon`, `sentences`.
 """
 
 from __future__ import annotations
 
-from ledger.ingest import lexicon as lx
+from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import ALIAS_ANY, canonical
 from ledger.ingest.sentences import Sentence
 
 # Who a bare side or a generic military speaker may stand for, per side.
-_UA_BODIES = frozenset({lx.GS_UA, lx.MOD_UA})
-_RU_BODIES = lx.RUSSIAN_CLAIMANTS - {lx.PUTIN, "Kremlin", lx.SHOIGU, lx.BELOUSOV}
+_UA_BODIES = frozenset({cl.GS_UA, cl.MOD_UA})
+_RU_BODIES = cl.RUSSIAN_CLAIMANTS - {cl.PUTIN, "Kremlin", cl.SHOIGU, cl.BELOUSOV}
 _BARE_UA = frozenset({"Ukraine", "Kyiv", "Kiev", "Ukrainian officials", "Ukrainian authorities"})
 _BARE_RU = frozenset({"Russia", "Moscow", "Russian officials", "Russian authorities"})
 _BARE_UK = frozenset({"London", "Britain", "UK", "United Kingdom", "British government"})
@@ -54,14 +54,14 @@ def one_body_per_side(text: str, cands: list[Cand]) -> None:
     ru = sorted(n for n in named & _RU_BODIES if n)
     for c in cands:
         generic_ua = (
-            c.claimant == lx.AF_UA and "armed forces" not in (c.claimant_text or "").lower()
+            c.claimant == cl.AF_UA and "armed forces" not in (c.claimant_text or "").lower()
         )
-        if len(ua) == 1 and (c.claimant in _BARE_UA or (generic_ua and ua[0] == lx.GS_UA)):
+        if len(ua) == 1 and (c.claimant in _BARE_UA or (generic_ua and ua[0] == cl.GS_UA)):
             c.claimant = ua[0]
         elif len(ru) == 1 and c.claimant in _BARE_RU:
             c.claimant = ru[0]
-        elif c.claimant in _BARE_UK and lx.MOD_UK in named:
-            c.claimant = lx.MOD_UK
+        elif c.claimant in _BARE_UK and cl.MOD_UK in named:
+            c.claimant = cl.MOD_UK
         else:
             continue
         c.why["claimant"] = "same-body"

@@ -11,7 +11,7 @@ the publisher; then, for the whole article (`article_claimants`), the lead's sou
 headline and for lead figures told before it, and one body per side for a bare "Moscow";
 and the last-resort subject of figures whose sentence named no side (the other side of the
 claimant's). Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
-`claimant_names`, `cues`, `lexicon`, `rx`, `name_cores`, `references`, `sentences`,
+`claimant_names`, `cues`, `claimant_lexicon`, `rx`, `name_cores`, `references`, `sentences`,
 `speakers`, `article_claimants`.
 """
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ledger.ingest import lexicon as lx
+from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.article_claimants import credit_lead, one_body_per_side
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
@@ -319,9 +319,9 @@ def _settle_subjects(text: str, cands: list[Cand]) -> None:
         words = c.claimant_text or ""
         if is_outlet(words):  # "an independent Russian outlet": not the Russian side
             words = c.claimant or ""
-        if c.claimant in lx.INDEPENDENT_COUNTERS:
+        if c.claimant in cl.INDEPENDENT_COUNTERS:
             words = ""
-        russian_side = c.claimant in lx.RUSSIAN_CLAIMANTS or (
+        russian_side = c.claimant in cl.RUSSIAN_CLAIMANTS or (
             COUNTRY_RU.search(words) and not COUNTRY_UA.search(words)
         )
         own = (

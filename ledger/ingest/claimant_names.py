@@ -7,7 +7,7 @@ is no name), `name_claimant` (the recorded name: canonical, a bare "Defense Mini
 force" resolved from context, "its ministry" the country's, a titled person by name, a
 spokesman with the body he speaks for) and
 `british_hint`; also the alias matcher `ALIAS_ANY` and the anaphor matcher `ANAPHOR` that
-`speakers` and `attribution` share. Imports: `cues`, `lexicon`, `name_cores`,
+`speakers` and `attribution` share. Imports: `claimant_lexicon`, `cues`, `lexicon`, `name_cores`,
 `name_words`, `rules`, `rx`.
 """
 
@@ -17,6 +17,7 @@ import functools
 import re
 import unicodedata
 
+from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cues import ATTR_VERB_RE, LOSS
 from ledger.ingest.name_cores import fragment, name_core
@@ -36,9 +37,9 @@ from ledger.ingest.rx import guarded, split_alternation
 
 _I = re.IGNORECASE
 
-_ALIAS_SINGLES = [(re.compile(p, _I), c) for p, c in lx.CLAIMANT_ALIASES.items()]
-ALIAS_ANY = lx.compile_alternation(lx.CLAIMANT_ALIASES)
-CANONICAL_NAMES = frozenset(lx.CLAIMANT_ALIASES.values())
+_ALIAS_SINGLES = [(re.compile(p, _I), c) for p, c in cl.CLAIMANT_ALIASES.items()]
+ALIAS_ANY = lx.compile_alternation(cl.CLAIMANT_ALIASES)
+CANONICAL_NAMES = frozenset(cl.CLAIMANT_ALIASES.values())
 # A claimant is a noun phrase: a finite verb inside ("Russia is now visually") or a lower-case
 # start that is not a determiner ("based on US intelligence") means the cut went wrong.
 _NP_VERB = guarded(
@@ -225,13 +226,13 @@ def name_claimant(np: str, context: str, subject: str | None, memory: dict[str, 
     np = _own_country(np.replace("‘", "").replace("“", "").replace("”", ""), context)
     canon = canonical(np)
     bare = ARTICLE.sub("", np)
-    if lx.BARE_MOD.match(bare) or lx.BARE_GENERAL_STAFF.match(bare):
+    if cl.BARE_MOD.match(bare) or cl.BARE_GENERAL_STAFF.match(bare):
         return _resolve_bare(bare, context, subject, memory)
     if BARE_AIR_FORCE.pattern.match(bare):
-        return memory.get("air", lx.AIR_UA if subject != "ukraine" else clean_name(np))
-    if canon == lx.AIR_UA:
+        return memory.get("air", cl.AIR_UA if subject != "ukraine" else clean_name(np))
+    if canon == cl.AIR_UA:
         memory["air"] = canon
-    if canon in (lx.MOD_UA, lx.MOD_RU, lx.MOD_UK):
+    if canon in (cl.MOD_UA, cl.MOD_RU, cl.MOD_UK):
         memory["mod"] = canon
     core = name_core(np)  # "Maj. Gen. Ivan Petrov", "Defence Minister Ivan Petrov": the person
     if core:
@@ -275,14 +276,14 @@ def _resolve_bare(
     canon_or_np: str, context: str, subject: str | None, memory: dict[str, str]
 ) -> str:
     """ "the Defense Ministry": the article's earlier qualified ministry, else context."""
-    if lx.BARE_MOD.match(canon_or_np):
+    if cl.BARE_MOD.match(canon_or_np):
         if "mod" in memory:
             return memory["mod"]
         if any(part.search(context) for part in _BRITISH):
-            return lx.MOD_UK
-        return lx.MOD_RU if subject == "ukraine" else lx.MOD_UA
-    if lx.BARE_GENERAL_STAFF.match(canon_or_np):
-        return lx.GS_UA
+            return cl.MOD_UK
+        return cl.MOD_RU if subject == "ukraine" else cl.MOD_UA
+    if cl.BARE_GENERAL_STAFF.match(canon_or_np):
+        return cl.GS_UA
     return canon_or_np
 
 

@@ -1,7 +1,8 @@
-"""The extractor's data tables: metric nouns, qualifier words, cue words and claimant aliases.
+"""The extractor's data tables: metric nouns, qualifier words and cue words.
 
 Owns the vocabulary only (plain tuples and dicts, compiled once at import); the rules that use
-it live in the extractor's stage modules (`cues.py`, `candidates.py`, `attribution.py`, ...).
+it live in the extractor's stage modules (`cues.py`, `candidates.py`, `attribution.py`, ...);
+the claimants' names and aliases are `claimant_lexicon`'s.
 Editing a table changes extraction output: bump EXTRACTOR_VERSION. Imports: `events.claims`
 (the metric and qualifier names), `rx`.
 """
@@ -254,105 +255,6 @@ GROUPING_WORDS = r"battle ?groups?|group(?:ing)?s? of (?:forces|troops)|groups?|
 
 # Words that make the figures in their sentence non-military or non-loss.
 CIVILIAN_WORDS = r"civilians?|children|non-combatants|residents|refugees|evacuees|hostages"
-
-# Claimant aliases: regex (case-insensitive) -> canonical claimant. The last alias found in an
-# attribution phrase wins, so an appositive name ("Zelensky's adviser, Mykhailo Podolyak")
-# resolves to the person, not to the one they advise.
-GS_UA = "General Staff of the Armed Forces of Ukraine"
-AF_UA = "Armed Forces of Ukraine"
-MEDIAZONA = "BBC Russian Service and Mediazona"
-AIR_UA = "Ukrainian Air Force"
-MOD_UA = "Ministry of Defence of Ukraine"
-MOD_RU = "Russian Defence Ministry"
-# Its loss estimates are Defence Intelligence's updates.
-MOD_UK = "UK Ministry of Defence (Defence Intelligence)"
-PRES_UA = "Volodymyr Zelensky"
-PUTIN = "Vladimir Putin"
-# A person is named by name; the role, where it says whom he speaks for, in parentheses.
-SHOIGU = "Sergei Shoigu (Russian Defence Minister)"
-BELOUSOV = "Andrei Belousov (Russian Defence Minister)"
-# A spokesman speaks for his body: the body, the spokesman in parentheses.
-KONASHENKOV = f"{MOD_RU} (Igor Konashenkov)"
-_UA = r"(?:Ukrain(?:e|ian)(?:['’‘]s)?|UA)"
-_RU = r"(?:Russia(?:n|['’‘]s)?|RF|Moscow['’‘]s)"
-_UK = r"(?:UK|U\.K\.|British|Britain['’‘]s|the UK['’‘]s)"
-_MOD = r"(?:(?:Ministry|Minister) of Defen[cs]e|Defen[cs]e Ministry|Defen[cs]e Minister|MoD|MOD)"
-
-CLAIMANT_ALIASES: dict[str, str] = {
-    rf"(?:{_UA}\s+)?General Staff"
-    rf"(?: of (?:the )?(?:{_UA} )?(?:Armed Forces|Army)(?: of Ukraine)?)?": (GS_UA),
-    rf"(?:{_RU}\s+)General Staff|General Staff of (?:the )?Russian (?:Federation|Armed Forces)": (
-        "General Staff of the Armed Forces of the Russian Federation"
-    ),
-    rf"{_UA}\s+(?:Armed Forces|Army|military|forces|Defen[cs]e Forces)(?: \(UA\))?": AF_UA,
-    r"Armed Forces of Ukraine|ZSU|(?:Ukraine|Kyiv|Kiev)['’]s (?:army|military|armed forces)": AF_UA,
-    rf"{_UA}\s+Air Force|Air Force of Ukraine|Air Force of the Armed Forces of Ukraine": AIR_UA,
-    rf"{_UA}\s+(?:Navy|navy)|Navy of Ukraine|Ukrainian Navy": "Ukrainian Navy",
-    rf"{_UA}\s+{_MOD}|{_MOD} of Ukraine|{_UA}\s+ministry(?! of)": MOD_UA,
-    r"(?:Oleksii |Oleksiy )?Reznikov": "Oleksii Reznikov (Ukrainian Defence Minister)",
-    r"(?:Rustem )?Umerov": "Rustem Umerov (Ukrainian Defence Minister)",
-    r"(?:Oleksandr )?Pavliuk": f"{MOD_UA} (Oleksandr Pavliuk)",  # a deputy, for his ministry
-    rf"{_RU}\s+{_MOD}|{_MOD} of (?:the )?Russia(?:n Federation)?|{_RU}\s+ministry(?! of)": MOD_RU,
-    r"(?:Igor )?Kona?shenkov": KONASHENKOV,
-    r"(?:Sergei |Sergey )?Sho[iy]gu": SHOIGU,
-    r"(?:Andrei |Andrey )?Belousov": BELOUSOV,
-    rf"{_RU}\s+(?:army|military|defen[cs]e) spokes(?:man|person|woman)": MOD_RU,
-    rf"{_UK}\s+{_MOD}|{_UK}\s+(?:defen[cs]e )?intel(?:ligence)?(?: services)?": MOD_UK,
-    r"Defen[cs]e Intelligence": MOD_UK,
-    r"(?:President (?:of Ukraine )?)?(?:Volodymyr |Volodymr )?Zelensk(?:y|yy|iy|yi)": PRES_UA,
-    rf"{_UA}\s+President|President of Ukraine": PRES_UA,
-    r"(?:Mykhailo |Mykhaylo )?Podolyak": "Mykhailo Podolyak",
-    r"(?:Donald )?Trump": "Donald Trump",
-    r"(?:Vladimir )?Putin": PUTIN,
-    r"(?:the )?Kremlin": "Kremlin",
-    r"(?:Dmytro )?Pletenchuk": "Ukrainian Navy (Dmytro Pletenchuk)",
-    r"(?:Yurii |Yuriy )?Ihnat": f"{AIR_UA} (Yurii Ihnat)",
-    r"Institute for the Study of War|ISW": "Institute for the Study of War",
-    r"Oryx": "Oryx",
-    # the joint count of Russia's named dead
-    r"BBC Russian(?: Service| service)?(?: and Media[Zz]ona)?|Media[Zz]ona(?: and (?:the )?BBC"
-    r"(?: Russian(?: Service| service)?)?)?": MEDIAZONA,
-    r"(?:the )?(?:US )?Cent(?:er|re) for Strategic and International Studies|CSIS": (
-        "Center for Strategic and International Studies (CSIS)"
-    ),
-    r"Pentagon|(?:US|U\.S\.) Department of Defen[cs]e|(?:US|U\.S\.) defen[cs]e officials": (
-        "US Department of Defense (Pentagon)"
-    ),
-    r"(?:US|U\.S\.|American|United States) officials": "US officials",
-    r"(?:HUR|GUR|Ukraine['’]s military intelligence(?: agency)?"
-    r"|Defen[cs]e Intelligence of Ukraine)": ("Defence Intelligence of Ukraine (HUR)"),
-    r"(?:Kyrylo )?Budanov": "Defence Intelligence of Ukraine (HUR)",
-    r"(?:Valerii |Valeriy )?Zaluzhn(?:yi|y)": "Valerii Zaluzhnyi",
-    r"(?:Oleksandr )?Syrsk(?:yi|iy|y)": "Oleksandr Syrskyi",
-}
-
-# Bare institution names whose country comes from context ("the Defense Ministry said").
-BARE_MOD = re.compile(
-    rf"^(?:the )?{_MOD}$|^(?:the )?(?:defen[cs]e )?minist(?:ry|er)$", re.IGNORECASE
-)
-BARE_GENERAL_STAFF = re.compile(r"^(?:the )?General Staff$", re.IGNORECASE)
-
-# Counters of Russia's own dead whose names say "Russian" without being the Russian side.
-INDEPENDENT_COUNTERS = frozenset({MEDIAZONA, "Meduza", "iStories", "Novaya Gazeta"})
-
-# Claimants on each side: their figures, when they name no one, are about the other side.
-RUSSIAN_CLAIMANTS = frozenset(
-    {
-        MOD_RU,
-        KONASHENKOV,
-        SHOIGU,
-        BELOUSOV,
-        "General Staff of the Armed Forces of the Russian Federation",
-        PUTIN,
-        "Kremlin",
-        # Russian state media, whose unnamed figures are the other side's
-        "TASS",
-        "RIA Novosti",
-        "Izvestia",
-        "RT",
-        "Sputnik",
-    }
-)
 
 
 def compile_alternation(patterns: Iterable[str]) -> re.Pattern[str]:

@@ -10,7 +10,7 @@ named before it: "According to the Daily Example, this includes ..."; `RELAY_RUL
 just after; `MINISTER_RULES`), `spokesman_of` ("According to X, spokesman Y said") and
 `subject_body` (a sentence that opens with a body doing
 what it reports: "The Ukrainian Air Force shot down 30 drones").
-Imports: `claimant_names`, `cues`, `lexicon`, `name_cores`, `rules`, `rx`, `sentences`,
+Imports: `claimant_names`, `cues`, `claimant_lexicon`, `name_cores`, `rules`, `rx`, `sentences`,
 `speakers` (types).
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ledger.ingest import lexicon as lx
+from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.claimant_names import ALIAS_ANY, ARTICLE, CANONICAL_NAMES, canonical
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, side_of
 from ledger.ingest.name_cores import is_outlet
@@ -93,7 +93,7 @@ def resolve_anaphor(
             lead = None  # "Ukraine has sustained 400,000 casualties, it added": not Ukraine
         if lead:
             return lead.group(1), True
-    if lx.BARE_MOD.match(_DEMONSTRATIVE.sub("", attr.text)):
+    if cl.BARE_MOD.match(_DEMONSTRATIVE.sub("", attr.text)):
         return attr.text, True
     if attr.text.lower() in ("he", "she") and (not carried or _ORG.search(carried[0])):
         # "he said" after "US officials put the number at ...": the last person named
@@ -116,7 +116,7 @@ def same_side(name: str, last: tuple[str, str] | None) -> str:
     side = side_of(name)
     if last[0] not in CANONICAL_NAMES or not _ORG.search(last[0]):
         return name  # "Wagner's chief said ..., claims from Moscow": Moscow is not Wagner
-    last_ru = last[0] in lx.RUSSIAN_CLAIMANTS or bool(COUNTRY_RU.search(last[0]))
+    last_ru = last[0] in cl.RUSSIAN_CLAIMANTS or bool(COUNTRY_RU.search(last[0]))
     last_ua = bool(COUNTRY_UA.search(last[0])) and not last_ru
     if (side == "russia" and last_ru) or (side == "ukraine" and last_ua):
         return last[0]
@@ -161,7 +161,7 @@ def subject_body(s_text: str) -> str | None:
     if m is None or not _VERB_NEXT.match(s_text, m.end()):
         return None
     name = canonical(m.group(0))
-    if name is None or name == lx.AF_UA or not _ORG.search(name):
+    if name is None or name == cl.AF_UA or not _ORG.search(name):
         return None
     return name
 
