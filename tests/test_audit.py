@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from ledger.app.audit import at_or_above, check, consistent, explain_total
+from ledger.app.audit import (
+    at_or_above,
+    check,
+    consistent,
+    explain_total,
+    republished,
+    speaks_for,
+)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +157,29 @@ def test_explain_total_names_winner_and_reasons() -> None:
     assert why["c_approx"].startswith("less specific qualifier")
     assert why["c_gs_0326"].startswith("older as_of")
     assert why["c_gone"] == "retracted"
+
+
+@pytest.mark.parametrize(
+    ("claimant", "body", "series"),
+    [
+        (
+            "Ministry of Defence of Ukraine (Oleksandr Pavliuk)",
+            "Ministry of Defence of Ukraine",
+            "General Staff of the Armed Forces of Ukraine",
+        ),
+        (
+            "Armed Forces of Ukraine",
+            "Armed Forces of Ukraine",
+            "General Staff of the Armed Forces of Ukraine",
+        ),
+        ("Russian Defence Ministry (Igor Konashenkov)", "Russian Defence Ministry", None),
+        ("Oryx", "Oryx", None),
+    ],
+)
+def test_a_speaker_in_parentheses_speaks_for_the_body(
+    claimant: str, body: str, series: str | None
+) -> None:
+    """A spokesman's or deputy's figures are his body's: checked against the series it
+    republishes."""
+    assert speaks_for(claimant) == body
+    assert republished(claimant) == series

@@ -8,6 +8,7 @@ bear out, two claimants far apart), `consistent` (judging a figure by its qualif
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -32,6 +33,18 @@ checked against that series (the General Staff publishes the daily count; the ar
 the ministry repeat it)."""
 
 Finding = dict[str, Any]
+_SPEAKER = re.compile(r" \([^()]*\)$")
+
+
+def speaks_for(claimant: str) -> str:
+    """The body a claimant speaks for: "Ministry of Defence of Ukraine (Oleksandr Pavliuk)" is
+    the ministry, its speaker in parentheses; a name without a speaker is itself."""
+    return _SPEAKER.sub("", claimant)
+
+
+def republished(claimant: str) -> str | None:
+    """The claimant whose series `claimant` (or the body it speaks for) republishes, if any."""
+    return REPUBLISHES.get(claimant) or REPUBLISHES.get(speaks_for(claimant))
 
 
 def consistent(claimed: int, qualifier: str, actual: int) -> bool:
@@ -79,7 +92,7 @@ class _Series:
         """Return (claimant, series) to check a claim against: its claimant's own published
         series, else the series of the claimant it republishes."""
         claimant = row["canonical_claimant"]
-        for name in (claimant, REPUBLISHES.get(claimant)):
+        for name in (claimant, speaks_for(claimant), republished(claimant)):
             if name is None:
                 continue
             series = self.reference.get((name, row["subject"], row["metric"]))
@@ -233,7 +246,7 @@ def _disagreements(series: _Series) -> Iterable[Finding]:
         names = sorted(latest)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if REPUBLISHES.get(a) == b or REPUBLISHES.get(b) == a:
+                if republished(a) == b or republished(b) == a or speaks_for(a) == speaks_for(b):
                     continue
                 x, y = latest[a]["value"], latest[b]["value"]
                 if abs(x - y) <= DISAGREEMENT_TOLERANCE * max(x, y, 1):
