@@ -26,7 +26,7 @@ REGISTRIES = {
 }
 RULES = [(where, rule) for where, rules in REGISTRIES.items() for rule in rules]
 # Compiled patterns at module level that are not yet a named rule: this number may only fall.
-UNNAMED_AT_MOST = 154
+UNNAMED_AT_MOST = 151
 
 
 def test_there_are_registries() -> None:

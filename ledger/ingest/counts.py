@@ -3,8 +3,9 @@
 Owns `is_not_a_count`: dates ("March 3"), times, years and spans of years, model and design
 numbers ("Project 22160"), money, percentages, ordinals, distances, strikes made ("663
 artillery bombardments"), places struck ("26 personnel and military equipment hubs":
-the rule `TARGETS`), ages ("aged 25": `AGE`), "one of" a group (`ONE_OF`) and the item
-numbers of a list ("1. 7,910 tanks").
+the rule `TARGETS`), ages ("aged 25": `AGE`), ranges of percentages ("40-60%":
+`PERCENT_RANGE`), "one of" a group (`ONE_OF`) and the item numbers of a list ("1. 7,910
+tanks").
 Imports: `cues`, `metric_nouns`, `numbers`, `rules`, `rx`.
 """
 
@@ -70,7 +71,15 @@ ONE_OF = Rule(
     "one Russian jet",
     ("one",),
 )
-COUNT_RULES = registry(TARGETS, AGE, ONE_OF)
+PERCENT_RANGE = Rule(
+    "percent-range-low-end",
+    'The low end of a range of percentages ("40-60% fewer names", "10 to 15 per cent"): a '
+    "share, not a count.",
+    guarded(r"\s?(?:[-–—]|to)\s?\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|percent\b)", _I),
+    "-60% fewer",
+    "-60 tanks",
+)
+COUNT_RULES = registry(TARGETS, AGE, ONE_OF, PERCENT_RANGE)
 _WORDS_NOT_COUNT_AFTER = re.compile(
     r"^(?:\s?(?:times|hours?|days?|weeks?|months?|years?|percent|per cent)\b|-[a-z])"
 )
@@ -132,7 +141,9 @@ def is_not_a_count(text: str, n: Number) -> bool:
         return True
     if n.kind in ("digits", "scaled") and _BAD_BEFORE.search(before):
         return True
-    if n.kind in ("digits", "scaled") and _BAD_AFTER.match(after):
+    if n.kind in ("digits", "scaled") and (
+        _BAD_AFTER.match(after) or PERCENT_RANGE.match(text, n.end, n.end + 16)
+    ):
         return True
     if n.kind == "words" and _WORDS_NOT_COUNT_AFTER.match(after):
         return True

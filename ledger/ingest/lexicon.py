@@ -47,6 +47,8 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"men": "personnel",
     r"people|persons": "personnel",
     r"lives": "personnel",
+    # a rate of the dead ("824 victims a day"); civilian victims are dropped by `filters`
+    r"victims": "personnel",
     r"casualties|fatalities|deaths|dead|killed": "personnel",
     r"(?:death|casualty|combat) ?toll|casualty (?:count|tally|figures?)": "personnel",
     r"(?:combat and )?non-combat (?:deaths|losses|casualties)": "personnel",
@@ -61,7 +63,7 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # "more than 220 combat vehicles lost" (the MoD's "combat vehicles of MLRS" is longer)
     r"combat vehicles?": "afv",
     r"(?:troop-carrying |troop carrying )?fighting vehicles?": "afv",
-    r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?": "afv",
+    r"APCs?|IFVs?|AFVs?|BMPs?|BTRs?|BBMs?|MT-?LBs?": "afv",
     r"Bradleys|Bradley (?:fighting vehicles?|IFVs?)": "afv",
     r"armed personnel carriers?": "afv",
     # the Russian MoD's compound "tanks and other armoured combat vehicles" counts AFVs
@@ -106,7 +108,9 @@ METRIC_PATTERNS: dict[str, Metric] = {
     r"(?:Su|MiG|Tu|Il|Yak)-\d{2,3}[A-Z\d]*s": "aircraft",
     r"(?:Ka|Mi)-\d{1,2}[A-Z\d]*s": "helicopters",
     r"drones?(?! (?:strikes?|attacks?|launches|assaults?|raids?|waves?))": "drones",
-    r"UAVs?|unmanned aerial vehicles?|unmanned aircraft|Shaheds|Shahed(?:-type)? drones": "drones",
+    # the Russian MoD's transliterated "BPLA" (bespilotny letatelny apparat) is a drone
+    r"BPLAs?|UAVs?|unmanned aerial vehicles?|unmanned aircraft": "drones",
+    r"Shaheds|Shahed(?:-type)? drones": "drones",
     r"aircraft[-–—]type (?:unmanned aerial vehicles?|UAVs?|drones?)": "drones",
     r"cruise missiles?|missiles?(?! (?:strikes?|attacks?|launches|systems?|carrying|carriers?))": (
         "cruise_missiles"
@@ -114,10 +118,12 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # navy
     r"(?:war)?ships?|(?:speed |patrol )?boats?|vessels?|cutters?|corvettes?|frigates?": "ships",
     r"(?:landing|patrol|missile) ships?|ships ?/ ?boats|warships/boats": "ships",
-    r"(?:war)?ships and boats|naval (?:units|vessels)": "ships",
+    r"(?:war)?ships and boats|naval (?:units|vessels)|navy (?:ships|vessels)": "ships",
     r"submarines?": "submarines",
     # vehicles
     r"vehicles?|trucks?|cars|automobiles|fuel tanks?|tankers|motor vehicles": "vehicles",
+    # fuel cisterns (a Ukrainian table's word for fuel tankers)
+    r"cisterns": "vehicles",
     r"(?:automotive|automobile|motor) (?:equipment|vehicles)|vehicles and fuel tanks": "vehicles",
     r"tanks with fuel(?: and lubricants)?|fuel and lubricant tanks": "vehicles",
     r"special (?:equipment|vehicles)|units of special equipment": "special_equipment",
@@ -133,6 +139,8 @@ METRIC_PATTERNS: dict[str, Metric] = {
     # "5,500 Western-made arms": weapons of every kind
     r"(?:Western[- ]made |Western |foreign[- ]made )?arms": "equipment_total",
     r"tactical missile systems?|operational-tactical missile systems?": "other",
+    # ground robots ("two robotic systems", "unmanned ground vehicles")
+    r"robotic (?:systems|complexes)|unmanned ground vehicles|UGVs": "other",
     # missiles counted by their model ("seven Kh-101/Kh-555", "one Iskander-K"); not launchers
     r"(?:(?:Kh|X)-\d{2,3}[A-Z]*(?:/(?:Kh|X)-\d{2,3}[A-Z]*)?s?|Iskander(?:-[KM])?s?|Kalibrs?|"
     r"Kinzhals?)(?!\s+(?:launchers?|systems?|complex(?:es)?|brigades?|carriers?))": (
@@ -215,6 +223,10 @@ LOSS_WORDS = (
     r"|missing in action|(?:are|were|is|was|went|considered|listed as|reported) missing"
     r"|knocked out|took out|disabled|abandoned|burn(?:ed|t)|death toll|toll"
     r"|suffered|sustained|put out of action|repelled|destruction"
+    # equipment "taken out" or "hit during the fighting"; the dead "buried", their "bodies",
+    # the "victims" of a rate ("824 victims a day")
+    r"|taken out|take out|taking out|(?:were|was|been) hit (?:during|in)|buried|burials?"
+    r"|burial places|bodies|victims"
 )
 
 # Words of a return of prisoners (an exchange, a swap, a release): regexes, case-insensitive.
@@ -226,12 +238,14 @@ EXCHANGE_WORDS = (
     # people coming home: "brought home 95 defenders", "returned from Russian captivity",
     # "returned from Ukrainian-controlled territory", "repatriated"
     r"brought (?:back )?home|brings? (?:back )?home|bringing (?:back )?home|returned home"
-    r"|(?:came|come|coming) (?:back )?home"
+    r"|(?:came|come|coming|returning) (?:back )?home"
     r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated",
     # "more than 3,000 have been returned so far"
     r"(?:been|were|was) returned|returned (?:so far|to date|in total)",
     # letting them go: "each side released 300", "handed over 175 prisoners", "freed"
     r"released|freed|handed over|set free",
+    # the noun of a release: "secured the release of 100 prisoners"
+    r"(?:the )?release of",
 )
 # The words of one exchange (an event, not a running total): its figures are a window.
 EXCHANGE_EVENT_WORDS = (
@@ -243,7 +257,9 @@ EXCHANGE_EVENT_WORDS = (
 # verbs the side that held them ("Russia released 90": Ukraine's people).
 EXCHANGE_OWN_VERBS = (
     r"brought (?:back )?home|brings? (?:back )?home|got back|returned home|repatriated"
-    r"|(?:came|come|coming) (?:back )?home"
+    r"|(?:came|come|coming|returning|return) (?:back )?home"
+    # "Ukraine secured the release of 75": the side that won a release gets its people back
+    r"|(?:secured|gained|won|obtained|negotiated) the release of"
 )
 EXCHANGE_GIVE_VERBS = r"released|freed|handed over|set free|returned"
 # Whom a returned figure may count besides the metric nouns ("3,210 Ukrainian citizens").

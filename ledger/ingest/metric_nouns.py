@@ -119,7 +119,23 @@ MODEL = Rule(
     "Tu-22M",
     "tu22",
 )
-METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL)
+OF_THOSE = Rule(
+    "part-of-those-noun",
+    'A part of a set the text names again ("15 of those missiles", "returned 303 of its '
+    'servicemen"): the figure counts the noun after the pointer word.',
+    guarded(r"\s+of\s+(?:those|these|its|their|our)\s+", re.IGNORECASE),
+    " of those missiles",
+    " of them",
+)
+RATE_BEFORE_NOUN = Rule(
+    "rate-before-noun",
+    'A rate written before its noun ("983 per day killed and wounded", "120 a day dead"): the '
+    "figure counts the noun after the rate.",
+    guarded(r"\s+(?:per|a|each|every)\s+(?:day|week|month)\s+(?=[a-z])", re.IGNORECASE),
+    " per day killed and wounded",
+    " per day, ",
+)
+METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN)
 
 
 def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: int) -> int | None:
@@ -139,8 +155,20 @@ def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: in
     return clause_start + m.start()
 
 
+def lead_rule(text: str, pos: int, limit: int) -> str | None:
+    """The name of the rule that let `forward_metric` look past a pointer or a rate, else None."""
+    for rule in (OF_THOSE, RATE_BEFORE_NOUN):
+        if rule.match(text, pos, limit):
+            return rule.name
+    return None
+
+
 def forward_metric(text: str, pos: int, limit: int) -> tuple[Metric, int, int] | None:
-    """The metric noun shortly after a number: (metric, noun start, noun end), else None."""
+    """The metric noun shortly after a number: (metric, noun start, noun end), else None; a
+    pointer to a set ("of those") or a rate ("per day") may stand between."""
+    skip = OF_THOSE.match(text, pos, limit) or RATE_BEFORE_NOUN.match(text, pos, limit)
+    if skip is not None:
+        pos = skip.end()
     model = False  # the word before was a model's designation ("X-101")
     for words, m in enumerate(_WORD_RE.finditer(text, pos, limit)):
         between = text[pos : m.start()]

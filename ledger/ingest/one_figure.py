@@ -21,6 +21,7 @@ from ledger.ingest.figure import Figure, explain, qualifier_of, qualifier_rule
 from ledger.ingest.metric_nouns import (
     SIDE_LOSSES,
     forward_metric,
+    lead_rule,
     lookback_metric,
     losses_lookback,
     mixed_list_end,
@@ -29,7 +30,14 @@ from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
-from ledger.ingest.shares import by_grouping, including_share, per_day_share, place_count, share_of
+from ledger.ingest.shares import (
+    by_grouping,
+    including_share,
+    per_day_share,
+    place_breakdown,
+    place_count,
+    share_of,
+)
 
 __all__ = ["FIGURE_RULES", "one_candidate", "qualifier_of"]
 
@@ -158,6 +166,7 @@ def one_candidate(
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
         or _the_number(fig, base)
+        or place_breakdown(fig, previous)
     )
 
 
@@ -236,7 +245,7 @@ def _noun_after(fig: Figure, fwd: tuple[Metric, int, int]) -> Cand | None:
         clause = text[start : clause_end(text, sent, noun_end)]
         if not LOSS.search(clause):
             return None
-    rule = "metric-noun-after"
+    rule = lead_rule(text, fig.n.end, fig.after_limit) or "metric-noun-after"
     if metric != "personnel" and text.startswith((",", " and "), noun_end):
         list_end = mixed_list_end(text, noun_end, sent.end)
         if list_end is not None:

@@ -4,7 +4,8 @@ Owns the share rules `one_figure` tries after the noun after a number: a day's s
 ("including 600 per day"), a share told by what it did or where ("including 12 targeting the
 capital"), a grouping's share of a breakdown ("over 255 by the Sever group"), a part ("58 of
 which"), a share of an air tally by place ("62 over the Bryansk Region"), and a place's count
-in brackets ("Dagestan (270 people), Buryatia (245)"); the named ones are `SHARE_RULES`.
+in brackets ("Dagestan (270 people), Buryatia (245)") or after its name ("the Krasnodar
+region, 1,640"); the named ones are `SHARE_RULES`.
 Imports: `cand`, `cues`, `figure`, `lexicon`, `rules`, `rx`.
 """
 
@@ -15,15 +16,27 @@ import re
 from events.claims import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
-from ledger.ingest.cues import longest_metric
+from ledger.ingest.cues import METRIC_ANY, longest_metric
 from ledger.ingest.figure import Figure
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 
 _I = re.IGNORECASE
 
-_PER_DAY_AFTER = guarded(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I)
-_INCLUDING_BEFORE = guarded(r"\b(?:including|of which|of them|incl\.)\s*$", _I)
+PER_DAY_AFTER = Rule(
+    "per-day-after",
+    'A rate right after a figure ("600 per day", "a day", "daily"): a day\'s share.',
+    guarded(r"^\s*(?:per day|a day|daily|in (?:a|one|the past) day)\b", _I),
+    " per day",
+    " tanks per day",
+)
+INCLUDING_BEFORE = Rule(
+    "including-before",
+    'The words that open a share of the figure before ("including", "of which").',
+    guarded(r"\b(?:including|of which|of them|incl\.)\s*$", _I),
+    "1,200 troops, including ",
+    "1,200 troops, then ",
+)
 INCLUDING_SHARE = Rule(
     "including-share",
     '"..., including 12 targeting the capital": a share of the figure before, with no noun.',
@@ -71,7 +84,43 @@ DAY_SHARE = Rule(
     " over the past day",
     " over the Moscow region",
 )
-SHARE_RULES = registry(INCLUDING_SHARE, SHARE_AFTER, PLACE_COUNT, PLACE_COUNT_AFTER, DAY_SHARE)
+PLACE_WITH = Rule(
+    "place-breakdown",
+    "A region's count in a breakdown by place written without brackets (\"most of the dead "
+    'came from the Krasnodar region, 1,640, followed by Bashkortostan with 1,353"): counts '
+    "the metric the sentence named before.",
+    guarded(
+        r"\b[A-Z][\w'’-]+(?:\s+(?:region|oblast|krai|province|republic))?(?:,\s*|\s+with\s+)\Z"
+    ),
+    "the dead came from the Krasnodar region, ",
+    "the dead came from the krasnodar region, ",
+)
+PLACE_END = Rule(
+    "place-breakdown-end",
+    'What may follow a region\'s count in a breakdown: a separator, "and", "followed by".',
+    guarded(r"\s*(?:[,;.)]|and\b|followed\b)", _I),
+    ", followed by",
+    " tanks",
+)
+BY_REGION = Rule(
+    "breakdown-by-region",
+    "A sentence that speaks of regions, the only kind a bracketless place breakdown is read in.",
+    guarded(r"\b(?:regions?|oblasts?|provinces?)\b", _I),
+    "a breakdown by region",
+    "a breakdown by unit",
+)
+SHARE_RULES = registry(
+    INCLUDING_SHARE,
+    SHARE_AFTER,
+    PLACE_COUNT,
+    PLACE_COUNT_AFTER,
+    DAY_SHARE,
+    PLACE_WITH,
+    PLACE_END,
+    BY_REGION,
+    PER_DAY_AFTER,
+    INCLUDING_BEFORE,
+)
 # "over 255 by the Sever battlegroup", "up to 85 in the area of the Dnepr group": a share of a
 # per-grouping breakdown, counting what the figure before counted.
 _BY_GROUPING_AFTER = guarded(
@@ -82,7 +131,14 @@ _BY_GROUPING_AFTER = guarded(
     _I,
 )
 # "58 of which were shot down", "13 of them over the last day": a part of the figure before.
-_PARTITIVE_AFTER = guarded(r"^\s+of\s+(?:which|them|these|those)\b", _I)
+PARTITIVE_AFTER = Rule(
+    "partitive-after",
+    '"58 of which were shot down", "13 of them": a part of the figure before.',
+    guarded(r"^\s+of\s+(?:which|them|these|those)\b", _I),
+    " of which were shot down",
+    " of the tanks",
+)
+PART_RULES = registry(PARTITIVE_AFTER)
 # "141 drones: 62 over the Bryansk Region, 12 over Tula": a share of an air tally by place.
 _OVER_PLACE_AFTER = guarded(
     r"^\s+(?:(?:were|was)\s+)?(?:[a-z]+\s+)?over\s+(?:the\s+)?(?:[A-Z][\w'’-]+|waters)"
@@ -109,11 +165,32 @@ def place_count(fig: Figure, previous: list[Cand]) -> Cand | None:
     return fig.cand(metric, after.end() - 1, PLACE_COUNT.name, part=bool(previous))
 
 
+def place_breakdown(fig: Figure, previous: list[Cand]) -> Cand | None:
+    """ "... were from the Krasnodar region, 1,640, followed by Sverdlovsk with 1,449": a
+    region's count with no noun in a sentence that speaks of regions, counting what the figure
+    before counted, else the last metric noun named before it."""
+    text, n, sent = fig.text, fig.n, fig.sent
+    if not PLACE_WITH.search(text, max(sent.start, n.start - 40), n.start):
+        return None
+    if not PLACE_END.match(text, n.end, fig.after_limit):
+        return None
+    if not BY_REGION.search(text, sent.start, sent.end):
+        return None
+    metric: Metric | None = previous[-1].metric if previous else None
+    if metric is None:
+        for m in METRIC_ANY.finditer(text, sent.start, n.start):
+            found = longest_metric(text, m.start())
+            metric = found[0] if found else metric
+    if metric is None:
+        return None
+    return fig.cand(metric, n.end, PLACE_WITH.name, part=True)
+
+
 def per_day_share(fig: Figure, previous: list[Cand]) -> Cand | None:
     """ "..., including 600 per day": the day's share of the figure before."""
     before = fig.text[fig.sent.start : fig.n.start]
-    per_day = _PER_DAY_AFTER.match(fig.after(20))
-    including = _INCLUDING_BEFORE.search(before) if per_day else None
+    per_day = PER_DAY_AFTER.match(fig.after(20))
+    including = INCLUDING_BEFORE.search(before) if per_day else None
     if not (per_day and including and previous):
         return None
     c = fig.cand(previous[-1].metric, fig.n.end + per_day.end(), "per-day-share")
@@ -153,7 +230,7 @@ def share_of(fig: Figure, base: Cand | None) -> Cand | None:
     Region": a share of an air tally by place."""
     if base is None:
         return None
-    part = _PARTITIVE_AFTER.match(fig.after(20))
+    part = PARTITIVE_AFTER.match(fig.after(20))
     if part:
         return fig.cand(base.metric, fig.n.end + part.end(), "partitive-share", part=True)
     if base.metric not in _AIRBORNE:

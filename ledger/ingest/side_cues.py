@@ -80,17 +80,21 @@ LOSER = Rule(
 )
 LOSSES_OF = Rule(
     "losses-of-side",
-    'A side\'s losses: "Russian losses", "losses of the enemy", "Ukrainian casualties".',
+    'A side\'s losses: "Russian losses", "losses of the enemy", "Ukrainian casualties", "a '
+    'toll on Ukrainian forces".',
     guarded(
         r"\b(?:(?P<ru1>Russian|Russia['’]s|enemy)\s+(?:\w+\s+)?(?:losses|casualties)|"
         r"(?:losses|casualties)\s+of\s+(?:the\s+)?(?P<ru2>Russia|Russian|enemy)|"
         r"(?P<ua1>Ukrainian|Ukraine['’]s)\s+(?:\w+\s+)?(?:losses|casualties)|"
-        r"(?:losses|casualties)\s+of\s+(?:the\s+)?(?P<ua2>Ukraine|Ukrainian))\b",
+        r"(?:losses|casualties)\s+of\s+(?:the\s+)?(?P<ua2>Ukraine|Ukrainian)|"
+        # "a heavy toll on Ukrainian forces", "losses among Russian troops"
+        r"(?:losses|casualties|toll)\s+(?:on|among|in the ranks of)\s+(?:the\s+)?"
+        r"(?:(?P<ru3>Russian|enemy)|(?P<ua3>Ukrainian)))\b",
         _I,
     ),
     "Russian combat losses",
     "Russian combat units",
-    ("losses", "casualties"),
+    ("losses", "casualties", "toll"),
 )
 AGENT = Rule(
     "side-destroyed",

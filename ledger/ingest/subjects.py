@@ -5,7 +5,9 @@ the Ukrainian side"), else the sentence's loser ("Russia lost"), its "losses of"
 its agent ("Ukraine destroyed"), else the sentence's earlier figure, else the side the
 paragraph spoke of before (its figures, or a loser: "Ukraine has also suffered losses."),
 or the last figure of the paragraph before when this one names no side (unless the sentence
-names only the other country). "Our losses", "we are losing" mark the speaker's own side
+names only the other country), or the loser a one-sentence paragraph with no figure named
+before it ("... a heavy toll on Ukrainian forces." + "220 service members were lost").
+"Our losses", "we are losing" mark the speaker's own side
 (`Cand.own_side`). A figure left without a subject is settled by `attribution` from its
 claimant. Each
 decision names its rule (from `side_cues.SIDE_CUES`, or the carry rules here) in
@@ -28,6 +30,7 @@ _NP_SIDES = {"ru": "russia", "ua": "ukraine", "enemy": "enemy", "il": "israel", 
 # How many sentences before a figure's own the paragraph carry reads.
 _PARA_REACH = 3
 _LOSER_VERBS = ("los", "suffered", "sustained")
+LOSER_PARAGRAPH = "loser-paragraph-before"
 Side = tuple[str, str]  # (side, the name of the rule that found it)
 
 
@@ -168,9 +171,9 @@ def _loser_or_agent(before: str, upto: str, has_previous: bool) -> Side | None:
         for m in _overlapping(sc.LOSER.pattern, before):
             if not _is_object(before, m.start()):
                 found.append((m.start(), side_of(m.group("who")), sc.LOSER.name))
-    if "losses" in folded or "casualties" in folded:
+    if has_any(folded, sc.LOSSES_OF.words):
         for g in sc.LOSSES_OF.pattern.finditer(before):
-            ru = g.group("ru1") or g.group("ru2")
+            ru = g.group("ru1") or g.group("ru2") or g.group("ru3")
             found.append((g.start(), "russia" if ru else "ukraine", sc.LOSSES_OF.name))
     for o in sc.SIDE_OPENING.pattern.finditer(before) if "side" in folded else ():
         found.append((o.start(), side_of(o.group("who")), sc.SIDE_OPENING.name))
@@ -242,12 +245,26 @@ def _last_paragraph_side(
     while first > 0 and sentences[first - 1].para == sent.para:
         first -= 1
     prior = carry.by_para.get(sentences[first - 1].para) if first > 0 else None
-    if prior is None:
-        return None
     lead = text[sentences[first].start : c.q_end]
     if COUNTRY_RU.search(lead) or COUNTRY_UA.search(lead):
         return None
+    if prior is None:
+        return _loser_paragraph_before(text, sentences, first)
     return prior[1], "last-paragraph-figure"
+
+
+def _loser_paragraph_before(text: str, sentences: list[Sentence], first: int) -> Side | None:
+    """A paragraph of one sentence with no figure that names a loser ("... disclosed a heavy
+    toll on Ukrainian forces." + "220 service members were lost"): the figures of the next
+    paragraph count that side's losses."""
+    if first == 0 or (first > 1 and sentences[first - 2].para == sentences[first - 1].para):
+        return None
+    s = sentences[first - 1]
+    s_text = text[s.start : s.end]
+    if _DIGIT.search(s_text):
+        return None
+    cue = _loser_or_agent(s_text, s_text, True)
+    return (cue[0], LOSER_PARAGRAPH) if cue is not None else None
 
 
 def _countries(s_text: str) -> set[str]:
