@@ -361,3 +361,92 @@ def test_every_claim_says_why_its_period_and_as_of(text: str) -> None:
     for surface, told in why(text).items():
         assert told.get("period", "unexplained") != "unexplained", surface
         assert told.get("as_of", "unexplained") != "unexplained", surface
+
+
+# Round 2: constructions seen on unseen articles, in made-up words.
+def test_recent_fighting_is_a_window() -> None:
+    text = (
+        "Kyiv admitted heavy losses during recent hostilities near the river, with about 180 "
+        "soldiers killed.\n\nThe brigade also lost three tanks and seven armoured vehicles."
+    )
+    got = periods(text)
+    assert got[180] == got[3] == got[7] == "window"
+    assert why(text)["180"]["period"] == "recent-fighting"
+
+
+def test_died_during_the_invasion_is_the_whole_war() -> None:
+    text = "Reporters have named 61,300 Russian soldiers who died during the full-scale invasion."
+    assert periods(text)[61300] == "cumulative"
+
+
+def test_killed_until_a_date_is_a_standing_tally() -> None:
+    text = "On Friday, the ministry said 9,400 troops were killed until March 14, 2022."
+    got = run(text, dt.date(2022, 3, 14))
+    assert [(c.value, c.period, c.period_start) for c in got] == [(9400, "cumulative", INVASION)]
+    assert why(text, dt.date(2022, 3, 14))["9,400"]["period"] == "until-date"
+
+
+def test_headline_tally_without_its_auxiliary_is_not_one_event() -> None:
+    text = (
+        "11 jets, 6 helicopters, 410 vehicles destroyed\n\n"
+        "Ukraine's army has already destroyed 11 jets, 6 helicopters and 410 vehicles, its "
+        "General Staff said."
+    )
+    assert set(periods(text, dt.date(2022, 2, 27)).values()) == {"cumulative"}
+
+
+def test_opening_sentence_names_the_window_of_the_report() -> None:
+    text = (
+        "Moscow's defence ministry reported heavy Ukrainian losses in the Kursk region over the "
+        "past day.\n\nAccording to the ministry, up to 190 Ukrainian soldiers were killed. The "
+        "report lists two tanks and nine cars destroyed."
+    )
+    got = periods(text)
+    assert got[190] == got[2] == got[9] == "window"
+    assert why(text)["190"]["period"] == "report-window"
+
+
+def test_opening_sentence_without_losses_names_no_report_window() -> None:
+    text = (
+        "Moscow's defence ministry reported heavy fighting over the past day.\n\n"
+        "Ukraine has lost 560,000 soldiers, the ministry said."
+    )
+    assert periods(text)[560000] == "cumulative"
+
+
+def test_paired_verbs_share_the_span_told_after_the_second() -> None:
+    text = (
+        "About 9,000 soldiers have died and another 30,000 were wounded in four months of battle."
+    )
+    got = run(text)
+    assert {c.value: c.period for c in got} == {9000: "window", 30000: "window"}
+    assert why(text)["9,000"]["period"] == "coordinated-verb"
+
+
+def test_sum_told_beside_the_night_is_the_night_s() -> None:
+    text = (
+        "Russia struck Ukraine overnight, firing a total of 31 missiles, 29 of which were shot "
+        "down, the air force said."
+    )
+    got = periods(text)
+    assert got[31] == got[29] == "window"
+    assert why(text)["31"]["period"] == "sum-of-the-day"
+
+
+def test_bare_sum_in_a_day_s_report_is_the_day_s() -> None:
+    text = (
+        "Moscow reported heavy Ukrainian losses near the border over the past 24 hours.\n\n"
+        "In total, Kyiv lost up to 260 troops, three tanks and five armoured vehicles. Kyiv has "
+        "lost 41,000 servicemen in the region since August, the ministry added."
+    )
+    got = periods(text)
+    assert got[260] == got[3] == got[5] == "window"
+    assert why(text)["260"]["period"] == "sum-of-the-report"
+
+
+def test_sum_too_large_for_a_day_stays_the_war_s() -> None:
+    text = (
+        "Moscow reported heavy Ukrainian losses near the border over the past 24 hours.\n\n"
+        "In total, Kyiv has lost 620,000 troops, the ministry said."
+    )
+    assert periods(text)[620000] == "cumulative"

@@ -7,8 +7,8 @@ share of a window told before, the paragraph before when the sentence goes on, e
 wording leans to or the window of the report the article opens with) and `INHERIT_CUES`.
 A one-day window is never passed to a figure too large for one day ("... 1,070 over the
 past day. The losses include 53,593 vehicles"): that figure is the running total. Imports:
-`events.claims`, `cand`, `dates`, `period_cues`, `period_lean`, `period_rules`, `rules`,
-`rx`, `sentences`.
+`events.claims`, `cand`, `dates`, `period_cues`, `period_lean`, `period_rules`,
+`period_starts`, `period_totals`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ import datetime as dt
 import re
 
 from events.claims import Metric
+from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
 from ledger.ingest.dates import INVASION
 from ledger.ingest.period_cues import REACH
 from ledger.ingest.period_lean import lean
 from ledger.ingest.period_rules import Cue
+from ledger.ingest.period_starts import front_window
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
-from ledger.ingest.sentences import Sentence
+from ledger.ingest.sentences import Sentence, clause_end
 
 LIST_GAP = Rule(
     "list-gap",
@@ -47,7 +49,19 @@ SHARE_LEAD = Rule(
     "All of these, 640 died the day before",
     words("of |among them|this "),
 )
-INHERIT_CUES = registry(LIST_GAP, SHARE_LEAD)
+COORDINATED_VERB = Rule(
+    "coordinated-verb",
+    'Two figures of one clause pair, each with its verb ("12,000 have died and another 40,000 '
+    'were wounded in six months"): the cue after the second is of both.',
+    guarded(
+        r"^\s*(?:(?:have|has|had|were|was)\s+(?:been\s+)?)?[a-z]+\s+and"
+        r"(?:\s+(?:another|a further|an additional|some|about|around|nearly|over))?\s*$",
+        re.I,
+    ),
+    " have died and another ",
+    " have died, while another ",
+)
+INHERIT_CUES = registry(LIST_GAP, SHARE_LEAD, COORDINATED_VERB)
 
 # More than one day of fighting brings: a one-day window passed to a figure above this is
 # the running total its report gives beside the day's figure.
@@ -78,7 +92,7 @@ class Heirs:
         if c.period != "window":
             return
         if (base is not None and id(base) in self.days) or (
-            c.why.get("period") in _DAY_RULES and c.period_start == c.as_of
+            c.why.get("period") in DAY_RULES and c.period_start == c.as_of
         ):
             self.days.add(id(c))
 
@@ -102,7 +116,7 @@ FROM_A_START = frozenset(
 )
 
 
-_DAY_RULES = frozenset(
+DAY_RULES = frozenset(
     {
         "single-day",
         "past-period",
@@ -150,11 +164,68 @@ def list_periods(text: str, cands: list[Cand]) -> None:
             and nxt.sent == c.sent
             and nxt.period
             and nxt.own_period
-            and LIST_GAP.match(text[c.q_end : nxt.q_start])
+            and (gap := _list_gap(text[c.q_end : nxt.q_start]))
         ):
-            set_period(c, Cue(nxt.period, nxt.period_start, "inherited-from-list"))
+            set_period(c, Cue(nxt.period, nxt.period_start, gap))
             c.own_period = True
         nxt = c
+
+
+SUM_OF_THE_REPORT = Rule(
+    "sum-of-the-report",
+    'A bare sum ("In total, the enemy lost 300 troops") in a report that opens on a window '
+    "(a day's briefing): the sum of that window's figures, not of the war.",
+    guarded(r"\b(?:in total|in all|altogether|a total of)\b", re.I),
+    "In total, the enemy lost up to 300 troops",
+    "The enemy has lost a totally new brigade",
+    words("total|in all|altogether"),
+)
+REPORT_CUES = registry(SUM_OF_THE_REPORT)
+_NEAR = 160  # how far from a figure its clause is read for a sum word
+
+
+def report_sums(text: str, sentences: list[Sentence], cands: list[Cand], heirs: Heirs) -> None:
+    """In a report opened on a window (`heirs.lead`), a bare sum told with no other cue of the
+    whole war ("In total, Ukraine lost over 300 troops") and the list items that took its
+    period are that window's, unless too many for the day of a daily one."""
+    if heirs.lead is None:
+        return
+    lead, opener = heirs.lead
+    daily = id(opener) in heirs.days
+    moved: set[int] = set()
+    prev: dict[int, Cand] = {}
+    for c in cands:
+        fits = not daily or c.value <= _DAY_MOST.get(c.metric, _DAY_MOST_ELSE)
+        rule, base = c.why.get("period"), prev.get(c.sent)
+        total = rule == "in-total" and c.period == "cumulative"  # not "a total ... since May 3"
+        if fits and total and _bare_sum(text, sentences[c.sent], c):
+            set_period(c, Cue(lead.period, lead.start, SUM_OF_THE_REPORT.name))
+            moved.add(id(c))
+        elif fits and rule == "inherited-from-list" and base is not None and id(base) in moved:
+            set_period(c, Cue(base.period, base.period_start, "inherited-from-list"))
+            moved.add(id(c))
+        if not c.derived:
+            prev[c.sent] = c
+
+
+def _bare_sum(text: str, sent: Sentence, c: Cand) -> bool:
+    """Whether c's sentence near the figure ("In total, ...": the sum word may be a clause
+    of its own) sums with a bare sum word, and c's clause names no span of the whole war ("a
+    total of 560,000 since the invasion")."""
+    lo, hi = (
+        max(sent.start, c.q_start - _NEAR),
+        min(clause_end(text, sent, c.q_end), c.q_end + _NEAR),
+    )
+    if not SUM_OF_THE_REPORT.pattern.search(text, lo, hi):
+        return False
+    return not any(r.pattern.search(text, lo, hi) for r in pt.CUMULATIVE_CUES[1:])
+
+
+def _list_gap(gap: str) -> str:
+    """The rule by which a figure shares the cue of the next one, across `gap` ("" if none)."""
+    if LIST_GAP.match(gap):
+        return "inherited-from-list"
+    return COORDINATED_VERB.name if COORDINATED_VERB.match(gap) else ""
 
 
 def inherit_periods(text: str, sentences: list[Sentence], cands: list[Cand], heirs: Heirs) -> None:
@@ -169,6 +240,9 @@ def inherit_periods(text: str, sentences: list[Sentence], cands: list[Cand], hei
         sent = sentences[c.sent]
         if c.period is None:
             found, base = _inherited_period(text, sent, c, prev, cued, last_by_para, windows, heirs)
+            if found.period == "cumulative":
+                # "the losses in Kursk have passed 60,000": the incursion's window
+                found = front_window(text, c.q_start, c.q_end, c.as_of) or found
             set_period(c, _day_bound(c, found, base, heirs))
             heirs.mark(c, base)
         if not c.derived:

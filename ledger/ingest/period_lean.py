@@ -43,12 +43,13 @@ SMALL_EVENT = Rule(
     "small-event",
     "A small figure (under 100) told in the simple past of an event: one event's window.",
     guarded(
-        r"(?<!has )(?<!have )(?<!had )(?<!been )\b(?:shot down|destroyed|downed|sank|sunk|hit|"
+        r"(?<!has )(?<!have )(?<!had )(?<!been )(?<!already )"
+        r"\b(?:shot down|destroyed|downed|sank|sunk|hit|"
         r"struck|eliminated|killed|captured)\b",
         _I,
     ),
     "the army destroyed 12 tanks",
-    "the army has destroyed 12 tanks",
+    "the army has already destroyed 12 tanks",
 )
 ATTACK_TALLY = Rule(
     "attack-tally",
@@ -67,11 +68,13 @@ GOES_ON = Rule(
     'A sentence going on with the figures before ("also lost", "the losses include", "of '
     'these"): their period.',
     guarded(
-        r"\b(?:also|includ(?:e|es|ed|ing)|the list|in addition|of these|of them|among them)\b", _I
+        r"\b(?:also|includ(?:e|es|ed|ing)|the list|in addition|additionally|of these|of them|"
+        r"among them)\b",
+        _I,
     ),
     "The Russians also lost 40 tanks",
     "The Russians lost 40 tanks",
-    words("also|includ|the list|in addition|of these|of them|among them"),
+    words("also|includ|the list|in addition|additionally|of these|of them|among them"),
 )
 RUNNING_TOTAL = Rule(
     "returned-so-far",
@@ -118,7 +121,9 @@ def lean(text: str, sent: Sentence, c: Cand, before_para: Cue | None) -> Cue:
         return Cue("window", c.as_of, ANOTHER_N.name)
     if before_para is not None and GOES_ON.search(text[sent.start : c.q_start]):
         return before_para
-    if c.value < 100 and SMALL_EVENT.search(text, sent.start, sent.end):
+    if c.value < 100 and not c.heading and SMALL_EVENT.search(text, sent.start, sent.end):
+        # not a headline's tally ("12 jets, 8 helicopters destroyed"): a headline drops the
+        # auxiliary ("have been") its body's running total has
         return Cue("window", c.as_of, SMALL_EVENT.name)
     if (
         c.value < 100

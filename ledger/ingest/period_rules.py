@@ -221,6 +221,18 @@ WINDOW_CUES = registry(
         words("fighting|battle|clashes"),
     ),
     Rule(
+        "recent-fighting",
+        'The losses of recent fighting ("during recent hostilities", "in the recent battles"): '
+        "a window, not the war so far.",
+        _window(
+            r"(?:during|in|over) (?:the )?(?:recent|latest|last few days of|past few days of) "
+            r"(?:hostilities|fighting|battles?|clashes|combat|assaults?|attacks?|engagements)"
+        ),
+        "lost 150 soldiers during recent hostilities near the town",
+        "lost 150 soldiers during the hostilities near the town",
+        words("recent|latest|few days"),
+    ),
+    Rule(
         "same-period",
         'Back to a period told before ("within the same period", "during this period"): the '
         "figure before's period (see `periods`), else a window.",

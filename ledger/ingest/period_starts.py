@@ -2,6 +2,7 @@
 
 Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2, when it
 reported ...", and "in the Donetsk area", which makes a total one front's), `FRONT_SCOPE`,
+`front_window` (losses in Kursk after August 2024: the incursion's window),
 `since_cue` (the period a "since" gives a stretch of text) and `first_of_month`. Imports:
 `cues`, `dates`, `period_rules`, `rules`, `rx`.
 """
@@ -75,6 +76,35 @@ START_CUES = registry(
     ),
 )
 _SINCE_DATE, _SINCE_MONTH, _SINCE_WHEN, FRONT_SCOPE = START_CUES
+
+# The day Ukraine's forces crossed into Russia's Kursk region.
+KURSK_START = dt.date(2024, 8, 6)
+IN_KURSK = Rule(
+    "kursk-incursion",
+    'Losses "in Kursk" (the region, its oblast, the direction) told after August 2024: the '
+    "window of the incursion and its fighting, not the war so far.",
+    guarded(r"\b(?:in|into|from) (?:the )?Kursk\b(?! (?:city|airport|airfield|nuclear))", _I),
+    "lost 60,000 servicemen in the Kursk region",
+    "lost 60,000 servicemen near Kursk city",
+    words("kursk"),
+)
+FRONT_RULES = registry(IN_KURSK)
+_NEAR = 160  # how far from a figure its clause is read for the front
+
+
+def front_window(text: str, q_start: int, q_end: int, as_of: dt.date | None) -> Cue | None:
+    """The incursion's window of a figure (its quote at text[q_start:q_end]) whose clause
+    puts its losses in Kursk, told after the incursion began; else None. Only the clause's
+    stretch near the figure is read (cut at , ; : ( ), as `sentences` cuts a clause)."""
+    if as_of is None or as_of < KURSK_START:
+        return None
+    before, after = text[max(0, q_start - _NEAR) : q_start], text[q_end : q_end + _NEAR]
+    cut = max(before.rfind(m) for m in ",;:(") + 1
+    ends = [i for i in (after.find(m) for m in ",;:()") if i >= 0]
+    near = before[cut:] + text[q_start:q_end] + after[: min(ends, default=len(after))]
+    if not IN_KURSK.pattern.search(near):
+        return None
+    return Cue("window", KURSK_START, IN_KURSK.name)
 
 
 def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.date) -> Cue | None:

@@ -2,7 +2,7 @@
 
 Owns `CUMULATIVE_CUES` ("in total", "so far", "since the start of the invasion", "as of",
 "since February 24"), a registry of `Rule`s searched in its order; a bare sum word ("a total
-of") may still sum a window, as `period_cues` decides. Imports: `period_rules`, `rules`,
+of") may still sum a window, as `period_cues` decides. Imports: `cues`, `period_rules`, `rules`,
 `rx`.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ledger.ingest.cues import MONTH
 from ledger.ingest.period_rules import ABOUT, SMALL_COUNT, THE_WAR
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
@@ -60,6 +61,8 @@ CUMULATIVE_CUES = registry(
         'The war as the span: "in the war", "of the war", "throughout the war".',
         _cumulative(
             r"(?:in|during) (?:the|this) (?:war|conflict|(?:special )?military operation)|"
+            r"(?:during|throughout) (?:the |russia['’]s )?(?:full-scale |all-out |large-scale )?"
+            r"invasion\b(?! of (?:the )?(?:kursk|belgorod|bryansk|russia)\b)|"
             r"(?:in|over|during) (?:the )?(?:\w+ )?(?:\d+|two|three|four|five|six|seven|eight|nine|"
             r"ten|eleven|twelve) (?:months|years|weeks|days) of (?:the |its )?(?:full-scale )?"
             r"(?:war|invasion|fighting)|of the (?:full-scale )?(?:war|invasion)|throughout the war|"
@@ -78,6 +81,17 @@ CUMULATIVE_CUES = registry(
         "as of Sunday, 20,000 soldiers",
         "as of 08:30, 53 drones",
         words("as of"),
+    ),
+    Rule(
+        "until-date",
+        'A tally "till" or "until" a calendar day ("killed until March 20"): standing on that '
+        'day, the whole war so far (a window\'s end is the "since" before it, read first).',
+        _cumulative(
+            rf"(?:till|until|up until|up till) (?:(?:{MONTH})\.? \d{{1,2}}|\d{{1,2}} (?:{MONTH}))"
+        ),
+        "14,000 troops killed until March 20",
+        "14,000 troops killed until the ceasefire",
+        words("till|until"),
     ),
     Rule(
         "since-february-24",

@@ -6,7 +6,7 @@ clauses, the next item of its list, a restatement of it, its paragraph, then wha
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
 Each decision is named in `c.why["period"]` and `c.why["as_of"]`. Imports:
 `cand`, `cues`, `dates`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
-`period_rules`, `rules`, `rx`, `sentences`.
+`period_rules`, `period_starts`, `period_totals`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -14,20 +14,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import DatedAt
 from ledger.ingest.period_cues import CueMemo, period_cue
 from ledger.ingest.period_dates import AsOf
 from ledger.ingest.period_inherit import (
+    DAY_RULES,
     FROM_A_START,
     Heirs,
     inherit_periods,
     list_periods,
+    report_sums,
     set_period,
 )
 from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, RUNNING_TOTAL
 from ledger.ingest.period_rules import NO_CUE, Cue
+from ledger.ingest.period_starts import front_window
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
@@ -52,7 +56,22 @@ CHANGE_BESIDE = Rule(
     " (+55), 9,557 armoured vehicles",
     " (55 of them new), 9,557 armoured vehicles",
 )
-SENTENCE_CUES = registry(SHARE_CLAUSE, CHANGE_BESIDE)
+LOSSES_LEAD = Rule(
+    "losses-lead",
+    'An opening sentence that announces losses before giving any figure ("reported heavy '
+    "enemy losses over the past day\"): its window is the report's.",
+    guarded(r"\b(?:losses|casualties)\b", re.I),
+    "the ministry reported heavy enemy losses over the past day",
+    "the ministry reported heavy fighting over the past day",
+)
+# A sum ("a total of 25 missiles") told in a sentence whose other clause names the day or the
+# night ("overnight"): that day's sum.
+SUM_OF_THE_DAY = "sum-of-the-day"
+# The cues that name the day or night of an attack (not "on Monday": the statement's day).
+_NIGHT_OR_DAY = frozenset(
+    {"overnight", "single-day", "past-period", "during-the-day", "within-a-day"}
+)
+SENTENCE_CUES = registry(SHARE_CLAUSE, CHANGE_BESIDE, LOSSES_LEAD)
 
 
 def assign_periods(
@@ -90,7 +109,10 @@ def _own_periods(
             if c.own_period and heirs.opens_a_report(c):
                 # the article opens on a window (a daily briefing, an offensive's tally)
                 heirs.lead = Cue("window", c.period_start, "report-window"), c
+            else:
+                own.lead_before(c)
             break
+    report_sums(text, sentences, cands, heirs)
 
 
 class _Own:
@@ -128,7 +150,12 @@ class _Own:
             # the figure it changes ("... lost 512,430 (+1,210) since the invasion")
             cue = Cue("window", None, "day-change")
         cue = cue if cue.period else _sentence_cue(text, c, self.cands, i, self.prev_in_sent)
+        if cue.rule == "in-total":
+            cue = self._sum_of_the_day(c, sent, dates) or cue
         cue = cue if cue.period else self._other_clauses(c, sent, dates)
+        if cue.period == "cumulative" and not c.derived:
+            # "since the invasion, its losses in Kursk have passed 70,000": the incursion's
+            cue = front_window(text, c.q_start, c.q_end, c.as_of) or cue
         if cue.rule == "same-period":
             cue = self._same_period(c, cue)
         if (
@@ -138,6 +165,35 @@ class _Own:
         ):
             cue = Cue("window", c.as_of, OUT_OF_LAUNCHED.name)
         return _one_exchange(text, sent, cue) if c.metric == "pow" else cue
+
+    def lead_before(self, first: Cand) -> None:
+        """A report whose opening sentence, before any figure, names the window of the losses
+        it goes on to list ("reported the enemy's losses over the past day"): the report's
+        window, opened by its first figure (a day's caps what it lends, see `Heirs`)."""
+        for sent in self.sentences[: first.sent]:
+            if not LOSSES_LEAD.search(self.text, sent.start, sent.end):
+                continue
+            as_of = first.as_of or self.dated.ref
+            dates = self.dated.dates(self.sentences.index(sent), sent)
+            cue = period_cue(self.text, sent.start, sent.end, sent.end, dates, as_of, self.memo)
+            if cue.period == "window" and (cue.rule in DAY_RULES or cue.rule in FROM_A_START):
+                self.heirs.lead = Cue("window", cue.start or as_of, "report-window"), first
+                if cue.rule in DAY_RULES:
+                    self.heirs.days.add(id(first))
+                return
+
+    def _sum_of_the_day(self, c: Cand, sent: Sentence, dates: list[DatedAt]) -> Cue | None:
+        """ "struck overnight, firing a total of 25 missiles": a sum told beside a clause that
+        names the day or the night is that day's sum."""
+        cs, ce = clause_start(self.text, sent, c.q_start), clause_end(self.text, sent, c.q_end)
+        cs, ce = max(cs, c.q_start - 160), min(ce, c.q_end + 160)
+        if any(r.pattern.search(self.text, cs, ce) for r in pt.CUMULATIVE_CUES[1:]):
+            return None  # "a total of 560,000 since the invasion"
+        self._other_clauses(c, sent, dates)  # fills self.pieces
+        for p_start, p_end, other in self.pieces[c.sent]:
+            if not p_start <= c.q_start < p_end and other.rule in _NIGHT_OR_DAY:
+                return Cue(other.period, other.start, SUM_OF_THE_DAY)
+        return None
 
     def _increment(self, i: int, c: Cand, sent: Sentence, cue: Cue) -> Cue:
         """ "killed 1,030, raising the total to 133,000": 1,030 is the day's window (unless
