@@ -29,6 +29,7 @@ _PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be)\b", re.IGNORECASE)
 _NP_SIDES = {"ru": "russia", "ua": "ukraine", "enemy": "enemy", "il": "israel", "kp": "north_korea"}
 # How many sentences before a figure's own the paragraph carry reads.
 _PARA_REACH = 3
+_BEFORE_REACH = 400
 _LOSER_VERBS = ("los", "suffered", "sustained")
 LOSER_PARAGRAPH = "loser-paragraph-before"
 Side = tuple[str, str]  # (side, the name of the rule that found it)
@@ -104,8 +105,11 @@ def _figure_side(text: str, sentences: list[Sentence], c: Cand, carry: _Carry) -
     after = sc.SIDE_AFTER.match(text, c.q_end, clause_end(text, sent, c.q_end))
     if after is not None:
         return side_of(after.group("who") or after.group("who2")), sc.SIDE_AFTER.name
-    before = text[sent.start : c.q_start]
-    found = _sentence_subject(before, text[sent.start : c.q_end], np, carry.by_sent.get(c.sent))
+    # the sentence before the figure, at most `_BEFORE_REACH` back: a loser or agent further
+    # off belongs to another clause, and each figure reads a bounded stretch (linear time)
+    origin = max(sent.start, c.q_start - _BEFORE_REACH)
+    before = text[origin : c.q_start]
+    found = _sentence_subject(before, text[origin : c.q_end], np, carry.by_sent.get(c.sent))
     if found is None:
         # a sentence goes on with the side its paragraph spoke of, unless it names only the
         # other country ("Moscow itself spoke of 1,200 killed in its ranks")
