@@ -337,3 +337,45 @@ def test_an_independent_count_of_russian_dead_is_about_russia() -> None:
 )
 def test_the_source_not_its_relay_nor_its_rank(text: str, claimant: str) -> None:
     assert claimants(text) == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # "the X data": the body X speaks
+        ("According to the NSDC data, 412 Russian tanks were destroyed.", "NSDC"),
+        # a relative clause describes the speaker; it is not part of the name
+        (
+            "Volunteer analysts who study satellite pictures counted 350 Russian tanks lost.",
+            "Volunteer analysts",
+        ),
+    ],
+)
+def test_the_name_without_its_description(text: str, claimant: str) -> None:
+    assert claimants(text)[0] == claimant
+
+
+def test_a_clause_with_adverb_and_verb_is_no_name() -> None:
+    text = (
+        "Ukraine's General Staff said Russia had lost 900 soldiers in a day. "
+        "Moscow first acknowledged 1,400 losses of its own in March."
+    )
+    assert "Moscow first acknowledged" not in claimants(text)
+
+
+def test_we_in_a_quote_is_the_speaker_named_after_it() -> None:
+    text = (
+        "The war cost Russia dearly, an aide said on Friday. "
+        '"We assess that Russia has lost over 70,000 soldiers," Pentagon spokesman Pat '
+        "Ryder told reporters."
+    )
+    assert claimants(text)[-1] == "Pat Ryder"
+
+
+def test_an_unnamed_official_named_in_the_next_sentence() -> None:
+    text = (
+        "Some 9,000 Russian soldiers died near the town, a Pentagon official said Tuesday.\n"
+        '"We estimate more than 30,000 Russian casualties," Pentagon spokesman Pat Ryder '
+        "told reporters."
+    )
+    assert claimants(text) == ["Pat Ryder", "Pat Ryder"]

@@ -4,16 +4,60 @@ sentence has been read.
 Owns `credit_lead` (a headline figure, and a lead figure told before any source is named, is
 the claim of the first source the lead names: "lead-speaker", "lead-forward") and
 `one_body_per_side` (a bare "Ukraine" or "Moscow", or a generic "the Ukrainian military",
-is the one official body of that side the article names: "same-body"). Imports: `cand`,
-`claimant_names`, `claimant_lexicon`, `sentences`.
+is the one official body of that side the article names: "same-body") and `name_the_official`
+(an unnamed official who speaks, then named as the speaker of the next sentence's figures:
+"official-named-next"); and `settle_subjects`, the subject of a figure whose sentence named
+no side (the other side of its claimant's, unless its own ranks). Imports: `cand`,
+`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`,
+`rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
 
+import re
+
 from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import ALIAS_ANY, canonical
+from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
+from ledger.ingest.name_cores import is_outlet, name_core
+from ledger.ingest.rules import Rule, registry
+from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
+
+_I = re.IGNORECASE
+
+OFFICIAL_NAMED_NEXT = Rule(
+    "official-named-next",
+    "An unnamed official ('a White House official said'), the next sentence naming its "
+    "speaker by name and title: the person named is that official.",
+    guarded(
+        r"^(?!Another\b)(?:(?:a|an|one)\s+)?(?:(?:senior|top|high-ranking|defen[cs]e|military)\s+)?"
+        r"(?:[A-Z][\w.-]*\s+){1,4}(?:official|spokes(?:man|woman|person))$",
+        0,
+    ),
+    "a White House official",
+    "another US official",
+)
+FIRST_PERSON = Rule(
+    "first-person-quote",
+    "'We estimate ...,' X said: a first-person speaker inside a quote is X, named after it.",
+    guarded(r"^(?:we|i|our|my)$", re.IGNORECASE),
+    "We",
+    "They",
+)
+ARTICLE_RULES = registry(OFFICIAL_NAMED_NEXT, FIRST_PERSON)
+# "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
+_OWN_NP = guarded(
+    r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
+    r"(?:[\w-]+\s+)?(?:ranks|troops|soldiers|fighters|forces|servicem[ae]n|men|personnel)\b",
+    _I,
+)
+_OWN_RANKS = guarded(
+    r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
+    r"forces|servicemen|army|military)\b",
+    _I,
+)
 
 # Who a bare side or a generic military speaker may stand for, per side.
 _UA_BODIES = frozenset({cl.GS_UA, cl.MOD_UA})
@@ -65,3 +109,48 @@ def one_body_per_side(text: str, cands: list[Cand]) -> None:
         else:
             continue
         c.why["claimant"] = "same-body"
+
+
+def name_the_official(cands: list[Cand]) -> None:
+    """ "..., a White House official said. '...,' spokesman Ivan Petrov told reporters.": the
+    unnamed official's figures are the person's the next sentence names as its speaker."""
+    by_sent: dict[int, list[Cand]] = {}
+    for c in cands:
+        by_sent.setdefault(c.sent, []).append(c)
+    for c in cands:
+        words = c.claimant_text or ""
+        if c.why.get("claimant") not in ("sentence-speaker", "speaker-after"):
+            continue
+        if not OFFICIAL_NAMED_NEXT.pattern.match(words) or name_core(words):
+            continue
+        named = [
+            n
+            for n in by_sent.get(c.sent + 1, [])
+            if n.explicit_claimant and name_core(n.claimant_text or "")
+        ]
+        if named:
+            c.claimant, c.claimant_text = named[0].claimant, named[0].claimant_text
+            c.why["claimant"] = OFFICIAL_NAMED_NEXT.name
+
+
+def settle_subjects(text: str, cands: list[Cand]) -> None:
+    """A figure whose sentence named no side (or only "the enemy") is the other side's of its
+    claimant, unless it is the speaker's own ("1,350 soldiers killed in its ranks")."""
+    for c in cands:
+        if c.subject not in (None, "enemy"):
+            continue
+        words = c.claimant_text or ""
+        if is_outlet(words):  # "an independent Russian outlet": not the Russian side
+            words = c.claimant or ""
+        if c.claimant in cl.INDEPENDENT_COUNTERS:
+            words = ""
+        russian_side = c.claimant in cl.RUSSIAN_CLAIMANTS or (
+            COUNTRY_RU.search(words) and not COUNTRY_UA.search(words)
+        )
+        own = (
+            c.own_side
+            or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
+            or _OWN_NP.search(text, c.q_start, c.q_end)
+        )
+        c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
+        c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"

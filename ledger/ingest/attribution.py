@@ -10,9 +10,9 @@ paragraph and the next two that name nobody (an outlet relaying it does not take
 the publisher; then, for the whole article (`article_claimants`), the lead's source for the
 headline and for lead figures told before it, and one body per side for a bare "Moscow";
 and the last-resort subject of figures whose sentence named no side (the other side of the
-claimant's). Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
-`claimant_names`, `cues`, `claimant_lexicon`, `rx`, `name_cores`, `references`, `sentences`,
-`speakers`, `article_claimants`.
+claimant's: `article_claimants`); an unnamed official the next sentence names, that person.
+Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
+`claimant_names`, `cues`, `rx`, `references`, `sentences`, `speakers`, `article_claimants`.
 """
 
 from __future__ import annotations
@@ -20,12 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ledger.ingest import claimant_lexicon as cl
-from ledger.ingest.article_claimants import credit_lead, one_body_per_side
+from ledger.ingest.article_claimants import (
+    FIRST_PERSON,
+    credit_lead,
+    name_the_official,
+    one_body_per_side,
+    settle_subjects,
+)
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
-from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, LIST_LINE
-from ledger.ingest.name_cores import is_outlet
+from ledger.ingest.cues import LIST_LINE
 from ledger.ingest.references import (
     MINISTER_BY_OFFICE,
     SPOKESMAN_OF_BODY,
@@ -50,17 +54,6 @@ from ledger.ingest.speakers import (
 
 _I = re.IGNORECASE
 
-# "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
-_OWN_NP = guarded(
-    r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
-    r"(?:[\w-]+\s+)?(?:ranks|troops|soldiers|fighters|forces|servicem[ae]n|men|personnel)\b",
-    _I,
-)
-_OWN_RANKS = guarded(
-    r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
-    r"forces|servicemen|army|military)\b",
-    _I,
-)
 _CONTINUATION_START = guarded(
     r"^\s*(?:This|These|That|It|They|In addition|Additionally|Also|The figures?|The numbers?|"
     r"Of (?:these|them|this)|Among them|In total|Overall|Besides|Moreover|Furthermore)\b",
@@ -142,12 +135,15 @@ def assign_claimants(
         for c in sent_cands:
             _assign_claimant(said, c, carry)
         explicit = [a for a in attrs if not a.anaphoric]
-        _note_lead(sent, sent_cands, (bool(explicit), back_np is not None), lead_paras, carry)
+        before = carry.para
         if not sent.heading:
             _carry_speaker(said, sent_cands, explicit, carry)
+        names = (bool(explicit), back_np is not None)
+        _note_lead(sent, sent_cands, names, (lead_paras, before), carry)
     credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
     one_body_per_side(text, cands)
-    _settle_subjects(text, cands)
+    name_the_official(cands)
+    settle_subjects(text, cands)
 
 
 def _credit_sentence_before(
@@ -193,6 +189,10 @@ def _assign_claimant(said: _Said, c: Cand, carry: _Carry) -> None:
         earlier = [a for a in said.attrs if not a.anaphoric and a.pos < chosen.pos]
         if earlier:
             chosen = earlier[-1]
+        elif FIRST_PERSON.pattern.match(chosen.text):
+            # '"We estimate 100,000 losses," X told reporters': X, named after the quote
+            later = [a for a in said.attrs if not a.anaphoric and a.pos > chosen.pos]
+            chosen = later[0] if later else chosen
     if chosen and chosen.anaphoric:
         if _credit_anaphor(said, c, chosen, carry):
             return
@@ -248,7 +248,7 @@ def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
         c.claimant_text = said.heading_np
         c.explicit_claimant = True
         c.why["claimant"] = "headline-speaker"
-    elif reportedly(said.text[said.sent.start : c.q_start]):
+    elif reportedly(said.text[said.sent.start : c.q_start]) and not _source_here(carry):
         c.claimant, c.claimant_text = carry.publisher, None
         c.why["claimant"] = "reportedly-publisher"
     elif body := subject_body(said.text[said.sent.start : min(c.q_start, said.sent.start + 200)]):
@@ -262,16 +262,29 @@ def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
         c.why["claimant"] = "publisher-fallback"
 
 
+def _source_here(carry: _Carry) -> bool:
+    """Whether a source was named in this very paragraph: its "reportedly" goes on with it."""
+    return carry.para is not None and carry.last_para == carry.current_para
+
+
 def _note_lead(
     sent: Sentence,
     sent_cands: list[Cand],
     names: tuple[bool, bool],
-    lead_paras: int,
+    lead: tuple[int, tuple[str, str] | None],
     carry: _Carry,
 ) -> None:
     """Remember who the lead (the first body sentences that name a speaker) says speaks, and
     (in `first_named_at`) where, when it names the speaker of figures: its own, or the
-    sentence before's ("X said this"); -1 when it names a speaker of nothing counted."""
+    sentence before's ("X said this"), or the next sentence's, carried from it ("X quoted the
+    ministry: ..."); -1 when it names a speaker of nothing counted."""
+    if carry.first_named_at < -1 and carry.first_named is not None:  # named, figures next
+        carried = [c for c in sent_cands if c.why.get("claimant") == "paragraph-carry"]
+        if carried and carried[0].claimant == carry.first_named[0]:
+            carry.first_named_at = -carry.first_named_at - 2
+        else:  # it named the speaker of nothing counted: the lead has not named one yet
+            carry.first_named, carry.first_named_at = None, -1
+    lead_paras, before = lead  # how far the lead goes; who spoke before the sentence
     if carry.first_named is not None or sent.heading or sent.para > lead_paras:
         return
     named_here = [c for c in sent_cands if c.explicit_claimant]
@@ -279,8 +292,11 @@ def _note_lead(
     if named_here:
         carry.first_named = (named_here[0].claimant or "", named_here[0].claimant_text or "")
     elif explicit or backward:
-        carry.first_named = carry.para
+        carry.first_named = before
     carry.first_named_at = sent.start if named_here or backward else -1
+    if explicit and not named_here and not backward and sent.para <= lead_paras - 4:
+        carry.first_named = carry.para  # the lead's figures may follow it
+        carry.first_named_at = -sent.start - 2
 
 
 def _carry_speaker(
@@ -308,29 +324,6 @@ def _carry_speaker(
         carry.speaks((last.claimant or carry.publisher, last.claimant_text or ""), para)
     elif any(a.anaphoric for a in said.attrs) and carry.para:
         carry.last, carry.last_para = carry.para, para
-
-
-def _settle_subjects(text: str, cands: list[Cand]) -> None:
-    """A figure whose sentence named no side (or only "the enemy") is the other side's of its
-    claimant, unless it is the speaker's own ("1,350 soldiers killed in its ranks")."""
-    for c in cands:
-        if c.subject not in (None, "enemy"):
-            continue
-        words = c.claimant_text or ""
-        if is_outlet(words):  # "an independent Russian outlet": not the Russian side
-            words = c.claimant or ""
-        if c.claimant in cl.INDEPENDENT_COUNTERS:
-            words = ""
-        russian_side = c.claimant in cl.RUSSIAN_CLAIMANTS or (
-            COUNTRY_RU.search(words) and not COUNTRY_UA.search(words)
-        )
-        own = (
-            c.own_side
-            or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
-            or _OWN_NP.search(text, c.q_start, c.q_end)
-        )
-        c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
-        c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"
 
 
 def _choose_attribution(attrs: list[Attribution], pos: int) -> Attribution | None:

@@ -22,13 +22,16 @@ from ledger.ingest import lexicon as lx
 from ledger.ingest.cues import ATTR_VERB_RE, LOSS
 from ledger.ingest.name_cores import fragment, name_core
 from ledger.ingest.name_words import (
+    ADVERB_VERB_TAIL,
     BARE_AIR_FORCE,
+    BODY_DATA,
     BRAND_OR_DOMAIN,
     CLAUSE_OPENER,
     COUNTRY_NAME,
     INDEFINITE_ARTICLE,
     PARTICIPLE_ADJECTIVE,
     POSSESSIVE_OWNER,
+    RELATIVE_TAIL,
     SPOKESMAN_TITLE,
     TIME_CLAUSE,
 )
@@ -190,7 +193,8 @@ def tidy_np(raw: str) -> str:
         "", np.lstrip(" -–—•·▪●◦*")
     )  # "Meanwhile the ministry": the ministry
     np = TIME_CLAUSE.pattern.sub("", np)  # "the last time X": X
-    owner = _POSSESSOR.match(np)
+    np = RELATIVE_TAIL.pattern.sub("", np)  # "analysts who study photos": the analysts
+    owner = _POSSESSOR.match(np) or BODY_DATA.pattern.match(np)
     if owner:
         np = owner.group("who")
     np = _HONORIFIC.sub("", np)
@@ -208,6 +212,8 @@ def valid_np(np: str) -> bool:
         return False
     bad_start = _NP_BAD_START.match(words[0]) and not PARTICIPLE_ADJECTIVE.pattern.match(words[0])
     if _NP_VERB.search(np) or (bad_start and not canonical(np)):
+        return False
+    if ADVERB_VERB_TAIL.pattern.search(np):  # "Kyiv first started"
         return False
     if _VERB_OBJECT.match(np) or NOT_A_NAME.match(np):  # "provides a daily tally", "As"
         return False

@@ -87,7 +87,40 @@ TIME_CLAUSE = Rule(
     "the last time the minister",
     "the last minister",
 )
+RELATIVE_TAIL = Rule(
+    "relative-tail",
+    "A relative or 'such as' clause after the speaker ('analysts who study photos', 'open "
+    "sources such as death notices'): it describes the speaker, it is not part of the name.",
+    re.compile(r"\s*,?\s+(?:who|whom|whose|which|such\s+as)\s+\S.*$"),
+    "volunteers who count death notices",
+    "the WHO office",
+)
+BODY_DATA = Rule(
+    "body-data",
+    "A capitalised body followed by the word for its figures ('the ministry's', 'MoD data'): "
+    "the body speaks.",
+    re.compile(
+        r"^(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,5})\s+"
+        r"(?:data|figures|statistics|numbers|estimates|count|tally)$"
+    ),
+    "MoD data",
+    "the latest data",
+)
+ADVERB_VERB_TAIL = Rule(
+    "adverb-verb-tail",
+    "A clause cut too long: an adverb and a past-tense verb after the subject ('Kyiv first "
+    "started') mean the phrase is a clause, not a name.",
+    re.compile(
+        r"\b(?:first|also|later|then|now|still|already|only|again|once|since|soon|recently)\s+"
+        r"[a-z]{2,}ed\b"
+    ),
+    "Moscow first reported",
+    "the First Guards Army",
+)
 NAME_WORD_RULES = registry(
+    RELATIVE_TAIL,
+    BODY_DATA,
+    ADVERB_VERB_TAIL,
     PARTICIPLE_ADJECTIVE,
     CLAUSE_OPENER,
     INDEFINITE_ARTICLE,
