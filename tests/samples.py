@@ -19,3 +19,40 @@ single day.
 That brings total Russian losses to almost 61,000 troops, with over 2,400 tanks destroyed in \
 7 months of the war, the army said.
 """
+
+
+# Words and marks that random test texts are made of (hypothesis draws from them): the
+# pieces of loss sentences, lists, dates and page furniture.
+TEXT_WORDS = [
+    "Russia",
+    "lost",
+    "over",
+    "1,000",
+    "tanks",
+    "between",
+    "and",
+    "-",
+    "said",
+    "the army",
+    "\n",
+    "(+",
+    ")",
+    "in a single day",
+    ".",
+    ",",
+    "since",
+    "March 27",
+    "a",
+    "submarine",
+    "forty four",
+    "News Feed",
+    ":",
+    "according to",
+    "K",
+    "2.4K",
+    "—",
+    "Feb.",
+    "24,",
+    "2022",
+    "killed",
+]

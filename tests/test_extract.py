@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, sentence_at
+from tests.samples import TEXT_WORDS
 
 PUB = dt.date(2023, 4, 2)
 
@@ -247,45 +248,8 @@ def test_version_is_a_string() -> None:
     assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
 
-_WORDS = st.sampled_from(
-    [
-        "Russia",
-        "lost",
-        "over",
-        "1,000",
-        "tanks",
-        "between",
-        "and",
-        "-",
-        "said",
-        "the army",
-        "\n",
-        "(+",
-        ")",
-        "in a single day",
-        ".",
-        ",",
-        "since",
-        "March 27",
-        "a",
-        "submarine",
-        "forty four",
-        "News Feed",
-        ":",
-        "according to",
-        "K",
-        "2.4K",
-        "—",
-        "Feb.",
-        "24,",
-        "2022",
-        "killed",
-    ]
-)
-
-
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(), st.lists(_WORDS, max_size=40).map(" ".join)))
+@given(st.one_of(st.text(), st.lists(st.sampled_from(TEXT_WORDS), max_size=40).map(" ".join)))
 def test_never_raises_and_quotes_are_exact(text: str) -> None:
     """Any text extracts without error, every quote is the text at its span, and every claim
     records the sentence `sentence_at` shows for it."""
