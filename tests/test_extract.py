@@ -530,6 +530,47 @@ def test_guarded_patterns_match_like_the_plain_ones(pattern: str, flags: int) ->
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in fast.finditer(text)]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "flags"),
+    [
+        (r"\b(?:los[et]|loses|shot down|(?:are|were) missing)\b", re.IGNORECASE),
+        (r"(?P<n>\d+)\s+(?P<unit>days?|weeks?)\b|(?:^|[^\w])(about|some)\s*$", re.IGNORECASE),
+        (r"[,\"]\s*(?:said|says)\s+(?P<np>[A-Z]\w+)", 0),
+        (r"(?:x|y)?", re.IGNORECASE),  # can match empty: no guard
+        ("\n    (?P<a>\\bone\\b)  # a comment\n  | two", re.VERBOSE | re.IGNORECASE),
+    ],
+)
+def test_guarded_compiles_what_re_compile_would(pattern: str, flags: int) -> None:
+    """`rx.guarded` parses a pattern once (to read its first characters, then compiles that
+    parse): the result equals `re.compile` of its text (same flags and code)."""
+    from ledger.ingest import rx
+
+    fast = rx.guarded(pattern, flags)
+    assert fast == re.compile(fast.pattern, fast.flags)
+    assert fast.groupindex == re.compile(fast.pattern, fast.flags).groupindex
+
+
+def test_every_guarded_pattern_of_the_extractor_is_re_compiles() -> None:
+    """The same, for every pattern of ledger/ingest (as imported) that `guarded` made."""
+    import importlib
+    import pkgutil
+
+    import ledger.ingest as ingest
+
+    seen = 0
+    for info in pkgutil.iter_modules(ingest.__path__):
+        module = importlib.import_module(f"ledger.ingest.{info.name}")
+        for value in vars(module).values():
+            patterns = [value] if isinstance(value, re.Pattern) else []
+            if isinstance(value, tuple):
+                patterns = [getattr(r, "pattern", r) for r in value]
+            for p in patterns:
+                if isinstance(p, re.Pattern) and p.pattern.startswith(("\\b(?=[", "(?=")):
+                    assert p == re.compile(p.pattern, p.flags), p.pattern[:80]
+                    seen += 1
+    assert seen > 100
+
+
 @given(st.text(alphabet="ab sSſkKKiIİı-,.:\n©(", max_size=40))
 @settings(max_examples=200, deadline=None)
 def test_split_alternation_answers_like_the_whole(text: str) -> None:

@@ -6,18 +6,21 @@ branch by branch. These rewrites keep every match, span and group as they were:
 
 - `guarded(pattern, flags)`: compiles `pattern` behind a lookahead on the characters a match
   can start with (`first_class`; `\\b` in front of those every path reaches through one); for a
-  case-insensitive pattern, after `fold_alternations`;
+  case-insensitive pattern, after `fold_alternations`; the pattern is parsed once (its first
+  characters read from the parse, which is then compiled: `re.compile`'s very code);
 - `by_first_letter` / `fold_alternations`: an alternation of letter-led words grouped by
   that letter as a case-sensitive class, which the engine skips without entering;
 - `split_alternation`: for a case-sensitive pattern only asked "does it match?", its
   alternatives as a few patterns the engine scans through a character-set prefix;
 - `fold_case` / `has_any`: the cheap "can it match at all?" test run before a search.
 
-Imports: the standard library only (re's own parser, to read what a pattern starts with).
+Imports: the standard library only (re's own parser and compiler, to read what a pattern
+starts with and compile that parse).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -25,11 +28,17 @@ from typing import TYPE_CHECKING, Any, cast
 if TYPE_CHECKING:
     # typeshed describes re's parser under the module names it had before Python 3.11
     # (`sre_parse` and `sre_constants` are now deprecated aliases of these very modules).
+    import sre_compile as _compiler
     import sre_constants as _c
     import sre_parse as _p
 else:
+    from re import _compiler
     from re import _constants as _c
     from re import _parser as _p
+
+# re's compiler, for `_code` (a parse to its code) and `_sre.compile` (code to a pattern),
+# which typeshed does not describe
+_COMPILER: Any = _compiler
 
 _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
@@ -119,11 +128,10 @@ _CATEGORIES = {
 }
 
 
-def _firsts(pattern: str, flags: int) -> _Firsts | None:
-    """What a match of `pattern` can start with; None when a match can be empty or its first
-    characters cannot be listed."""
+def _firsts_of(parsed: _p.SubPattern) -> _Firsts | None:
+    """What a match of the parsed pattern can start with; None when a match can be empty or
+    its first characters cannot be listed."""
     try:
-        parsed = _p.parse(pattern, flags)
         out = _Firsts()
         if _first(parsed.data, out, False):
             return None
@@ -132,13 +140,13 @@ def _firsts(pattern: str, flags: int) -> _Firsts | None:
     return out
 
 
-def first_class(pattern: str, flags: int = 0) -> str | None:
-    """A lookahead body that holds at every position a match of `pattern` can start at:
-    a character class, with `\\b` before the characters every path reaches through a word
-    boundary; None when a match can be empty or its first characters cannot be listed."""
-    out = _firsts(pattern, flags)
-    if out is None:
-        return None
+def _firsts(pattern: str, flags: int) -> _Firsts | None:
+    """`_firsts_of` the parse of `pattern`."""
+    return _firsts_of(_p.parse(pattern, flags))
+
+
+def _lookahead(out: _Firsts) -> str:
+    """`first_class`'s lookahead body for the first characters `out`."""
     parts = []
     if out.loose:
         parts.append("[" + "".join(dict.fromkeys(out.loose)) + "]")
@@ -147,68 +155,83 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     return "|".join(parts)
 
 
+def first_class(pattern: str, flags: int = 0) -> str | None:
+    """A lookahead body that holds at every position a match of `pattern` can start at:
+    a character class, with `\\b` before the characters every path reaches through a word
+    boundary; None when a match can be empty or its first characters cannot be listed."""
+    out = _firsts(pattern, flags)
+    return None if out is None else _lookahead(out)
+
+
+def _compile_parsed(pattern: str, parsed: _p.SubPattern, flags: int) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` from `parsed`, the parse of `pattern` (what
+    `re._compiler.compile` does after parsing), so a pattern parsed to read its first
+    characters is not parsed again. tests/test_extract.py checks the result equals
+    `re.compile`'s (same code) for every guarded pattern of the extractor."""
+    code = _COMPILER._code(parsed, flags)
+    state = parsed.state
+    indexgroup: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    compiled: re.Pattern[str] = _COMPILER._sre.compile(
+        pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
+    )
+    return compiled
+
+
+# The characters a scan of a pattern's text stops at: an escape, a whole character class
+# (it ends at its first unescaped "]"), a parenthesis or a bar; the rest is plain text.
+_SPECIAL = re.compile(r"\\.|\[(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+
+
 def _group_end(pattern: str, i: int) -> int:
     """The index just past the `)` closing the group opened at `pattern[i]`."""
-    depth, in_class = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    depth = 0
+    for m in _SPECIAL.finditer(pattern, i):
+        tok = m.group()
+        if tok == "(":
             depth += 1
-        elif ch == ")":
+        elif tok == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return m.end()
     raise ValueError("unbalanced parentheses")
 
 
 _FOLDABLE_GROUP = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")
 
 
-def _letter_led(alternatives: list[str]) -> bool:
+def _letter_led(alternatives: tuple[str, ...]) -> bool:
     return len(alternatives) > 1 and all(
         a[:1].isascii() and a[:1].isalpha() and a[1:2] not in ("?", "*", "+", "{")
         for a in alternatives
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def fold_alternations(pattern: str) -> str:
     """`pattern` (case-insensitive, not verbose) with every alternation of letter-led words
     (the whole pattern, or the body of a `(?:...)`, `(...)` or `(?P<name>...)` group) written
     `by_first_letter`: the same regex, matched faster."""
     out: list[str] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
+    done = pos = 0
+    while (m := _SPECIAL.search(pattern, pos)) is not None:
+        if m.group() != "(":
+            pos = m.end()
             continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            end = _group_end(pattern, i)
-            head = _FOLDABLE_GROUP.match(pattern, i)
-            if head is None:  # lookarounds, inline flags, comments: as they are
-                out.append(pattern[i:end])
-            else:
-                body = fold_alternations(pattern[head.end() : end - 1])
-                if _letter_led(_top_level_alternatives(body)):
-                    body = by_first_letter(body)
-                out.append(head.group(0) + body + ")")
-            i = end
-            continue
-        out.append(ch)
-        i += 1
+        start = m.start()
+        end = _group_end(pattern, start)
+        out.append(pattern[done:start])
+        head = _FOLDABLE_GROUP.match(pattern, start)
+        if head is None:  # lookarounds, inline flags, comments: as they are
+            out.append(pattern[start:end])
+        else:
+            body = fold_alternations(pattern[head.end() : end - 1])
+            if _letter_led(_top_level_alternatives(body)):
+                body = by_first_letter(body)
+            out.append(head.group(0) + body + ")")
+        done = pos = end
+    out.append(pattern[done:])
     folded = "".join(out)
     if _letter_led(_top_level_alternatives(folded)):
         folded = by_first_letter(folded)
@@ -223,44 +246,42 @@ def guarded(pattern: str, flags: int = 0, *, starts_words: bool = False) -> re.P
     When every match starts at a word boundary (every path asserts `\\b` first, or the
     caller says so with `starts_words`), the guard is `\\b(?=[...])`: a plain boundary
     test first, which fails at once inside words."""
+    flags = int(flags)  # as `re.compile` does: re's parser and compiler test a plain int faster
     if flags & re.IGNORECASE and not flags & re.VERBOSE:
         pattern = fold_alternations(pattern)
-    out = _firsts(pattern, flags)
+    parsed = _p.parse(pattern, flags)
+    out = _firsts_of(parsed)
     if out is None:
-        return re.compile(pattern, flags)
+        return _compile_parsed(pattern, parsed, flags)
     end = "\n)" if flags & re.VERBOSE else ")"  # a verbose pattern may end in a comment
     if starts_words or not out.loose:
         chars = "".join(dict.fromkeys(out.loose + out.bounded))
-        return re.compile(f"\\b(?=[{chars}])(?:{pattern}{end}", flags)
-    return re.compile(f"(?={first_class(pattern, flags)})(?:{pattern}{end}", flags)
+        head = f"\\b(?=[{chars}])"
+    else:
+        head = f"(?={_lookahead(out)})"
+    # `head(?:pattern)` parses as the head's items, then the pattern's (the parser unpacks a
+    # plain group): the pattern is not parsed again
+    whole = _p.SubPattern(parsed.state, [*_p.parse(head, flags).data, *parsed.data])
+    return _compile_parsed(f"{head}(?:{pattern}{end}", whole, flags)
 
 
-def _top_level_alternatives(pattern: str) -> list[str]:
-    """`pattern` cut at the `|` that are outside groups and classes."""
+@functools.lru_cache(maxsize=4096)
+def _top_level_alternatives(pattern: str) -> tuple[str, ...]:
+    """`pattern` cut at the `|` that are outside groups and classes (kept: the same groups
+    recur in many patterns, and `fold_alternations` cuts each body twice)."""
     out: list[str] = []
-    depth, cur, i, in_class = 0, "", 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            cur += pattern[i : i + 2]
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    depth = cut = 0
+    for m in _SPECIAL.finditer(pattern):
+        tok = m.group()
+        if tok == "(":
             depth += 1
-        elif ch == ")":
+        elif tok == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(cur)
-            cur, i = "", i + 1
-            continue
-        cur += ch
-        i += 1
-    out.append(cur)
-    return out
+        elif tok == "|" and depth == 0:
+            out.append(pattern[cut : m.start()])
+            cut = m.end()
+    out.append(pattern[cut:])
+    return tuple(out)
 
 
 def split_alternation(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], ...]:
@@ -292,6 +313,7 @@ def split_alternation(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], ..
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin sign)
 
 
+@functools.cache
 def _case_class(letter: str) -> str:
     """A case-sensitive class of every character that matches ASCII `letter` under
     re.IGNORECASE."""
