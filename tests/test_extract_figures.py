@@ -129,7 +129,7 @@ def test_a_noun_and_its_rule_are_explained() -> None:
     why = decided(text)
     assert why[0] == {
         "metric": "metric-noun-after",
-        "qualifier": "qualifier-word-before",
+        "qualifier": "at-least-word-before",
         "subject": "side-lost",
     }
     assert why[1]["metric"] == "article-one"

@@ -93,3 +93,34 @@ def test_unnamed_patterns_only_fall() -> None:
             if isinstance(value, re.Pattern) and id(value) not in named:
                 unnamed.add(id(value))
     assert len(unnamed) <= UNNAMED_AT_MOST, f"{len(unnamed)} unnamed patterns"
+
+
+def test_a_qualifier_phrase_belongs_to_one_cue() -> None:
+    """`cues.QUALIFIER_OF` maps each phrase to its cue: a phrase in two cues would be lost."""
+    from ledger.ingest.cues import QUALIFIER_OF
+    from ledger.ingest.lexicon import QUALIFIER_CUES
+
+    phrases = [p for cue in QUALIFIER_CUES for p in cue.phrases]
+    assert len(phrases) == len(set(phrases)) == len(QUALIFIER_OF)
+
+
+@pytest.mark.parametrize(
+    ("before", "qualifier", "rule"),
+    [
+        ("Russia lost about ", "approx", "approx-word-before"),
+        ("Russia lost an estimated ", "exact", "estimate-word-before"),
+        ("Russia lost NO FEWER THAN ", "at_least", "at-least-word-before"),
+        ("losses topped ", "at_least", "passing-verb-before"),
+        ("killed up to: ", "at_most", "at-most-word-before"),
+    ],
+)
+def test_the_qualifier_before_a_number_is_its_cues(before: str, qualifier: str, rule: str) -> None:
+    """The one pattern of every qualifier phrase finds the phrase; its cue gives the
+    qualifier and the rule's name (what `claims extract --explain` prints)."""
+    from ledger.ingest.cues import QUALIFIER_OF, qualifier_before
+
+    m = qualifier_before(before)
+    assert m is not None
+    cue = QUALIFIER_OF[m.group(1).lower()]
+    assert (cue.qualifier, cue.name) == (qualifier, rule)
+    assert cue.search(before)

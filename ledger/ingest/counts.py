@@ -6,7 +6,7 @@ artillery bombardments"), places struck ("26 personnel and military equipment hu
 the rule `TARGETS`), ages ("aged 25": `AGE`), ranges of percentages ("40-60%":
 `PERCENT_RANGE`), "one of" a group (`ONE_OF`) and the item numbers of a list ("1. 7,910
 tanks").
-Imports: `cues`, `metric_nouns`, `numbers`, `rules`, `rx`.
+Imports: `lexicon` (a month's regex), `metric_nouns`, `numbers`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ledger.ingest.cues import MONTH
+from ledger.ingest.lexicon import MONTH
 from ledger.ingest.metric_nouns import forward_metric
 from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry

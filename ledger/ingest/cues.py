@@ -1,13 +1,14 @@
 """Cues shared by more than one stage of the extractor, compiled once from the lexicon.
 
-Owns: the metric-noun matchers (`METRIC_ANY`, `longest_metric`), the qualifier-before
-matcher (`qualifier_before` / `strip_qualifier`, read only where a match can start), the
-loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE` with its `BULLET`,
-`NEGATION`), the prisoner-exchange matchers (`EXCHANGE`, `EXCHANGE_EVENT`), the month
-vocabulary (`MONTH`), the attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`,
-`ATTR_VERB_WORDS`) and the country matchers (`COUNTRY_RU`, `COUNTRY_UA`,
-`side_of`). A cue used by one stage only lives in that stage's module.
-Imports: `events.claims` (metric names), `lexicon`, `rx`.
+Owns: the metric-noun matchers (`METRIC_CUES`, `METRIC_ANY`, `longest_metric`, from the
+`metric_cues*` registries), the qualifier-before matcher (`qualifier_before` /
+`strip_qualifier`, read only where a match can start; `QUALIFIER_OF` the cue of each phrase),
+the loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE` with its `BULLET`,
+`NEGATION`), the prisoner-exchange matchers (`EXCHANGE`, `EXCHANGE_EVENT`), the
+attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`, `ATTR_VERB_WORDS`) and the country matchers
+(`COUNTRY_RU`, `COUNTRY_UA`, `side_of`). A cue used by one stage only lives in that stage's module.
+Imports: `events.claims` (metric names), `lexicon`, `metric_cues`, `metric_cues_air`,
+`metric_cues_arms`, `rx`, `rx_parse`.
 """
 
 from __future__ import annotations
@@ -17,24 +18,37 @@ import re
 
 from events.claims import Metric
 from ledger.ingest import lexicon as lx
-from ledger.ingest.rx import by_first_letter, first_class, guarded
+from ledger.ingest import metric_cues, metric_cues_air, metric_cues_arms
+from ledger.ingest.metric_cues import MetricCue
+from ledger.ingest.rx import by_first_letter, guarded
+from ledger.ingest.rx_parse import first_class
 
 _I = re.IGNORECASE
 
-_METRIC_SINGLES = [(re.compile(p, _I), m) for p, m in lx.METRIC_PATTERNS.items()]
-METRIC_ANY = lx.compile_alternation(lx.METRIC_PATTERNS)
+# Every metric cue, people first, then land weapons, then the rest. Their order matters to
+# METRIC_ANY only: at a place, its scan takes the first cue that matches (`longest_metric`
+# takes the longest). A list, not a registry: each cue's registry is its module's (imported
+# as a module, so that tests/test_ingest_rules.py finds each registry once).
+METRIC_CUES: list[MetricCue] = [
+    *metric_cues.PEOPLE_CUES,
+    *metric_cues_arms.LAND_CUES,
+    *metric_cues_air.AIR_SEA_CUES,
+]
+# Any metric noun: one scan finds where one starts (`longest_metric` says which).
+METRIC_ANY = lx.compile_alternation(cue.surface for cue in METRIC_CUES)
 
+# Every qualifier cue's phrases, and the cue each belongs to.
+QUALIFIER_OF: dict[str, lx.QualifierCue] = {
+    phrase: cue for cue in lx.QUALIFIER_CUES for phrase in cue.phrases
+}
+# The qualifier cues as one pattern: the longest phrase ending the text (see `QualifierCue`).
 QUALIFIER_BEFORE = guarded(
-    r"(?:^|[^\w])("
-    + by_first_letter(
-        "|".join(re.escape(k) for k in sorted(lx.QUALIFIERS_BEFORE, key=len, reverse=True))
-    )
-    + r")\s*:?\s*$",
+    rf"(?:^|[^\w])({lx.qualifier_alternation(QUALIFIER_OF)})\s*:?\s*$",
     _I,
 )
 # A match ends where the text's trailing whitespace starts (its words end in a letter or a
 # stop, and `\s` is exactly `str.isspace`), so it starts at most this far before that.
-_QUALIFIER_REACH = max(map(len, lx.QUALIFIERS_BEFORE)) + 1
+_QUALIFIER_REACH = max(map(len, QUALIFIER_OF)) + 1
 
 
 def qualifier_before(text: str) -> re.Match[str] | None:
@@ -75,15 +89,6 @@ LOSS = guarded(rf"\b{by_first_letter(lx.LOSS_WORDS, any_order=True)}\b", _I)
 EXCHANGE = guarded(rf"\b(?:{'|'.join(lx.EXCHANGE_WORDS)})\b", _I)
 EXCHANGE_EVENT = guarded(rf"\b(?:{lx.EXCHANGE_EVENT_WORDS})\b", _I)
 
-# For case-insensitive patterns only.
-MONTH = (
-    by_first_letter(
-        "January|February|March|April|May|June|July|August|September|October|November|December"
-        "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-    )
-    + r"\.?"
-)
-
 ATTR_VERBS = (
     r"said|says|say|reported|reports|report|announced|announces|announce|claimed|claims|claim"
     r"|stated|states|estimated|estimates|estimate|revealed|reveals|confirmed|confirms|confirming"
@@ -120,28 +125,27 @@ def side_of(word: str) -> str:
     return "ukraine" if COUNTRY_UA.search(word) else "russia"
 
 
-_NOT_WORD_OR_HYPHEN = re.compile(r"(?![\w-])")
 # The first characters each metric surface can start with (None: cannot tell, always try).
 _METRIC_FIRST = [
-    (re.compile(cls, _I) if (cls := first_class(rx.pattern, _I)) else None, rx, metric)
-    for rx, metric in _METRIC_SINGLES
+    (re.compile(cls, _I) if (cls := first_class(cue.surface, _I)) else None, cue)
+    for cue in METRIC_CUES
 ]
 
 
 @functools.lru_cache(maxsize=512)
-def _metrics_starting_with(char: str) -> tuple[tuple[re.Pattern[str], Metric], ...]:
-    """The metric surfaces (in lexicon order) whose match can start with `char`."""
-    return tuple((rx, m) for first, rx, m in _METRIC_FIRST if first is None or first.match(char))
+def _metrics_starting_with(char: str) -> tuple[MetricCue, ...]:
+    """The metric cues (in lexicon order) whose match can start with `char`."""
+    return tuple(cue for first, cue in _METRIC_FIRST if first is None or first.match(char))
 
 
 def longest_metric(text: str, pos: int) -> tuple[Metric, int] | None:
-    """The metric whose surface starts at `pos` (longest surface wins), and its end."""
+    """The metric of the cue that matches at `pos` (the longest match wins; the first cue of
+    the lexicon among equals), and where its match ends."""
     if not METRIC_ANY.match(text, pos):
         return None
     best: tuple[Metric, int] | None = None
-    for rx, metric in _metrics_starting_with(text[pos]):
-        m = rx.match(text, pos)
-        # the surface ends at a word's end: no letter, digit or hyphen follows
-        if m and _NOT_WORD_OR_HYPHEN.match(text, m.end()) and (best is None or m.end() > best[1]):
-            best = (metric, m.end())
+    for cue in _metrics_starting_with(text[pos]):
+        m = cue.pattern.match(text, pos)
+        if m and (best is None or m.end() > best[1]):
+            best = (cue.metric, m.end())
     return best

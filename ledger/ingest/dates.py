@@ -6,7 +6,7 @@ year-less dates resolved against the reference date; a year-less 24 February tha
 period is the invasion's; the end of a span and the day of a past report,
 `START_DATE_CUES`, start none) and `first_full_date` (the first date with a year in the
 story: a byline or dateline, the reference date of an article with none given).
-Imports: `cues`, `rules`, `rx`, `sentences`.
+Imports: `cues`, `lexicon` (a month's regex), `months`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ledger.ingest.cues import ATTR_VERBS, MONTH
+from ledger.ingest.cues import ATTR_VERBS
+from ledger.ingest.lexicon import MONTH
+from ledger.ingest.months import MONTHS
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
@@ -25,26 +27,6 @@ _I = re.IGNORECASE
 DatedAt = tuple[int, dt.date, bool]
 
 INVASION = dt.date(2022, 2, 24)
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATE = guarded(
     rf"\b(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d)\b)?"
@@ -82,7 +64,7 @@ START_DATE_CUES = registry(WHEN_AFTER, SPAN_END)
 
 def month_number(name: str) -> int | None:
     """The number of a month named in full or short ("June", "Sept."), else None."""
-    return _MONTHS.get(name.lower().rstrip("."))
+    return MONTHS.get(name.lower().rstrip("."))
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date | None:
@@ -108,7 +90,7 @@ def dates_in(text: str, start: int, end: int, ref: dt.date) -> list[DatedAt]:
             mon = (m.group("m1") or m.group("m2") or "").lower().rstrip(".")
             day = m.group("d1") or m.group("d2")
             year = m.group("y1") or m.group("y2")
-            month = _MONTHS.get(mon)
+            month = MONTHS.get(mon)
             if month is None or day is None:
                 continue
             d = _make_date(int(year) if year else ref.year, month, int(day))

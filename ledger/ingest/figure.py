@@ -4,7 +4,7 @@ Owns `Figure` (a number with its sentence, qualifier and quote start, which the 
 `one_figure` and `shares` read), `qualifier_of` ("about", "more than" before a number;
 "or more" after it), `qualifier_rule` (the name of the rule that decided it) and `explain`
 (records the rules that decided a candidate's fields in `Cand.why`). Imports:
-`events.claims`, `cand`, `cues`, `lexicon`, `numbers` (types), `sentences` (types).
+`events.claims`, `cand`, `cues`, `numbers` (types), `sentences` (types).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 
 from events.claims import Metric, Qualifier
-from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
-from ledger.ingest.cues import qualifier_before
+from ledger.ingest.cues import QUALIFIER_OF, qualifier_before
 from ledger.ingest.numbers import Number
 from ledger.ingest.sentences import Sentence
 
@@ -24,8 +23,8 @@ _I = re.IGNORECASE
 _OR_MORE_AFTER = re.compile(r"^\+|^\s+or more\b", _I)
 
 
-# The names `qualifier_rule` gives the three ways `qualifier_of` decides.
-QUALIFIER_WORD = "qualifier-word-before"
+# The names `qualifier_rule` gives the ways `qualifier_of` decides besides a qualifier cue
+# of the lexicon's (which gives its own name).
 OR_MORE = "or-more-after"
 NO_QUALIFIER = "no-qualifier-word"
 
@@ -43,7 +42,8 @@ def qualifier_rule(text: str, sent: Sentence, n: Number) -> tuple[Qualifier, int
     m = qualifier_before(before)
     if m:
         q_start = n.start - (len(before) - m.start(1))
-        return lx.QUALIFIERS_BEFORE[m.group(1).lower()], q_start, QUALIFIER_WORD
+        cue = QUALIFIER_OF[m.group(1).lower()]
+        return cue.qualifier, q_start, cue.name
     if _OR_MORE_AFTER.match(text[n.end : n.end + 9]):
         return "at_least", n.start, OR_MORE
     return "exact", n.start, NO_QUALIFIER

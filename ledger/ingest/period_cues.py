@@ -9,7 +9,7 @@ read right after a figure's number (`AFTER_NUMBER_CUES`) and the weak ones
 (`period_rules`), a total (`period_totals`), a weak window; the leftmost match of a
 registry wins, as one alternation of its rules would find it. What only leans one way when
 nothing else says (the perfect tense, a list going on) is `period_lean`'s. Imports:
-`cues`, `dates`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`.
+`cues`, `dates`, `months`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ledger.ingest import period_rules as pr
 from ledger.ingest import period_totals as pt
 from ledger.ingest.cues import ATTR_VERBS
 from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
+from ledger.ingest.months import MONTH_NAMES
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import FRONT_SCOPE, since_cue
 from ledger.ingest.rules import Rule, registry, words
@@ -34,9 +35,7 @@ CueMemo = dict[tuple[int, int, dt.date, int], Cue]
 
 # A calendar month names a window ("killed in November", "in February"), but not one that
 # dates the invasion's start ("since launching its invasion in February").
-_WINDOW_MONTH = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_WINDOW_MONTH = MONTH_NAMES
 _NOT_A_START = r"(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion)\b)"
 _NOT_SAID = r"(?!,? (?:\w+ )?(?:said|says|reported|announced|claimed|stated))"
 AFTER_NUMBER_CUES = registry(
@@ -92,7 +91,16 @@ WEAK_WINDOW_CUES = registry(
         words("day|night|morning"),
     ),
 )
-_MONTH_GATE = ("uary", "March", "April", "May", "June", "July", "August", "ber", "year", " 20")
+# What a match of AFTER_NUMBER_CUES' month or year rule holds: a month's full name (matched
+# case-sensitively), " 20" (of "in 2025") or, in any case, "year" (see `_may_date_after`).
+_MONTH_GATE = (*MONTH_NAMES.split("|"), " 20")
+
+
+def _may_date_after(after: str) -> bool:
+    """Whether the month or year rule of AFTER_NUMBER_CUES can match `after` at all."""
+    return any(w in after for w in _MONTH_GATE) or "year" in fold_case(after)
+
+
 # "a total of 6,662 ... since Aug. 8": a sum, not a period, when the sentence dates its start.
 _SUM_WORD = re.compile(r"(?:(?:a |the |in )?total|totall?ing|overall|in all|altogether)", _I)
 SAID_ON_DAY = Rule(
@@ -147,7 +155,7 @@ def period_cue(
     if more.match(text[num_end : num_end + 12]):
         return Cue("window", as_of, more.name)
     after = text[num_end : min(end, num_end + 80)]
-    if any(w in after for w in _MONTH_GATE):
+    if _may_date_after(after):
         if month.match(after):
             return Cue("window", as_of, month.name)
         m = year.match(after)

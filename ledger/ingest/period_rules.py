@@ -5,7 +5,7 @@ start of the incursion"), a registry of `Rule`s searched in its order; `THE_WAR`
 naming the whole war), `ABOUT` and `SMALL_COUNT` (a rough and a small count, for the cues of
 `period_totals` too), and `Cue` (what a cue gives: a period, its first day, the rule's
 name) with `NO_CUE`. How the cues are weighed against each other is `period_cues`'.
-Imports: `events.claims`, `cues`, `rules`, `rx`.
+Imports: `events.claims`, `lexicon` (a month's regex), `months`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import re
 from typing import NamedTuple
 
 from events.claims import Period
-from ledger.ingest.cues import MONTH
+from ledger.ingest.lexicon import MONTH
+from ledger.ingest.months import MONTH_NAMES
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
 
@@ -40,6 +41,9 @@ THE_WAR = (
 )
 ABOUT = r"(?:nearly |almost |about |around |roughly |some )?"
 SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+
+
+_NOT_FEBRUARY = "|".join(m for m in MONTH_NAMES.split("|") if m != "February")
 
 
 def _window(alternation: str) -> re.Pattern[str]:
@@ -323,8 +327,8 @@ WINDOW_CUES = registry(
         "month-figures",
         "A month's numbers said by the month's name (\"October's figures\").",
         guarded(
-            r"\b(?-i:January|March|April|May|June|July|August|September|October|November|"
-            r"December)['’]s (?:numbers|figures|toll|total|losses|tally)\b",
+            # (every month but February, as the rule was written)
+            rf"\b(?-i:{_NOT_FEBRUARY})['’]s (?:numbers|figures|toll|total|losses|tally)\b",
             _I,
         ),
         "up from October's numbers, when 41,000 fell",

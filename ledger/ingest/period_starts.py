@@ -4,7 +4,7 @@ Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2
 reported ...", and "in the Donetsk area", which makes a total one front's), `FRONT_SCOPE`,
 `front_window` (losses in Kursk after August 2024: the incursion's window),
 `since_cue` (the period a "since" gives a stretch of text) and `first_of_month`. Imports:
-`cues`, `dates`, `period_rules`, `rules`, `rx`.
+`cues`, `dates`, `lexicon` (a month's regex), `period_rules`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ledger.ingest.cues import ATTR_VERBS, MONTH
+from ledger.ingest.cues import ATTR_VERBS
 from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt, month_number
+from ledger.ingest.lexicon import MONTH
 from ledger.ingest.period_rules import Cue
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded

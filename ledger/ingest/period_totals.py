@@ -2,15 +2,15 @@
 
 Owns `CUMULATIVE_CUES` ("in total", "so far", "since the start of the invasion", "as of",
 "since February 24"), a registry of `Rule`s searched in its order; a bare sum word ("a total
-of") may still sum a window, as `period_cues` decides. Imports: `cues`, `period_rules`, `rules`,
-`rx`.
+of") may still sum a window, as `period_cues` decides. Imports: `lexicon` (a month's regex),
+`period_rules`, `rules`, `rx`.
 """
 
 from __future__ import annotations
 
 import re
 
-from ledger.ingest.cues import MONTH
+from ledger.ingest.lexicon import MONTH
 from ledger.ingest.period_rules import ABOUT, SMALL_COUNT, THE_WAR
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded

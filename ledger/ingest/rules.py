@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ledger.ingest.rx import fold_case, has_any
 
@@ -55,7 +56,10 @@ def words(spec: str) -> tuple[str, ...]:
     return tuple(w for w in spec.split("|") if w)
 
 
-def registry(*rules: Rule) -> tuple[Rule, ...]:
+_R = TypeVar("_R", bound="Rule")
+
+
+def registry(*rules: _R) -> tuple[_R, ...]:
     """`rules` as a registry: names are kebab-case and unique, docs and examples not empty."""
     seen: set[str] = set()
     for rule in rules:

@@ -5,7 +5,8 @@ starts with a case-sensitive literal or class, and it tries a case-insensitive a
 branch by branch. These rewrites keep every match, span and group as they were:
 
 - `guarded(pattern, flags)`: compiles `pattern` behind a lookahead on the characters a match
-  can start with (`first_class`; `\\b` in front of those every path reaches through one); for a
+  can start with (`rx_parse.first_class`; `\\b` in front of those every path reaches through
+  one); for a
   case-insensitive pattern, after `fold_alternations`; the pattern is parsed once (its first
   characters read from the parse, which is then compiled: `re.compile`'s very code);
 - `by_first_letter` / `fold_alternations`: an alternation of letter-led words grouped by
@@ -14,170 +15,15 @@ branch by branch. These rewrites keep every match, span and group as they were:
   alternatives as a few patterns the engine scans through a character-set prefix;
 - `fold_case` / `has_any`: the cheap "can it match at all?" test run before a search.
 
-Imports: the standard library only (re's own parser and compiler, to read what a pattern
-starts with and compile that parse).
+Imports: `rx_parse` (what a pattern starts with, read from re's parse; compiling a parse).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
 
-if TYPE_CHECKING:
-    # typeshed describes re's parser under the module names it had before Python 3.11
-    # (`sre_parse` and `sre_constants` are now deprecated aliases of these very modules).
-    import sre_compile as _compiler
-    import sre_constants as _c
-    import sre_parse as _p
-else:
-    from re import _compiler
-    from re import _constants as _c
-    from re import _parser as _p
-
-# re's compiler, for `_code` (a parse to its code) and `_sre.compile` (code to a pattern),
-# which typeshed does not describe
-_COMPILER: Any = _compiler
-
-_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
-_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
-
-
-class _Unknown(Exception):
-    """The first characters of a pattern cannot be listed (a negated class, a backreference)."""
-
-
-class _Firsts:
-    """The class items a match can start with: `loose` anywhere, `bounded` only where a word
-    boundary (\\b) holds, because every path to them asserts one first."""
-
-    def __init__(self) -> None:
-        self.loose: list[str] = []
-        self.bounded: list[str] = []
-
-    def add(self, item: str, bounded: bool) -> None:
-        (self.bounded if bounded else self.loose).append(item)
-
-
-def _first(items: Iterable[tuple[object, object]], out: _Firsts, bounded: bool) -> bool:
-    """Add to `out` what a match of `items` can start with; True if it can be empty."""
-    for op, av in items:
-        if op is _c.AT and av is _c.AT_BOUNDARY:
-            bounded = True
-            continue
-        if op in _ZERO_WIDTH:
-            continue
-        if not _first_of(op, av, out, bounded):
-            return False
-    return True
-
-
-# The parser's argument `av` has a shape its opcode decides (typeshed can only give a union,
-# which leaves some out): each branch below casts it to the shape of its opcode.
-def _first_of(op: object, av: object, out: _Firsts, bounded: bool) -> bool:
-    """Like `_first` for one item; True if the item can match the empty string."""
-    if op is _c.LITERAL:
-        out.add(re.escape(chr(cast(int, av))), bounded)
-        return False
-    if op is _c.IN:
-        _first_in_class(cast("list[tuple[object, Any]]", av), out, bounded)
-        return False
-    if op is _c.BRANCH:
-        empty = False
-        for branch in cast("_p._OpBranchType", av)[1]:
-            empty |= _first(branch.data, out, bounded)
-        return empty
-    if op is _c.SUBPATTERN:
-        return _first_in_group(cast("_p._OpSubpatternType", av), out, bounded)
-    if op in _REPEATS:
-        low, _high, sub = cast("tuple[int, int, _p.SubPattern]", av)
-        return _first(sub.data, out, bounded) or low == 0
-    if op is _c.ATOMIC_GROUP:
-        return _first(cast("_p.SubPattern", av).data, out, bounded)
-    raise _Unknown(op)
-
-
-def _first_in_class(items: list[tuple[object, Any]], out: _Firsts, bounded: bool) -> None:
-    """Add the items of a character class (`[...]`) to `out`."""
-    for iop, iav in items:
-        if iop is _c.LITERAL:
-            out.add(re.escape(chr(iav)), bounded)
-        elif iop is _c.RANGE:
-            out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}", bounded)
-        elif iop is _c.CATEGORY and iav in _CATEGORIES:
-            out.add(_CATEGORIES[iav], bounded)
-        else:
-            raise _Unknown(iop)
-
-
-def _first_in_group(av: _p._OpSubpatternType, out: _Firsts, bounded: bool) -> bool:
-    """Like `_first` for a group's body. Inline flags inside: only dropping IGNORECASE is
-    allowed (the class, compiled with the outer flags, then holds a superset of what the
-    group can start with)."""
-    _group, add_flags, del_flags, body = av
-    if add_flags or del_flags & ~re.IGNORECASE:
-        raise _Unknown(_c.SUBPATTERN)
-    return _first(body.data, out, bounded)
-
-
-_CATEGORIES = {
-    _c.CATEGORY_DIGIT: r"\d",
-    _c.CATEGORY_SPACE: r"\s",
-    _c.CATEGORY_WORD: r"\w",
-}
-
-
-def _firsts_of(parsed: _p.SubPattern) -> _Firsts | None:
-    """What a match of the parsed pattern can start with; None when a match can be empty or
-    its first characters cannot be listed."""
-    try:
-        out = _Firsts()
-        if _first(parsed.data, out, False):
-            return None
-    except _Unknown:
-        return None
-    return out
-
-
-def _firsts(pattern: str, flags: int) -> _Firsts | None:
-    """`_firsts_of` the parse of `pattern`."""
-    return _firsts_of(_p.parse(pattern, flags))
-
-
-def _lookahead(out: _Firsts) -> str:
-    """`first_class`'s lookahead body for the first characters `out`."""
-    parts = []
-    if out.loose:
-        parts.append("[" + "".join(dict.fromkeys(out.loose)) + "]")
-    if out.bounded:
-        parts.append("\\b[" + "".join(dict.fromkeys(out.bounded)) + "]")
-    return "|".join(parts)
-
-
-def first_class(pattern: str, flags: int = 0) -> str | None:
-    """A lookahead body that holds at every position a match of `pattern` can start at:
-    a character class, with `\\b` before the characters every path reaches through a word
-    boundary; None when a match can be empty or its first characters cannot be listed."""
-    out = _firsts(pattern, flags)
-    return None if out is None else _lookahead(out)
-
-
-def _compile_parsed(pattern: str, parsed: _p.SubPattern, flags: int) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)` from `parsed`, the parse of `pattern` (what
-    `re._compiler.compile` does after parsing), so a pattern parsed to read its first
-    characters is not parsed again. tests/test_extract.py checks the result equals
-    `re.compile`'s (same code) for every guarded pattern of the extractor."""
-    code = _COMPILER._code(parsed, flags)
-    state = parsed.state
-    indexgroup: list[str | None] = [None] * state.groups
-    for name, index in state.groupdict.items():
-        indexgroup[index] = name
-    compiled: re.Pattern[str] = _COMPILER._sre.compile(
-        pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
-    )
-    return compiled
-
+from ledger.ingest.rx_parse import compile_parsed, firsts_of, lookahead, parse
 
 # The characters a scan of a pattern's text stops at: an escape, a whole character class
 # (it ends at its first unescaped "]"), a parenthesis or a bar; the rest is plain text.
@@ -249,20 +95,20 @@ def guarded(pattern: str, flags: int = 0, *, starts_words: bool = False) -> re.P
     flags = int(flags)  # as `re.compile` does: re's parser and compiler test a plain int faster
     if flags & re.IGNORECASE and not flags & re.VERBOSE:
         pattern = fold_alternations(pattern)
-    parsed = _p.parse(pattern, flags)
-    out = _firsts_of(parsed)
+    parsed = parse(pattern, flags)
+    out = firsts_of(parsed)
     if out is None:
-        return _compile_parsed(pattern, parsed, flags)
+        return compile_parsed(pattern, parsed, flags)
     end = "\n)" if flags & re.VERBOSE else ")"  # a verbose pattern may end in a comment
     if starts_words or not out.loose:
         chars = "".join(dict.fromkeys(out.loose + out.bounded))
         head = f"\\b(?=[{chars}])"
     else:
-        head = f"(?={_lookahead(out)})"
+        head = f"(?={lookahead(out)})"
     # `head(?:pattern)` parses as the head's items, then the pattern's (the parser unpacks a
     # plain group): the pattern is not parsed again
-    whole = _p.SubPattern(parsed.state, [*_p.parse(head, flags).data, *parsed.data])
-    return _compile_parsed(f"{head}(?:{pattern}{end}", whole, flags)
+    whole = type(parsed)(parsed.state, [*parse(head, flags).data, *parsed.data])
+    return compile_parsed(f"{head}(?:{pattern}{end}", whole, flags)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -362,8 +208,3 @@ def has_any(folded: str, words: tuple[str, ...]) -> bool:
         if word in folded:
             return True
     return False
-
-
-def max_width(pattern: re.Pattern[str]) -> int:
-    """The most characters a match of `pattern` can span (sre's own bound)."""
-    return _p.parse(pattern.pattern, pattern.flags).getwidth()[1]

@@ -3,8 +3,8 @@
 Owns: `Sentence`, `split_sentences` (furniture-aware, hard-wrapped lines joined, short
 lines without a final stop marked as headings, a list's item number "1." ending no
 sentence), `sentence_at` / `sentence_bounds` (the sentence a quote was read from, as text or
-as bounds) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` only (the
-furniture spans come in as an argument).
+as bounds) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` and `rx_parse`
+only (the furniture spans come in as an argument).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ledger.ingest.rx import guarded, max_width
+from ledger.ingest.rx import guarded
+from ledger.ingest.rx_parse import max_width
 
 
 @dataclass(slots=True)

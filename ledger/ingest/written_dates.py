@@ -3,8 +3,7 @@
 Owns `search_date` (the first calendar date written in a line: "April 2, 2023", "2 April
 2023", "2023-04-02", "02.04.2023", with where it was found), `parse_iso_date` ("YYYY-MM-DD"
 or an ISO datetime) and `WEEKDAYS` (the weekday names a dateline may carry). The
-extractor's own reading of dates in running text is `dates.py`. Imports: the standard
-library only.
+extractor's own reading of dates in running text is `dates.py`. Imports: `months`.
 """
 
 from __future__ import annotations
@@ -12,32 +11,8 @@ from __future__ import annotations
 import datetime
 import re
 
-_MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+from ledger.ingest.months import MONTHS as _MONTHS
+
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|"
