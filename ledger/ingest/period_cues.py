@@ -24,7 +24,7 @@ from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
 from ledger.ingest.months import MONTH_NAMES
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import FRONT_SCOPE, since_cue
-from ledger.ingest.rules import Rule, registry, words
+from ledger.ingest.rules import Rule, any_words, registry, words
 from ledger.ingest.rx import fold_case, guarded, has_any
 
 _I = re.IGNORECASE
@@ -189,6 +189,9 @@ def _leftmost(
     """The leftmost match of any of `rules` in `seg` (the earlier rule at the same place), as
     one alternation of them all would find it; `skip` passes over a match that is no cue."""
     low = fold_case(seg)
+    gate = _GATES[id(rules)]
+    if gate and not has_any(low, gate):
+        return None  # none of the rules' words: none of them can match
     best: tuple[Rule, re.Match[str]] | None = None
     for rule in rules:
         m = rule.pattern.search(seg) if not rule.words or has_any(low, rule.words) else None
@@ -214,6 +217,10 @@ class _Skip:
         if rule.name == "on-weekday" and SAID_AFTER_DAY.match(self.text, end, end + 100):
             return True
         return rule.name == "this-week" and self.text.startswith(" that", end)
+
+
+# The registries `_leftmost` reads, each with the words of all its rules.
+_GATES = {id(r): any_words(r) for r in (pr.WINDOW_CUES, pt.CUMULATIVE_CUES, WEAK_WINDOW_CUES)}
 
 
 def _strong_window(text: str, seg: str, start: int, as_of: dt.date) -> Cue | None:

@@ -1,11 +1,13 @@
 """Named rules: the patterns the extractor decides by, each a unit with a name and examples.
 
-Owns `Rule`, `registry` and `words`. A rule is one keep/drop test, metric cue, period cue or
-attribution pattern: its `name` is what `claims extract --explain` prints for the decision it
-made, its `doc` says what it is for, and it carries a text it `accepts` and a near miss it
-`rejects` (tests/test_ingest_rules.py runs every registry over both). A rule may hold the
-words every match of its pattern contains (`words`, case-folded): a text without any of them
-is not searched, and the same test checks the words against the pattern on its examples.
+Owns `Rule`, `registry`, `words` and `any_words`. A rule is one keep/drop test, metric cue,
+qualifier cue, period cue or attribution pattern: its `name` is what `claims extract
+--explain` prints for the decision it made, its `doc` says what it is for, and it carries a
+text it `accepts` and a near miss it `rejects` (tests/test_ingest_rules.py runs every registry
+over both). A rule may hold the words every match of its pattern contains (`words`,
+case-folded): a text without any of them is not searched, and the same test checks the words
+against the pattern on its examples; `any_words` gathers a registry's, to skip all its rules
+at once.
 
 A stage keeps its rules in a literal module-level tuple made by `registry`, and asks them
 with `Rule.search`. Imports: `rx`.
@@ -19,7 +21,7 @@ from typing import TypeVar
 
 from ledger.ingest.rx import fold_case, has_any
 
-__all__ = ["Rule", "registry", "words"]
+__all__ = ["Rule", "any_words", "registry", "words"]
 
 _NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -49,6 +51,14 @@ class Rule:
         if self.words and not has_any(fold_case(text[pos:end]), self.words):
             return None
         return self.pattern.match(text, pos, end)
+
+
+def any_words(rules: tuple[Rule, ...]) -> tuple[str, ...]:
+    """The prefilter words of all `rules` (a text holding none of them is searched by none
+    of them), or () when some rule has none (it is always searched)."""
+    if any(not rule.words for rule in rules):
+        return ()
+    return tuple(dict.fromkeys(w for rule in rules for w in rule.words))
 
 
 def words(spec: str) -> tuple[str, ...]:

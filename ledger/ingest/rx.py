@@ -198,6 +198,8 @@ def fold_case(text: str) -> str:
     case-insensitively (İ ı ſ K included) becomes that letter, one for one: a run of letters
     and spaces that a case-insensitive pattern matches literally is then a substring of it.
     For cheap "can it match at all?" checks before a regex search."""
+    if text.isascii():  # (a constant-time test in CPython) nothing but letters to lower
+        return text.lower()
     return text.replace("\u0130", "i").lower().replace("\u017f", "s").replace("\u0131", "i")
 
 
