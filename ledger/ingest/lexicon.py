@@ -169,6 +169,7 @@ CIVILIAN_WORDS = r"civilians?|children|non-combatants|residents|refugees|evacuee
 
 
 def compile_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One regex with a named group per pattern, so one scan finds every alias or metric."""
-    parts = [f"(?P<g{i}>{p})" for i, p in enumerate(patterns)]
+    """One regex of all `patterns` (each whole words), so one scan finds every alias or metric
+    noun; which one matched is for the caller to ask (no groups: only the match is read)."""
+    parts = [f"(?:{p})" for p in patterns]
     return guarded(r"\b(?<!-)(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
