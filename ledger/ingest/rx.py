@@ -6,9 +6,8 @@ branch by branch. These rewrites keep every match, span and group as they were:
 
 - `guarded(pattern, flags)`: compiles `pattern` behind a lookahead on the characters a match
   can start with (`rx_parse.first_class`; `\\b` in front of those every path reaches through
-  one); for a
-  case-insensitive pattern, after `fold_alternations`; the pattern is parsed once (its first
-  characters read from the parse, which is then compiled: `re.compile`'s very code);
+  one); for a case-insensitive pattern, after `fold_alternations`. The pattern is parsed once:
+  its first characters are read from the parse, which is then compiled (`re.compile`'s code);
 - `by_first_letter` / `fold_alternations`: an alternation of letter-led words grouped by
   that letter as a case-sensitive class, which the engine skips without entering;
 - `split_alternation`: for a case-sensitive pattern only asked "does it match?", its
