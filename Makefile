@@ -11,6 +11,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@# as an install writes bytecode: the bytecode and the extractor's compiled patterns, once
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -c "import cli.app, ledger.ingest.extract"
 	touch $(STAMP)
 
 lint: $(STAMP)

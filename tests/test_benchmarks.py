@@ -18,6 +18,7 @@ FIGURES = {
     "cli_startup_ms",
     "cli_totals_ms",
     "cli_append_ms",
+    "extract_import_ms",
     "replay_eps",
     "verify_eps",
     "catchup_ms_empty",

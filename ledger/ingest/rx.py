@@ -14,7 +14,11 @@ branch by branch. These rewrites keep every match, span and group as they were:
   alternatives as a few patterns the engine scans through a character-set prefix;
 - `fold_case` / `has_any`: the cheap "can it match at all?" test run before a search.
 
-Imports: `rx_parse` (what a pattern starts with, read from re's parse; compiling a parse).
+The code `guarded` makes is kept between runs (`rx_cache`): a process that finds it kept
+compiles nothing.
+
+Imports: `rx_parse` (what a pattern starts with, read from re's parse; compiling a parse),
+`rx_cache` (the code of guarded patterns kept between runs).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ledger.ingest.rx_parse import compile_parsed, firsts_of, lookahead, parse
+from ledger.ingest import rx_cache
+from ledger.ingest.rx_parse import CompiledArgs, code_of, compile_code, firsts_of, lookahead, parse
 
 # The characters a scan of a pattern's text stops at: an escape, a whole character class
 # (it ends at its first unescaped "]"), a parenthesis or a bar; the rest is plain text.
@@ -92,12 +97,26 @@ def guarded(pattern: str, flags: int = 0, *, starts_words: bool = False) -> re.P
     caller says so with `starts_words`), the guard is `\\b(?=[...])`: a plain boundary
     test first, which fails at once inside words."""
     flags = int(flags)  # as `re.compile` does: re's parser and compiler test a plain int faster
+    key = (pattern, flags, starts_words)
+    kept = rx_cache.lookup(key)
+    if kept is not None:
+        try:
+            return compile_code(kept)
+        except (RuntimeError, TypeError, ValueError, OverflowError):
+            pass  # code the engine refuses (a damaged cache): made again below
+    args = _guarded_code(pattern, flags, starts_words)
+    rx_cache.record(key, args)
+    return compile_code(args)
+
+
+def _guarded_code(pattern: str, flags: int, starts_words: bool) -> CompiledArgs:
+    """The engine's code for `guarded(pattern, flags, starts_words=...)`."""
     if flags & re.IGNORECASE and not flags & re.VERBOSE:
         pattern = fold_alternations(pattern)
     parsed = parse(pattern, flags)
     out = firsts_of(parsed)
     if out is None:
-        return compile_parsed(pattern, parsed, flags)
+        return code_of(pattern, parsed, flags)
     end = "\n)" if flags & re.VERBOSE else ")"  # a verbose pattern may end in a comment
     if starts_words or not out.loose:
         chars = "".join(dict.fromkeys(out.loose + out.bounded))
@@ -107,7 +126,7 @@ def guarded(pattern: str, flags: int = 0, *, starts_words: bool = False) -> re.P
     # `head(?:pattern)` parses as the head's items, then the pattern's (the parser unpacks a
     # plain group): the pattern is not parsed again
     whole = type(parsed)(parsed.state, [*parse(head, flags).data, *parsed.data])
-    return compile_parsed(f"{head}(?:{pattern}{end}", whole, flags)
+    return code_of(f"{head}(?:{pattern}{end}", whole, flags)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,8 +2,9 @@
 
 Owns `Firsts` / `firsts_of` (the characters a match of a parsed pattern can start with, split
 into those anywhere and those only at a word boundary), `first_class` and `lookahead` (them as
-a lookahead body), `compile_parsed` (`re.compile`'s last step, for a pattern already parsed:
-`rx.guarded` reads a pattern's first characters and compiles the same parse) and `max_width`.
+a lookahead body), `code_of` / `compile_code` / `compile_parsed` (`re.compile`'s last steps,
+for a pattern already parsed: `rx.guarded` reads a pattern's first characters and compiles the
+same parse) and `max_width`.
 Imports: the standard library only (re's parser and compiler).
 """
 
@@ -14,7 +15,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
 __all__ = [
+    "CompiledArgs",
     "Firsts",
+    "code_of",
+    "compile_code",
     "compile_parsed",
     "first_class",
     "firsts_of",
@@ -166,20 +170,35 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     return None if out is None else lookahead(out)
 
 
-def compile_parsed(pattern: str, parsed: _p.SubPattern, flags: int) -> re.Pattern[str]:
-    """`re.compile(pattern, flags)` from `parsed`, the parse of `pattern` (what
-    `re._compiler.compile` does after parsing), so a pattern parsed to read its first
-    characters is not parsed again. tests/test_extract.py checks the result equals
-    `re.compile`'s (same code) for every guarded pattern of the extractor."""
+# What `_sre.compile` takes to make a pattern: its text, flags, code, groups, group index and
+# index-group names (plain data: `rx_cache` keeps it between runs)
+CompiledArgs = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+
+def code_of(pattern: str, parsed: _p.SubPattern, flags: int) -> CompiledArgs:
+    """What `re.compile(pattern, flags)` hands the regex engine, from `parsed`, the parse of
+    `pattern` (what `re._compiler.compile` does after parsing): a pattern parsed to read its
+    first characters is not parsed again."""
     code = _COMPILER._code(parsed, flags)
     state = parsed.state
     indexgroup: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         indexgroup[index] = name
-    compiled: re.Pattern[str] = _COMPILER._sre.compile(
-        pattern, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(indexgroup)
-    )
+    groupindex = dict(state.groupdict)
+    return (pattern, flags | state.flags, code, state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def compile_code(args: CompiledArgs) -> re.Pattern[str]:
+    """The pattern the regex engine makes of `args` (it validates the code, raising
+    RuntimeError for code it could not run)."""
+    compiled: re.Pattern[str] = _COMPILER._sre.compile(*args)
     return compiled
+
+
+def compile_parsed(pattern: str, parsed: _p.SubPattern, flags: int) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)` from `parsed`, the parse of `pattern`. tests/test_extract.py
+    checks the result equals `re.compile`'s (same code) for every guarded pattern."""
+    return compile_code(code_of(pattern, parsed, flags))
 
 
 def max_width(pattern: re.Pattern[str]) -> int:
