@@ -389,6 +389,11 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         ("Russia is losing an estimated 25,000 soldiers a month, officials said.", "exact"),
         ("Russia's losses in the war have crossed 900,000 troops, Kyiv said.", "at_least"),
         ("Kyiv said Russia lost something like 40,000 troops in the offensive.", "approx"),
+        # a qualifier written with letters whose lower case is longer or not ASCII (dotted
+        # capital I, long s) is still its cue, and never an error
+        ("Kyiv said Russia lost AT LEA\u017fT 40,000 troops in the offensive.", "at_least"),
+        ("Kyiv said Russia lost \u0130N EXCESS OF 40,000 troops in the offensive.", "at_least"),
+        ("Kyiv said Russia lost APPROX\u0130MATELY 40,000 troops in the offensive.", "approx"),
     ],
 )
 def test_qualifier_words(text: str, qualifier: str) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.ingest.rx import by_first_letter, guarded
+from ledger.ingest.rx import by_first_letter, fold_case, guarded
 
 _SEP = "[, \u00a0\u202f\u2009.']"  # comma, space, no-break, narrow and thin spaces, dot, apostrophe
 
@@ -100,7 +100,7 @@ def words_to_int(words: str) -> int | None:
     """Value of an English number phrase ("forty-four", "two hundred and five"), else None."""
     total = current = 0
     seen = False
-    for token in _WORD_SEP.split(words.lower()):
+    for token in _WORD_SEP.split(fold_case(words)):
         if token in ("", "and"):
             continue
         if token in _UNITS:
@@ -120,12 +120,12 @@ def words_to_int(words: str) -> int | None:
 
 def _scaled_value(raw: str, scale: str) -> int:
     """ "2.4K" / "1,2 million" / "24.5 thousand" -> int (a comma here is a decimal comma)."""
-    return round(float(raw.replace(",", ".")) * _SUFFIX_SCALES[scale.lower()])
+    return round(float(raw.replace(",", ".")) * _SUFFIX_SCALES[fold_case(scale)])
 
 
 def _fraction_value(raw: str) -> int:
     """ "a quarter of a million" -> 250000."""
-    low = raw.lower()
+    low = fold_case(raw)
     part = next(v for k, v in _FRACTIONS.items() if k in low)
     scale = 1_000_000 if "million" in low else 1_000
     return round(part * scale)
@@ -142,7 +142,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 value, kind = _fraction_value(m.group("frac")), "fraction"
             elif branch == "dozen":
                 count = m.group("dozens")  # "a dozen", "two dozen"; none: "half a dozen"
-                value, kind = (12 * _UNITS.get(count.lower(), 1) if count else 6), "words"
+                value, kind = (12 * _UNITS.get(fold_case(count), 1) if count else 6), "words"
             elif branch == "scale":
                 value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
             elif branch == "grouped":
