@@ -294,6 +294,35 @@ def test_single_items_and_totals(text: str, metric: str, value: int) -> None:
     assert [(m, v) for _, m, v, _ in claims(text)] == [(metric, value)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a single item after another single item of the list is on the list too
+        (
+            "The enemy lost 30 soldiers, a main battle tank and a field artillery gun.",
+            [("personnel", 30), ("tanks", 1), ("artillery", 1)],
+        ),
+        # single items of kinds that are counted in a loss list
+        (
+            "Ukraine's army lost a tank, two cars and a mortar.",
+            [("tanks", 1), ("vehicles", 2), ("artillery", 1)],
+        ),
+        ("Russia lost a multiple rocket launcher and three tanks.", [("mlrs", 1), ("tanks", 3)]),
+        (
+            "The strike destroyed three landing craft and a submarine at the port.",
+            [("ships", 3), ("submarines", 1)],
+        ),
+        ("The navy said it sank a landing craft off the coast.", [("ships", 1)]),
+        (
+            "Two tanks and an electronic warfare station were destroyed in the strike.",
+            [("tanks", 2), ("other", 1)],
+        ),
+    ],
+)
+def test_single_items_of_a_loss_list(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m, v) for _, m, v, _ in claims(text)] == expected
+
+
 def test_a_singleton_the_list_already_counts_is_not_a_claim() -> None:
     text = "Ukraine lost four armoured carriers, including a US-made M113 armoured carrier."
     assert values(text) == [4]
