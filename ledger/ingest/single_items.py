@@ -1,10 +1,10 @@
 """Single items: one of a thing said with an article in a loss list or clause.
 
 Owns `article_ones` ("a submarine was sunk", "shot down a helicopter", "lost 8 tanks and a
-helicopter", "a Su-25 and an Mi-8", "a tank, two cars and a mortar": one each; its
-nouns, `_ONE_NOUNS`, make both its pattern and its prefilter) and `recent_totals` (the totals a single
-airframe may break down: "three jets ... an Su-25, an Su-24 and a MiG-29" are not claims of
-their own); a singleton after "including" is not labelled (`INCLUDING_ONE`, in
+helicopter", "a Su-25 and an Mi-8", "a tank, two cars and a mortar": one each; its nouns,
+`_ONE_NOUNS`, make both its pattern and its prefilter) and `recent_totals` (the totals a
+single airframe may break down: "three jets ... an Su-25, an Su-24 and a MiG-29" are not
+claims of their own); a singleton after "including" is not labelled (`INCLUDING_ONE`, in
 `SINGLE_ITEM_RULES`). Imports: `events.claims`, `cand`, `cues`, `figure`, `rules`, `rx`,
 `sentences`.
 """
