@@ -323,6 +323,23 @@ def test_single_items_of_a_loss_list(text: str, expected: list[tuple[str, int]])
     assert [(m, v) for _, m, v, _ in claims(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air defence shot down both of the missiles, the air force said.", [2]),
+        ("Air defence downed both missiles and 12 of the 20 attack drones.", [2, 12]),
+        ("Air defences shot down 12 drones, both missiles and a helicopter.", [12, 2, 1]),
+        ("Both helicopters were shot down near the front line.", [2]),
+        # two kinds, two sides, or what the items told before were: no pair
+        ("The strike destroyed both tanks and infantry positions.", []),
+        ("Both Russian and Ukrainian troops took part in the assault, which was repelled.", []),
+        ("Russia lost an Su-25 and an Su-24 - both Soviet-era jets - over Donetsk.", [1, 1]),
+    ],
+)
+def test_both_of_a_thing_is_two(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+
+
 def test_a_singleton_the_list_already_counts_is_not_a_claim() -> None:
     text = "Ukraine lost four armoured carriers, including a US-made M113 armoured carrier."
     assert values(text) == [4]

@@ -27,7 +27,7 @@ from ledger.ingest.one_figure import one_candidate
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
-from ledger.ingest.single_items import article_ones, recent_totals
+from ledger.ingest.single_items import article_ones, both_pairs, recent_totals
 
 _I = re.IGNORECASE
 
@@ -104,7 +104,9 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         found = _sentence_candidates(text, sent, si, nums, carry)
         found = exchange_claims(text, sent, si, nums, found, lossy)
         out.extend(found)
-        out.extend(article_ones(text, sent, si, found, recent_totals(out, si)))
+        pairs = both_pairs(text, sent, si, found)
+        out.extend(pairs)
+        out.extend(article_ones(text, sent, si, found + pairs, recent_totals(out, si)))
         if found:
             carry = found[-1]
         if found or in_list or s_text.rstrip().endswith(":") or _opens_list(text, sentences, si):

@@ -2,11 +2,11 @@
 
 Owns `article_ones` ("a submarine was sunk", "shot down a helicopter", "lost 8 tanks and a
 helicopter", "a Su-25 and an Mi-8", "a tank, two cars and a mortar": one each; its nouns,
-`_ONE_NOUNS`, make both its pattern and its prefilter) and `recent_totals` (the totals a
-single airframe may break down: "three jets ... an Su-25, an Su-24 and a MiG-29" are not
-claims of their own); a singleton after "including" is not labelled (`INCLUDING_ONE`, in
-`SINGLE_ITEM_RULES`). Imports: `events.claims`, `cand`, `cues`, `figure`, `rules`, `rx`,
-`sentences`.
+`_ONE_NOUNS`, make both its pattern and its prefilter), `both_pairs` ("shot down both
+missiles": two) and `recent_totals` (the totals a single airframe may break down: "three
+jets ... an Su-25, an Su-24 and a MiG-29" are not claims of their own); a singleton after
+"including" is not labelled (`INCLUDING_ONE`, in `SINGLE_ITEM_RULES`). Imports:
+`events.claims`, `cand`, `cues`, `figure`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -86,7 +86,6 @@ INCLUDING_ONE = Rule(
     "three armoured carriers, including ",
     "three armoured carriers and ",
 )
-SINGLE_ITEM_RULES = registry(INCLUDING_ONE)
 # The words one of which a sentence holds when `_ARTICLE_ONE` can match in it (see `fold_case`).
 _ARTICLE_ONE_WORDS = tuple(
     sorted({fold_case(n) for n in _ONE_NOUNS} | {fold_case(f"{m}-") for m in _MODEL_MAKERS})
@@ -132,6 +131,92 @@ def article_ones(
         one = Cand(found[0], 1, "exact", m.start(), found[1], si, heading=sent.heading)
         out.append(explain(one, metric=ARTICLE_ONE, qualifier=ARTICLE_ONE))
     return out
+
+
+BOTH_TWO = "both-two"  # "shot down both missiles": two, exactly
+BOTH_PAIR = Rule(
+    "both-pair",
+    '"both" (of the) before the words that name a pair of things: two of them.',
+    guarded(r"\bboth\b(?:\s+of)?(?:\s+the)?(?=\s)", _I),
+    "shot down both of the missiles",
+    "shot down bother missiles",
+    ("both",),
+)
+NO_PAIR = Rule(
+    "both-no-pair",
+    'A word after "both" that says it is no pair of things: two kinds ("both Russian and '
+    'Ukrainian troops"), two sides ("both sides\' prisoners").',
+    guarded(r"\s+(?:and|or|(?:sides?|parties|countries|armies)['’]?)(?![\w-])", _I),
+    " sides' prisoners",
+    " missiles",
+)
+SECOND_KIND = Rule(
+    "both-second-kind",
+    'After the noun of a pair, a second kind of thing: "both tanks and infantry" (but "both '
+    'missiles and 12 drones" is a pair and a count).',
+    guarded(
+        r"\s+(?:and|or)\s+(?!\d|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+        _I,
+    ),
+    " and infantry positions",
+    " and 12 drones",
+)
+BOTH_APPOSITION = Rule(
+    "both-apposition",
+    'A dash or a bracket just before "both": it says what the things told before were ("an '
+    'Su-25 and an Su-24 - both Soviet-era jets").',
+    guarded(r"[-–—(]\s*\Z", _I),
+    "an Su-25 and an Su-24 - ",
+    "an Su-25 and ",
+)
+SINGLE_ITEM_RULES = registry(INCLUDING_ONE, BOTH_PAIR, NO_PAIR, SECOND_KIND, BOTH_APPOSITION)
+
+
+def both_pairs(text: str, sent: Sentence, si: int, listed: list[Cand]) -> list[Cand]:
+    """ "shot down both missiles", "both Kh-59 missiles and 12 drones": two of a thing, said
+    with "both" (up to three words before its metric noun), in a loss clause or a list of the
+    sentence's figures; not "both tanks and infantry" nor "both sides' prisoners"."""
+    out: list[Cand] = []
+    if "both" not in fold_case(text[sent.start : sent.end]):
+        return out
+    for m in BOTH_PAIR.pattern.finditer(text, sent.start, sent.end):
+        found, pos = None, m.end()
+        for _ in range(4):  # up to three words before the noun ("both Kh-59 cruise missiles")
+            if NO_PAIR.match(text, pos, sent.end):
+                break
+            start = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip())
+            found = longest_metric(text, start)
+            pos = _word_end(text, start, sent.end)
+            if found or pos == start:
+                break
+        if found is None or SECOND_KIND.match(text, found[1], sent.end):
+            continue
+        clause = text[clause_start(text, sent, m.start()) : clause_end(text, sent, found[1])]
+        in_list = any(
+            _LIST_JOIN.fullmatch(text[found[1] : c.q_start])
+            or _LIST_JOIN.fullmatch(text[c.q_end : m.start()])
+            for c in listed
+            if c.q_end <= m.start() or c.q_start >= found[1]
+        )
+        if not (in_list or _ONE_LOSS.search(clause)) or NEGATION.search(
+            text[sent.start : m.start()]
+        ):
+            continue
+        if BOTH_APPOSITION.search(text, max(sent.start, m.start() - 3), m.start()):
+            continue  # "an Su-25 and an Su-24 - both Soviet-era jets": what they were
+        two = Cand(found[0], 2, "exact", m.start(), found[1], si, heading=sent.heading)
+        out.append(explain(two, metric=BOTH_TWO, qualifier=BOTH_TWO))
+    return out
+
+
+def _word_end(text: str, start: int, end: int) -> int:
+    """Where the word at `start` ends (at `start` when none is there, or it ends a clause)."""
+    pos = start
+    while pos < end and not text[pos].isspace():
+        if text[pos] in ",;:.!?":
+            return start
+        pos += 1
+    return pos
 
 
 def recent_totals(out: list[Cand], si: int) -> set[str]:
