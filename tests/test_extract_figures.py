@@ -440,6 +440,9 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         ("Kyiv said Russia lost AT LEA\u017fT 40,000 troops in the offensive.", "at_least"),
         ("Kyiv said Russia lost \u0130N EXCESS OF 40,000 troops in the offensive.", "at_least"),
         ("Kyiv said Russia lost APPROX\u0130MATELY 40,000 troops in the offensive.", "approx"),
+        # a qualifier before a scale word with its article
+        ("Russia has lost more than a million troops since 2022, Kyiv said.", "at_least"),
+        ("Russian losses have exceeded a million personnel, the General Staff said.", "at_least"),
     ],
 )
 def test_qualifier_words(text: str, qualifier: str) -> None:

@@ -2,9 +2,10 @@
 
 Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
 "31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "1.5 lakh", "a quarter
-of a million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
-"three"). It knows nothing about claims: filtering out dates, model numbers and money is
-`counts`' job, but the span and the raw surface let it decide. Imports: `rx`.
+of a million", "a million" with its article), dozens ("a dozen", "two dozen") and number
+words ("forty four", "forty-four", "three"). It knows nothing about claims: filtering out
+dates, model numbers and money is `counts`' job, but the span and the raw surface let it
+decide. Imports: `rx`.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ NUMBER_RE = guarded(
         billion\b|bn\b|[mM]\b(?![²-]))
     | (?P<grouped>(?<![\w.,])\d{{1,3}}(?:(?P<sep>{_SEP})\d{{3}})(?:(?P=sep)\d{{3}})*(?![\d]))
     | (?P<plain>(?<![\w.,])\d+(?:\.\d+)?(?![\d]))
-    | (?P<words>\b{_WORD_NUMBER}\b)
+    | (?P<words>\b(?:an?\s+(?=(?:hundred|thousand|million|billion)\b))?{_WORD_NUMBER}\b)
     """,
     re.VERBOSE | re.IGNORECASE,
     starts_words=True,
@@ -101,8 +102,8 @@ def words_to_int(words: str) -> int | None:
     total = current = 0
     seen = False
     for token in _WORD_SEP.split(fold_case(words)):
-        if token in ("", "and"):
-            continue
+        if token in ("", "and") or (token in ("a", "an") and not seen):
+            continue  # "a million": the article is the scale's one
         if token in _UNITS:
             current += _UNITS[token]
         elif token in _TENS:
