@@ -449,6 +449,31 @@ def test_qualifier_words(text: str, qualifier: str) -> None:
     assert claims(text)[0][3] == qualifier
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian casualties have passed the 250,000 mark, according to British intelligence.",
+            ("personnel", 250000, "at_least"),
+        ),
+        (
+            "Russian losses passed the 300,000 mark in the autumn, officials said.",
+            ("personnel", 300000, "at_least"),
+        ),
+        (
+            "Russia's casualties crossed the 100,000 mark in February, the ministry said.",
+            ("personnel", 100000, "at_least"),
+        ),
+        (
+            "The number of Russian tanks destroyed has topped the 3,000 mark, Oryx said.",
+            ("tanks", 3000, "at_least"),
+        ),
+    ],
+)
+def test_a_mark_passed_is_at_least(text: str, expected: tuple[str, int, str]) -> None:
+    assert [(m, v, q) for _, m, v, q in claims(text)] == [expected]
+
+
 def test_missiles_counted_by_their_model() -> None:
     text = (
         "Air defences intercepted 20 aerial targets, including six Kh-101/Kh-555, three Kalibr "

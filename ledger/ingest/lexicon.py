@@ -90,6 +90,17 @@ QUALIFIER_CUES = registry(
         "losses have surpassed ",
         "losses have been passed on to ",
     ),
+    # a mark passed, named as a mark ("passed the 250,000 mark", "crossed the 1,000 line")
+    _qualifier(
+        "mark-passed-before",
+        "at_least",
+        "pass the|passes the|passed the|surpass the|surpasses the|surpassed the|cross the"
+        "|crosses the|crossed the|top the|tops the|topped the|exceed the|exceeds the"
+        "|exceeded the|broke the|broken the|breached the",
+        'A mark passed, named as one: "passed the", "crossed the", "topped the".',
+        "casualties have passed the ",
+        "casualties have passed the the ",
+    ),
     _qualifier(
         "at-most-word-before",
         "at_most",
