@@ -175,6 +175,14 @@ def test_an_including_share_told_by_what_it_did() -> None:
         ),
         ("Between 40,000 and 60,000 are thought to have been killed in action.", 40000, 60000),
         ("He said 15,000 to 18,000 soldiers are dying every month.", 15000, 18000),
+        # a range an estimate "could" span is no forecast
+        (
+            "Russian losses could range from 150,000 to 190,000 killed and wounded, the leaked "
+            "documents said.",
+            150000,
+            190000,
+        ),
+        ("Russian casualties could range from 35,000 to 43,000, officials said.", 35000, 43000),
     ],
 )
 def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
@@ -203,6 +211,12 @@ def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
         "The war has killed or wounded 1.5 million soldiers across both nations.",
         # another war, in a clause about it
         "He recalled the Soviet war in Afghanistan, where some 14,000 of its troops were killed.",
+        # both sides named by the words that join them, after "combined"
+        "The study warns combined Russian and Ukrainian casualties could reach 1.8 million.",
+        # a ceiling an estimate could reach, by a time to come: a forecast
+        "Russian casualties could reach 500,000 by the end of the year, officials warned.",
+        "Russian losses could reach 300,000 by 2026, the ministry said.",
+        "Russian casualties may reach a million next year, analysts said.",
     ],
 )
 def test_figures_that_are_not_losses(text: str) -> None:
@@ -443,6 +457,9 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         # a qualifier before a scale word with its article
         ("Russia has lost more than a million troops since 2022, Kyiv said.", "at_least"),
         ("Russian losses have exceeded a million personnel, the General Staff said.", "at_least"),
+        # an estimate's ceiling
+        ("Russian casualties could reach 300,000, US officials said.", "at_most"),
+        ("The number of Russians killed or wounded might reach 90,000, he said.", "at_most"),
     ],
 )
 def test_qualifier_words(text: str, qualifier: str) -> None:

@@ -104,7 +104,9 @@ QUALIFIER_CUES = registry(
     _qualifier(
         "at-most-word-before",
         "at_most",
-        "up to|as many as|as high as|fewer than|less than|no more than|at most|a maximum of|under",
+        "up to|as many as|as high as|fewer than|less than|no more than|at most|a maximum of|under"
+        # an estimate's ceiling ("casualties could reach 300,000"; a forecast says when)
+        "|could reach|may reach|might reach",
         'A ceiling: "up to", "as many as", "fewer than", "under".',
         "killed as many as ",
         "killed as many civilians as ",
