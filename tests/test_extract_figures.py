@@ -144,6 +144,31 @@ def test_a_breakdown_by_place_in_brackets() -> None:
     assert decided(text)[1]["metric"] == "place-count"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named with its kind ("region") before its bracket
+        (
+            "Most of the dead came from Dagestan (4 210 people) and Sverdlovsk region "
+            "(3 050 people).",
+            [4210, 3050],
+        ),
+        # a sentence that breaks down the figures of the one before ("Of them, ...")
+        (
+            "Reporters have confirmed the deaths of 2,500 Russian officers. Of them, 9 were "
+            "colonels and 41 lieutenant colonels, the outlet said.",
+            [2500, 9, 41],
+        ),
+        (
+            "Reporters identified 1,400 dead officers. Among them were 12 colonels.",
+            [1400, 12],
+        ),
+    ],
+)
+def test_breakdowns_by_place_and_rank(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+
+
 def test_a_part_told_by_what_they_were() -> None:
     text = "Of the 4,200 servicemen killed, 630 (15%) were officers."
     assert values(text) == [4200, 630]

@@ -38,7 +38,9 @@ _SHARE_OF = guarded(r"\d\s+of\s+(?:them|these|those)\b", _I)
 _CONTEXT_CARRY = guarded(
     r"\b(?:also|totals|tally|the list|the (?:number|figure)|includ(?:e|es|ed|ing)|stands? at|"
     r"stood at|in addition|"
-    r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)",
+    r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)"
+    # a breakdown of the figures before: "Of them, 9 were colonels", "Among those, 40 officers"
+    r"|^\W*(?:of|among) (?:them|these|those|the dead|the total)\b",
     _I,
 )
 # "shot down 53 Russian drones out of 61": the number after a loss figure's "out of" is the

@@ -60,8 +60,11 @@ SHARE_AFTER = Rule(
 PLACE_COUNT = Rule(
     "place-count",
     "A region's share in brackets in a breakdown by place (\"Dagestan (270 people), Buryatia "
-    '(245)"): counts what the first one names, or the figure before.',
-    guarded(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\(\s*\Z"),
+    '(245)", "Sverdlovsk region (190)"): counts what the first one names, or the figure before.',
+    guarded(
+        r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+        r"(?:\s+(?:region|oblast|krai|province|republic|territory))?\s*\(\s*\Z"
+    ),
     "the dead came from Dagestan (",
     "the dead came from dagestan ",
 )
