@@ -44,7 +44,8 @@ def qualifier_rule(text: str, sent: Sentence, n: Number) -> tuple[Qualifier, int
     if m:
         q_start = n.start - (len(before) - m.start(1))
         cue = QUALIFIER_OF[fold_case(m.group(1))]
-        return cue.qualifier, q_start, cue.name
+        # a cue of no qualifier ("handed over") is no part of the quote
+        return cue.qualifier, q_start if cue.qualifier != "exact" else n.start, cue.name
     if _OR_MORE_AFTER.match(text[n.end : n.end + 9]):
         return "at_least", n.start, OR_MORE
     return "exact", n.start, NO_QUALIFIER

@@ -225,7 +225,8 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
         rule = STOCK
     if rule is None:
         rule = weapon_drop(text, sent, c)
-    if rule is None and _not_a_loss(_up_to_dash(text, sent, c)):
+    # (prisoners returned are told with the words of a handover: "received 103 of its own")
+    if rule is None and c.metric != "pow" and _not_a_loss(_up_to_dash(text, sent, c)):
         rule = NON_LOSS_CLAUSE
     return rule.name if rule is not None else None
 
