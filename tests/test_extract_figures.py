@@ -242,6 +242,7 @@ def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
         "Russian casualties could reach 500,000 by the end of the year, officials warned.",
         "Russian losses could reach 300,000 by 2026, the ministry said.",
         "Russian casualties may reach a million next year, analysts said.",
+        "Russian losses may exceed 700,000 by the end of the year, the minister said.",
     ],
 )
 def test_figures_that_are_not_losses(text: str) -> None:
@@ -485,10 +486,23 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         # an estimate's ceiling
         ("Russian casualties could reach 300,000, US officials said.", "at_most"),
         ("The number of Russians killed or wounded might reach 90,000, he said.", "at_most"),
+        # a modal before a floor that is the quote's qualifier is an estimate, not a forecast
+        ("Russia's losses may exceed 700,000 killed and wounded, the minister said.", "at_least"),
     ],
 )
 def test_qualifier_words(text: str, qualifier: str) -> None:
     assert claims(text)[0][3] == qualifier
+
+
+def test_a_higher_estimate_after_a_figure_counts_what_it_counts() -> None:
+    text = (
+        "Officials put the number of Russian casualties at about 200,000, with some estimates "
+        "as high as 250,000."
+    )
+    assert claims(text) == [
+        ("russia", "personnel", 200000, "approx"),
+        ("russia", "personnel", 250000, "at_most"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ledger.ingest.cand import Cand
-from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, strip_qualifier
+from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, QUALIFIER_OF, strip_qualifier
 from ledger.ingest.people_filters import (
     BOTH_SIDES,
     CIVIL_DAMAGE,
@@ -174,9 +174,12 @@ FORECAST_BY = Rule(
 )
 MODAL_CEILING = Rule(
     "modal-ceiling",
-    'A modal before a ceiling or a range ("could reach", "may range"): an estimate, unless a '
-    "time to come follows the figure (`forecast-by-a-time`).",
-    guarded(r"\b(?:could|(?-i:may)|might)\s+(?:\w+\s+)?(?:reach|range)\b", _I),
+    'A modal before a ceiling, a floor or a range ("could reach", "may exceed", "may range"): '
+    "an estimate, unless a time to come follows the figure (`forecast-by-a-time`).",
+    guarded(
+        r"\b(?:could|(?-i:may)|might)\s+(?:\w+\s+)?(?:reach|range|exceed|surpass|top|pass)\b",
+        _I,
+    ),
     "casualties could reach",
     "casualties reached",
     ("could", "may", "might"),
@@ -234,7 +237,11 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
 def _denied_or_forecast(text: str, sent: Sentence, c: Cand) -> Rule | None:
     """ "did not lose 40 tanks", "will lose 40 tanks", "casualties are likely to continue to
     exceed 1,000"."""
-    before = _DIGIT_SEP.sub("", text[max(sent.start, c.q_start - 90) : c.q_start])
+    first = _DIGIT.search(text, c.q_start, c.q_end)
+    head = c.q_start
+    if first and fold_case(text[c.q_start : first.start()]).strip() in QUALIFIER_OF:
+        head = first.start()  # "may exceed 700,000": the modal's verb is the quote's qualifier
+    before = _DIGIT_SEP.sub("", text[max(sent.start, c.q_start - 90) : head])
     if NEGATED.search(before[-40:]):
         return NEGATED
     if FORECAST.search(before[-60:]):

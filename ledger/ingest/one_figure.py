@@ -86,7 +86,7 @@ _ELIDED_AFTER = guarded(
 )
 # "from 776 casualties in March to 568 in April": the second figure counts what the first did.
 _PARALLEL = guarded(
-    r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than)\b|\w[—–]\w|"
+    r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than|estimates?)\b|\w[—–]\w|"
     r"\b(?:bringing|raising|taking|pushing) (?:the|its|their) (?:[\w-]+ ){0,4}?"
     r"(?:total|tally|toll|count)\b",
     _I,
