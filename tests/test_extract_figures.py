@@ -353,6 +353,11 @@ def test_single_items_and_totals(text: str, metric: str, value: int) -> None:
             [("ships", 3), ("submarines", 1)],
         ),
         ("The navy said it sank a landing craft off the coast.", [("ships", 1)]),
+        # "another" is one more
+        (
+            "Russian forces lost a Su-30 fighter on Tuesday and another Su-34 on Wednesday.",
+            [("aircraft", 1), ("aircraft", 1)],
+        ),
         (
             "Two tanks and an electronic warfare station were destroyed in the strike.",
             [("tanks", 2), ("other", 1)],

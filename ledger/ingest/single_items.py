@@ -69,7 +69,7 @@ _ONE_NOUNS = (
 )
 _MODEL_MAKERS = ("Su", "MiG", "Tu", "Il", "Yak", "An", "Ka", "Mi")
 _ARTICLE_ONE = guarded(
-    r"\b(?P<art>an?)\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\b(?P<art>an?|another)\s+(?!(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:st|nd|rd|th))\b)(?:(?:[A-Z][\w-]*|Russian|Ukrainian|enemy|military|combat|fighter|attack|"
     r"multirole|multipurpose|reconnaissance|transport|landing|patrol|missile|self-propelled|towed|"
     r"[A-Za-z]+-made|\d+\s?mm|[A-Za-z]+-\d+\w*)\s+){0,4}?"
