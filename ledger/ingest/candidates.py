@@ -7,7 +7,7 @@ their numbers that are counts (`counts`), and the claims those make: ranges ("be
 prisoners told from casualties and returned prisoners (`exchanges`). `filters.keep` later
 drops the ones that are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`,
 `exchanges`, `figure`, `metric_nouns`, `numbers`, `one_figure`, `rules`, `rx`, `sentences`,
-`single_items`; never the later stages or `extract`.
+`shares`, `single_items`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from ledger.ingest.one_figure import one_candidate
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
+from ledger.ingest.shares import each_place
 from ledger.ingest.single_items import article_ones, both_pairs, recent_totals
 
 _I = re.IGNORECASE
@@ -38,9 +39,7 @@ _SHARE_OF = guarded(r"\d\s+of\s+(?:them|these|those)\b", _I)
 _CONTEXT_CARRY = guarded(
     r"\b(?:also|totals|tally|the list|the (?:number|figure)|includ(?:e|es|ed|ing)|stands? at|"
     r"stood at|in addition|"
-    r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)"
-    # a breakdown of the figures before: "Of them, 9 were colonels", "Among those, 40 officers"
-    r"|^\W*(?:of|among) (?:them|these|those|the dead|the total)\b",
+    r"as well as|counted)\b|^\s*(?:[-*•–]\s|\d[\d,. ]*\s+\w)",
     _I,
 )
 # "shot down 53 Russian drones out of 61": the number after a loss figure's "out of" is the
@@ -103,7 +102,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         if not lossy and not EXCHANGE.search(text, sent.start, sent.end):
             continue
         nums = [n for n in find_numbers(text, sent.start, sent.end) if not is_not_a_count(text, n)]
-        found = _sentence_candidates(text, sent, si, nums, carry)
+        found = each_place(text, _sentence_candidates(text, sent, si, nums, carry), nums)
         found = exchange_claims(text, sent, si, nums, found, lossy)
         out.extend(found)
         pairs = both_pairs(text, sent, si, found)
