@@ -102,6 +102,10 @@ NOT_EXCHANGES = [
     pytest.param("Ukraine returned 35 tanks to service after repairs.", id="tanks-returned"),
     pytest.param("Police released 22 people after questioning.", id="police-released-people"),
     pytest.param("The army returned 14 tanks to its reserve.", id="tanks-returned-to-reserve"),
+    pytest.param(
+        "Moscow returned 2,000 citizens from abroad on evacuation flights last year.",
+        id="citizens-returned-from-abroad",
+    ),
 ]
 
 

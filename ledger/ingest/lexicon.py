@@ -161,8 +161,9 @@ EXCHANGE_WORDS = (
     r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated",
     # "more than 3,000 have been returned so far"
     r"(?:been|were|was) returned|returned (?:so far|to date|in total)"
-    # "Russia returned 95 Ukrainian defenders": a side returned a count of people
-    r"|returned(?= (?:(?:about|some|another|over|more than|at least|nearly) )?\d)",
+    # "Russia returned 95 Ukrainian defenders": a side returned a count of its captives
+    r"|returned(?= (?:(?:about|some|another|over|more than|at least|nearly) )?\d[\d,. ]*"
+    r"(?:(?:Ukrainian|Russian) )?(?:defenders|prisoners|POWs|servicem[ae]n|soldiers|troops)\b)",
     # "... 103 of its soldiers in exchange for 103 prisoners": one side's count for the other's
     r"in exchange for(?= (?:(?:about|some|another|over|more than|at least|nearly) )?\d)",
     # letting them go: "each side released 300", "handed over 175 prisoners", "freed"
