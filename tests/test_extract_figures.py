@@ -499,6 +499,9 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         # a qualifier before a scale word with its article
         ("Russia has lost more than a million troops since 2022, Kyiv said.", "at_least"),
         ("Russian losses have exceeded a million personnel, the General Staff said.", "at_least"),
+        # a verb and a word of time before the figure ("are now over a million")
+        ("Ukraine says Russian losses are now over a million.", "at_least"),
+        ("Russian casualties are already over 500,000, Kyiv said.", "at_least"),
         # an estimate's ceiling
         ("Russian casualties could reach 300,000, US officials said.", "at_most"),
         ("The number of Russians killed or wounded might reach 90,000, he said.", "at_most"),

@@ -82,7 +82,9 @@ _LOOKBACK_SEP = guarded(
     r"climbed to|increased to|reach|reaches)"
     # a mark passed, named as one ("casualties have passed the 250,000 mark")
     r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|broke|"
-    r"breached|reached|hit) the)\s*$",
+    r"breached|reached|hit) the"
+    # "losses are now over a million": the verb, then a word of time
+    r"|\b(?:is|are|was|were|stands?|stood) (?:now|already|still)(?: at)?)\s*$",
     _I,
 )
 
@@ -112,7 +114,8 @@ LOSSES_SEP = Rule(
         r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|reach|reaches|of|from)"
         # a mark passed, named as one ("losses passed the 300,000 mark")
         r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|"
-        r"broke|breached|reached|hit) the)\s*$",
+        r"broke|breached|reached|hit) the"
+        r"|\b(?:is|are|was|were|stands?|stood) (?:now|already|still)(?: at)?)\s*$",
         re.IGNORECASE,
     ),
     "Russian losses amounted to",
