@@ -65,6 +65,32 @@ EXCHANGES = [
         {("pow", "ukraine", 2740)},
         id="citizens-returned-from-captivity",
     ),
+    pytest.param(
+        "Moscow returned 64 Ukrainian defenders on Friday, while Kyiv handed over 64 Russian "
+        "servicemen.",
+        {("pow", "ukraine", 64), ("pow", "russia", 64)},
+        id="a-side-returned-a-count-handed-over-is-no-floor",
+    ),
+    pytest.param(
+        "Russia got 112 of its soldiers in exchange for 112 Ukrainian prisoners of war.",
+        {("pow", "russia", 112), ("pow", "ukraine", 112)},
+        id="in-exchange-for-a-count",
+    ),
+    pytest.param(
+        "Russia received 47 of its soldiers from Kyiv in the swap, the ministry said.",
+        {("pow", "russia", 47)},
+        id="received-its-own",
+    ),
+    pytest.param(
+        "Kyiv has brought back 3,912 people in 51 exchanges since the invasion, officials said.",
+        {("pow", "ukraine", 3912)},
+        id="brought-back-people",
+    ),
+    pytest.param(
+        "Russia and Ukraine swapped 73 prisoners each on Monday.",
+        {("pow", "ukraine", 73), ("pow", "russia", 73)},
+        id="n-prisoners-each",
+    ),
 ]
 
 NOT_EXCHANGES = [
@@ -75,6 +101,11 @@ NOT_EXCHANGES = [
     pytest.param("The units exchanged fire for hours near the river.", id="exchanged-fire"),
     pytest.param("Ukraine returned 35 tanks to service after repairs.", id="tanks-returned"),
     pytest.param("Police released 22 people after questioning.", id="police-released-people"),
+    pytest.param("The army returned 14 tanks to its reserve.", id="tanks-returned-to-reserve"),
+    pytest.param(
+        "Moscow returned 2,000 citizens from abroad on evacuation flights last year.",
+        id="citizens-returned-from-abroad",
+    ),
 ]
 
 
@@ -232,3 +263,10 @@ def test_a_total_within_one_exchange_is_still_a_window() -> None:
     }
     since = run("Ukraine has brought home 3,100 defenders in exchanges since the invasion.")
     assert [(c.metric, c.period) for c in since] == [("pow", "cumulative")]
+
+
+def test_handed_over_is_no_floor() -> None:
+    claims = run("Kyiv handed over 64 Russian servicemen in the swap, the ministry said.")
+    assert [(c.value, c.qualifier, c.quote) for c in claims] == [
+        (64, "exact", "64 Russian servicemen")
+    ]

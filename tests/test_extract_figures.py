@@ -144,6 +144,21 @@ def test_a_breakdown_by_place_in_brackets() -> None:
     assert decided(text)[1]["metric"] == "place-count"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place named with its kind ("region") before its bracket
+        (
+            "Most of the dead came from Dagestan (4 210 people) and Sverdlovsk region "
+            "(3 050 people).",
+            [4210, 3050],
+        ),
+    ],
+)
+def test_breakdowns_by_place(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
+
+
 def test_a_part_told_by_what_they_were() -> None:
     text = "Of the 4,200 servicemen killed, 630 (15%) were officers."
     assert values(text) == [4200, 630]
@@ -155,6 +170,27 @@ def test_each_share_of_an_air_tally_is_its_own_claim_even_with_the_same_value() 
         "eight over the Oryol Region and two over Tula."
     )
     assert values(text) == [30, 8, 8, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministry said 14 drones were shot down over Belgorod and three each over "
+            "Kursk and Voronezh.",
+            [14, 3, 3],
+        ),
+        (
+            "Air defences destroyed 20 drones: eleven over the Belgorod region and three each "
+            "over Bryansk, Kursk and the Oryol region.",
+            [20, 11, 3, 3, 3],
+        ),
+        # "each" of no list of places
+        ("Air defences destroyed 20 drones, two over Bryansk each night.", [20, 2]),
+    ],
+)
+def test_a_share_each_over_several_places_is_one_per_place(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
 
 
 def test_an_including_share_told_by_what_it_did() -> None:
@@ -175,6 +211,14 @@ def test_an_including_share_told_by_what_it_did() -> None:
         ),
         ("Between 40,000 and 60,000 are thought to have been killed in action.", 40000, 60000),
         ("He said 15,000 to 18,000 soldiers are dying every month.", 15000, 18000),
+        # a range an estimate "could" span is no forecast
+        (
+            "Russian losses could range from 150,000 to 190,000 killed and wounded, the leaked "
+            "documents said.",
+            150000,
+            190000,
+        ),
+        ("Russian casualties could range from 35,000 to 43,000, officials said.", 35000, 43000),
     ],
 )
 def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
@@ -203,6 +247,13 @@ def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
         "The war has killed or wounded 1.5 million soldiers across both nations.",
         # another war, in a clause about it
         "He recalled the Soviet war in Afghanistan, where some 14,000 of its troops were killed.",
+        # both sides named by the words that join them, after "combined"
+        "The study warns combined Russian and Ukrainian casualties could reach 1.8 million.",
+        # a ceiling an estimate could reach, by a time to come: a forecast
+        "Russian casualties could reach 500,000 by the end of the year, officials warned.",
+        "Russian losses could reach 300,000 by 2026, the ministry said.",
+        "Russian casualties may reach a million next year, analysts said.",
+        "Russian losses may exceed 700,000 by the end of the year, the minister said.",
     ],
 )
 def test_figures_that_are_not_losses(text: str) -> None:
@@ -292,6 +343,57 @@ def test_breakdowns_rates_and_totals(text: str, expected: list[int]) -> None:
 )
 def test_single_items_and_totals(text: str, metric: str, value: int) -> None:
     assert [(m, v) for _, m, v, _ in claims(text)] == [(metric, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a single item after another single item of the list is on the list too
+        (
+            "The enemy lost 30 soldiers, a main battle tank and a field artillery gun.",
+            [("personnel", 30), ("tanks", 1), ("artillery", 1)],
+        ),
+        # single items of kinds that are counted in a loss list
+        (
+            "Ukraine's army lost a tank, two cars and a mortar.",
+            [("tanks", 1), ("vehicles", 2), ("artillery", 1)],
+        ),
+        ("Russia lost a multiple rocket launcher and three tanks.", [("mlrs", 1), ("tanks", 3)]),
+        (
+            "The strike destroyed three landing craft and a submarine at the port.",
+            [("ships", 3), ("submarines", 1)],
+        ),
+        ("The navy said it sank a landing craft off the coast.", [("ships", 1)]),
+        # "another" is one more
+        (
+            "Russian forces lost a Su-30 fighter on Tuesday and another Su-34 on Wednesday.",
+            [("aircraft", 1), ("aircraft", 1)],
+        ),
+        (
+            "Two tanks and an electronic warfare station were destroyed in the strike.",
+            [("tanks", 2), ("other", 1)],
+        ),
+    ],
+)
+def test_single_items_of_a_loss_list(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m, v) for _, m, v, _ in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air defence shot down both of the missiles, the air force said.", [2]),
+        ("Air defence downed both missiles and 12 of the 20 attack drones.", [2, 12]),
+        ("Air defences shot down 12 drones, both missiles and a helicopter.", [12, 2, 1]),
+        ("Both helicopters were shot down near the front line.", [2]),
+        # two kinds, two sides, or what the items told before were: no pair
+        ("The strike destroyed both tanks and infantry positions.", []),
+        ("Both Russian and Ukrainian troops took part in the assault, which was repelled.", []),
+        ("Russia lost an Su-25 and an Su-24 - both Soviet-era jets - over Donetsk.", [1, 1]),
+    ],
+)
+def test_both_of_a_thing_is_two(text: str, expected: list[int]) -> None:
+    assert values(text) == expected
 
 
 def test_a_singleton_the_list_already_counts_is_not_a_claim() -> None:
@@ -389,10 +491,62 @@ def test_a_range_of_the_dead_of_one_side() -> None:
         ("Russia is losing an estimated 25,000 soldiers a month, officials said.", "exact"),
         ("Russia's losses in the war have crossed 900,000 troops, Kyiv said.", "at_least"),
         ("Kyiv said Russia lost something like 40,000 troops in the offensive.", "approx"),
+        # a qualifier written with letters whose lower case is longer or not ASCII (dotted
+        # capital I, long s) is still its cue, and never an error
+        ("Kyiv said Russia lost AT LEA\u017fT 40,000 troops in the offensive.", "at_least"),
+        ("Kyiv said Russia lost \u0130N EXCESS OF 40,000 troops in the offensive.", "at_least"),
+        ("Kyiv said Russia lost APPROX\u0130MATELY 40,000 troops in the offensive.", "approx"),
+        # a qualifier before a scale word with its article
+        ("Russia has lost more than a million troops since 2022, Kyiv said.", "at_least"),
+        ("Russian losses have exceeded a million personnel, the General Staff said.", "at_least"),
+        # a verb and a word of time before the figure ("are now over a million")
+        ("Ukraine says Russian losses are now over a million.", "at_least"),
+        ("Russian casualties are already over 500,000, Kyiv said.", "at_least"),
+        # an estimate's ceiling
+        ("Russian casualties could reach 300,000, US officials said.", "at_most"),
+        ("The number of Russians killed or wounded might reach 90,000, he said.", "at_most"),
+        # a modal before a floor that is the quote's qualifier is an estimate, not a forecast
+        ("Russia's losses may exceed 700,000 killed and wounded, the minister said.", "at_least"),
     ],
 )
 def test_qualifier_words(text: str, qualifier: str) -> None:
     assert claims(text)[0][3] == qualifier
+
+
+def test_a_higher_estimate_after_a_figure_counts_what_it_counts() -> None:
+    text = (
+        "Officials put the number of Russian casualties at about 200,000, with some estimates "
+        "as high as 250,000."
+    )
+    assert claims(text) == [
+        ("russia", "personnel", 200000, "approx"),
+        ("russia", "personnel", 250000, "at_most"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian casualties have passed the 250,000 mark, according to British intelligence.",
+            ("personnel", 250000, "at_least"),
+        ),
+        (
+            "Russian losses passed the 300,000 mark in the autumn, officials said.",
+            ("personnel", 300000, "at_least"),
+        ),
+        (
+            "Russia's casualties crossed the 100,000 mark in February, the ministry said.",
+            ("personnel", 100000, "at_least"),
+        ),
+        (
+            "The number of Russian tanks destroyed has topped the 3,000 mark, Oryx said.",
+            ("tanks", 3000, "at_least"),
+        ),
+    ],
+)
+def test_a_mark_passed_is_at_least(text: str, expected: tuple[str, int, str]) -> None:
+    assert [(m, v, q) for _, m, v, q in claims(text)] == [expected]
 
 
 def test_missiles_counted_by_their_model() -> None:

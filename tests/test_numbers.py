@@ -26,6 +26,15 @@ from ledger.ingest.numbers import find_numbers, words_to_int
         ("two hundred and five", 205),
         ("a dozen", 12),
         ("two dozen", 24),
+        # a scale word's article is its one (so "more than" before it is its qualifier)
+        ("a million", 1000000),
+        ("a hundred and fifty", 150),
+        # letters a case-insensitive pattern takes for ASCII ones, whose lower case is not
+        # one ASCII letter (dotted capital I, long s, dotless i)
+        ("2.4 m\u0130llion", 2400000),
+        ("24.5 thou\u017fand", 24500),
+        ("f\u0130ve", 5),
+        ("a th\u0131rd of a million", 333333),
     ],
 )
 def test_value(text: str, value: int) -> None:

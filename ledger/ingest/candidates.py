@@ -7,7 +7,7 @@ their numbers that are counts (`counts`), and the claims those make: ranges ("be
 prisoners told from casualties and returned prisoners (`exchanges`). `filters.keep` later
 drops the ones that are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`,
 `exchanges`, `figure`, `metric_nouns`, `numbers`, `one_figure`, `rules`, `rx`, `sentences`,
-`single_items`; never the later stages or `extract`.
+`shares`, `single_items`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from ledger.ingest.one_figure import one_candidate
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
-from ledger.ingest.single_items import article_ones, recent_totals
+from ledger.ingest.shares import each_place
+from ledger.ingest.single_items import article_ones, both_pairs, recent_totals
 
 _I = re.IGNORECASE
 
@@ -101,10 +102,12 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         if not lossy and not EXCHANGE.search(text, sent.start, sent.end):
             continue
         nums = [n for n in find_numbers(text, sent.start, sent.end) if not is_not_a_count(text, n)]
-        found = _sentence_candidates(text, sent, si, nums, carry)
+        found = each_place(text, _sentence_candidates(text, sent, si, nums, carry), nums)
         found = exchange_claims(text, sent, si, nums, found, lossy)
         out.extend(found)
-        out.extend(article_ones(text, sent, si, found, recent_totals(out, si)))
+        pairs = both_pairs(text, sent, si, found)
+        out.extend(pairs)
+        out.extend(article_ones(text, sent, si, found + pairs, recent_totals(out, si)))
         if found:
             carry = found[-1]
         if found or in_list or s_text.rstrip().endswith(":") or _opens_list(text, sentences, si):

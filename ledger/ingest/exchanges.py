@@ -3,10 +3,11 @@
 Owns `exchange_claims`: in a sentence that speaks of a return of prisoners (`cues.EXCHANGE`),
 the people it counts are prisoners of war (`pow`), the side whose people were held being the
 subject ("175 Russian servicemen were returned", "Ukraine brought home 95 defenders", "Russia
-released 90": Ukraine's); "each side released about 300" makes one claim per side; a figure
-with no noun of its own ("more than 3,000 returned so far") counts prisoners too. A sentence
-with no loss word keeps only these. Imports: `cand`, `cues`, `lexicon`, `numbers` (types),
-`figure`, `rx`, `sentences`; never the later stages or `extract`.
+released 90": Ukraine's); "each side released about 300" and "swapped 84 prisoners each"
+make one claim per side; a figure with no noun of its own ("more than 3,000 returned so
+far", "brought back 4,500 people") counts prisoners too. A sentence with no loss word keeps
+only these. Imports: `cand`, `cues`, `lexicon`, `numbers` (types), `figure`, `rx`,
+`sentences`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,14 @@ _I = re.IGNORECASE
 _KILLED = guarded(
     r"\b(?:killed|dead|died|wounded|injured|casualt\w+|perished|bodies|remains)\b", _I
 )
-# "each side released 300", "300 from each side", "both sides freed 90": one claim per side.
+# "each side released 300", "300 from each side", "both sides freed 90", "swapped 84
+# prisoners each": one claim per side.
 _EACH_SIDE = guarded(
     r"\b(?:each|either|both)(?:\s+(?:side|sides|party|parties|country))?\b(?=\s+(?:\w+\s+){0,3}?"
     rf"(?:{lx.EXCHANGE_OWN_VERBS}|{lx.EXCHANGE_GIVE_VERBS}|exchanged|swapped)\b)"
-    r"|\b(?:from|on|by|for) (?:each|either|both) sides?\b",
+    r"|\b(?:from|on|by|for) (?:each|either|both) sides?\b"
+    # "Russia and Ukraine swapped 84 prisoners each"
+    r"|\d\s+(?:[A-Za-z-]+\s+){0,3}?each\b(?!\s+(?:other|of)\b)",
     _I,
 )
 # A figure with no noun of its own: what follows it ("300.", "300 more", "3,000 returned").
@@ -101,7 +105,11 @@ def _bare_prisoners(text: str, sent: Sentence, si: int, n: Number) -> Cand | Non
     3,000 returned so far": prisoners with no metric noun, in a clause of a return."""
     after = text[n.end : min(sent.end, n.end + 60)]
     people = _PEOPLE_AFTER.match(after)
-    if people is None and (METRIC_ANY.match(after.lstrip()) or not _BARE_AFTER.match(after)):
+    # "brought back 4,552 people": people of no side are the returned too
+    vague = after.lstrip().lower().startswith(("people ", "persons "))
+    if people is None and (
+        (METRIC_ANY.match(after.lstrip()) and not vague) or not _BARE_AFTER.match(after)
+    ):
         return None
     end = n.end + people.end() if people else n.end
     if not _returned(text, sent, n.start, end) or n.value < 2:

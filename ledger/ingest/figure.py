@@ -4,7 +4,7 @@ Owns `Figure` (a number with its sentence, qualifier and quote start, which the 
 `one_figure` and `shares` read), `qualifier_of` ("about", "more than" before a number;
 "or more" after it), `qualifier_rule` (the name of the rule that decided it) and `explain`
 (records the rules that decided a candidate's fields in `Cand.why`). Imports:
-`events.claims`, `cand`, `cues`, `numbers` (types), `sentences` (types).
+`events.claims`, `cand`, `cues`, `numbers` (types), `rx`, `sentences` (types).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from events.claims import Metric, Qualifier
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import QUALIFIER_OF, qualifier_before
 from ledger.ingest.numbers import Number
+from ledger.ingest.rx import fold_case
 from ledger.ingest.sentences import Sentence
 
 _I = re.IGNORECASE
@@ -42,8 +43,9 @@ def qualifier_rule(text: str, sent: Sentence, n: Number) -> tuple[Qualifier, int
     m = qualifier_before(before)
     if m:
         q_start = n.start - (len(before) - m.start(1))
-        cue = QUALIFIER_OF[m.group(1).lower()]
-        return cue.qualifier, q_start, cue.name
+        cue = QUALIFIER_OF[fold_case(m.group(1))]
+        # a cue of no qualifier ("handed over") is no part of the quote
+        return cue.qualifier, q_start if cue.qualifier != "exact" else n.start, cue.name
     if _OR_MORE_AFTER.match(text[n.end : n.end + 9]):
         return "at_least", n.start, OR_MORE
     return "exact", n.start, NO_QUALIFIER

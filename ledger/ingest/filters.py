@@ -1,13 +1,13 @@
 """Filters: the figures a loss sentence holds that are not loss claims.
 
 Owns `keep` and `drop_rule` (the name of the rule that drops a figure): they drop denied
-and forecast figures ("did not lose", "will lose"), ratios and dismissed figures, civilians
-and both sides' dead together, other wars, stock ("started the war with 3,000 tanks"),
-weapons launched rather than downed, and figures of aid, launches or production. Each cue is
-searched only where its words occur (`rx.has_any` on case-folded text). Imports: `cand`,
-`cues`, `lexicon`, `people_filters` (the rules for people who are not soldiers lost),
-`rules`, `rx`, `sentences`, `side_cues`, `weapon_filters` (the rules for drones and missiles not
-brought down).
+and forecast figures ("did not lose", "will lose", "could reach 500,000 by next year"),
+ratios and dismissed figures, civilians and both sides' dead together, other wars, stock
+("started the war with 3,000 tanks"), weapons launched rather than downed, and figures of
+aid, launches or production. Each cue is searched only where its words occur (`rx.has_any`
+on case-folded text). Imports: `cand`, `cues`, `lexicon`, `people_filters` (the rules for
+people who are not soldiers lost), `rules`, `rx`, `sentences`, `side_cues`,
+`weapon_filters` (the rules for drones and missiles not brought down).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ledger.ingest.cand import Cand
-from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, strip_qualifier
+from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, QUALIFIER_OF, strip_qualifier
 from ledger.ingest.people_filters import (
     BOTH_SIDES,
     CIVIL_DAMAGE,
@@ -34,7 +34,7 @@ _I = re.IGNORECASE
 _DIGIT = re.compile(r"\d")
 _DIGIT_SEP = guarded(r"(?<=\d)[.,](?=\d)")
 _MODAL = guarded(
-    r"\b(?:will|would(?!\s+(?:take|bring|push|raise|put)\b)|(?:could|(?-i:may)|might)(?!\s+(?:well\s+|already\s+)?(?:have|be|amount|total|number|exceed|stand|reach"
+    r"\b(?:will|would(?!\s+(?:take|bring|push|raise|put)\b)|(?:could|(?-i:may)|might)(?!\s+(?:well\s+|already\s+)?(?:have|be|amount|total|number|exceed|stand|reach|range"
     r"|now|already)\b)|expected to|projected|forecasts?|predicts?|plans? to|"
     r"likely (?:to )?continue to|likely to (?:continue|exceed|surpass|reach|rise|remain)|"
     r"aims? to|intends? to)\b[^,.;:!?]{0,40}$",
@@ -159,9 +159,36 @@ RELATIVE_OPENING = Rule(
     " where an estimated 15,000 were killed",
     " while an estimated 15,000 were killed",
 )
+FORECAST_BY = Rule(
+    "forecast-by-a-time",
+    'A figure a modal puts a ceiling on ("could reach", "may range") that a time to come '
+    'follows ("by the end of the year", "by 2026", "next year"): a forecast.',
+    guarded(
+        r"[^.;:!?]{0,40}?\b(?:by (?:the )?(?:end of (?:the |this |next )?)?(?:20\d\d|year|"
+        r"summer|spring|autumn|fall|winter|month|week)|(?:next|coming) (?:year|month|summer|"
+        r"spring|autumn|winter)|in the coming (?:months|weeks|years))\b",
+        _I,
+    ),
+    " by the end of the year, officials warned",
+    " since the start of the year, officials said",
+)
+MODAL_CEILING = Rule(
+    "modal-ceiling",
+    'A modal before a ceiling, a floor or a range ("could reach", "may exceed", "may range"): '
+    "an estimate, unless a time to come follows the figure (`forecast-by-a-time`).",
+    guarded(
+        r"\b(?:could|(?-i:may)|might)\s+(?:\w+\s+)?(?:reach|range|exceed|surpass|top|pass)\b",
+        _I,
+    ),
+    "casualties could reach",
+    "casualties reached",
+    ("could", "may", "might"),
+)
 DROP_CUES = registry(
     NEGATED,
     FORECAST,
+    MODAL_CEILING,
+    FORECAST_BY,
     RATIO,
     DISMISSED,
     CIVILIANS,
@@ -201,7 +228,8 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
         rule = STOCK
     if rule is None:
         rule = weapon_drop(text, sent, c)
-    if rule is None and _not_a_loss(_up_to_dash(text, sent, c)):
+    # (prisoners returned are told with the words of a handover: "received 103 of its own")
+    if rule is None and c.metric != "pow" and _not_a_loss(_up_to_dash(text, sent, c)):
         rule = NON_LOSS_CLAUSE
     return rule.name if rule is not None else None
 
@@ -209,11 +237,18 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
 def _denied_or_forecast(text: str, sent: Sentence, c: Cand) -> Rule | None:
     """ "did not lose 40 tanks", "will lose 40 tanks", "casualties are likely to continue to
     exceed 1,000"."""
-    before = _DIGIT_SEP.sub("", text[max(sent.start, c.q_start - 90) : c.q_start])
+    first = _DIGIT.search(text, c.q_start, c.q_end)
+    head = c.q_start
+    if first and fold_case(text[c.q_start : first.start()]).strip() in QUALIFIER_OF:
+        head = first.start()  # "may exceed 700,000": the modal's verb is the quote's qualifier
+    before = _DIGIT_SEP.sub("", text[max(sent.start, c.q_start - 90) : head])
     if NEGATED.search(before[-40:]):
         return NEGATED
     if FORECAST.search(before[-60:]):
         return FORECAST
+    reach = MODAL_CEILING.search(text, max(sent.start, c.q_start - 60), c.q_end)
+    if reach and FORECAST_BY.match(text, c.q_end, sent.end):
+        return FORECAST_BY  # "could reach 500,000 by the end of the year"
     lead_words = fold_case(text[c.q_start : c.q_end])
     digit = _DIGIT.search(text, c.q_start, c.q_end) if has_any(lead_words, _MODAL_WORDS) else None
     if digit and digit.start() > c.q_start:

@@ -80,6 +80,16 @@ QUALIFIER_CUES = registry(
         "Russia lost more than ",
         "Russia lost more tanks than ",
     ),
+    # "over" as a verb's particle ("Ukraine handed over 95 servicemen"): no floor
+    _qualifier(
+        "phrasal-verb-over",
+        "exact",
+        "handed over|hand over|hands over|handing over|turned over|turn over|turns over"
+        "|turning over|took over|taken over|take over|takes over|taking over",
+        'The particle of a verb, not a floor: "handed over", "turned over", "took over".',
+        "Ukraine handed over ",
+        "Ukraine lost over ",
+    ),
     # a verb of passing a mark ("losses pass 175,000", "have surpassed 8,000")
     _qualifier(
         "passing-verb-before",
@@ -90,10 +100,23 @@ QUALIFIER_CUES = registry(
         "losses have surpassed ",
         "losses have been passed on to ",
     ),
+    # a mark passed, named as a mark ("passed the 250,000 mark", "crossed the 1,000 line")
+    _qualifier(
+        "mark-passed-before",
+        "at_least",
+        "pass the|passes the|passed the|surpass the|surpasses the|surpassed the|cross the"
+        "|crosses the|crossed the|top the|tops the|topped the|exceed the|exceeds the"
+        "|exceeded the|broke the|broken the|breached the",
+        'A mark passed, named as one: "passed the", "crossed the", "topped the".',
+        "casualties have passed the ",
+        "casualties have passed the the ",
+    ),
     _qualifier(
         "at-most-word-before",
         "at_most",
-        "up to|as many as|as high as|fewer than|less than|no more than|at most|a maximum of|under",
+        "up to|as many as|as high as|fewer than|less than|no more than|at most|a maximum of|under"
+        # an estimate's ceiling ("casualties could reach 300,000"; a forecast says when)
+        "|could reach|may reach|might reach",
         'A ceiling: "up to", "as many as", "fewer than", "under".',
         "killed as many as ",
         "killed as many civilians as ",
@@ -133,10 +156,16 @@ EXCHANGE_WORDS = (
     # people coming home: "brought home 95 defenders", "returned from Russian captivity",
     # "returned from Ukrainian-controlled territory", "repatriated"
     r"brought (?:back )?home|brings? (?:back )?home|bringing (?:back )?home|returned home"
+    r"|brought back|brings? back|bringing back"
     r"|(?:came|come|coming|returning) (?:back )?home"
     r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated",
     # "more than 3,000 have been returned so far"
-    r"(?:been|were|was) returned|returned (?:so far|to date|in total)",
+    r"(?:been|were|was) returned|returned (?:so far|to date|in total)"
+    # "Russia returned 95 Ukrainian defenders": a side returned a count of its captives
+    r"|returned(?= (?:(?:about|some|another|over|more than|at least|nearly) )?\d[\d,. ]*"
+    r"(?:(?:Ukrainian|Russian) )?(?:defenders|prisoners|POWs|servicem[ae]n|soldiers|troops)\b)",
+    # "... 103 of its soldiers in exchange for 103 prisoners": one side's count for the other's
+    r"in exchange for(?= (?:(?:about|some|another|over|more than|at least|nearly) )?\d)",
     # letting them go: "each side released 300", "handed over 175 prisoners", "freed"
     r"released|freed|handed over|set free",
     # the noun of a release: "secured the release of 100 prisoners"
@@ -151,7 +180,8 @@ EXCHANGE_EVENT_WORDS = (
 # Bring-home verbs name the side whose people came home ("Ukraine brought home 95"); release
 # verbs the side that held them ("Russia released 90": Ukraine's people).
 EXCHANGE_OWN_VERBS = (
-    r"brought (?:back )?home|brings? (?:back )?home|got back|returned home|repatriated"
+    r"brought (?:back )?home|brings? (?:back )?home|brought back|brings? back|bringing back"
+    r"|got back|received|receives|returned home|repatriated"
     r"|(?:came|come|coming|returning|return) (?:back )?home"
     # "Ukraine secured the release of 75": the side that won a release gets its people back
     r"|(?:secured|gained|won|obtained|negotiated) the release of"

@@ -155,10 +155,10 @@ AIR_SEA_CUES = registry(
     metric_cue(
         "ship-kinds",
         "ships",
-        r"(?:landing|patrol|missile) ships?|ships ?/ ?boats|warships/boats",
-        "Landing, patrol, missile ships; ships/boats.",
-        "two landing ships",
-        "landing craft",
+        r"(?:landing|patrol|missile) ships?|landing craft|ships ?/ ?boats|warships/boats",
+        "Landing, patrol, missile ships; landing craft; ships/boats.",
+        "three landing craft",
+        "the landing party",
     ),
     metric_cue(
         "naval-units",

@@ -101,7 +101,7 @@ LAND_CUES = registry(
     metric_cue(
         "guns-and-mortars",
         "artillery",
-        r"howitzers?|(?:self-propelled )?guns|mortars|cannons",
+        r"howitzers?|(?:self-propelled )?guns|mortars?|cannons",
         "Howitzers, guns, mortars, cannons.",
         "12 howitzers",
         "a gunship",

@@ -79,7 +79,12 @@ _LOOKBACK_SEP = guarded(
     r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|exceeds?|surpassed|surpass(?:es)?|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
     r"approaching|nearing|hitting|hit|reaching|ranges?|ranged|ranging|var(?:y|ies|ied)|"
-    r"climbed to|increased to))\s*$",
+    r"climbed to|increased to|reach|reaches)"
+    # a mark passed, named as one ("casualties have passed the 250,000 mark")
+    r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|broke|"
+    r"breached|reached|hit) the"
+    # "losses are now over a million": the verb, then a word of time
+    r"|\b(?:is|are|was|were|stands?|stood) (?:now|already|still)(?: at)?)\s*$",
     _I,
 )
 
@@ -106,7 +111,11 @@ LOSSES_SEP = Rule(
     '("amounted to", "exceeded", "at", ":").',
     guarded(
         r"(?:[-–—:=]|\b(?:at|to|reached|totall?ed|numbered|exceeded|exceed|surpassed|passed|"
-        r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|of|from))\s*$",
+        r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|reach|reaches|of|from)"
+        # a mark passed, named as one ("losses passed the 300,000 mark")
+        r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|"
+        r"broke|breached|reached|hit) the"
+        r"|\b(?:is|are|was|were|stands?|stood) (?:now|already|still)(?: at)?)\s*$",
         re.IGNORECASE,
     ),
     "Russian losses amounted to",

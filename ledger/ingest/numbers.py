@@ -2,9 +2,10 @@
 
 Owns: `Number` and `find_numbers` — digits with thousands separators ("174,550", "4 000",
 "31.000"), magnitudes ("60K", "2.4K", "1.2 million", "24.5 thousand", "1.5 lakh", "a quarter
-of a million"), dozens ("a dozen", "two dozen") and number words ("forty four", "forty-four",
-"three"). It knows nothing about claims: filtering out dates, model numbers and money is
-`counts`' job, but the span and the raw surface let it decide. Imports: `rx`.
+of a million", "a million" with its article), dozens ("a dozen", "two dozen") and number
+words ("forty four", "forty-four", "three"). It knows nothing about claims: filtering out
+dates, model numbers and money is `counts`' job, but the span and the raw surface let it
+decide. Imports: `rx`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ledger.ingest.rx import by_first_letter, guarded
+from ledger.ingest.rx import by_first_letter, fold_case, guarded
 
 _SEP = "[, \u00a0\u202f\u2009.']"  # comma, space, no-break, narrow and thin spaces, dot, apostrophe
 
@@ -76,7 +77,7 @@ NUMBER_RE = guarded(
         billion\b|bn\b|[mM]\b(?![²-]))
     | (?P<grouped>(?<![\w.,])\d{{1,3}}(?:(?P<sep>{_SEP})\d{{3}})(?:(?P=sep)\d{{3}})*(?![\d]))
     | (?P<plain>(?<![\w.,])\d+(?:\.\d+)?(?![\d]))
-    | (?P<words>\b{_WORD_NUMBER}\b)
+    | (?P<words>\b(?:an?\s+(?=(?:hundred|thousand|million|billion)\b))?{_WORD_NUMBER}\b)
     """,
     re.VERBOSE | re.IGNORECASE,
     starts_words=True,
@@ -100,9 +101,9 @@ def words_to_int(words: str) -> int | None:
     """Value of an English number phrase ("forty-four", "two hundred and five"), else None."""
     total = current = 0
     seen = False
-    for token in _WORD_SEP.split(words.lower()):
-        if token in ("", "and"):
-            continue
+    for token in _WORD_SEP.split(fold_case(words)):
+        if token in ("", "and") or (token in ("a", "an") and not seen):
+            continue  # "a million": the article is the scale's one
         if token in _UNITS:
             current += _UNITS[token]
         elif token in _TENS:
@@ -120,12 +121,12 @@ def words_to_int(words: str) -> int | None:
 
 def _scaled_value(raw: str, scale: str) -> int:
     """ "2.4K" / "1,2 million" / "24.5 thousand" -> int (a comma here is a decimal comma)."""
-    return round(float(raw.replace(",", ".")) * _SUFFIX_SCALES[scale.lower()])
+    return round(float(raw.replace(",", ".")) * _SUFFIX_SCALES[fold_case(scale)])
 
 
 def _fraction_value(raw: str) -> int:
     """ "a quarter of a million" -> 250000."""
-    low = raw.lower()
+    low = fold_case(raw)
     part = next(v for k, v in _FRACTIONS.items() if k in low)
     scale = 1_000_000 if "million" in low else 1_000
     return round(part * scale)
@@ -142,7 +143,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 value, kind = _fraction_value(m.group("frac")), "fraction"
             elif branch == "dozen":
                 count = m.group("dozens")  # "a dozen", "two dozen"; none: "half a dozen"
-                value, kind = (12 * _UNITS.get(count.lower(), 1) if count else 6), "words"
+                value, kind = (12 * _UNITS.get(fold_case(count), 1) if count else 6), "words"
             elif branch == "scale":
                 value, kind = _scaled_value(m.group("scaled"), m.group("scale")), "scaled"
             elif branch == "grouped":

@@ -44,7 +44,11 @@ __all__ = ["FIGURE_RULES", "one_candidate", "qualifier_of"]
 _I = re.IGNORECASE
 
 DAY_CHANGE = "day-change"  # "(+43)" after a figure: the day's change of the row's metric
-_TRANSPARENT_AFTER = guarded(r"^\s*(?:units?|pcs\.?|pieces|items)\b", _I)
+# Words after a figure that name no kind of thing: units ("40 units"), a mark ("the 250,000
+# mark"); the figure counts the noun before it.
+_TRANSPARENT_AFTER = guarded(
+    r"^\s*(?:units?|pcs\.?|pieces|items|mark|milestone|threshold|barrier|line)\b", _I
+)
 _BARE_LOSS_AFTER = guarded(
     r"^\s*(?:(?:others|more)\s+)?"
     r"(?:(?:were|was|have been|had been|has been|are|is|being|had|have|reportedly|"
@@ -82,7 +86,7 @@ _ELIDED_AFTER = guarded(
 )
 # "from 776 casualties in March to 568 in April": the second figure counts what the first did.
 _PARALLEL = guarded(
-    r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than)\b|\w[—–]\w|"
+    r"\b(?:to|from|versus|vs\.?|against|compared (?:with|to)|than|estimates?)\b|\w[—–]\w|"
     r"\b(?:bringing|raising|taking|pushing) (?:the|its|their) (?:[\w-]+ ){0,4}?"
     r"(?:total|tally|toll|count)\b",
     _I,

@@ -110,7 +110,12 @@ def _one_side_named(text: str, sent: Sentence, c: Cand) -> bool:
     side in a sentence of both."""
     if NP_SIDE.search(text, c.q_start, c.q_end):
         return True
-    both = BOTH_SIDES.search(text, sent.start, c.q_start)
+    # the last both-sides words before the figure ("combined Russian and Ukrainian
+    # casualties": the sides are named by them, not after them)
+    both = None
+    for m in BOTH_SIDES.pattern.finditer(text, sent.start, c.q_end):
+        if m.start() < c.q_start:
+            both = m
     if both is not None and NP_SIDE.search(text, both.end(), c.q_start):
         return True  # a side named between the both-sides words and the figure
     return SIDE_AFTER.match(text, c.q_end, clause_end(text, sent, c.q_end)) is not None

@@ -5,19 +5,22 @@ Owns the share rules `one_figure` tries after the noun after a number: a day's s
 capital"), a grouping's share of a breakdown ("over 255 by the Sever group"), a part ("58 of
 which"), a share of an air tally by place ("62 over the Bryansk Region"), and a place's count
 in brackets ("Dagestan (270 people), Buryatia (245)") or after its name ("the Krasnodar
-region, 1,640"); the named ones are `SHARE_RULES`.
-Imports: `cand`, `cues`, `figure`, `lexicon`, `rules`, `rx`.
+region, 1,640"), and `each_place` (a share "each over" several places: one per place); the
+named ones are `SHARE_RULES`.
+Imports: `cand`, `cues`, `figure`, `lexicon`, `numbers` (types), `rules`, `rx`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from events.claims import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import METRIC_ANY, longest_metric
 from ledger.ingest.figure import Figure
+from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 
@@ -60,8 +63,11 @@ SHARE_AFTER = Rule(
 PLACE_COUNT = Rule(
     "place-count",
     "A region's share in brackets in a breakdown by place (\"Dagestan (270 people), Buryatia "
-    '(245)"): counts what the first one names, or the figure before.',
-    guarded(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s*\(\s*\Z"),
+    '(245)", "Sverdlovsk region (190)"): counts what the first one names, or the figure before.',
+    guarded(
+        r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+        r"(?:\s+(?:region|oblast|krai|province|republic|territory))?\s*\(\s*\Z"
+    ),
     "the dead came from Dagestan (",
     "the dead came from dagestan ",
 )
@@ -109,7 +115,17 @@ BY_REGION = Rule(
     "a breakdown by region",
     "a breakdown by unit",
 )
+_PLACE = r"(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:[Rr]egion|[Oo]blast|[Kk]rai))?"
+EACH_PLACE = Rule(
+    "each-over-places",
+    'A share of an air tally given for each of several places ("three each over Bryansk and '
+    'Oryol"): one share per place.',
+    guarded(rf"\s+each\s+over\s+{_PLACE}(?P<more>(?:\s*,\s*{_PLACE})*)\s*,?\s+and\s+{_PLACE}"),
+    " each over Bryansk, Kursk and Oryol",
+    " each over the past day",
+)
 SHARE_RULES = registry(
+    EACH_PLACE,
     INCLUDING_SHARE,
     SHARE_AFTER,
     PLACE_COUNT,
@@ -223,6 +239,27 @@ def by_grouping(fig: Figure, previous: list[Cand]) -> Cand | None:
         return None
     by = _BY_GROUPING_AFTER.match(fig.text[fig.n.end : fig.after_limit])
     return fig.cand(previous[-1].metric, fig.n.end + by.end(), "grouping-share") if by else None
+
+
+def each_place(text: str, found: list[Cand], nums: list[Number]) -> list[Cand]:
+    """`found`, with a share told for each of several places ("three each over Bryansk and
+    Oryol") once per place (`nums`: the sentence's numbers): its quote takes in the places
+    after the first."""
+    out: list[Cand] = []
+    for c in found:
+        out.append(c)
+        if c.why.get("metric") != "over-place-share":
+            continue
+        n = next((n for n in nums if c.q_start <= n.start < c.q_end), None)
+        m = EACH_PLACE.match(text, n.end) if n is not None else None
+        if m is None:
+            continue
+        c.q_end = m.end()
+        for _ in range(m.group("more").count(",") + 1):
+            copy = replace(c, why=dict(c.why))
+            copy.why["metric"] = EACH_PLACE.name
+            out.append(copy)
+    return out
 
 
 def share_of(fig: Figure, base: Cand | None) -> Cand | None:
