@@ -546,3 +546,15 @@ def test_a_reports_cadence_is_no_rate(text: str, value: int, period: str) -> Non
 def test_a_total_raised_beside_the_day_is_the_wars() -> None:
     text = "Russia lost 1,330 troops over the past day, bringing its total to 640,000."
     assert periods(text) == {1330: "window", 640000: "cumulative"}
+
+
+def test_a_weekly_briefing_lends_its_week_to_what_it_lists() -> None:
+    text = (
+        "Ukraine lost more than 2,100 servicemen during the week, the Russian ministry said in "
+        "its weekly summary.\n\nThe enemy lost 14 tanks, 31 armoured vehicles and 26 cars.\n\n"
+        "In total, Ukraine has lost 590,000 troops since the start of the special military "
+        "operation, the ministry said."
+    )
+    got = periods(text)
+    assert [got[v] for v in (2100, 14, 31, 26)] == ["window"] * 4
+    assert got[590000] == "cumulative"
