@@ -558,3 +558,19 @@ def test_a_weekly_briefing_lends_its_week_to_what_it_lists() -> None:
     got = periods(text)
     assert [got[v] for v in (2100, 14, 31, 26)] == ["window"] * 4
     assert got[590000] == "cumulative"
+
+
+# A month that dates a start or a running total's crossing of a mark is no window.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In February 2022, Russia launched its invasion, and since then it has lost 640,000 "
+        "troops.",
+        "In 2022, Russia invaded Ukraine; it has since lost 640,000 troops, Kyiv says.",
+        "Russia's losses passed 600,000 in August, according to Kyiv.",
+        "The milestone of 500,000 Russian casualties was passed in May, Kyiv said.",
+    ],
+)
+def test_a_month_of_a_start_or_a_milestone_is_no_window(text: str) -> None:
+    (c,) = run(text)
+    assert c.period == "cumulative"

@@ -129,7 +129,10 @@ def period_cue(
     if more.match(text[num_end : num_end + 12]):
         return Cue("window", as_of, more.name)
     after = text[num_end : min(end, num_end + 80)]
-    if _may_date_after(after):
+    if _may_date_after(after) and not pm.MILESTONE.pattern.search(
+        text, max(start, num_end - 40), min(end, num_end + 40)
+    ):
+        # not "losses passed 600,000 in August": when a running total crossed a mark
         m = month.match(after)
         if m:
             return Cue("window", pm.calendar_start(m.group(0), as_of) or as_of, month.name)

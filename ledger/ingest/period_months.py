@@ -159,6 +159,24 @@ FRONTED_POINT = Rule(
     "Earlier this week",
     "Over the past week",
 )
+MILESTONE = Rule(
+    "milestone",
+    'A running total crossing a mark ("losses passed 600,000 in August", "the milestone of '
+    '500,000 was passed in May"): the month dates the crossing, not a window.',
+    guarded(r"\b(?:passed|surpassed|crossed|went past|milestone|mark|threshold)\b", _I),
+    "Russia's losses passed 600,000 in August",
+    "Russia's losses were 40,000 in August",
+    words("passed|crossed|went past|milestone|mark|threshold"),
+)
+START_AFTER_POINT = Rule(
+    "start-after-point",
+    'A start told between a fronted month or year and the figure ("In 2022, Russia invaded; '
+    "it has since lost ...\"): the point dates the start, not the figure's window.",
+    guarded(r"\b(?:since|invaded|invasion|launched|began|begun|started)\b", _I),
+    ", Russia launched its invasion, and since then it has lost ",
+    ", Russia lost ",
+    words("since|invaded|invasion|launched|began|begun|started"),
+)
 SAID_AFTER_POINT = Rule(
     "said-after-point",
     'Who said what between a fronted point and the figure ("In March, the ministry estimated '
@@ -179,7 +197,7 @@ NAMED_START = Rule(
     "since the start of 2025",
     "since the start of the incursion",
 )
-CALENDAR_CUES = registry(FRONTED_POINT, SAID_AFTER_POINT, NAMED_START)
+CALENDAR_CUES = registry(FRONTED_POINT, SAID_AFTER_POINT, START_AFTER_POINT, MILESTONE, NAMED_START)
 
 
 def calendar_start(cue: str, as_of: dt.date) -> dt.date | None:

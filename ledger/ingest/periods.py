@@ -30,7 +30,12 @@ from ledger.ingest.period_inherit import (
     set_period,
 )
 from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, RUNNING_TOTAL
-from ledger.ingest.period_months import FRONTED_POINT, SAID_AFTER_POINT
+from ledger.ingest.period_months import (
+    FRONTED_CALENDAR,
+    FRONTED_POINT,
+    SAID_AFTER_POINT,
+    START_AFTER_POINT,
+)
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import front_window
 from ledger.ingest.rules import Rule, registry
@@ -299,12 +304,16 @@ def _period_from_other_clauses(
 def _dates_the_statement(text: str, p_start: int, p_end: int, q_start: int) -> bool:
     """Whether the clause text[p_start:p_end] is a fronted week, month or year followed by
     who said what before the figure ("In March, the ministry estimated that Russia had lost
-    ..."): the time of the statement, not the figure's window."""
-    return (
-        p_end <= q_start
-        and FRONTED_POINT.pattern.fullmatch(text[p_start:p_end]) is not None
-        and SAID_AFTER_POINT.pattern.search(text, p_end, q_start) is not None
-    )
+    ..."), or a fronted month or year followed by a start ("In 2022, Russia invaded; it has
+    since lost ..."): the time of the statement or the start, not the figure's window."""
+    if p_end > q_start:
+        return False
+    piece = text[p_start:p_end]
+    if FRONTED_POINT.pattern.fullmatch(piece) or FRONTED_CALENDAR.pattern.fullmatch(piece):
+        return SAID_AFTER_POINT.pattern.search(text, p_end, q_start) is not None or (
+            START_AFTER_POINT.pattern.search(text, p_end, q_start) is not None
+        )
+    return False
 
 
 def _clause_cues(
