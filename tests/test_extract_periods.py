@@ -50,8 +50,9 @@ def why(text: str, published: dt.date | None = PUB) -> dict[str, dict[str, str]]
 @pytest.mark.parametrize(
     ("text", "start"),
     [
-        ("The brigade said it killed 4,100 Russian soldiers in February.", PUB),
-        ("The army says Russia has lost 31,000 troops so far in August.", PUB),
+        # a month-only window starts on the first of the month (seeds: passages-b note 18)
+        ("The brigade said it killed 4,100 Russian soldiers in February.", dt.date(2024, 2, 1)),
+        ("The army says Russia has lost 31,000 troops so far in August.", dt.date(2024, 8, 1)),
         ("Russia has lost 52,000 troops since June, the ministry says.", dt.date(2024, 6, 1)),
         ("Kyiv has lost 18,000 soldiers since launching the counteroffensive, Moscow said.", PUB),
         ("Kyiv has lost 18,000 soldiers since it began its offensive, Moscow said.", PUB),
@@ -450,3 +451,126 @@ def test_sum_too_large_for_a_day_stays_the_war_s() -> None:
         "In total, Kyiv has lost 620,000 troops, the ministry said."
     )
     assert periods(text)[620000] == "cumulative"
+
+
+# Round 3: calendar windows in the shapes outlets write them (made-up sentences).
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # a clause that is only a month or a year heads the figures after it
+        (
+            "In February, Russian forces lost 29,400 soldiers, the ministry said.",
+            dt.date(2024, 2, 1),
+        ),
+        (
+            "During 2023, Ukrainian units destroyed more than 2,600 Russian tanks.",
+            dt.date(2023, 1, 1),
+        ),
+        ("Over the course of 2023, Russia lost 251,000 soldiers, Kyiv said.", dt.date(2023, 1, 1)),
+        ("Last year, Russia lost 251,000 soldiers, the commander said.", dt.date(2023, 1, 1)),
+        (
+            "This year alone, Russia has lost 280,000 soldiers, the commander said.",
+            dt.date(2024, 1, 1),
+        ),
+        # the losses of a month named with them, wherever the figure stands
+        ("Russian casualties in July came to 38,100, the General Staff said.", dt.date(2024, 7, 1)),
+        ("Russian losses in August totalled 39,700, according to Kyiv.", dt.date(2024, 8, 1)),
+        ("The figure topped February's tally of 31,900 Russian casualties.", dt.date(2024, 2, 1)),
+        # up to now within a month or a year
+        ("So far in September, Russian forces have lost 13,500 soldiers.", dt.date(2024, 9, 1)),
+        ("So far this year, Russia has lost 280,000 soldiers, Kyiv says.", dt.date(2024, 1, 1)),
+        (
+            "Russia has lost 280,000 soldiers since the start of 2024, Kyiv says.",
+            dt.date(2024, 1, 1),
+        ),
+        ("In the month of May, Russia lost 36,000 soldiers, Syrskyi said.", dt.date(2024, 5, 1)),
+        # parts of a year, seasons, weeks
+        ("Russia lost 190,000 soldiers in the first half of 2024, the ministry said.", None),
+        ("Russia has lost 60,000 troops since last summer, Kyiv said.", None),
+        ("Russia has lost 60,000 troops since last October, Kyiv said.", dt.date(2023, 10, 1)),
+        ("During the week, Ukraine lost up to 2,400 troops, the ministry said.", None),
+    ],
+)
+def test_a_calendar_window_in_an_outlets_words(text: str, start: dt.date | None) -> None:
+    (c,) = run(text)
+    assert c.period == "window"
+    assert start is None or c.period_start == start
+
+
+# A fronted week, month or year before who said what dates the statement, not the figure.
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Earlier this week, the General Staff said Russia had lost 8,900 tanks.", "cumulative"),
+        ("In March, Ukraine's military said Russia had lost 430,000 soldiers.", "cumulative"),
+        ("In May 2024, officials estimated that Russia had lost 500,000 soldiers.", "cumulative"),
+        ("Last week, Russian forces lost 9,000 soldiers, the General Staff said.", "window"),
+        ("Over the past week, the ministry said, Russia lost 9,000 soldiers.", "window"),
+    ],
+)
+def test_a_fronted_point_before_who_said_it_dates_the_statement(text: str, period: str) -> None:
+    (c,) = run(text)
+    assert c.period == period
+
+
+# A report's cadence ("daily update") is no rate; a monthly toll or record month is a window.
+@pytest.mark.parametrize(
+    ("text", "value", "period"),
+    [
+        (
+            "The General Staff's daily update said Russia has lost 640,000 troops.",
+            640000,
+            "cumulative",
+        ),
+        (
+            "Kyiv publishes daily figures; it says Russia has lost 640,000 troops.",
+            640000,
+            "cumulative",
+        ),
+        (
+            "Russia's monthly losses of about 35,000 troops cannot last, analysts said.",
+            35000,
+            "window",
+        ),
+        (
+            "August saw 39,700 Russian casualties, the highest monthly toll of the war.",
+            39700,
+            "window",
+        ),
+    ],
+)
+def test_a_reports_cadence_is_no_rate(text: str, value: int, period: str) -> None:
+    assert periods(text)[value] == period
+
+
+def test_a_total_raised_beside_the_day_is_the_wars() -> None:
+    text = "Russia lost 1,330 troops over the past day, bringing its total to 640,000."
+    assert periods(text) == {1330: "window", 640000: "cumulative"}
+
+
+def test_a_weekly_briefing_lends_its_week_to_what_it_lists() -> None:
+    text = (
+        "Ukraine lost more than 2,100 servicemen during the week, the Russian ministry said in "
+        "its weekly summary.\n\nThe enemy lost 14 tanks, 31 armoured vehicles and 26 cars.\n\n"
+        "In total, Ukraine has lost 590,000 troops since the start of the special military "
+        "operation, the ministry said."
+    )
+    got = periods(text)
+    assert [got[v] for v in (2100, 14, 31, 26)] == ["window"] * 4
+    assert got[590000] == "cumulative"
+
+
+# A month that dates a start or a running total's crossing of a mark is no window.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In February 2022, Russia launched its invasion, and since then it has lost 640,000 "
+        "troops.",
+        "In 2022, Russia invaded Ukraine; it has since lost 640,000 troops, Kyiv says.",
+        "Russia's losses passed 600,000 in August, according to Kyiv.",
+        "The milestone of 500,000 Russian casualties was passed in May, Kyiv said.",
+    ],
+)
+def test_a_month_of_a_start_or_a_milestone_is_no_window(text: str) -> None:
+    (c,) = run(text)
+    assert c.period == "cumulative"

@@ -9,7 +9,8 @@ read right after a figure's number (`AFTER_NUMBER_CUES`) and the weak ones
 (`period_rules`), a total (`period_totals`), a weak window; the leftmost match of a
 registry wins, as one alternation of its rules would find it. What only leans one way when
 nothing else says (the perfect tense, a list going on) is `period_lean`'s. Imports:
-`cues`, `dates`, `months`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`.
+`cues`, `dates`, `months`, `period_months`, `period_rules`, `period_starts`, `period_totals`,
+`rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ledger.ingest import period_months as pm
 from ledger.ingest import period_rules as pr
 from ledger.ingest import period_totals as pt
 from ledger.ingest.cues import ATTR_VERBS
@@ -33,11 +35,6 @@ _I = re.IGNORECASE
 # The cues of the stretches read so far, by (start, end, as_of, id of the sentence's dates).
 CueMemo = dict[tuple[int, int, dt.date, int], Cue]
 
-# A calendar month names a window ("killed in November", "in February"), but not one that
-# dates the invasion's start ("since launching its invasion in February").
-_WINDOW_MONTH = MONTH_NAMES
-_NOT_A_START = r"(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion)\b)"
-_NOT_SAID = r"(?!,? (?:\w+ )?(?:said|says|reported|announced|claimed|stated))"
 AFTER_NUMBER_CUES = registry(
     Rule(
         "more-after-number",
@@ -46,31 +43,8 @@ AFTER_NUMBER_CUES = registry(
         " more tanks were hit",
         " tanks more or less",
     ),
-    Rule(
-        "month-after-figure",
-        'A month or year after the figure ("killed in November", "lost 215,000 last year"); '
-        "before it a month more often dates the statement.",
-        guarded(
-            rf"^(?:{_NOT_A_START}[^,.;:!?()]){{0,50}}?\b"
-            r"(?:(?:in|during|throughout) (?:the month of )?"
-            rf"(?-i:{_WINDOW_MONTH})(?: 20\d\d)?|(?:last|this|the past) year)\b{_NOT_SAID}",
-            _I,
-        ),
-        " soldiers were killed in November",
-        " soldiers since the invasion began in February",
-    ),
-    Rule(
-        "year-after-figure",
-        'A calendar year after the figure ("lost 300,000 troops in 2025"): that year\'s window.',
-        guarded(
-            r"^(?:(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion|war)\b)"
-            r"[^,.;:!?()]){0,50}?\b(?:in|during|throughout) "
-            rf"(?:the year )?(?P<year>20[2-3]\d)\b{_NOT_SAID}",
-            _I,
-        ),
-        " troops in 2025",
-        " troops since it invaded in 2022",
-    ),
+    pm.MONTH_AFTER_FIGURE,
+    pm.YEAR_AFTER_FIGURE,
 )
 WEAK_WINDOW_CUES = registry(
     Rule(
@@ -155,9 +129,13 @@ def period_cue(
     if more.match(text[num_end : num_end + 12]):
         return Cue("window", as_of, more.name)
     after = text[num_end : min(end, num_end + 80)]
-    if _may_date_after(after):
-        if month.match(after):
-            return Cue("window", as_of, month.name)
+    if _may_date_after(after) and not pm.MILESTONE.pattern.search(
+        text, max(start, num_end - 40), min(end, num_end + 40)
+    ):
+        # not "losses passed 600,000 in August": when a running total crossed a mark
+        m = month.match(after)
+        if m:
+            return Cue("window", pm.calendar_start(m.group(0), as_of) or as_of, month.name)
         m = year.match(after)
         if m:
             first = dt.date(int(m.group("year")), 1, 1)
@@ -269,6 +247,9 @@ def window_start(cue: str, as_of: dt.date) -> dt.date:
             return as_of
         days = n * {"d": 1, "w": 7, "m": 30}[unit[0]]
         return as_of - dt.timedelta(days=max(days - 1, 0))
+    first = pm.calendar_start(cue, as_of)
+    if first is not None:
+        return first  # "in the month of May", "so far in April", "since the start of 2026"
     for word, back in _SPAN_WORDS:
         if word in low:
             return as_of - dt.timedelta(days=back)

@@ -98,9 +98,9 @@ class Heirs:
 
     def opens_a_report(self, c: Cand) -> bool:
         """Whether c, the article's first figure, opens a report of one window: a day's (a
-        daily briefing) or one counted from a start it names (an offensive's tally); not a
-        rate ("1,000 a day")."""
-        return id(c) in self.days or c.why.get("period") in FROM_A_START
+        daily briefing), a week's (a weekly one) or one counted from a start it names (an
+        offensive's tally); not a rate ("1,000 a day")."""
+        return id(c) in self.days or c.why.get("period") in FROM_A_START | WEEK_RULES
 
 
 # Window cues that name the window's start (an offensive, an incursion, a day, a meeting).
@@ -114,6 +114,10 @@ FROM_A_START = frozenset(
         "since-previous-meeting",
     }
 )
+
+
+# Window cues of a week's briefing ("during the week"): like a day's, a report's span.
+WEEK_RULES = frozenset({"during-the-week"})
 
 
 DAY_RULES = frozenset(

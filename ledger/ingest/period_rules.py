@@ -5,7 +5,8 @@ start of the incursion"), a registry of `Rule`s searched in its order; `THE_WAR`
 naming the whole war), `ABOUT` and `SMALL_COUNT` (a rough and a small count, for the cues of
 `period_totals` too), and `Cue` (what a cue gives: a period, its first day, the rule's
 name) with `NO_CUE`. How the cues are weighed against each other is `period_cues`'.
-Imports: `events.claims`, `lexicon` (a month's regex), `months`, `rules`, `rx`.
+The rules of a named month or year are `period_months`'. Imports: `events.claims`,
+`period_months`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ import re
 from typing import NamedTuple
 
 from events.claims import Period
-from ledger.ingest.lexicon import MONTH
-from ledger.ingest.months import MONTH_NAMES
+from ledger.ingest import period_months as pm
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
 
@@ -43,9 +43,6 @@ ABOUT = r"(?:nearly |almost |about |around |roughly |some )?"
 SMALL_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
 
 
-_NOT_FEBRUARY = "|".join(m for m in MONTH_NAMES.split("|") if m != "February")
-
-
 def _window(alternation: str) -> re.Pattern[str]:
     """A window cue: never one naming the whole war after it ("the first days of the war")."""
     return guarded(rf"\b(?:{alternation})\b(?! of {THE_WAR}\b)", _I)
@@ -66,10 +63,12 @@ WINDOW_CUES = registry(
         _window(
             r"per (?:day|week|month)|(?:each|every) (?:day|week|month)\b|"
             r"a (?:week|month)\b(?! later| earlier| before| after| ago| of| into| since| and)|"
-            r"a day\b(?! later| earlier| before| after)|daily"
+            r"a day\b(?! later| earlier| before| after)|daily(?! (?:updates?|reports?|briefings?|"
+            r"bulletins?|summary|summaries|statements?|posts?|tally|count|figures|data|list))|"
+            r"(?:weekly|monthly) (?:losses|casualties|deaths|death toll|average|rate)"
         ),
         "about 1,000 casualties a day",
-        "a day later the ministry put the toll at 9,000",
+        "the General Staff's daily update put the toll at 9,000",
         words("day|daily|week|month"),
     ),
     Rule(
@@ -108,6 +107,14 @@ WINDOW_CUES = registry(
         "lost up to 230 troops during the day",
         "lost up to 230 troops during the day of the assault",
         words("day"),
+    ),
+    Rule(
+        "during-the-week",
+        'A weekly briefing\'s "during the week" ("lost up to 2,400 troops during the week").',
+        _window(r"(?:over|during|in the course of) the week\b(?! (?:before|after|of))"),
+        "lost up to 2,400 troops during the week",
+        "lost up to 2,400 troops during the week of the assault",
+        words("week"),
     ),
     Rule(
         "hours-long-battle",
@@ -249,31 +256,15 @@ WINDOW_CUES = registry(
         words("period|timeframe|time"),
     ),
     Rule(
-        "month-alone",
-        'One named month: "in March alone", "in the month of May".',
-        _window(rf"in (?:the month of )?{MONTH}(?: 20\d\d)? alone|in the month of {MONTH}"),
-        "lost 30,000 troops in May alone",
-        "lost 30,000 troops in May, when the war",
-        words("alone|month"),
-    ),
-    Rule(
         "since-start-of-other",
         'Since the start of something that is not the war ("of the incursion", "of September").',
         _window(
             r"since (?:the )?(?:beginning|start|launch|onset|first (?:days?|weeks?)) of "
-            rf"(?!{THE_WAR}\b)"
+            rf"(?!{THE_WAR}\b)(?:(?:the |this )?year|{pm.CALENDAR_NAME})?"
         ),
         "since the start of the Kursk incursion",
         "since the start of the war",
         words("since"),
-    ),
-    Rule(
-        "one-month",
-        "A month said whole.",
-        _window(r"in (?:just |only )?(?:one|a single) month"),
-        "lost 1,000 tanks in one month",
-        "lost 1,000 tanks in one monthly report",
-        words("month"),
     ),
     Rule(
         "during-operation",
@@ -316,23 +307,20 @@ WINDOW_CUES = registry(
         guarded(
             r"\b(?:deadliest|bloodiest|worst|costliest|heaviest|record|most costly|"
             r"(?:third|second)-(?:greatest|largest|highest|deadliest)|greatest|largest|highest) "
-            r"(?:single )?(?:day|week|month|24 hours)\b",
+            r"(?:single )?(?:day|week|month|24 hours|(?:daily|weekly|monthly) (?:losses|toll|total|"
+            r"tally|figure|casualties))\b",
             _I,
         ),
         "killed on what may be the deadliest day of the war",
         "killed on what may be the deadliest front of the war",
-        words("day|week|month|hours"),
+        words("day|week|month|hours|daily|weekly|monthly"),
     ),
-    Rule(
-        "month-figures",
-        "A month's numbers said by the month's name (\"October's figures\").",
-        guarded(
-            # (every month but February, as the rule was written)
-            rf"\b(?-i:{_NOT_FEBRUARY})['’]s (?:numbers|figures|toll|total|losses|tally)\b",
-            _I,
-        ),
-        "up from October's numbers, when 41,000 fell",
-        "up from October, when 41,000 fell",
-        words("numbers|figures|toll|total|losses|tally"),
-    ),
+    pm.MONTH_ALONE,
+    pm.ONE_MONTH,
+    pm.MONTH_FIGURES,
+    pm.MONTH_LOSSES,
+    pm.SO_FAR_THIS_SPAN,
+    pm.FRONTED_CALENDAR,
+    pm.PART_OF_A_YEAR,
+    pm.SINCE_A_SEASON,
 )

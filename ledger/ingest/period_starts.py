@@ -3,8 +3,8 @@
 Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2, when it
 reported ...", and "in the Donetsk area", which makes a total one front's), `FRONT_SCOPE`,
 `front_window` (losses in Kursk after August 2024: the incursion's window),
-`since_cue` (the period a "since" gives a stretch of text) and `first_of_month`. Imports:
-`cues`, `dates`, `lexicon` (a month's regex), `period_rules`, `rules`, `rx`.
+and `since_cue` (the period a "since" gives a stretch of text). Imports: `cues`, `dates`,
+`lexicon` (a month's regex), `period_months`, `period_rules`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import datetime as dt
 import re
 
 from ledger.ingest.cues import ATTR_VERBS
-from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt, month_number
+from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
 from ledger.ingest.lexicon import MONTH
+from ledger.ingest.period_months import first_of_month
 from ledger.ingest.period_rules import Cue
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
@@ -42,7 +43,7 @@ START_CUES = registry(
         'Since a month named without a day ("since June", "since March 2023"): a window from '
         "its first day (not February 2022, the invasion's month: see `period_rules`).",
         guarded(
-            rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?P<month>{MONTH})"
+            rf"\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+|last\s+)?(?P<month>{MONTH})"
             rf"(?:\s+(?P<year>20\d\d))?\b(?!\.?\s*\d)(?!,?\s+when\s+{REPORTED})",
             _I,
         ),
@@ -129,12 +130,3 @@ def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.d
         if first is not None and first > INVASION:
             return Cue("window", first, _SINCE_MONTH.name)
     return None
-
-
-def first_of_month(name: str, year: str | None, as_of: dt.date) -> dt.date | None:
-    """The first day of month `name` of `year`, else of the last such month before as_of."""
-    number = month_number(name)
-    if number is None:
-        return None
-    first = dt.date(int(year) if year else as_of.year, number, 1)
-    return first.replace(year=first.year - 1) if first > as_of and not year else first

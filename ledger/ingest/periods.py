@@ -6,7 +6,7 @@ clauses, the next item of its list, a restatement of it, its paragraph, then wha
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
 Each decision is named in `c.why["period"]` and `c.why["as_of"]`. Imports:
 `cand`, `cues`, `dates`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
-`period_rules`, `period_starts`, `period_totals`, `rules`, `rx`, `sentences`.
+`period_months`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,12 @@ from ledger.ingest.period_inherit import (
     set_period,
 )
 from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, RUNNING_TOTAL
+from ledger.ingest.period_months import (
+    FRONTED_CALENDAR,
+    FRONTED_POINT,
+    SAID_AFTER_POINT,
+    START_AFTER_POINT,
+)
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import front_window
 from ledger.ingest.rules import Rule, registry
@@ -150,7 +156,8 @@ class _Own:
             # the figure it changes ("... lost 512,430 (+1,210) since the invasion")
             cue = Cue("window", None, "day-change")
         cue = cue if cue.period else _sentence_cue(text, c, self.cands, i, self.prev_in_sent)
-        if cue.rule == "in-total":
+        if cue.rule == "in-total" and id(c) not in self.heirs.raised_totals:
+            # not "lost 1,330 over the past day, bringing its total to 800,000": the war's
             cue = self._sum_of_the_day(c, sent, dates) or cue
         cue = cue if cue.period else self._other_clauses(c, sent, dates)
         if cue.period == "cumulative" and not c.derived:
@@ -287,10 +294,26 @@ def _period_from_other_clauses(
             o.sent == c.sent and o is not c and o.q_start < p_end and o.q_end > p_start
             for o in same_sentence
         )
+        and not _dates_the_statement(text, p_start, p_end, c.q_start)
     ]
     if not found:
         return NO_CUE
     return min(found, key=lambda f: f[0])[1]
+
+
+def _dates_the_statement(text: str, p_start: int, p_end: int, q_start: int) -> bool:
+    """Whether the clause text[p_start:p_end] is a fronted week, month or year followed by
+    who said what before the figure ("In March, the ministry estimated that Russia had lost
+    ..."), or a fronted month or year followed by a start ("In 2022, Russia invaded; it has
+    since lost ..."): the time of the statement or the start, not the figure's window."""
+    if p_end > q_start:
+        return False
+    piece = text[p_start:p_end]
+    if FRONTED_POINT.pattern.fullmatch(piece) or FRONTED_CALENDAR.pattern.fullmatch(piece):
+        return SAID_AFTER_POINT.pattern.search(text, p_end, q_start) is not None or (
+            START_AFTER_POINT.pattern.search(text, p_end, q_start) is not None
+        )
+    return False
 
 
 def _clause_cues(
