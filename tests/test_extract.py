@@ -1106,7 +1106,7 @@ def test_he_is_the_person_not_the_officials_carried() -> None:
         ),
     ],
 )
-def test_window_cues_of_1_6(text: str, period: str, start: dt.date | None) -> None:
+def test_nights_days_battles_and_dated_totals_are_windows(text: str, period: str, start: dt.date | None) -> None:
     """A past night, "over the day", an N-hour battle, a dated total and one front's total."""
     claim = one(text, published=dt.date(2022, 10, 1))
     assert claim.period == period
@@ -1139,7 +1139,7 @@ def test_list_item_before_as_well_as_shares_the_cue() -> None:
         ("The army said it killed, wounded or captured 1,200 Russian soldiers.", "personnel", 1200),
     ],
 )
-def test_metrics_of_1_6(text: str, metric: str, value: int) -> None:
+def test_vehicle_airframe_and_casualty_nouns_map_to_metrics(text: str, metric: str, value: int) -> None:
     """Troop-carrying fighting vehicles, plural airframe types, and casualties that include the
     captured."""
     assert [(c.metric, c.value) for c in run(text)] == [(metric, value)]
@@ -1164,7 +1164,7 @@ def test_shares_and_strikes_are_not_counts(text: str) -> None:
         ("Officials said about 900 North Korean soldiers were killed or wounded.", "north_korea"),
     ],
 )
-def test_subjects_of_1_6(text: str, subject: str) -> None:
+def test_army_names_and_allied_troops_give_the_subject(text: str, subject: str) -> None:
     """ "the AFU" is Ukraine's army; North Korean soldiers are North Korea's losses."""
     assert one(text).subject == subject
 
@@ -1205,7 +1205,7 @@ def test_subjects_of_1_6(text: str, subject: str) -> None:
         ),
     ],
 )
-def test_claimant_attribution_1_7(text: str, claimant: str) -> None:
+def test_officials_ministers_citers_and_appositions_name_the_speaker(text: str, claimant: str) -> None:
     """Officials, a minister, a citer, a role apposition and "confirmed by" name the speaker."""
     assert {c.claimant for c in run(text)} == {claimant}
 
@@ -1294,7 +1294,7 @@ def test_a_bare_country_is_not_a_private_army_chief() -> None:
         ),
     ],
 )
-def test_recall_rules_1_8(text: str, expected: set[tuple[str, str, int, str]]) -> None:
+def test_killed_forces_downed_weapons_and_mixed_list_totals(text: str, expected: set[tuple[str, str, int, str]]) -> None:
     """Forces that were killed, downed weapons that were fired, and one total for a mixed list."""
     assert {(c.subject, c.metric, c.value, c.qualifier) for c in run(text)} == expected
 
@@ -1314,7 +1314,7 @@ def test_recall_rules_1_8(text: str, expected: set[tuple[str, str, int, str]]) -
         ),
     ],
 )
-def test_subjects_of_1_8(text: str, subject: str) -> None:
+def test_asides_and_own_fighters_give_the_subject(text: str, subject: str) -> None:
     """A side with an aside before its verb, and the speaker's own fighters."""
     assert {c.subject for c in run(text)} == {subject}
 
@@ -1326,7 +1326,7 @@ def test_subjects_of_1_8(text: str, subject: str) -> None:
         "The Kremlin is losing some 15,000 soldiers a month, the analysts said.",
     ],
 )
-def test_window_cues_of_1_8(text: str) -> None:
+def test_one_day_and_monthly_rates_are_windows(text: str) -> None:
     """ "in just one day" and a monthly rate are windows."""
     assert {c.period for c in run(text)} == {"window"}
 
