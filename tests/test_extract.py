@@ -1106,7 +1106,9 @@ def test_he_is_the_person_not_the_officials_carried() -> None:
         ),
     ],
 )
-def test_nights_days_battles_and_dated_totals_are_windows(text: str, period: str, start: dt.date | None) -> None:
+def test_nights_days_battles_and_dated_totals_are_windows(
+    text: str, period: str, start: dt.date | None
+) -> None:
     """A past night, "over the day", an N-hour battle, a dated total and one front's total."""
     claim = one(text, published=dt.date(2022, 10, 1))
     assert claim.period == period
@@ -1139,7 +1141,9 @@ def test_list_item_before_as_well_as_shares_the_cue() -> None:
         ("The army said it killed, wounded or captured 1,200 Russian soldiers.", "personnel", 1200),
     ],
 )
-def test_vehicle_airframe_and_casualty_nouns_map_to_metrics(text: str, metric: str, value: int) -> None:
+def test_vehicle_airframe_and_casualty_nouns_map_to_metrics(
+    text: str, metric: str, value: int
+) -> None:
     """Troop-carrying fighting vehicles, plural airframe types, and casualties that include the
     captured."""
     assert [(c.metric, c.value) for c in run(text)] == [(metric, value)]
@@ -1205,7 +1209,9 @@ def test_army_names_and_allied_troops_give_the_subject(text: str, subject: str) 
         ),
     ],
 )
-def test_officials_ministers_citers_and_appositions_name_the_speaker(text: str, claimant: str) -> None:
+def test_officials_ministers_citers_and_appositions_name_the_speaker(
+    text: str, claimant: str
+) -> None:
     """Officials, a minister, a citer, a role apposition and "confirmed by" name the speaker."""
     assert {c.claimant for c in run(text)} == {claimant}
 
@@ -1294,7 +1300,9 @@ def test_a_bare_country_is_not_a_private_army_chief() -> None:
         ),
     ],
 )
-def test_killed_forces_downed_weapons_and_mixed_list_totals(text: str, expected: set[tuple[str, str, int, str]]) -> None:
+def test_killed_forces_downed_weapons_and_mixed_list_totals(
+    text: str, expected: set[tuple[str, str, int, str]]
+) -> None:
     """Forces that were killed, downed weapons that were fired, and one total for a mixed list."""
     assert {(c.subject, c.metric, c.value, c.qualifier) for c in run(text)} == expected
 
