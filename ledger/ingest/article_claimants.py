@@ -6,9 +6,10 @@ the claim of the first source the lead names: "lead-speaker", "lead-forward") an
 `one_body_per_side` (a bare "Ukraine" or "Moscow", or a generic "the Ukrainian military",
 is the one official body of that side the article names: "same-body") and `name_the_official`
 (an unnamed official who speaks, then named as the speaker of the next sentence's figures:
-"official-named-next"); and `settle_subjects`, the subject of a figure whose sentence named
-no side (the other side of its claimant's, unless its own ranks). Imports: `cand`,
-`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`,
+"official-named-next") and `credit_source_line` ("Source: X on Facebook", a line naming the
+source of the figures an outlet republishes: "source-line"); and `settle_subjects`, the
+subject of a figure whose sentence named no side (the other side of its claimant's, unless its
+own ranks). Imports: `cand`, `claimant_names`, `claimant_lexicon`, `cues`, `name_cores`,
 `rules`, `rx`, `sentences`.
 """
 
@@ -18,7 +19,7 @@ import re
 
 from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.cand import Cand
-from ledger.ingest.claimant_names import ALIAS_ANY, canonical
+from ledger.ingest.claimant_names import ALIAS_ANY, canonical, name_claimant, valid_np
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
 from ledger.ingest.name_cores import is_outlet, name_core
 from ledger.ingest.rules import Rule, registry
@@ -46,7 +47,28 @@ FIRST_PERSON = Rule(
     "We",
     "They",
 )
-ARTICLE_RULES = registry(OFFICIAL_NAMED_NEXT, FIRST_PERSON)
+# "Source: General Staff of the Armed Forces of Ukraine on Facebook": a line of its own that
+# names where the article's figures come from.
+SOURCE_LINE = Rule(
+    "source-line",
+    "A line of its own naming the article's source (Source: X on Facebook): X is the claimant "
+    "of the figures otherwise left to the publisher or to an outlet relaying them.",
+    guarded(
+        r"^[ \t]*(?i:(?:data\s+)?sources?)\s*[:：]\s*(?P<np>[^\n:]{2,150}?)[ \t.]*$",
+        re.MULTILINE,
+    ),
+    "Source: the General Staff on Facebook",
+    "Photo source: Example Agency",
+)
+# Where the source's name ends: its channel, an interview, a date, an aside.
+SOURCE_END = Rule(
+    "source-line-end",
+    "After a source line's name: its channel (on Facebook), an interview, an aside.",
+    guarded(r"\s+(?:on|in|via|at|from|with|during)\s+|\s*[,;(\[|–—]\s*|\s+-\s+", _I),
+    "the General Staff on Facebook",
+    "the General Staff",
+)
+ARTICLE_RULES = registry(OFFICIAL_NAMED_NEXT, FIRST_PERSON, SOURCE_LINE, SOURCE_END)
 # "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
 _OWN_NP = guarded(
     r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
@@ -154,3 +176,27 @@ def settle_subjects(text: str, cands: list[Cand]) -> None:
         )
         c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
         c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"
+
+
+def credit_source_line(text: str, cands: list[Cand], publisher: str) -> None:
+    """ "Source: General Staff ... on Facebook" above (or below) a list: the body it names (a
+    known one) is the claimant of the figures left to the publisher or to an outlet, which
+    only republishes them."""
+    if "ource" not in text:
+        return
+    found = None
+    for m in SOURCE_LINE.pattern.finditer(text):
+        np = SOURCE_END.pattern.split(m.group("np").strip(), maxsplit=1)[0].strip(" '\"“”")
+        if valid_np(np) and canonical(np) is not None:
+            found = (name_claimant(np, text[max(0, m.start() - 400) : m.end()], None, {}), np)
+            break
+    if found is None:
+        return
+    outlet_source = is_outlet(found[1])
+    for c in cands:
+        if c.why.get("claimant") == "reportedly-publisher":
+            continue
+        by_outlet = not outlet_source and is_outlet(c.claimant or "")
+        if c.claimant == publisher or by_outlet:
+            c.claimant, c.claimant_text = found
+            c.why["claimant"] = SOURCE_LINE.name
