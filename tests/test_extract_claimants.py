@@ -507,3 +507,14 @@ def test_a_source_line_names_the_claimant(text: str) -> None:
 def test_a_photo_source_line_is_no_claimant() -> None:
     text = "Russia lost 40 tanks in the battle.\n\nPhoto source: the General Staff"
     assert claimants(text) == [PUBLISHER]
+
+
+# A quotation over several sentences: the speaker named after it closes speaks for all of them.
+@pytest.mark.parametrize("mark", [('"', '"'), ("“", "”")])
+def test_a_quote_over_sentences_is_its_closing_speakers(mark: tuple[str, str]) -> None:
+    text = (
+        "Fighting went on near the town, local officials reported.\n\n"
+        f"{mark[0]}Air defence systems shot down 40 Ukrainian drones. Two Ukrainian tanks were "
+        f"lost,{mark[1]} the Russian ministry said in a statement."
+    )
+    assert claimants(text) == [RU_MOD, RU_MOD]

@@ -12,8 +12,8 @@ headline and for lead figures told before it, and one body per side for a bare "
 and the last-resort subject of figures whose sentence named no side (the other side of the
 claimant's: `article_claimants`); an unnamed official the next sentence names, that person.
 Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
-`claimant_names`, `cues`, `local_officials`, `rx`, `references`, `sentences`, `speakers`,
-`article_claimants`.
+`claimant_names`, `cues`, `local_officials`, `quote_speakers`, `rx`, `references`,
+`sentences`, `speakers`, `article_claimants`.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
 from ledger.ingest.cues import LIST_LINE
 from ledger.ingest.local_officials import OFFICE_ONLY, local_official
+from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.references import (
     MINISTER_BY_OFFICE,
     SPOKESMAN_OF_BODY,
@@ -127,6 +128,8 @@ def assign_claimants(
             carry.enter_paragraph(sent.para, s_text)
         context = text[max(0, sent.start - 400) : sent.end]
         attrs = attributions(text, sent) if sent.para in wanted else []
+        if not attrs and by_sent.get(si) and (quoted := closing_speaker(text, sentences, si)):
+            attrs = [quoted]  # '"... 40 drones. ...," the ministry said': the ministry
         back_np, relay = speaker_of_sentence_before(s_text, bool(by_sent.get(si)))
         if relay is not None:  # the outlet that relays the report does not speak
             attrs = [a for a in attrs if a.pos >= sent.start + relay]
