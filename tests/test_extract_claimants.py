@@ -427,6 +427,12 @@ UK_DI = "UK Defence Intelligence"
             "Later the governor said 12 Ukrainian drones were shot down.",
             "Ivan Sokolov",
         ),
+        # "Daily" is part of an outlet's name; a mistyped apostrophe is still one
+        ("The Daily Express said Russia lost 40 tanks.", "The Daily Express"),
+        (
+            "Ukraine‘s Ministry of Defence said Russia lost 40 tanks.",
+            "Ministry of Defence of Ukraine",
+        ),
         # "the minister": the minister named before, not his ministry
         (
             "Defence Minister Marta Hnatiuk visited the front. The minister said Russia lost "

@@ -234,6 +234,7 @@ def name_claimant(np: str, context: str, subject: str | None, memory: dict[str, 
     """The claimant recorded for a noun phrase: its canonical name, a bare "Defense Ministry"
     or "General Staff" resolved (`memory` keeps the ministry the article last named), else
     the phrase itself, cleaned."""
+    np = np.replace("‘s ", "’s ") if "‘s " in np else np  # "Ukraine‘s": an apostrophe
     np = _own_country(np.replace("‘", "").replace("“", "").replace("”", ""), context)
     canon = canonical(np)
     bare = ARTICLE.sub("", np)

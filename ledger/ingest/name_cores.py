@@ -30,9 +30,10 @@ _TITLE_NOUN = (
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
+# "daily" and "weekly" only as lower-case nouns: "the British daily Example", not "Daily Express".
 _OUTLET_NOUN = (
-    r"(?:news agency|agency|outlet|newspaper|tabloid|daily|weekly|website|site|portal|channel|"
-    r"broadcaster|magazine|publication|media|service|blog|project|group)"
+    r"(?:news agency|agency|outlet|newspaper|tabloid|(?-i:daily|weekly)|website|site|portal|"
+    r"channel|broadcaster|magazine|publication|media|service|blog|project|group)"
 )
 
 # "Lt. Gen. Ivan Petrov", "General Ivan Petrov": a rank before a name.
