@@ -524,3 +524,11 @@ def test_a_quote_over_sentences_is_its_closing_speakers(mark: tuple[str, str]) -
         f"lost,{mark[1]} the Russian ministry said in a statement."
     )
     assert claimants(text) == [RU_MOD, RU_MOD]
+
+
+def test_a_described_official_is_the_titled_person_named_next() -> None:
+    text = (
+        "Russia is losing up to 25,000 soldiers a month, NATO’s top civilian official said.\n"
+        "“The losses are massive,” NATO Secretary General Ivan Sokolov told lawmakers."
+    )
+    assert claimants(text) == ["Ivan Sokolov"]

@@ -149,7 +149,7 @@ def assign_claimants(
     credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
     credit_source_line(text, cands, publisher)
     one_body_per_side(text, cands)
-    name_the_official(cands)
+    name_the_official(cands, text, sentences)
     settle_subjects(text, cands)
 
 
