@@ -326,7 +326,7 @@ def test_passing_a_mark_is_a_qualifier(phrase: str, qualifier: str) -> None:
         (
             "Britain's Defence Ministry published an update. The minister said Russia lost 12 "
             "tanks in a week.",
-            "UK Ministry of Defence (Defence Intelligence)",
+            "UK Defence Intelligence",
         ),
         (
             "Kyiv's military said Russia lost 12 tanks in a day.",
@@ -1032,7 +1032,7 @@ def test_list_and_event_windows(text: str, period: str) -> None:
             "The army reported heavy fighting.\n\nAccording to the Daily Example, this is stated "
             "in a British intelligence report.\n\nRussia has probably lost more than 60,000 "
             "troops over two months.",
-            "UK Ministry of Defence (Defence Intelligence)",
+            "UK Defence Intelligence",
         ),
         (
             "The Russian Ministry of Defense (MoD) said the enemy lost 300 soldiers in a day. "
@@ -1353,7 +1353,7 @@ def test_the_same_figure_from_two_named_sources() -> None:
     )
     assert {c.claimant for c in run(text)} == {
         "US Department of Defense (Pentagon)",
-        "UK Ministry of Defence (Defence Intelligence)",
+        "UK Defence Intelligence",
     }
 
 

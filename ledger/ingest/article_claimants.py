@@ -6,10 +6,13 @@ the claim of the first source the lead names: "lead-speaker", "lead-forward") an
 `one_body_per_side` (a bare "Ukraine" or "Moscow", or a generic "the Ukrainian military",
 is the one official body of that side the article names: "same-body") and `name_the_official`
 (an unnamed official who speaks, then named as the speaker of the next sentence's figures:
-"official-named-next"); and `settle_subjects`, the subject of a figure whose sentence named
-no side (the other side of its claimant's, unless its own ranks). Imports: `cand`,
-`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`,
-`rules`, `rx`, `sentences`.
+"official-named-next") and `credit_source_line` ("Source: X on Facebook", a line naming the
+source of the figures an outlet republishes: "source-line"); and `settle_subjects`, the
+subject of a figure whose sentence named no side (the other side of its claimant's, unless its
+own ranks). A described official ("NATO's top civilian official") is the titled person of
+that body the next sentences name as speaker ("described-named-next"). Imports: `cand`,
+`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`, `rules`, `rx`, `sentences`,
+`speakers`.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ import re
 
 from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.cand import Cand
-from ledger.ingest.claimant_names import ALIAS_ANY, canonical
+from ledger.ingest.claimant_names import ALIAS_ANY, canonical, name_claimant, valid_np
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
 from ledger.ingest.name_cores import is_outlet, name_core
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
+from ledger.ingest.speakers import attributions
 
 _I = re.IGNORECASE
 
@@ -39,6 +43,19 @@ OFFICIAL_NAMED_NEXT = Rule(
     "a White House official",
     "another US official",
 )
+# "NATO's top civilian official", "the alliance chief": a person described, not named.
+DESCRIBED_NAMED_NEXT = Rule(
+    "described-named-next",
+    "A person described by role in a body ('NATO's top civilian official'), one of the next "
+    "two sentences naming a titled speaker of that body: the person named.",
+    guarded(
+        r"^(?:(?:a|an|the|one)\s+)?(?P<body>(?:[A-Z][\w.-]*(?:['’]s)?\s+){1,3})"
+        r"(?:[a-z-]+\s+){0,3}(?:official|spokes(?:man|woman|person)|chief|head|leader|"
+        r"commander|secretary|envoy|diplomat)$"
+    ),
+    "NATO’s top civilian official",
+    "a senior official",
+)
 FIRST_PERSON = Rule(
     "first-person-quote",
     "'We estimate ...,' X said: a first-person speaker inside a quote is X, named after it.",
@@ -46,7 +63,30 @@ FIRST_PERSON = Rule(
     "We",
     "They",
 )
-ARTICLE_RULES = registry(OFFICIAL_NAMED_NEXT, FIRST_PERSON)
+# "Source: General Staff of the Armed Forces of Ukraine on Facebook": a line of its own that
+# names where the article's figures come from.
+SOURCE_LINE = Rule(
+    "source-line",
+    "A line of its own naming the article's source (Source: X on Facebook): X is the claimant "
+    "of the figures otherwise left to the publisher or to an outlet relaying them.",
+    guarded(
+        r"^[ \t]*(?i:(?:data\s+)?sources?)\s*[:：]\s*(?P<np>[^\n:]{2,150}?)[ \t.]*$",
+        re.MULTILINE,
+    ),
+    "Source: the General Staff on Facebook",
+    "Photo source: Example Agency",
+)
+# Where the source's name ends: its channel, an interview, a date, an aside.
+SOURCE_END = Rule(
+    "source-line-end",
+    "After a source line's name: its channel (on Facebook), an interview, an aside.",
+    guarded(r"\s+(?:on|in|via|at|from|with|during)\s+|\s*[,;(\[|–—]\s*|\s+-\s+", _I),
+    "the General Staff on Facebook",
+    "the General Staff",
+)
+ARTICLE_RULES = registry(
+    OFFICIAL_NAMED_NEXT, DESCRIBED_NAMED_NEXT, FIRST_PERSON, SOURCE_LINE, SOURCE_END
+)
 # "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
 _OWN_NP = guarded(
     r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
@@ -111,9 +151,13 @@ def one_body_per_side(text: str, cands: list[Cand]) -> None:
         c.why["claimant"] = "same-body"
 
 
-def name_the_official(cands: list[Cand]) -> None:
+def name_the_official(
+    cands: list[Cand], text: str = "", sentences: list[Sentence] | None = None
+) -> None:
     """ "..., a White House official said. '...,' spokesman Ivan Petrov told reporters.": the
-    unnamed official's figures are the person's the next sentence names as its speaker."""
+    unnamed official's figures are the person's the next sentence names as its speaker; a
+    described one ("NATO's top civilian official") the titled person of the same body that
+    one of the next two sentences names as its speaker ("NATO Secretary General ...")."""
     by_sent: dict[int, list[Cand]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
@@ -121,7 +165,13 @@ def name_the_official(cands: list[Cand]) -> None:
         words = c.claimant_text or ""
         if c.why.get("claimant") not in ("sentence-speaker", "speaker-after"):
             continue
-        if not OFFICIAL_NAMED_NEXT.pattern.match(words) or name_core(words):
+        if name_core(words):
+            continue
+        if not OFFICIAL_NAMED_NEXT.pattern.match(words):
+            person = _described_named_next(words, c.sent, text, sentences or [])
+            if person:
+                c.claimant = person
+                c.why["claimant"] = DESCRIBED_NAMED_NEXT.name
             continue
         named = [
             n
@@ -131,6 +181,21 @@ def name_the_official(cands: list[Cand]) -> None:
         if named:
             c.claimant, c.claimant_text = named[0].claimant, named[0].claimant_text
             c.why["claimant"] = OFFICIAL_NAMED_NEXT.name
+
+
+def _described_named_next(words: str, si: int, text: str, sentences: list[Sentence]) -> str | None:
+    """The person with a title of the body `words` describes ("NATO's top civilian
+    official"), named as a speaker in one of the two sentences after `si`."""
+    m = DESCRIBED_NAMED_NEXT.pattern.match(words)
+    if m is None:
+        return None
+    body = [w for w in re.split(r"['’]s\b|\s+", m.group("body")) if w]
+    for nxt in sentences[si + 1 : si + 3]:
+        for a in attributions(text, nxt):
+            if a.anaphoric or not name_core(a.text) or not all(w in a.text for w in body):
+                continue
+            return name_claimant(a.text, "", None, {})
+    return None
 
 
 def settle_subjects(text: str, cands: list[Cand]) -> None:
@@ -154,3 +219,27 @@ def settle_subjects(text: str, cands: list[Cand]) -> None:
         )
         c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
         c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"
+
+
+def credit_source_line(text: str, cands: list[Cand], publisher: str) -> None:
+    """ "Source: General Staff ... on Facebook" above (or below) a list: the body it names (a
+    known one) is the claimant of the figures left to the publisher or to an outlet, which
+    only republishes them."""
+    if "ource" not in text:
+        return
+    found = None
+    for m in SOURCE_LINE.pattern.finditer(text):
+        np = SOURCE_END.pattern.split(m.group("np").strip(), maxsplit=1)[0].strip(" '\"“”")
+        if valid_np(np) and canonical(np) is not None:
+            found = (name_claimant(np, text[max(0, m.start() - 400) : m.end()], None, {}), np)
+            break
+    if found is None:
+        return
+    outlet_source = is_outlet(found[1])
+    for c in cands:
+        if c.why.get("claimant") == "reportedly-publisher":
+            continue
+        by_outlet = not outlet_source and is_outlet(c.claimant or "")
+        if c.claimant == publisher or by_outlet:
+            c.claimant, c.claimant_text = found
+            c.why["claimant"] = SOURCE_LINE.name

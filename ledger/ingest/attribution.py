@@ -12,7 +12,8 @@ headline and for lead figures told before it, and one body per side for a bare "
 and the last-resort subject of figures whose sentence named no side (the other side of the
 claimant's: `article_claimants`); an unnamed official the next sentence names, that person.
 Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
-`claimant_names`, `cues`, `rx`, `references`, `sentences`, `speakers`, `article_claimants`.
+`claimant_names`, `cues`, `local_officials`, `quote_speakers`, `rx`, `references`,
+`sentences`, `speakers`, `article_claimants`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from ledger.ingest.article_claimants import (
     FIRST_PERSON,
     credit_lead,
+    credit_source_line,
     name_the_official,
     one_body_per_side,
     settle_subjects,
@@ -30,6 +32,8 @@ from ledger.ingest.article_claimants import (
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
 from ledger.ingest.cues import LIST_LINE
+from ledger.ingest.local_officials import OFFICE_ONLY, local_official
+from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.references import (
     MINISTER_BY_OFFICE,
     SPOKESMAN_OF_BODY,
@@ -124,6 +128,8 @@ def assign_claimants(
             carry.enter_paragraph(sent.para, s_text)
         context = text[max(0, sent.start - 400) : sent.end]
         attrs = attributions(text, sent) if sent.para in wanted else []
+        if not attrs and by_sent.get(si) and (quoted := closing_speaker(text, sentences, si)):
+            attrs = [quoted]  # '"... 40 drones. ...," the ministry said': the ministry
         back_np, relay = speaker_of_sentence_before(s_text, bool(by_sent.get(si)))
         if relay is not None:  # the outlet that relays the report does not speak
             attrs = [a for a in attrs if a.pos >= sent.start + relay]
@@ -141,8 +147,9 @@ def assign_claimants(
         names = (bool(explicit), back_np is not None)
         _note_lead(sent, sent_cands, names, (lead_paras, before), carry)
     credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
+    credit_source_line(text, cands, publisher)
     one_body_per_side(text, cands)
-    name_the_official(cands)
+    name_the_official(cands, text, sentences)
     settle_subjects(text, cands)
 
 
@@ -220,10 +227,13 @@ def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> N
     last source of its side, else the name the words give."""
     person = role_person(chosen.text, carry.named)
     minister = None if person else minister_named(chosen.text, said.text, chosen.pos)
-    if person or minister:
-        c.claimant = person[0] if person else minister
+    local = None if person or minister else local_official(chosen.text, said.text, chosen.pos)
+    if person or minister or local:
+        c.claimant = person[0] if person else minister or local
         c.claimant_text, c.explicit_claimant = chosen.text, True
-        c.why["claimant"] = "role-person" if person else MINISTER_BY_OFFICE.name
+        c.why["claimant"] = (
+            "role-person" if person else MINISTER_BY_OFFICE.name if minister else OFFICE_ONLY.name
+        )
         return
     before = said.text[max(said.sent.start, chosen.pos - 200) : chosen.pos]
     spokesman = None

@@ -20,7 +20,7 @@ AIR_UA = "Ukrainian Air Force"
 MOD_UA = "Ministry of Defence of Ukraine"
 MOD_RU = "Russian Defence Ministry"
 # Its loss estimates are Defence Intelligence's updates.
-MOD_UK = "UK Ministry of Defence (Defence Intelligence)"
+MOD_UK = "UK Defence Intelligence"
 PRES_UA = "Volodymyr Zelensky"
 PUTIN = "Vladimir Putin"
 # A person is named by name; the role, where it says whom he speaks for, in parentheses.
@@ -52,8 +52,16 @@ CLAIMANT_ALIASES: dict[str, str] = {
     r"(?:Sergei |Sergey )?Sho[iy]gu": SHOIGU,
     r"(?:Andrei |Andrey )?Belousov": BELOUSOV,
     rf"{_RU}\s+(?:army|military|defen[cs]e) spokes(?:man|person|woman)": MOD_RU,
+    # Russia's groups of forces report through the ministry (its daily briefing)
+    rf"(?:(?:spokes(?:m[ae]n|persons?|people|wom[ae]n)|press (?:service|cent(?:er|re))s?) "
+    rf"(?:for|of) (?:the )?)?{_RU}\s+(?:troop |force |forces )?(?:battle ?groups?|groups?(?:ings?)?"
+    rf"(?: of (?:troops|forces))?)": MOD_RU,
     rf"{_UK}\s+{_MOD}|{_UK}\s+(?:defen[cs]e )?intel(?:ligence)?(?: services)?": MOD_UK,
-    r"Defen[cs]e Intelligence": MOD_UK,
+    r"Defen[cs]e Intelligence(?! Agency)": MOD_UK,
+    # the Pentagon's intelligence agency, not Britain's Defence Intelligence
+    r"(?:(?:US|U\.S\.) )?Defen[cs]e Intelligence Agency|(?-i:DIA)": (
+        "US Defense Intelligence Agency (DIA)"
+    ),
     r"(?:President (?:of Ukraine )?)?(?:Volodymyr |Volodymr )?Zelensk(?:y|yy|iy|yi)": PRES_UA,
     rf"{_UA}\s+President|President of Ukraine": PRES_UA,
     r"(?:Mykhailo |Mykhaylo )?Podolyak": "Mykhailo Podolyak",
@@ -74,7 +82,7 @@ CLAIMANT_ALIASES: dict[str, str] = {
         "US Department of Defense (Pentagon)"
     ),
     r"(?:US|U\.S\.|American|United States) officials": "US officials",
-    r"(?:HUR|GUR|Ukraine['’]s military intelligence(?: agency)?"
+    rf"(?:HUR|GUR|{_UA}\s+military intelligence(?: agency| directorate)?"
     r"|Defen[cs]e Intelligence of Ukraine)": ("Defence Intelligence of Ukraine (HUR)"),
     r"(?:Kyrylo )?Budanov": "Defence Intelligence of Ukraine (HUR)",
     r"(?:Valerii |Valeriy )?Zaluzhn(?:yi|y)": "Valerii Zaluzhnyi",

@@ -91,7 +91,7 @@ _SOURCE_LEAD = guarded(
     r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|daily|new|official|recent|updated|"
     r"weekly|morning|evening|joint|collaborative|independent)\s+)*(?:figures|data|numbers|"
     r"estimates?|analysis|assessment|count|study|survey|research|investigation|review|tally|"
-    r"report|statement|update|information|statistics|calculations?)\s+(?:(?:released|"
+    r"reports?|statements?|updates?|briefings?|information|statistics|calculations?)\s+(?:(?:released|"
     r"published|provided|compiled|issued|collected|shared|posted|conducted|carried out|led|"
     r"made|communicated|presented|given|cited)\s+)?(?:by|from|of)\s+",
     _I,
@@ -109,7 +109,12 @@ _PUBLISHED_IN = re.compile(
 _ARTICLE_LOWER = re.compile(r"^(?:the|a|an)\s+(?=[a-z])", _I)
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
 _CAPITAL = re.compile(r"[A-Z]")
-_BRITISH = split_alternation(r"\bintelligence\b|\bBritish\b|\bUK\b")
+# What says a bare ministry is Britain's: "intelligence" unless another country's (a US leak).
+_BRITISH = split_alternation(
+    r"\bintelligence\b(?<!US intelligence)(?<!U\.S\. intelligence)(?<!American intelligence)"
+    r"(?<!Ukrainian intelligence)(?<!Russian intelligence)"
+    r"|\bBritish\b|\bUK\b"
+)
 _WHEN_TAIL = guarded(
     r"\s+(?:on|last|this|late|early|in)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?|January|February|March|April|May|June|July|"
@@ -229,6 +234,7 @@ def name_claimant(np: str, context: str, subject: str | None, memory: dict[str, 
     """The claimant recorded for a noun phrase: its canonical name, a bare "Defense Ministry"
     or "General Staff" resolved (`memory` keeps the ministry the article last named), else
     the phrase itself, cleaned."""
+    np = np.replace("‘s ", "’s ") if "‘s " in np else np  # "Ukraine‘s": an apostrophe
     np = _own_country(np.replace("‘", "").replace("“", "").replace("”", ""), context)
     canon = canonical(np)
     bare = ARTICLE.sub("", np)
@@ -273,9 +279,10 @@ def _person(name: str, np: str, body: str | None) -> str:
 def _capitalised(name: str) -> str:
     """A described claimant as a name: "anonymous NATO official" is "Anonymous NATO
     official" (not "iStories", nor a domain)."""
+    name = INDEFINITE_ARTICLE.pattern.sub("", name) if name[:1] in "aA" else name
     if name[:1].islower() and not BRAND_OR_DOMAIN.pattern.match(name):
         return name[0].upper() + name[1:]
-    return INDEFINITE_ARTICLE.pattern.sub("", name)  # "A Newsweek report" is Newsweek's
+    return name  # "A Newsweek report" is Newsweek's, "another US official" a US official
 
 
 def _resolve_bare(

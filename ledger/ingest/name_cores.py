@@ -30,9 +30,10 @@ _TITLE_NOUN = (
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
+# "daily" and "weekly" only as lower-case nouns: "the British daily Example", not "Daily Express".
 _OUTLET_NOUN = (
-    r"(?:news agency|agency|outlet|newspaper|tabloid|daily|weekly|website|site|portal|channel|"
-    r"broadcaster|magazine|publication|media|service|blog|project|group)"
+    r"(?:news agency|agency|outlet|newspaper|tabloid|(?-i:daily|weekly)|website|site|portal|"
+    r"channel|broadcaster|magazine|publication|media|service|blog|project|group)"
 )
 
 # "Lt. Gen. Ivan Petrov", "General Ivan Petrov": a rank before a name.
@@ -74,8 +75,19 @@ MEMBERS_OF_BODY = Rule(
     "Journalists from the Example Service and Newsline",
     "journalists and volunteers",
 )
+# "a Newsline correspondent", "Example Radio's reporters": the outlet they report for.
+STAFF_OF_OUTLET = Rule(
+    "staff-of-outlet",
+    "A correspondent, reporter or crew named by the outlet they work for: the outlet.",
+    re.compile(
+        r"^(?i:an?\s+|the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}?)(?:['’]s)?\s+"
+        r"(?i:correspondents?|reporters?|journalists?|crews?|camera crews?|editors?)$"
+    ),
+    "a Newsline correspondent",
+    "correspondent Ivan Petrov",
+)
 TITLE_RULES = registry(
-    RANK_BEFORE_NAME, TITLE_BEFORE_NAME, DESCRIPTOR_BEFORE_OUTLET, MEMBERS_OF_BODY
+    RANK_BEFORE_NAME, TITLE_BEFORE_NAME, DESCRIPTOR_BEFORE_OUTLET, MEMBERS_OF_BODY, STAFF_OF_OUTLET
 )
 
 # Words that make a name a title, not a name: "General Staff", "President of Ukraine".
@@ -136,7 +148,22 @@ FUNCTION_WORD_START = Rule(
     "Since the media",
     "Sinclair Broadcast Group",
 )
-FRAGMENT_RULES = registry(NUMBER_IN_NAME, VERB_AFTER_SUBJECT, FUNCTION_WORD_START)
+# "Taking into account the above", "run by military analysts ...": a participle opening a
+# clause (a gerund before a lower-case word, a past participle before "by") is no name.
+PARTICIPLE_CLAUSE = Rule(
+    "participle-clause",
+    "A participle that opens a clause (a gerund before a lower-case word, a participle before "
+    "'by'): a clause about the speaker, not its name.",
+    guarded(
+        r"^(?:[A-Z][a-z]{2,20}ing\s+(?:into|to|on|up|at|about|with|from|for|in|over|under|"
+        r"the|a|an|this|that|these|those|its|their|his|her)\s|[a-z]{2,20}\s+by\s)"
+    ),
+    "Taking into account the above",
+    "Leading analysts",
+)
+FRAGMENT_RULES = registry(
+    NUMBER_IN_NAME, VERB_AFTER_SUBJECT, FUNCTION_WORD_START, PARTICIPLE_CLAUSE
+)
 NAME_CORE_RULES = registry(
     Rule(
         "not-a-person",
@@ -156,7 +183,7 @@ def name_core(np: str) -> tuple[str, str] | None:
         if m is None:
             continue
         name = m.group("name")
-        person = rule is not MEMBERS_OF_BODY  # the others name a person (or an outlet)
+        person = rule not in (MEMBERS_OF_BODY, STAFF_OF_OUTLET)  # the others: a person, an outlet
         if person and any(_NOT_A_PERSON.match(w) for w in name.split()):
             continue
         if name != np.strip():

@@ -40,8 +40,8 @@ CLAUSE_OPENER = Rule(
 )
 INDEFINITE_ARTICLE = Rule(
     "indefinite-article",
-    "'A' before an outlet's name (A Newsline report): not part of the name.",
-    re.compile(r"^An?\s+(?=[A-Z])"),
+    "'A', 'another' before a name (A Newsline report, another US official): not part of it.",
+    re.compile(r"^(?:An?|[Aa]nother)\s+(?=[A-Z])"),
     "A Newsline report",
     "a newsline report",
 )

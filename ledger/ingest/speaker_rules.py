@@ -138,7 +138,7 @@ MORE_VERBS = Rule(
     guarded(
         r"\b(?:asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         r"emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
-        r"voiced|voices)\b",
+        r"voiced|voices|documented|recorded|tallied|verified)\b",
         _I,
     ),
     "The analyst asserted that 40 tanks were lost",
@@ -146,7 +146,7 @@ MORE_VERBS = Rule(
     words(
         "asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         "emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
-        "voiced|voices"
+        "voiced|voices|documented|recorded|tallied|verified"
     ),
 )
 # "The United Kingdom, for its part, estimated": the aside stands between speaker and verb.
@@ -158,10 +158,12 @@ PART_ASIDE = Rule(
         r",\s*(?:for (?:its|his|her|their|our) part|in turn|meanwhile|however|too|though|"
         r"on the other hand|in contrast|by contrast|in response|separately|"
         r"(?:together|along|jointly) with [^,]{2,60}|"
-        r"in (?:partnership|cooperation) with [^,]{2,60}),\s*$",
+        r"in (?:partnership|cooperation) with [^,]{2,60}|"
+        r"(?:run|founded|led|operated|maintained|created|set up|established|owned|headed|"
+        r"funded|based)\s+(?:by|in|at|from)\s+[^,]{2,80}),\s*$",
         _I,
     ),
-    "The United Kingdom, for its part,",
+    "The Example blog, run by two analysts,",
     "The United Kingdom, its partners,",
 )
 SPEAKER_RULES = registry(BASED_ON, KNOWN_AS_ASIDE, PART_ASIDE, CLAUSE_SUBJECT, MORE_VERBS)

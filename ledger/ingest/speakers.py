@@ -4,8 +4,9 @@ Owns `Attribution` and `attributions` (in-sentence cues: "X said", "according to
 said X", "figures released by X", with the speaker's noun phrase cut out and checked),
 `speaker_of_sentence_before` (a sentence naming who spoke the one before: "This was reported
 by X"), `heading_attribution` (a headline's "Ministry: ..." or "... – Russian MOD") and
-`reportedly`. Which claim each cue speaks for is `attribution`'s business. Imports:
-`claimant_names`, `cues`, `rules`, `rx`, `sentences`, `speaker_rules`.
+`reportedly`; an outlet citing a source hands the figures to it (`citing`). Which claim each
+cue speaks for is `attribution`'s business. Imports: `citing`, `claimant_names`, `cues`,
+`rules`, `rx`, `sentences`, `speaker_rules`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ledger.ingest.citing import cited_source
 from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
 from ledger.ingest.rules import Rule, registry
@@ -167,6 +169,8 @@ def attributions(text: str, sent: Sentence) -> list[Attribution]:
         out += _before_verb(s, sent.start)
     elif MORE_VERBS.words and has_any(low, MORE_VERBS.words):
         out += _before_verb(s, sent.start)
+    for a in out:  # "Newsline reported, citing the General Staff": the General Staff
+        a.text = (None if a.anaphoric else cited_source(s, a.text)) or a.text
     out.sort(key=lambda a: a.pos)
     return out
 
