@@ -118,6 +118,16 @@ LAYOUTS = [
         "- tanks: 7,610 (+9);\n- artillery systems: 12,845 (+27).\n",
         HEDGED,
     ),
+    (
+        "The General Staff's count: 501,220 personnel (+1,050), 7,610 tanks (+9), 12,845 "
+        "artillery systems (+27).",
+        THREE,
+    ),
+    (
+        "The General Staff's count:\n\n501,220 personnel (+1,050)\n7,610 tanks (+9)\n"
+        "12,845 artillery systems (+27)\n",
+        THREE,
+    ),
     # a day without losses
     (
         "According to the General Staff, personnel — 501,220 (+1,050); aircraft — 369 (+0).",

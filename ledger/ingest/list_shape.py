@@ -20,11 +20,13 @@ from ledger.ingest.sentences import Sentence
 _I = re.IGNORECASE
 _HEDGE = r"(?:(?:about|approx\.|approximately|around|over|more than|some|nearly|almost) ?)?"
 
-# "494,840 (+1,140)": a figure with the day's change in brackets, one item of a list.
+# "494,840 (+1,140)", "7,504 tanks (+12)": a figure with the day's change in brackets, right
+# after it or after its noun, one item of a list.
 CHANGE_ITEM = Rule(
     "list-item-with-change",
-    'A figure with its day\'s change in brackets ("7,504 (+12)"): one item of a loss list.',
-    guarded(r"\d\s*\(\s*\+\s*\d[\d,.  ]*\)"),
+    'A figure with its day\'s change in brackets ("7,504 (+12)", "7,504 tanks (+12)"): one '
+    "item of a loss list.",
+    guarded(r"\d(?:\s+[A-Za-z][\w-]*){0,3}\s*\(\s*\+\s*\d[\d,.  ]*\)"),
     "tanks: 7,504 (+12)",
     "turnout: 61 (12%)",
 )
