@@ -12,8 +12,8 @@ headline and for lead figures told before it, and one body per side for a bare "
 and the last-resort subject of figures whose sentence named no side (the other side of the
 claimant's: `article_claimants`); an unnamed official the next sentence names, that person.
 Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
-`claimant_names`, `cues`, `local_officials`, `quote_speakers`, `rx`, `references`,
-`sentences`, `speakers`, `article_claimants`.
+`claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
+`rx`, `references`, `sentences`, `speakers`, `article_claimants`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from ledger.ingest.article_claimants import (
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
 from ledger.ingest.cues import LIST_LINE
+from ledger.ingest.list_leads import list_lead_attributions
+from ledger.ingest.list_shape import is_list_row
 from ledger.ingest.local_officials import OFFICE_ONLY, local_official
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.references import (
@@ -130,12 +132,16 @@ def assign_claimants(
         attrs = attributions(text, sent) if sent.para in wanted else []
         if not attrs and by_sent.get(si) and (quoted := closing_speaker(text, sentences, si)):
             attrs = [quoted]  # '"... 40 drones. ...," the ministry said': the ministry
+        if sent.para in wanted and not attrs:  # "The General Staff's figures: ..."
+            attrs = list_lead_attributions(text, sent)
         back_np, relay = speaker_of_sentence_before(s_text, bool(by_sent.get(si)))
         if relay is not None:  # the outlet that relays the report does not speak
             attrs = [a for a in attrs if a.pos >= sent.start + relay]
         if back_np is not None and valid_np(back_np):
             _credit_sentence_before(back_np, by_sent.get(si - 1, []), context, sent.para, carry)
-        heading_np = heading_attribution(s_text) if sent.heading else None
+        heading_np = (
+            heading_attribution(s_text) if sent.heading and not is_list_row(s_text) else None
+        )
         said = _Said(text, sent, attrs, context, heading_np, s_text)
         sent_cands = by_sent.get(si, [])
         for c in sent_cands:

@@ -6,8 +6,8 @@ their numbers that are counts (`counts`), and the claims those make: ranges ("be
 1,517 systems"), single figures (`one_figure`) and "a tank" ones (`single_items`); then
 prisoners told from casualties and returned prisoners (`exchanges`). `filters.keep` later
 drops the ones that are not loss claims. Imports: `events.claims`, `cand`, `counts`, `cues`,
-`exchanges`, `figure`, `metric_nouns`, `numbers`, `one_figure`, `rules`, `rx`, `sentences`,
-`shares`, `single_items`; never the later stages or `extract`.
+`exchanges`, `figure`, `list_shape`, `metric_nouns`, `numbers`, `one_figure`, `rules`, `rx`,
+`sentences`, `shares`, `single_items`; never the later stages or `extract`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ledger.ingest.counts import is_not_a_count
 from ledger.ingest.cues import EXCHANGE, LIST_LINE, LOSS
 from ledger.ingest.exchanges import exchange_claims
 from ledger.ingest.figure import explain, qualifier_rule
+from ledger.ingest.list_shape import list_runs
 from ledger.ingest.metric_nouns import forward_metric, lookback_metric
 from ledger.ingest.numbers import Number, find_numbers
 from ledger.ingest.one_figure import one_candidate
@@ -83,6 +84,7 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
     out: list[Cand] = []
     carry: Cand | None = None
     loss_para = -9  # the paragraph of the last sentence that spoke of losses with figures
+    runs = list_runs(text, sentences)  # the items of lists that count losses by their shape
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
         # "105 drones were destroyed." + "26 of them over Belgorod": the next paragraph may
@@ -96,8 +98,10 @@ def find_candidates(text: str, sentences: list[Sentence]) -> list[Cand]:
         # A line of a list the paragraph before opened ("... stands at:", "- 3,618 tanks;")
         # goes on with it even when it names nothing the lexicon knows.
         in_list = sent.para - loss_para <= 1 and bool(LIST_LINE.match(s_text))
-        lossy = bool(LOSS.search(text, sent.start, sent.end)) or (
-            sent.para - loss_para <= 1 and bool(in_list or _CONTEXT_CARRY.search(s_text))
+        lossy = (
+            bool(LOSS.search(text, sent.start, sent.end))
+            or (sent.para - loss_para <= 1 and bool(in_list or _CONTEXT_CARRY.search(s_text)))
+            or si in runs
         )
         if not lossy and not EXCHANGE.search(text, sent.start, sent.end):
             continue

@@ -69,8 +69,9 @@ _STOP_WORDS = frozenset(
         "including",
     ]
 )
-_WORD_RE = guarded(r"[^\s,;:.!?()\[\]\"“”]+")
-_CLAUSE_BREAK = guarded(r"[,;:.!?()\[\]\"“”]|\s[-–—]\s")
+# (a slash standing alone or a bar separates the items of a list, "... (+12) / Tanks: ...")
+_WORD_RE = guarded(r"(?!/(?:\s|$))[^\s,;:.!?()\[\]\"“”|]+")
+_CLAUSE_BREAK = guarded(r"[,;:.!?()\[\]\"“”|]|\s[-–—/]\s|\s/$|^/\s")
 _LOWER = re.compile(r"[a-z]")
 # A mixed list after a figure: "3 thousand tanks, armored vehicles, helicopters and drones".
 _MIXED_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|or)\s+)")

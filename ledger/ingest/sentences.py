@@ -3,8 +3,8 @@
 Owns: `Sentence`, `split_sentences` (furniture-aware, hard-wrapped lines joined, short
 lines without a final stop marked as headings, a list's item number "1." ending no
 sentence), `sentence_at` / `sentence_bounds` (the sentence a quote was read from, as text or
-as bounds) and the clause bounds `clause_start` / `clause_end`. Imports: `rx` and `rx_parse`
-only (the furniture spans come in as an argument).
+as bounds) and the clause bounds `clause_start` / `clause_end`. Imports: `rules`, `rx` and
+`rx_parse` only (the furniture spans come in as an argument).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.rx_parse import max_width
 
@@ -62,6 +63,16 @@ def _wrap_width(lines: list[str]) -> int:
 
 
 _CONTINUATION_MARKS = (",", ";")
+# "Tanks: 7,610 (+9)": a line that ends with a day's change in brackets is a row of a list,
+# not a hard-wrapped line the next one goes on.
+ROW_END = Rule(
+    "row-ends-with-change",
+    "A line ending in a day's change (\"Tanks: 7,610 (+9)\"): a list's row, never wrapped on.",
+    guarded(r"\d\s*\(\s*\+\s*\d[\d,.  ]*\)\s*[;,.]?\s*$"),
+    "Tanks: 7,610 (+9)",
+    "Tanks: 7,610 (+9) and",
+)
+LINE_RULES = registry(ROW_END)
 
 
 def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -90,7 +101,12 @@ def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[in
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
-        joinable = bool(width) and len(line.rstrip()) >= width - 30 and len(out) > 1
+        joinable = (
+            bool(width)
+            and len(line.rstrip()) >= width - 30
+            and len(out) > 1
+            and not ROW_END.search(line)
+        )
     return out
 
 
