@@ -333,9 +333,23 @@ def test_a_share_clause_gives_the_figure_no_period() -> None:
     assert periods(text)[1_100_000] == "cumulative"
 
 
-def test_a_fronted_day_that_dates_a_statement_is_no_window() -> None:
-    text = "On Thursday, the spy chief echoed the estimate and added that 18,000 had died."
-    assert periods(text)[18000] == "cumulative"
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Thursday, the spy chief echoed the estimate and added that 18,000 had died.", 18000),
+        # the day between who speaks and the verb of speech
+        ("Three Western officials on Friday estimated Russian deaths at 9,500.", 9500),
+        ("The coast guard last week said it had sunk 14 Russian patrol boats.", 14),
+        # a fronted day, then who published a story saying what
+        ("On Saturday, a state tabloid printed a report saying some 6,400 troops had died.", 6400),
+    ],
+)
+def test_a_day_that_dates_a_statement_is_no_window(text: str, value: int) -> None:
+    assert periods(text)[value] == "cumulative"
+
+
+def test_a_day_of_the_losses_beside_a_later_speaker_stays_a_window() -> None:
+    assert periods("Russia lost 300 soldiers on Friday, said the ministry.")[300] == "window"
 
 
 @pytest.mark.parametrize(

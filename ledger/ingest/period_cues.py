@@ -89,12 +89,20 @@ SAID_AFTER_DAY = Rule(
     "said-after-day",
     'A fronted day followed by who said what ("On Thursday, the spy chief added that"): the '
     "day dates the statement.",
-    guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:{ATTR_VERBS}|echoed)\s+that\b", _I),
+    guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:(?:{ATTR_VERBS}|echoed)\s+that|saying)\b", _I),
     ", the spy chief echoed the estimate and added that",
     ", Russia lost 1,200 troops, officials said",
-    words("that"),
+    words("that|saying"),
 )
-DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY)
+SAID_RIGHT_AFTER_DAY = Rule(
+    "said-right-after-day",
+    'A day between who speaks and the verb of speech ("two officials on Wednesday estimated", '
+    '"the ministry last week said"): the day dates the statement.',
+    guarded(rf"^\s+(?:also\s+|again\s+|publicly\s+)?(?:{ATTR_VERBS})\b", _I),
+    " estimated the toll at",
+    ", estimated the toll at",
+)
+DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY, SAID_RIGHT_AFTER_DAY)
 # "in two weeks", "over three months": a span counted back from as_of.
 _IN_N = guarded(
     r"\b(?:in|over|during|within|for) (?:just |only )?(?P<n>\d+|two|three|four|five|six|seven|ten)"
@@ -191,6 +199,8 @@ class _Skip:
             return False
         at, end = self.start + m.start(), self.start + m.end()
         if SAID_ON_DAY.search(self.text[max(0, at - 30) : at]):
+            return True
+        if SAID_RIGHT_AFTER_DAY.search(self.text[end : end + 40]):
             return True
         if rule.name == "on-weekday" and SAID_AFTER_DAY.match(self.text, end, end + 100):
             return True
