@@ -687,3 +687,25 @@ def test_civilian_victims_stay_out() -> None:
 def test_people_returning_home_from_a_swap_are_their_sides_prisoners() -> None:
     text = "After the exchange, 120 Russian servicemen were returning home, Moscow said."
     assert [(s, m, v) for s, m, v, _ in claims(text)] == [("russia", "pow", 120)]
+
+
+# The next figure of a pair joined by "and" counts what the first counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In May and June, Russian losses came to 41,000 and 37,500, respectively.",
+            [("russia", "personnel", 41000), ("russia", "personnel", 37500)],
+        ),
+        (
+            "Russian tank losses were 264 in March and 218 in November.",
+            [("russia", "tanks", 264), ("russia", "tanks", 218)],
+        ),
+        # a verb of its own before the second figure: not the pair's
+        ("Russian forces lost 52 tanks and captured 9.", [("russia", "tanks", 52)]),
+    ],
+)
+def test_the_second_figure_of_a_pair_counts_what_the_first_counts(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [c[:3] for c in claims(text)] == expected

@@ -588,3 +588,30 @@ def test_a_weekly_briefing_lends_its_week_to_what_it_lists() -> None:
 def test_a_month_of_a_start_or_a_milestone_is_no_window(text: str) -> None:
     (c,) = run(text)
     assert c.period == "cumulative"
+
+
+# "respectively": each figure the window of the month named in its turn.
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "In May and June, Russian losses came to 41,000 and 37,500, respectively.",
+            {41000: dt.date(2024, 5, 1), 37500: dt.date(2024, 6, 1)},
+        ),
+        (
+            "Russian casualties peaked in January and March 2024 at 33,100 and 31,900 "
+            "respectively.",
+            {33100: dt.date(2024, 1, 1), 31900: dt.date(2024, 3, 1)},
+        ),
+    ],
+)
+def test_respectively_pairs_figures_with_their_months(
+    text: str, starts: dict[int, dt.date]
+) -> None:
+    found = {c.value: (c.period, c.period_start) for c in run(text)}
+    assert found == {v: ("window", d) for v, d in starts.items()}
+
+
+def test_respectively_without_as_many_months_gives_no_months() -> None:
+    text = "Since May, Russian losses came to 41,000 and 37,500 in two sectors, respectively."
+    assert "respective-months" not in {w["period"] for w in why(text).values()}

@@ -5,7 +5,8 @@ systems"), `mixed_list_end` (a list of other nouns the same figure counts: "3 th
 armored vehicles and drones") and `lookback_metric` (the noun named before the number in its
 clause: "tanks – 251", "the death toll stood at 315,000"), and `losses_lookback` (a side's
 "losses" named before a figure with no noun: "Russian losses amounted to 35,000" counts
-people; the rule `SIDE_LOSSES` of `METRIC_RULES`). Imports: `events.claims`, `cues`,
+people; the rule `SIDE_LOSSES` of `METRIC_RULES`), and `COORDINATED` (the next figure of
+a pair joined by "and" counts what the first counts). Imports: `events.claims`, `cues`,
 `numbers`, `rules`, `rx`.
 """
 
@@ -144,7 +145,15 @@ RATE_BEFORE_NOUN = Rule(
     " per day killed and wounded",
     " per day, ",
 )
-METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN)
+COORDINATED = Rule(
+    "coordinated-figure",
+    'The next figure of a pair joined by "and" ("312 in May and 275 in October"): what the '
+    "first counts.",
+    guarded(r"^(?:\s+(?:in|on|during|for|at|by)(?:\s+(?:the\s+)?[\w'’-]+){1,3})?,?\s+and\s+$", _I),
+    " in May and ",
+    " tanks and captured ",
+)
+METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN, COORDINATED)
 
 
 def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: int) -> int | None:

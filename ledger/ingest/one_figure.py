@@ -19,6 +19,7 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.figure import Figure, explain, qualifier_of, qualifier_rule
 from ledger.ingest.metric_nouns import (
+    COORDINATED,
     SIDE_LOSSES,
     forward_metric,
     lead_rule,
@@ -64,7 +65,8 @@ _LOST_BEFORE = guarded(
 _FOLLOW_OK = guarded(
     r"^(?:[ \t]*\n|\s*(?:$|[.,;:)!?\]]|\(|[-–—]\s|(?:and|or|in|on|since|as|per|during|over|from|by|"
     r"while|for|when|including|last|every|each|daily|monthly|weekly|a (?:day|week|month)|"
-    r"according|with|after|before|so|this|the|of|killed|dead|at (?:the|that) (?:time|point))\b))",
+    r"according|with|after|before|so|this|the|of|killed|dead|respectively|"
+    r"at (?:the|that) (?:time|point))\b))",
     _I,
 )
 _VAGUE_PEOPLE = frozenset({"men", "people", "persons", "lives"})
@@ -289,7 +291,7 @@ def _noun_before(fig: Figure, previous: list[Cand]) -> Cand | None:
     people a loss verb names ("lost 300"), what a parallel figure before it counts ("from 776
     casualties to 568"), or units lost ("lost 40 units")."""
     text, sent, n = fig.text, fig.sent, fig.n
-    follow_ok = _FOLLOW_OK.match(fig.after(12))
+    follow_ok = _FOLLOW_OK.match(fig.after(16))
     if not follow_ok and not _TRANSPARENT_AFTER.match(fig.after(12)):
         return None
     start = clause_start(text, sent, n.start)
@@ -331,6 +333,8 @@ def _parallel_or_units(
         between = text[base.q_end : n.start]
         if len(between) <= 100 and _PARALLEL.search(between) and _only_metric(text, base, n.start):
             return fig.cand(base.metric, n.end, "parallel-figure")
+        if COORDINATED.search(between) and _only_metric(text, base, n.start):
+            return fig.cand(base.metric, n.end, COORDINATED.name)
     units = _BARE_UNITS_AFTER.match(fig.after(12))
     if units and LOSS.search(text, start, n.start):
         return fig.cand("equipment_total", n.end + units.end(), "units-lost")
