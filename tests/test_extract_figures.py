@@ -709,3 +709,29 @@ def test_the_second_figure_of_a_pair_counts_what_the_first_counts(
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert [c[:3] for c in claims(text)] == expected
+
+
+# A count downed "of them": the drones or missiles launched, named before, are what it counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia sent 52 attack drones against Odesa overnight. Air defence downed 47 of them.",
+            [("russia", "drones", 47)],
+        ),
+        (
+            "The enemy fired 11 cruise missiles at the capital, and the air force intercepted "
+            "9 of them.",
+            [("russia", "cruise_missiles", 9)],
+        ),
+        # drones and missiles both launched: which of them were downed is not told
+        (
+            "Russia launched 60 drones and 8 missiles. Air defence intercepted 51 of them.",
+            [],
+        ),
+    ],
+)
+def test_a_count_downed_of_them_counts_the_launched_set(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [c[:3] for c in claims(text)] == expected

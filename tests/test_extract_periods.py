@@ -615,3 +615,8 @@ def test_respectively_pairs_figures_with_their_months(
 def test_respectively_without_as_many_months_gives_no_months() -> None:
     text = "Since May, Russian losses came to 41,000 and 37,500 in two sectors, respectively."
     assert "respective-months" not in {w["period"] for w in why(text).values()}
+
+
+def test_a_count_downed_of_them_is_the_attacks_window() -> None:
+    text = "Overnight Russia sent 190 drones at Ukraine. The air force said it downed 164 of them."
+    assert periods(text) == {164: "window"}

@@ -7,7 +7,7 @@ drones", or after its day's change: "7,910 (+9) tanks"), a share of the figure b
 killed", "79 damaged"), the noun named before it ("tanks – 251", "tanks: 251", "lost 300").
 The shares of a figure before live in `shares`; `qualifier_of` (re-exported) and the
 `Figure` a rule reads, in `figure`. Imports: `events.claims`, `cand`, `cues`, `figure`,
-`metric_nouns`, `numbers` (types), `rules`, `rx`, `sentences`, `shares`.
+`launched_sets`, `metric_nouns`, `numbers` (types), `rules`, `rx`, `sentences`, `shares`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from events.claims import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.figure import Figure, explain, qualifier_of, qualifier_rule
+from ledger.ingest.launched_sets import downed_of_launched
 from ledger.ingest.metric_nouns import (
     COORDINATED,
     SIDE_LOSSES,
@@ -169,6 +170,7 @@ def one_candidate(
         or including_share(fig, previous)
         or by_grouping(fig, previous)
         or share_of(fig, base)
+        or downed_of_launched(fig)
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
         or _the_number(fig, base)

@@ -6,9 +6,9 @@ clauses, the next item of its list, a restatement of it, its paragraph, then wha
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
 Each decision is named in `c.why["period"]` and `c.why["as_of"]`; a "respectively" sentence
 pairs its figures with its months last (`period_respective`). Imports: `cand`, `cues`,
-`dates`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`, `period_months`,
-`period_respective`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`,
-`sentences`.
+`dates`, `launched_sets`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
+`period_months`, `period_respective`, `period_rules`, `period_starts`, `period_totals`,
+`rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import DatedAt
+from ledger.ingest.launched_sets import DOWNED_OF_THEM
 from ledger.ingest.period_cues import CueMemo, period_cue
 from ledger.ingest.period_dates import AsOf
 from ledger.ingest.period_inherit import (
@@ -174,6 +175,8 @@ class _Own:
             and OUT_OF_LAUNCHED.match(text, _num_end(text, c), sent.end)
         ):
             cue = Cue("window", c.as_of, OUT_OF_LAUNCHED.name)
+        if cue.period is None and c.why.get("metric") == DOWNED_OF_THEM.name:
+            cue = Cue("window", c.as_of, DOWNED_OF_THEM.name)  # "shot down 38 of them"
         return _one_exchange(text, sent, cue) if c.metric == "pow" else cue
 
     def lead_before(self, first: Cand) -> None:
