@@ -735,3 +735,22 @@ def test_a_count_downed_of_them_counts_the_launched_set(
     text: str, expected: list[tuple[str, str, int]]
 ) -> None:
     assert [c[:3] for c in claims(text)] == expected
+
+
+# Losses by kind: the dead and missing ("irretrievable") and the wounded ("sanitary"), people.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian losses reached 73,000, of them 24,500 are irretrievable and 48,500 are "
+            "sanitary losses.",
+            [73000, 24500, 48500],
+        ),
+        (
+            "Russian losses came to 52,000. Of them, 17,300 were irretrievable losses.",
+            [52000, 17300],
+        ),
+    ],
+)
+def test_losses_by_kind_are_people(text: str, expected: list[int]) -> None:
+    assert [(c[1], c[2]) for c in claims(text)] == [("personnel", v) for v in expected]

@@ -620,3 +620,8 @@ def test_respectively_without_as_many_months_gives_no_months() -> None:
 def test_a_count_downed_of_them_is_the_attacks_window() -> None:
     text = "Overnight Russia sent 190 drones at Ukraine. The air force said it downed 164 of them."
     assert periods(text) == {164: "window"}
+
+
+def test_losses_by_kind_share_the_period_of_the_total() -> None:
+    text = "Russian losses in June came to 44,000; of them, 14,800 are irretrievable losses."
+    assert periods(text) == {44000: "window", 14800: "window"}

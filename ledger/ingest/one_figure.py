@@ -35,6 +35,7 @@ from ledger.ingest.sentences import Sentence, clause_end, clause_start
 from ledger.ingest.shares import (
     by_grouping,
     including_share,
+    loss_kind_share,
     per_day_share,
     place_breakdown,
     place_count,
@@ -171,6 +172,7 @@ def one_candidate(
         or by_grouping(fig, previous)
         or share_of(fig, base)
         or downed_of_launched(fig)
+        or loss_kind_share(fig, base)
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
         or _the_number(fig, base)
