@@ -754,3 +754,25 @@ def test_a_count_downed_of_them_counts_the_launched_set(
 )
 def test_losses_by_kind_are_people(text: str, expected: list[int]) -> None:
     assert [(c[1], c[2]) for c in claims(text)] == [("personnel", v) for v in expected]
+
+
+# A clause going on with a participle of reaching counts what the clause before names.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian casualties climbed in the spring, topping 46,000 in April.",
+            ("personnel", 46000),
+        ),
+        ("Russian losses rose again, reaching about 38,500 in June.", ("personnel", 38500)),
+        ("Russian tank losses fell, hitting 190 in May.", ("tanks", 190)),
+    ],
+)
+def test_a_clause_going_on_with_reaching_counts_what_the_clause_before_names(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert [(c[1], c[2]) for c in claims(text)] == [expected]
+
+
+def test_a_participle_after_another_clause_names_nothing_to_count() -> None:
+    assert claims("Russia fired drones at Kharkiv, hitting 12 buildings.") == []

@@ -625,3 +625,10 @@ def test_a_count_downed_of_them_is_the_attacks_window() -> None:
 def test_losses_by_kind_share_the_period_of_the_total() -> None:
     text = "Russian losses in June came to 44,000; of them, 14,800 are irretrievable losses."
     assert periods(text) == {44000: "window", 14800: "window"}
+
+
+def test_a_month_alone_after_a_figure_reached_is_that_months_window() -> None:
+    found = run("Russian casualties climbed in the spring, topping 46,000 in April alone.")
+    assert [(c.value, c.period, c.period_start) for c in found] == [
+        (46000, "window", dt.date(2024, 4, 1))
+    ]

@@ -79,7 +79,8 @@ _LIST_WORD = re.compile(r"[A-Za-z][\w'’-]*\s+")
 _LOOKBACK_SEP = guarded(
     r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|exceeds?|surpassed|surpass(?:es)?|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
-    r"approaching|nearing|hitting|hit|reaching|ranges?|ranged|ranging|var(?:y|ies|ied)|"
+    r"approaching|nearing|hitting|hit|reaching|topping|exceeding|surpassing|ranges?|ranged|"
+    r"ranging|var(?:y|ies|ied)|"
     r"climbed to|increased to|reach|reaches)"
     # a mark passed, named as one ("casualties have passed the 250,000 mark")
     r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|broke|"
@@ -111,7 +112,9 @@ LOSSES_SEP = Rule(
     "Between a side's losses and the figure: a verb of reaching or a separator ends the phrase "
     '("amounted to", "exceeded", "at", ":").',
     guarded(
-        r"(?:[-–—:=]|\b(?:at|to|reached|totall?ed|numbered|exceeded|exceed|surpassed|passed|"
+        r"(?:[-–—:=]|\b(?:at|to|reached|reaching|hitting|topping|exceeding|totall?ed|numbered|"
+        r"exceeded|exceed|"
+        r"surpassed|passed|"
         r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|reach|reaches|of|from)"
         # a mark passed, named as one ("losses passed the 300,000 mark")
         r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|"
@@ -153,7 +156,21 @@ COORDINATED = Rule(
     " in May and ",
     " tanks and captured ",
 )
-METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN, COORDINATED)
+GOES_ON_REACHING = Rule(
+    "goes-on-reaching",
+    'A clause that goes on with a participle of reaching ("losses rose, hitting 35,000 in July"): '
+    "what it reached is what the clause before names.",
+    guarded(
+        r"^\s*(?:hitting|reaching|topping|exceeding|surpassing|passing|totall?ing|"
+        r"(?:climbing|rising|amounting) to)\b",
+        _I,
+    ),
+    " hitting over ",
+    " hit over ",
+)
+METRIC_RULES = registry(
+    SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN, COORDINATED, GOES_ON_REACHING
+)
 
 
 def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: int) -> int | None:
@@ -171,6 +188,23 @@ def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: in
     if not sep_ok or METRIC_ANY.search(text, clause_start, clause_end):
         return None
     return clause_start + m.start()
+
+
+def reaching_lookback(
+    text: str, prev_start: int, clause_start: int, num_start: int
+) -> tuple[Metric, int] | None:
+    """ "Russian casualties rose sharply, hitting 35,000": the metric, or a side's losses
+    (people), the clause before names, when the figure's clause goes on from it with a
+    participle of reaching; else None."""
+    if prev_start >= clause_start or not GOES_ON_REACHING.pattern.search(
+        text[clause_start:num_start]
+    ):
+        return None
+    found = lookback_metric(text, prev_start, num_start)
+    if found is not None:
+        return found
+    losses = losses_lookback(text, prev_start, num_start, num_start)
+    return ("personnel", losses) if losses is not None else None
 
 
 def lead_rule(text: str, pos: int, limit: int) -> str | None:

@@ -27,6 +27,7 @@ from ledger.ingest.metric_nouns import (
     lookback_metric,
     losses_lookback,
     mixed_list_end,
+    reaching_lookback,
 )
 from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry
@@ -300,6 +301,7 @@ def _noun_before(fig: Figure, previous: list[Cand]) -> Cand | None:
         return None
     start = clause_start(text, sent, n.start)
     lb = lookback_metric(text, start, n.start) or _noun_before_colon(fig, start)
+    lb = lb or reaching_lookback(text, clause_start(text, sent, start - 2), start, n.start)
     if lb:
         unit = _TRANSPARENT_AFTER.match(fig.after(12))
         end = n.end + unit.end() if unit else n.end
