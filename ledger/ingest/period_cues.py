@@ -92,7 +92,14 @@ SAID_AFTER_DAY = Rule(
     guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:(?:{ATTR_VERBS}|echoed)\s+that|saying)\b", _I),
     ", the spy chief echoed the estimate and added that",
     ", Russia lost 1,200 troops, officials said",
-    words("that|saying"),
+)
+SAID_AFTER_OPENING_DAY = Rule(
+    "said-after-opening-day",
+    'A day that opens its clause, then who speaks before any number ("On Monday the agency put '
+    'the toll at"): the day dates the statement.',
+    guarded(rf",?\s+[^.;:!?,\d]{{1,60}}?\s(?:{ATTR_VERBS})\b", _I),
+    " the agency put the toll at",
+    " Russia lost 1,200 troops",
 )
 SAID_RIGHT_AFTER_DAY = Rule(
     "said-right-after-day",
@@ -102,7 +109,7 @@ SAID_RIGHT_AFTER_DAY = Rule(
     " estimated the toll at",
     ", estimated the toll at",
 )
-DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY, SAID_RIGHT_AFTER_DAY)
+DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY, SAID_AFTER_OPENING_DAY, SAID_RIGHT_AFTER_DAY)
 # "in two weeks", "over three months": a span counted back from as_of.
 _IN_N = guarded(
     r"\b(?:in|over|during|within|for) (?:just |only )?(?P<n>\d+|two|three|four|five|six|seven|ten)"
@@ -203,6 +210,9 @@ class _Skip:
         if SAID_RIGHT_AFTER_DAY.search(self.text[end : end + 40]):
             return True
         if rule.name == "on-weekday" and SAID_AFTER_DAY.match(self.text, end, end + 100):
+            return True
+        opens = not self.text[self.start : at].strip()  # "On Monday the agency put ..."
+        if rule.name == "on-weekday" and opens and SAID_AFTER_OPENING_DAY.match(self.text, end):
             return True
         return rule.name == "this-week" and self.text.startswith(" that", end)
 
