@@ -766,6 +766,15 @@ def test_losses_by_kind_are_people(text: str, expected: list[int]) -> None:
         ),
         ("Russian losses rose again, reaching about 38,500 in June.", ("personnel", 38500)),
         ("Russian tank losses fell, hitting 190 in May.", ("tanks", 190)),
+        # or with "with" and the figure
+        (
+            "Russian artillery losses rose in April, with 1,260 systems destroyed.",
+            ("artillery", 1260),
+        ),
+        (
+            "Russian losses peaked in the autumn, with about 41,000 killed or wounded.",
+            ("personnel", 41000),
+        ),
     ],
 )
 def test_a_clause_going_on_with_reaching_counts_what_the_clause_before_names(

@@ -612,6 +612,11 @@ def test_a_month_of_a_start_or_a_milestone_is_no_window(text: str) -> None:
             "respectively.",
             {33100: dt.date(2024, 1, 1), 31900: dt.date(2024, 3, 1)},
         ),
+        (
+            "Russian artillery losses peaked in February and July, with 1,290 and 1,244 systems "
+            "destroyed, respectively.",
+            {1290: dt.date(2024, 2, 1), 1244: dt.date(2024, 7, 1)},
+        ),
     ],
 )
 def test_respectively_pairs_figures_with_their_months(

@@ -6,8 +6,9 @@ armored vehicles and drones") and `lookback_metric` (the noun named before the n
 clause: "tanks – 251", "the death toll stood at 315,000"), and `losses_lookback` (a side's
 "losses" named before a figure with no noun: "Russian losses amounted to 35,000" counts
 people; the rule `SIDE_LOSSES` of `METRIC_RULES`), and `COORDINATED` (the next figure of
-a pair joined by "and" counts what the first counts). Imports: `events.claims`, `cues`,
-`numbers`, `rules`, `rx`.
+a pair joined by "and" counts what the first counts), `reaching_lookback` (a clause going on
+from one that names the metric: "rose, hitting 35,000", "peaked, with 1,520 destroyed").
+Imports: `events.claims`, `cues`, `numbers`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from events.claims import Metric
-from ledger.ingest.cues import METRIC_ANY, longest_metric, strip_qualifier
+from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.numbers import words_to_int
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
@@ -168,8 +169,23 @@ GOES_ON_REACHING = Rule(
     " hitting over ",
     " hit over ",
 )
+GOES_ON_WITH = Rule(
+    "goes-on-with",
+    'A clause of losses that goes on with "with" and the figure ("artillery losses peaked in '
+    'May, with 1,520 destroyed"): the figure counts what the clause before names.',
+    guarded(r"^\s*with\s*$", _I),
+    " with ",
+    " without ",
+)
 METRIC_RULES = registry(
-    SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN, COORDINATED, GOES_ON_REACHING
+    SIDE_LOSSES,
+    LOSSES_SEP,
+    MODEL,
+    OF_THOSE,
+    RATE_BEFORE_NOUN,
+    COORDINATED,
+    GOES_ON_REACHING,
+    GOES_ON_WITH,
 )
 
 
@@ -196,15 +212,33 @@ def reaching_lookback(
     """ "Russian casualties rose sharply, hitting 35,000": the metric, or a side's losses
     (people), the clause before names, when the figure's clause goes on from it with a
     participle of reaching; else None."""
-    if prev_start >= clause_start or not GOES_ON_REACHING.pattern.search(
-        text[clause_start:num_start]
-    ):
+    lead = strip_qualifier(text[clause_start:num_start].rstrip())
+    if prev_start >= clause_start:
+        return None
+    if GOES_ON_WITH.pattern.search(lead + " ") and LOSS.search(text, prev_start, clause_start):
+        found = _last_metric(text, prev_start, clause_start)
+        if found is not None and len(text[found[1] : num_start].split()) <= 12:
+            return found
+    if not GOES_ON_REACHING.pattern.search(text[clause_start:num_start]):
         return None
     found = lookback_metric(text, prev_start, num_start)
     if found is not None:
         return found
     losses = losses_lookback(text, prev_start, num_start, num_start)
     return ("personnel", losses) if losses is not None else None
+
+
+def _last_metric(text: str, start: int, end: int) -> tuple[Metric, int] | None:
+    """The last metric noun in text[start:end] and where it starts, else None."""
+    best: tuple[Metric, int] | None = None
+    last_end = -1
+    for m in METRIC_ANY.finditer(text, start, end):
+        if m.start() < last_end:
+            continue
+        found = longest_metric(text, m.start())
+        if found:
+            best, last_end = (found[0], m.start()), found[1]
+    return best
 
 
 def lead_rule(text: str, pos: int, limit: int) -> str | None:

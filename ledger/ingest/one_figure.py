@@ -68,7 +68,7 @@ _LOST_BEFORE = guarded(
 _FOLLOW_OK = guarded(
     r"^(?:[ \t]*\n|\s*(?:$|[.,;:)!?\]]|\(|[-–—]\s|(?:and|or|in|on|since|as|per|during|over|from|by|"
     r"while|for|when|including|last|every|each|daily|monthly|weekly|a (?:day|week|month)|"
-    r"according|with|after|before|so|this|the|of|killed|dead|respectively|"
+    r"according|with|after|before|so|this|the|of|killed|dead|respectively|systems(?!\s+of)|"
     r"at (?:the|that) (?:time|point))\b))",
     _I,
 )
@@ -297,13 +297,13 @@ def _noun_before(fig: Figure, previous: list[Cand]) -> Cand | None:
     casualties to 568"), or units lost ("lost 40 units")."""
     text, sent, n = fig.text, fig.sent, fig.n
     follow_ok = _FOLLOW_OK.match(fig.after(16))
-    if not follow_ok and not _TRANSPARENT_AFTER.match(fig.after(12)):
+    unit = _TRANSPARENT_AFTER.match(fig.after(12))
+    if not follow_ok and not unit:
         return None
     start = clause_start(text, sent, n.start)
     lb = lookback_metric(text, start, n.start) or _noun_before_colon(fig, start)
     lb = lb or reaching_lookback(text, clause_start(text, sent, start - 2), start, n.start)
     if lb:
-        unit = _TRANSPARENT_AFTER.match(fig.after(12))
         end = n.end + unit.end() if unit else n.end
         cand = fig.cand(lb[0], end, "metric-noun-before")
         cand.q_start, cand.np_start = min(lb[1], fig.q_start), max(start, lb[1] - 30)
