@@ -342,6 +342,8 @@ def test_a_share_clause_gives_the_figure_no_period() -> None:
         ("The coast guard last week said it had sunk 14 Russian patrol boats.", 14),
         # a fronted day, then who published a story saying what
         ("On Saturday, a state tabloid printed a report saying some 6,400 troops had died.", 6400),
+        # a day after a participle of speaking
+        ("Speaking on Monday, the general said 4,300 Russian troops had died.", 4300),
         # a fronted day, then who speaks before any number
         ("On Tuesday the Odesa Herald put the number of Russian dead at 7,204.", 7204),
     ],

@@ -81,7 +81,10 @@ SAID_ON_DAY = Rule(
     "said-on-day",
     'A day that dates the statement, not the figure: "said on Tuesday", "reported last week" '
     '(just before the day), "On Thursday, the chief added that ..." (after it).',
-    guarded(rf"\b(?:{ATTR_VERBS}|released|tweeted)\b(?:\s+[\w'’]+){{0,3}}\s*$", _I),
+    guarded(
+        rf"\b(?:{ATTR_VERBS}|released|tweeted|speaking|writing|testifying)\b(?:\s+[\w'’]+){{0,3}}\s*$",
+        _I,
+    ),
     "the ministry said ",
     "the ministry lost ",
 )
