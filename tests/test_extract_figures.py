@@ -687,3 +687,101 @@ def test_civilian_victims_stay_out() -> None:
 def test_people_returning_home_from_a_swap_are_their_sides_prisoners() -> None:
     text = "After the exchange, 120 Russian servicemen were returning home, Moscow said."
     assert [(s, m, v) for s, m, v, _ in claims(text)] == [("russia", "pow", 120)]
+
+
+# The next figure of a pair joined by "and" counts what the first counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In May and June, Russian losses came to 41,000 and 37,500, respectively.",
+            [("russia", "personnel", 41000), ("russia", "personnel", 37500)],
+        ),
+        (
+            "Russian tank losses were 264 in March and 218 in November.",
+            [("russia", "tanks", 264), ("russia", "tanks", 218)],
+        ),
+        # a verb of its own before the second figure: not the pair's
+        ("Russian forces lost 52 tanks and captured 9.", [("russia", "tanks", 52)]),
+    ],
+)
+def test_the_second_figure_of_a_pair_counts_what_the_first_counts(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [c[:3] for c in claims(text)] == expected
+
+
+# A count downed "of them": the drones or missiles launched, named before, are what it counts.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia sent 52 attack drones against Odesa overnight. Air defence downed 47 of them.",
+            [("russia", "drones", 47)],
+        ),
+        (
+            "The enemy fired 11 cruise missiles at the capital, and the air force intercepted "
+            "9 of them.",
+            [("russia", "cruise_missiles", 9)],
+        ),
+        # drones and missiles both launched: which of them were downed is not told
+        (
+            "Russia launched 60 drones and 8 missiles. Air defence intercepted 51 of them.",
+            [],
+        ),
+    ],
+)
+def test_a_count_downed_of_them_counts_the_launched_set(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [c[:3] for c in claims(text)] == expected
+
+
+# Losses by kind: the dead and missing ("irretrievable") and the wounded ("sanitary"), people.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian losses reached 73,000, of them 24,500 are irretrievable and 48,500 are "
+            "sanitary losses.",
+            [73000, 24500, 48500],
+        ),
+        (
+            "Russian losses came to 52,000. Of them, 17,300 were irretrievable losses.",
+            [52000, 17300],
+        ),
+    ],
+)
+def test_losses_by_kind_are_people(text: str, expected: list[int]) -> None:
+    assert [(c[1], c[2]) for c in claims(text)] == [("personnel", v) for v in expected]
+
+
+# A clause going on with a participle of reaching counts what the clause before names.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian casualties climbed in the spring, topping 46,000 in April.",
+            ("personnel", 46000),
+        ),
+        ("Russian losses rose again, reaching about 38,500 in June.", ("personnel", 38500)),
+        ("Russian tank losses fell, hitting 190 in May.", ("tanks", 190)),
+        # or with "with" and the figure
+        (
+            "Russian artillery losses rose in April, with 1,260 systems destroyed.",
+            ("artillery", 1260),
+        ),
+        (
+            "Russian losses peaked in the autumn, with about 41,000 killed or wounded.",
+            ("personnel", 41000),
+        ),
+    ],
+)
+def test_a_clause_going_on_with_reaching_counts_what_the_clause_before_names(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert [(c[1], c[2]) for c in claims(text)] == [expected]
+
+
+def test_a_participle_after_another_clause_names_nothing_to_count() -> None:
+    assert claims("Russia fired drones at Kharkiv, hitting 12 buildings.") == []

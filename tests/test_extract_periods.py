@@ -333,9 +333,34 @@ def test_a_share_clause_gives_the_figure_no_period() -> None:
     assert periods(text)[1_100_000] == "cumulative"
 
 
-def test_a_fronted_day_that_dates_a_statement_is_no_window() -> None:
-    text = "On Thursday, the spy chief echoed the estimate and added that 18,000 had died."
-    assert periods(text)[18000] == "cumulative"
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On Thursday, the spy chief echoed the estimate and added that 18,000 had died.", 18000),
+        # the day between who speaks and the verb of speech
+        ("Three Western officials on Friday estimated Russian deaths at 9,500.", 9500),
+        ("The coast guard last week said it had sunk 14 Russian patrol boats.", 14),
+        # a fronted day, then who published a story saying what
+        ("On Saturday, a state tabloid printed a report saying some 6,400 troops had died.", 6400),
+        # a day after a participle of speaking
+        ("Speaking on Monday, the general said 4,300 Russian troops had died.", 4300),
+        # a fronted day, then who speaks before any number
+        ("On Tuesday the Odesa Herald put the number of Russian dead at 7,204.", 7204),
+    ],
+)
+def test_a_day_that_dates_a_statement_is_no_window(text: str, value: int) -> None:
+    assert periods(text)[value] == "cumulative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia lost 300 soldiers on Friday, said the ministry.",
+        "On Friday Russia lost 300 soldiers, officials said.",
+    ],
+)
+def test_a_day_of_the_losses_beside_a_later_speaker_stays_a_window(text: str) -> None:
+    assert periods(text)[300] == "window"
 
 
 @pytest.mark.parametrize(
@@ -574,3 +599,52 @@ def test_a_weekly_briefing_lends_its_week_to_what_it_lists() -> None:
 def test_a_month_of_a_start_or_a_milestone_is_no_window(text: str) -> None:
     (c,) = run(text)
     assert c.period == "cumulative"
+
+
+# "respectively": each figure the window of the month named in its turn.
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "In May and June, Russian losses came to 41,000 and 37,500, respectively.",
+            {41000: dt.date(2024, 5, 1), 37500: dt.date(2024, 6, 1)},
+        ),
+        (
+            "Russian casualties peaked in January and March 2024 at 33,100 and 31,900 "
+            "respectively.",
+            {33100: dt.date(2024, 1, 1), 31900: dt.date(2024, 3, 1)},
+        ),
+        (
+            "Russian artillery losses peaked in February and July, with 1,290 and 1,244 systems "
+            "destroyed, respectively.",
+            {1290: dt.date(2024, 2, 1), 1244: dt.date(2024, 7, 1)},
+        ),
+    ],
+)
+def test_respectively_pairs_figures_with_their_months(
+    text: str, starts: dict[int, dt.date]
+) -> None:
+    found = {c.value: (c.period, c.period_start) for c in run(text)}
+    assert found == {v: ("window", d) for v, d in starts.items()}
+
+
+def test_respectively_without_as_many_months_gives_no_months() -> None:
+    text = "Since May, Russian losses came to 41,000 and 37,500 in two sectors, respectively."
+    assert "respective-months" not in {w["period"] for w in why(text).values()}
+
+
+def test_a_count_downed_of_them_is_the_attacks_window() -> None:
+    text = "Overnight Russia sent 190 drones at Ukraine. The air force said it downed 164 of them."
+    assert periods(text) == {164: "window"}
+
+
+def test_losses_by_kind_share_the_period_of_the_total() -> None:
+    text = "Russian losses in June came to 44,000; of them, 14,800 are irretrievable losses."
+    assert periods(text) == {44000: "window", 14800: "window"}
+
+
+def test_a_month_alone_after_a_figure_reached_is_that_months_window() -> None:
+    found = run("Russian casualties climbed in the spring, topping 46,000 in April alone.")
+    assert [(c.value, c.period, c.period_start) for c in found] == [
+        (46000, "window", dt.date(2024, 4, 1))
+    ]

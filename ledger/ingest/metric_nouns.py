@@ -5,8 +5,10 @@ systems"), `mixed_list_end` (a list of other nouns the same figure counts: "3 th
 armored vehicles and drones") and `lookback_metric` (the noun named before the number in its
 clause: "tanks – 251", "the death toll stood at 315,000"), and `losses_lookback` (a side's
 "losses" named before a figure with no noun: "Russian losses amounted to 35,000" counts
-people; the rule `SIDE_LOSSES` of `METRIC_RULES`). Imports: `events.claims`, `cues`,
-`numbers`, `rules`, `rx`.
+people; the rule `SIDE_LOSSES` of `METRIC_RULES`), and `COORDINATED` (the next figure of
+a pair joined by "and" counts what the first counts), `reaching_lookback` (a clause going on
+from one that names the metric: "rose, hitting 35,000", "peaked, with 1,520 destroyed").
+Imports: `events.claims`, `cues`, `numbers`, `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 from events.claims import Metric
-from ledger.ingest.cues import METRIC_ANY, longest_metric, strip_qualifier
+from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.numbers import words_to_int
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
@@ -79,7 +81,8 @@ _LIST_WORD = re.compile(r"[A-Za-z][\w'’-]*\s+")
 _LOOKBACK_SEP = guarded(
     r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|exceeds?|surpassed|surpass(?:es)?|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
-    r"approaching|nearing|hitting|hit|reaching|ranges?|ranged|ranging|var(?:y|ies|ied)|"
+    r"approaching|nearing|hitting|hit|reaching|topping|exceeding|surpassing|ranges?|ranged|"
+    r"ranging|var(?:y|ies|ied)|"
     r"climbed to|increased to|reach|reaches)"
     # a mark passed, named as one ("casualties have passed the 250,000 mark")
     r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|broke|"
@@ -111,7 +114,9 @@ LOSSES_SEP = Rule(
     "Between a side's losses and the figure: a verb of reaching or a separator ends the phrase "
     '("amounted to", "exceeded", "at", ":").',
     guarded(
-        r"(?:[-–—:=]|\b(?:at|to|reached|totall?ed|numbered|exceeded|exceed|surpassed|passed|"
+        r"(?:[-–—:=]|\b(?:at|to|reached|reaching|hitting|topping|exceeding|totall?ed|numbered|"
+        r"exceeded|exceed|"
+        r"surpassed|passed|"
         r"topped|were|are|stand at|stood at|amounted to|rose to|climbed to|reach|reaches|of|from)"
         # a mark passed, named as one ("losses passed the 300,000 mark")
         r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|"
@@ -145,7 +150,44 @@ RATE_BEFORE_NOUN = Rule(
     " per day killed and wounded",
     " per day, ",
 )
-METRIC_RULES = registry(SIDE_LOSSES, LOSSES_SEP, MODEL, OF_THOSE, RATE_BEFORE_NOUN)
+COORDINATED = Rule(
+    "coordinated-figure",
+    'The next figure of a pair joined by "and" ("312 in May and 275 in October"): what the '
+    "first counts.",
+    guarded(r"^(?:\s+(?:in|on|during|for|at|by)(?:\s+(?:the\s+)?[\w'’-]+){1,3})?,?\s+and\s+$", _I),
+    " in May and ",
+    " tanks and captured ",
+)
+GOES_ON_REACHING = Rule(
+    "goes-on-reaching",
+    'A clause that goes on with a participle of reaching ("losses rose, hitting 35,000 in July"): '
+    "what it reached is what the clause before names.",
+    guarded(
+        r"^\s*(?:hitting|reaching|topping|exceeding|surpassing|passing|totall?ing|"
+        r"(?:climbing|rising|amounting) to)\b",
+        _I,
+    ),
+    " hitting over ",
+    " hit over ",
+)
+GOES_ON_WITH = Rule(
+    "goes-on-with",
+    'A clause of losses that goes on with "with" and the figure ("artillery losses peaked in '
+    'May, with 1,520 destroyed"): the figure counts what the clause before names.',
+    guarded(r"^\s*with\s*$", _I),
+    " with ",
+    " without ",
+)
+METRIC_RULES = registry(
+    SIDE_LOSSES,
+    LOSSES_SEP,
+    MODEL,
+    OF_THOSE,
+    RATE_BEFORE_NOUN,
+    COORDINATED,
+    GOES_ON_REACHING,
+    GOES_ON_WITH,
+)
 
 
 def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: int) -> int | None:
@@ -163,6 +205,41 @@ def losses_lookback(text: str, clause_start: int, num_start: int, clause_end: in
     if not sep_ok or METRIC_ANY.search(text, clause_start, clause_end):
         return None
     return clause_start + m.start()
+
+
+def reaching_lookback(
+    text: str, prev_start: int, clause_start: int, num_start: int
+) -> tuple[Metric, int] | None:
+    """ "Russian casualties rose sharply, hitting 35,000": the metric, or a side's losses
+    (people), the clause before names, when the figure's clause goes on from it with a
+    participle of reaching; else None."""
+    lead = strip_qualifier(text[clause_start:num_start].rstrip())
+    if prev_start >= clause_start:
+        return None
+    if GOES_ON_WITH.pattern.search(lead + " ") and LOSS.search(text, prev_start, clause_start):
+        found = _last_metric(text, prev_start, clause_start)
+        if found is not None and len(text[found[1] : num_start].split()) <= 12:
+            return found
+    if not GOES_ON_REACHING.pattern.search(text[clause_start:num_start]):
+        return None
+    found = lookback_metric(text, prev_start, num_start)
+    if found is not None:
+        return found
+    losses = losses_lookback(text, prev_start, num_start, num_start)
+    return ("personnel", losses) if losses is not None else None
+
+
+def _last_metric(text: str, start: int, end: int) -> tuple[Metric, int] | None:
+    """The last metric noun in text[start:end] and where it starts, else None."""
+    best: tuple[Metric, int] | None = None
+    last_end = -1
+    for m in METRIC_ANY.finditer(text, start, end):
+        if m.start() < last_end:
+            continue
+        found = longest_metric(text, m.start())
+        if found:
+            best, last_end = (found[0], m.start()), found[1]
+    return best
 
 
 def lead_rule(text: str, pos: int, limit: int) -> str | None:

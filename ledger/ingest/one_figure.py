@@ -7,7 +7,7 @@ drones", or after its day's change: "7,910 (+9) tanks"), a share of the figure b
 killed", "79 damaged"), the noun named before it ("tanks – 251", "tanks: 251", "lost 300").
 The shares of a figure before live in `shares`; `qualifier_of` (re-exported) and the
 `Figure` a rule reads, in `figure`. Imports: `events.claims`, `cand`, `cues`, `figure`,
-`metric_nouns`, `numbers` (types), `rules`, `rx`, `sentences`, `shares`.
+`launched_sets`, `metric_nouns`, `numbers` (types), `rules`, `rx`, `sentences`, `shares`.
 """
 
 from __future__ import annotations
@@ -18,13 +18,16 @@ from events.claims import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.figure import Figure, explain, qualifier_of, qualifier_rule
+from ledger.ingest.launched_sets import downed_of_launched
 from ledger.ingest.metric_nouns import (
+    COORDINATED,
     SIDE_LOSSES,
     forward_metric,
     lead_rule,
     lookback_metric,
     losses_lookback,
     mixed_list_end,
+    reaching_lookback,
 )
 from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry
@@ -33,6 +36,7 @@ from ledger.ingest.sentences import Sentence, clause_end, clause_start
 from ledger.ingest.shares import (
     by_grouping,
     including_share,
+    loss_kind_share,
     per_day_share,
     place_breakdown,
     place_count,
@@ -64,7 +68,8 @@ _LOST_BEFORE = guarded(
 _FOLLOW_OK = guarded(
     r"^(?:[ \t]*\n|\s*(?:$|[.,;:)!?\]]|\(|[-–—]\s|(?:and|or|in|on|since|as|per|during|over|from|by|"
     r"while|for|when|including|last|every|each|daily|monthly|weekly|a (?:day|week|month)|"
-    r"according|with|after|before|so|this|the|of|killed|dead|at (?:the|that) (?:time|point))\b))",
+    r"according|with|after|before|so|this|the|of|killed|dead|respectively|systems(?!\s+of)|"
+    r"at (?:the|that) (?:time|point))\b))",
     _I,
 )
 _VAGUE_PEOPLE = frozenset({"men", "people", "persons", "lives"})
@@ -167,6 +172,8 @@ def one_candidate(
         or including_share(fig, previous)
         or by_grouping(fig, previous)
         or share_of(fig, base)
+        or downed_of_launched(fig)
+        or loss_kind_share(fig, base)
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
         or _the_number(fig, base)
@@ -289,13 +296,14 @@ def _noun_before(fig: Figure, previous: list[Cand]) -> Cand | None:
     people a loss verb names ("lost 300"), what a parallel figure before it counts ("from 776
     casualties to 568"), or units lost ("lost 40 units")."""
     text, sent, n = fig.text, fig.sent, fig.n
-    follow_ok = _FOLLOW_OK.match(fig.after(12))
-    if not follow_ok and not _TRANSPARENT_AFTER.match(fig.after(12)):
+    follow_ok = _FOLLOW_OK.match(fig.after(16))
+    unit = _TRANSPARENT_AFTER.match(fig.after(12))
+    if not follow_ok and not unit:
         return None
     start = clause_start(text, sent, n.start)
     lb = lookback_metric(text, start, n.start) or _noun_before_colon(fig, start)
+    lb = lb or reaching_lookback(text, clause_start(text, sent, start - 2), start, n.start)
     if lb:
-        unit = _TRANSPARENT_AFTER.match(fig.after(12))
         end = n.end + unit.end() if unit else n.end
         cand = fig.cand(lb[0], end, "metric-noun-before")
         cand.q_start, cand.np_start = min(lb[1], fig.q_start), max(start, lb[1] - 30)
@@ -331,6 +339,8 @@ def _parallel_or_units(
         between = text[base.q_end : n.start]
         if len(between) <= 100 and _PARALLEL.search(between) and _only_metric(text, base, n.start):
             return fig.cand(base.metric, n.end, "parallel-figure")
+        if COORDINATED.search(between) and _only_metric(text, base, n.start):
+            return fig.cand(base.metric, n.end, COORDINATED.name)
     units = _BARE_UNITS_AFTER.match(fig.after(12))
     if units and LOSS.search(text, start, n.start):
         return fig.cand("equipment_total", n.end + units.end(), "units-lost")

@@ -81,7 +81,10 @@ SAID_ON_DAY = Rule(
     "said-on-day",
     'A day that dates the statement, not the figure: "said on Tuesday", "reported last week" '
     '(just before the day), "On Thursday, the chief added that ..." (after it).',
-    guarded(rf"\b(?:{ATTR_VERBS}|released|tweeted)\b(?:\s+[\w'’]+){{0,3}}\s*$", _I),
+    guarded(
+        rf"\b(?:{ATTR_VERBS}|released|tweeted|speaking|writing|testifying)\b(?:\s+[\w'’]+){{0,3}}\s*$",
+        _I,
+    ),
     "the ministry said ",
     "the ministry lost ",
 )
@@ -89,12 +92,27 @@ SAID_AFTER_DAY = Rule(
     "said-after-day",
     'A fronted day followed by who said what ("On Thursday, the spy chief added that"): the '
     "day dates the statement.",
-    guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:{ATTR_VERBS}|echoed)\s+that\b", _I),
+    guarded(rf",\s[^.;:!?]{{0,80}}?\b(?:(?:{ATTR_VERBS}|echoed)\s+that|saying)\b", _I),
     ", the spy chief echoed the estimate and added that",
     ", Russia lost 1,200 troops, officials said",
-    words("that"),
 )
-DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY)
+SAID_AFTER_OPENING_DAY = Rule(
+    "said-after-opening-day",
+    'A day that opens its clause, then who speaks before any number ("On Monday the agency put '
+    'the toll at"): the day dates the statement.',
+    guarded(rf",?\s+[^.;:!?,\d]{{1,60}}?\s(?:{ATTR_VERBS})\b", _I),
+    " the agency put the toll at",
+    " Russia lost 1,200 troops",
+)
+SAID_RIGHT_AFTER_DAY = Rule(
+    "said-right-after-day",
+    'A day between who speaks and the verb of speech ("two officials on Wednesday estimated", '
+    '"the ministry last week said"): the day dates the statement.',
+    guarded(rf"^\s+(?:also\s+|again\s+|publicly\s+)?(?:{ATTR_VERBS})\b", _I),
+    " estimated the toll at",
+    ", estimated the toll at",
+)
+DAY_CUES = registry(SAID_ON_DAY, SAID_AFTER_DAY, SAID_AFTER_OPENING_DAY, SAID_RIGHT_AFTER_DAY)
 # "in two weeks", "over three months": a span counted back from as_of.
 _IN_N = guarded(
     r"\b(?:in|over|during|within|for) (?:just |only )?(?P<n>\d+|two|three|four|five|six|seven|ten)"
@@ -192,7 +210,12 @@ class _Skip:
         at, end = self.start + m.start(), self.start + m.end()
         if SAID_ON_DAY.search(self.text[max(0, at - 30) : at]):
             return True
+        if SAID_RIGHT_AFTER_DAY.search(self.text[end : end + 40]):
+            return True
         if rule.name == "on-weekday" and SAID_AFTER_DAY.match(self.text, end, end + 100):
+            return True
+        opens = not self.text[self.start : at].strip()  # "On Monday the agency put ..."
+        if rule.name == "on-weekday" and opens and SAID_AFTER_OPENING_DAY.match(self.text, end):
             return True
         return rule.name == "this-week" and self.text.startswith(" that", end)
 

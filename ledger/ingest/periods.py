@@ -4,9 +4,11 @@ Owns `assign_periods`: as_of, period and period_start of every candidate, from t
 own clause (`period_cues`), the figure before it in its sentence, the sentence's other
 clauses, the next item of its list, a restatement of it, its paragraph, then what its wording
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
-Each decision is named in `c.why["period"]` and `c.why["as_of"]`. Imports:
-`cand`, `cues`, `dates`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
-`period_months`, `period_rules`, `period_starts`, `period_totals`, `rules`, `rx`, `sentences`.
+Each decision is named in `c.why["period"]` and `c.why["as_of"]`; a "respectively" sentence
+pairs its figures with its months last (`period_respective`). Imports: `cand`, `cues`,
+`dates`, `launched_sets`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
+`period_months`, `period_respective`, `period_rules`, `period_starts`, `period_totals`,
+`rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import DatedAt
+from ledger.ingest.launched_sets import DOWNED_OF_THEM
 from ledger.ingest.period_cues import CueMemo, period_cue
 from ledger.ingest.period_dates import AsOf
 from ledger.ingest.period_inherit import (
@@ -36,6 +39,7 @@ from ledger.ingest.period_months import (
     SAID_AFTER_POINT,
     START_AFTER_POINT,
 )
+from ledger.ingest.period_respective import respective_months
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import front_window
 from ledger.ingest.rules import Rule, registry
@@ -90,12 +94,12 @@ def assign_periods(
     before when the sentence goes on from it; else what its wording leans to."""
     heirs = Heirs()
     _own_periods(text, sentences, cands, AsOf(text, sentences, ref, has_published), heirs)
-    if all(c.period is not None for c in cands):
-        return
-    list_periods(text, cands)
-    if all(c.period is not None for c in cands):
-        return
-    inherit_periods(text, sentences, cands, heirs)
+    if any(c.period is None for c in cands):
+        list_periods(text, cands)
+    if any(c.period is None for c in cands):
+        inherit_periods(text, sentences, cands, heirs)
+    # "in May and June ... 35,000 and 30,000, respectively": each figure its month's window
+    respective_months(text, sentences, cands)
 
 
 def _own_periods(
@@ -171,6 +175,8 @@ class _Own:
             and OUT_OF_LAUNCHED.match(text, _num_end(text, c), sent.end)
         ):
             cue = Cue("window", c.as_of, OUT_OF_LAUNCHED.name)
+        if cue.period is None and c.why.get("metric") == DOWNED_OF_THEM.name:
+            cue = Cue("window", c.as_of, DOWNED_OF_THEM.name)  # "shot down 38 of them"
         return _one_exchange(text, sent, cue) if c.metric == "pow" else cue
 
     def lead_before(self, first: Cand) -> None:

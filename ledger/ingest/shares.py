@@ -5,8 +5,8 @@ Owns the share rules `one_figure` tries after the noun after a number: a day's s
 capital"), a grouping's share of a breakdown ("over 255 by the Sever group"), a part ("58 of
 which"), a share of an air tally by place ("62 over the Bryansk Region"), and a place's count
 in brackets ("Dagestan (270 people), Buryatia (245)") or after its name ("the Krasnodar
-region, 1,640"), and `each_place` (a share "each over" several places: one per place); the
-named ones are `SHARE_RULES`.
+region, 1,640"), a share of losses by kind ("22,000 are irretrievable"), and `each_place`
+(a share "each over" several places: one per place); the named ones are `SHARE_RULES`.
 Imports: `cand`, `cues`, `figure`, `lexicon`, `numbers` (types), `rules`, `rx`.
 """
 
@@ -59,6 +59,14 @@ SHARE_AFTER = Rule(
     ),
     " targeting the capital",
     ", the ministry said",
+)
+LOSS_KIND = Rule(
+    "loss-kind-share",
+    'Losses by kind after a figure ("22,000 are irretrievable", "31,000 sanitary losses"): the '
+    "dead and missing, or the wounded and sick, of the losses told.",
+    guarded(r"\s+(?:(?:are|were|is|was)\s+)?(?:irretrievable|sanitary)\b(?:\s+losses\b)?", _I),
+    " are irretrievable",
+    " are irreplaceable",
 )
 PLACE_COUNT = Rule(
     "place-count",
@@ -136,6 +144,7 @@ SHARE_RULES = registry(
     BY_REGION,
     PER_DAY_AFTER,
     INCLUDING_BEFORE,
+    LOSS_KIND,
 )
 # "over 255 by the Sever battlegroup", "up to 85 in the area of the Dnepr group": a share of a
 # per-grouping breakdown, counting what the figure before counted.
@@ -230,6 +239,15 @@ def including_share(fig: Figure, previous: list[Cand]) -> Cand | None:
         # "174,550 troops since the invasion, including 690 over the past day": the day's share
         c.derived, c.period, c.why["metric"] = True, "window", DAY_SHARE.name
     return c
+
+
+def loss_kind_share(fig: Figure, base: Cand | None) -> Cand | None:
+    """ "of them, 22,000 are irretrievable and 31,000 sanitary losses": a share of the losses
+    by kind (dead and missing, or wounded and sick), people."""
+    kind = LOSS_KIND.pattern.match(fig.text, fig.n.end, fig.after_limit)
+    if kind is None:
+        return None
+    return fig.cand("personnel", kind.end(), LOSS_KIND.name, part=base is not None)
 
 
 def by_grouping(fig: Figure, previous: list[Cand]) -> Cand | None:
