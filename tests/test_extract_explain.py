@@ -54,6 +54,13 @@ def fate_of(text: str, surface: str) -> Fate:
             "non-loss-clause",
         ),
         ("The city has 12 bridges and a river.", "12", "not-a-figure", "no-loss-words"),
+        # a loss list by its shape speaks of losses: an unknown row lacks a metric noun
+        (
+            "Tanks: 7,504 (+12)\nVampires: 300 (+4)\nDrones: 10,100 (+25)",
+            "300",
+            "not-a-figure",
+            "no-metric-noun",
+        ),
         ("Russia had lost 174,550 troops since Feb. 24, 2022.", "2022", "not-a-figure", None),
         ("Russia lost 40 tanks. It lost 40 tanks, the army said.", "40", "claim", None),
     ],

@@ -11,7 +11,7 @@ in the text (`numbers.find_numbers`) and says what became of it:
   (`page-furniture`, `not-a-count`, `no-loss-words`, `no-metric-noun`).
 
 Pure, like the extractor. Imports: `events.claims`, `cand`, `cues`, `counts`, `extract`,
-`numbers`, `trace`.
+`list_shape`, `numbers`, `trace`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.counts import is_not_a_count
 from ledger.ingest.cues import EXCHANGE, LOSS
 from ledger.ingest.extract import run
+from ledger.ingest.list_shape import list_runs
 from ledger.ingest.numbers import Number, find_numbers
 from ledger.ingest.trace import Trace
 
@@ -69,14 +70,16 @@ def explain_claims(
     )
     if not trace.text:
         return claims, []
-    return claims, [_fate(trace, n) for n in find_numbers(trace.text)]
+    lists = list_runs(trace.text, trace.sentences)  # loss lists by their shape
+    return claims, [_fate(trace, n, lists) for n in find_numbers(trace.text)]
 
 
-def _fate(trace: Trace, n: Number) -> Fate:
-    """The fate of number `n`: the candidate whose value it wrote, else why there was none."""
+def _fate(trace: Trace, n: Number, lists: set[int]) -> Fate:
+    """The fate of number `n`: the candidate whose value it wrote, else why there was none
+    (`lists`: the sentences that are loss lists by their shape)."""
     c = _candidate_of(trace, n)
     if c is None:
-        return Fate(n.start, n.end, n.surface, "not-a-figure", _why_not(trace, n))
+        return Fate(n.start, n.end, n.surface, "not-a-figure", _why_not(trace, n, lists))
     why = {k: c.why.get(k, "unexplained") for k in FIELDS}
     key = id(c)
     if key in trace.dropped:
@@ -98,16 +101,18 @@ def _candidate_of(trace: Trace, n: Number) -> Cand | None:
     return None
 
 
-def _why_not(trace: Trace, n: Number) -> str:
-    """The first test number `n` failed on its way to being a loss figure."""
+def _why_not(trace: Trace, n: Number, lists: set[int]) -> str:
+    """The first test number `n` failed on its way to being a loss figure (a sentence of a
+    loss list by its shape speaks of losses without a loss word)."""
     if any(a <= n.start < b for a, b in trace.furniture):
         return "page-furniture"
     if is_not_a_count(trace.text, n):
         return "not-a-count"
-    sent = next((s for s in trace.sentences if s.start <= n.start < s.end), None)
-    if sent is None:
+    si = next((i for i, s in enumerate(trace.sentences) if s.start <= n.start < s.end), None)
+    if si is None:
         return "page-furniture"
-    if not (
+    sent = trace.sentences[si]
+    if si not in lists and not (
         LOSS.search(trace.text, sent.start, sent.end)
         or EXCHANGE.search(trace.text, sent.start, sent.end)
     ):
