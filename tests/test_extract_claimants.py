@@ -532,3 +532,25 @@ def test_a_described_official_is_the_titled_person_named_next() -> None:
         "“The losses are massive,” NATO Secretary General Ivan Sokolov told lawmakers."
     )
     assert claimants(text) == ["Ivan Sokolov"]
+
+
+# A speaker quoted reporting what another body counted: the body that "has recorded" the
+# figure names its own source inside the reported speech.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Kyiv has recorded at least 8,000 dead among its troops.", "Kyiv"),
+        (
+            "Colin Price, a senior defence official, spoke to reporters on Monday. Price said "
+            "the fighting was fierce and that Ukraine has recorded at least 8,000 dead.",
+            "Ukraine",
+        ),
+        (
+            "Ukraine's Defence Ministry has documented 4,100 deaths among its soldiers.",
+            "Ministry of Defence of Ukraine",
+        ),
+        ("Price said Russia had lost at least 8,000 troops.", "Price"),
+    ],
+)
+def test_a_body_that_has_recorded_is_its_own_source(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]

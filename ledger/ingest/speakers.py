@@ -246,7 +246,7 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     if rel and valid_np(rel.group("np")):
         # "the monitoring site Oryx, which reports that ...": Oryx speaks
         return rel.group("np"), False
-    np = _last_noun_phrase(head)
+    np = _last_noun_phrase(_AUX_END.sub("", head))
     if (np and not _BARE_PRONOUN.search(np)) or (np and ANAPHOR.match(np)):
         return np, bool(ANAPHOR.match(np))
     return None
