@@ -554,3 +554,24 @@ def test_a_described_official_is_the_titled_person_named_next() -> None:
 )
 def test_a_body_that_has_recorded_is_its_own_source(text: str, claimant: str) -> None:
     assert claimants(text) == [claimant]
+
+
+# Two spokesmen named together, each with the unit he speaks for: both names, joined, never
+# the second name glued to its unit, nor the title before the first.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers.",
+            "Pavel Orlov and Igor Semenov",
+        ),
+        (
+            "Col. Anton Lysak of the 3rd brigade and Oleh Marchuk from the border guard reported "
+            "that Russia lost 95 soldiers.",
+            "Anton Lysak and Oleh Marchuk",
+        ),
+    ],
+)
+def test_two_spokesmen_each_of_his_unit(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]

@@ -26,7 +26,7 @@ _RANK = (
 )
 _TITLE_NOUN = (
     r"(?:president|prime minister|minister|secretary|commander(?:-in-chief)?|chief|head|"
-    r"spokes(?:man|woman|person)|analyst|expert|historian|blogger|journalist|correspondent|"
+    r"spokes(?:man|woman|person|men|women|persons|people)|analyst|expert|historian|blogger|journalist|correspondent|"
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
