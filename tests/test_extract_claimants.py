@@ -575,3 +575,20 @@ def test_a_body_that_has_recorded_is_its_own_source(text: str, claimant: str) ->
 )
 def test_two_spokesmen_each_of_his_unit(text: str, claimant: str) -> None:
     assert claimants(text) == [claimant]
+
+
+# A report named once with its author at the top; later paragraphs relay it ("the report
+# said") after someone else has spoken: the report's author, not the last speaker.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia lost 620 troops on Sunday, according to the latest report by Ukraine's General "
+        "Staff.\n\nPresident Volodymyr Zelensky said on Sunday that the army would hold its "
+        "lines.\n\nRussia also lost five tanks and 14 artillery systems, the report said.",
+        "The General Staff's daily update put Russia's losses at 540 troops.\n\nDefence Minister "
+        "Rustem Umerov said the front was stable.\n\nRussia also lost nine tanks, the update "
+        "said.",
+    ],
+)
+def test_the_report_said_is_its_author_named_before(text: str) -> None:
+    assert set(claimants(text)) == {GS}
