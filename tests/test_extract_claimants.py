@@ -592,3 +592,28 @@ def test_two_spokesmen_each_of_his_unit(text: str, claimant: str) -> None:
 )
 def test_the_report_said_is_its_author_named_before(text: str) -> None:
     assert set(claimants(text)) == {GS}
+
+
+# A headline in which an event "claims" lives: the event is no claimant; the body that the
+# article names speaks, else the publisher.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Russia's Offensive Claims Over 900 Ukrainian Soldiers Killed in Past Day\n\n"
+            "Moscow's forces pushed on near Kupiansk on Monday.",
+            PUBLISHER,
+        ),
+        (
+            "The Kremlin's War Claims 700 More Ukrainian Soldiers Killed This Week\n\nFighting "
+            "went on in the east.",
+            PUBLISHER,
+        ),
+        (
+            "The Institute for the Study of War said Russia lost 1,200 soldiers.",
+            "Institute for the Study of War",
+        ),
+    ],
+)
+def test_an_event_that_claims_lives_is_no_claimant(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
