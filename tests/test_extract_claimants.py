@@ -549,6 +549,7 @@ def test_a_described_official_is_the_titled_person_named_next() -> None:
             "Ukraine's Defence Ministry has documented 4,100 deaths among its soldiers.",
             "Ministry of Defence of Ukraine",
         ),
+        ("Price said Kyiv has counted at least 8,000 dead among its soldiers.", "Kyiv"),
         ("Price said Russia had lost at least 8,000 troops.", "Price"),
     ],
 )

@@ -75,7 +75,7 @@ _APPOSED_ROLE = guarded(
 )
 _NP_BOUNDARY = guarded(
     r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|when|while|as|after|because|whereas|which|who|where|"
-    r"then|so|if|though|although)\b)",
+    r"then|so|if|though|although|said|says)\b)",
     _I,
 )
 # "Center for Strategic and International Studies": an "and" between capitalised words.
