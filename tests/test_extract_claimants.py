@@ -618,3 +618,25 @@ def test_the_report_said_is_its_author_named_before(text: str) -> None:
 )
 def test_an_event_that_claims_lives_is_no_claimant(text: str, claimant: str) -> None:
     assert claimants(text) == [claimant]
+
+
+# Two spokesmen each of his unit, each figure's clause naming one unit: each his own figure;
+# a clause naming neither keeps the pair.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers in the East group's zone and over 190 soldiers in "
+            "the Centre group's zone.",
+            ["Pavel Orlov", "Igor Semenov"],
+        ),
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers near Avdiivka and over 190 soldiers near Toretsk.",
+            ["Pavel Orlov and Igor Semenov"] * 2,
+        ),
+    ],
+)
+def test_each_spokesman_his_units_figure(text: str, expected: list[str]) -> None:
+    assert claimants(text) == expected
