@@ -532,3 +532,111 @@ def test_a_described_official_is_the_titled_person_named_next() -> None:
         "“The losses are massive,” NATO Secretary General Ivan Sokolov told lawmakers."
     )
     assert claimants(text) == ["Ivan Sokolov"]
+
+
+# A speaker quoted reporting what another body counted: the body that "has recorded" the
+# figure names its own source inside the reported speech.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Kyiv has recorded at least 8,000 dead among its troops.", "Kyiv"),
+        (
+            "Colin Price, a senior defence official, spoke to reporters on Monday. Price said "
+            "the fighting was fierce and that Ukraine has recorded at least 8,000 dead.",
+            "Ukraine",
+        ),
+        (
+            "Ukraine's Defence Ministry has documented 4,100 deaths among its soldiers.",
+            "Ministry of Defence of Ukraine",
+        ),
+        ("Price said Kyiv has counted at least 8,000 dead among its soldiers.", "Kyiv"),
+        ("Price said Russia had lost at least 8,000 troops.", "Price"),
+    ],
+)
+def test_a_body_that_has_recorded_is_its_own_source(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# Two spokesmen named together, each with the unit he speaks for: both names, joined, never
+# the second name glued to its unit, nor the title before the first.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers.",
+            "Pavel Orlov and Igor Semenov",
+        ),
+        (
+            "Col. Anton Lysak of the 3rd brigade and Oleh Marchuk from the border guard reported "
+            "that Russia lost 95 soldiers.",
+            "Anton Lysak and Oleh Marchuk",
+        ),
+    ],
+)
+def test_two_spokesmen_each_of_his_unit(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# A report named once with its author at the top; later paragraphs relay it ("the report
+# said") after someone else has spoken: the report's author, not the last speaker.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia lost 620 troops on Sunday, according to the latest report by Ukraine's General "
+        "Staff.\n\nPresident Volodymyr Zelensky said on Sunday that the army would hold its "
+        "lines.\n\nRussia also lost five tanks and 14 artillery systems, the report said.",
+        "The General Staff's daily update put Russia's losses at 540 troops.\n\nDefence Minister "
+        "Rustem Umerov said the front was stable.\n\nRussia also lost nine tanks, the update "
+        "said.",
+    ],
+)
+def test_the_report_said_is_its_author_named_before(text: str) -> None:
+    assert set(claimants(text)) == {GS}
+
+
+# A headline in which an event "claims" lives: the event is no claimant; the body that the
+# article names speaks, else the publisher.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Russia's Offensive Claims Over 900 Ukrainian Soldiers Killed in Past Day\n\n"
+            "Moscow's forces pushed on near Kupiansk on Monday.",
+            PUBLISHER,
+        ),
+        (
+            "The Kremlin's War Claims 700 More Ukrainian Soldiers Killed This Week\n\nFighting "
+            "went on in the east.",
+            PUBLISHER,
+        ),
+        (
+            "The Institute for the Study of War said Russia lost 1,200 soldiers.",
+            "Institute for the Study of War",
+        ),
+    ],
+)
+def test_an_event_that_claims_lives_is_no_claimant(text: str, claimant: str) -> None:
+    assert claimants(text) == [claimant]
+
+
+# Two spokesmen each of his unit, each figure's clause naming one unit: each his own figure;
+# a clause naming neither keeps the pair.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers in the East group's zone and over 190 soldiers in "
+            "the Centre group's zone.",
+            ["Pavel Orlov", "Igor Semenov"],
+        ),
+        (
+            "Spokesmen Pavel Orlov of the East group and Igor Semenov of the Centre group said "
+            "Ukraine lost up to 140 soldiers near Avdiivka and over 190 soldiers near Toretsk.",
+            ["Pavel Orlov and Igor Semenov"] * 2,
+        ),
+    ],
+)
+def test_each_spokesman_his_units_figure(text: str, expected: list[str]) -> None:
+    assert claimants(text) == expected

@@ -11,8 +11,8 @@ source of the figures an outlet republishes: "source-line"); and `settle_subject
 subject of a figure whose sentence named no side (the other side of its claimant's, unless its
 own ranks). A described official ("NATO's top civilian official") is the titled person of
 that body the next sentences name as speaker ("described-named-next"). Imports: `cand`,
-`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`, `rules`, `rx`, `sentences`,
-`speakers`.
+`claimant_names`, `claimant_lexicon`, `cues`, `name_cores`, `pair_speakers`, `rules`, `rx`,
+`sentences`, `speakers`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import ALIAS_ANY, canonical, name_claimant, valid_np
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
 from ledger.ingest.name_cores import is_outlet, name_core
+from ledger.ingest.pair_speakers import split_pair
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
@@ -161,6 +162,7 @@ def name_the_official(
     by_sent: dict[int, list[Cand]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
+    split_pair(cands, text, {i: (s.start, s.end) for i, s in enumerate(sentences or [])})
     for c in cands:
         words = c.claimant_text or ""
         if c.why.get("claimant") not in ("sentence-speaker", "speaker-after"):

@@ -4,8 +4,8 @@ Owns `name_core` (a person or outlet by name, without the rank, title or descrip
 puts before it: "Lt. Gen. Ivan Petrov" is "Ivan Petrov", "the state news agency Interfax" is
 "Interfax"), `is_outlet` (whether a speaker is a news outlet, which relays rather than counts)
 and `fragment` (whether a cut noun phrase is a clause fragment rather than a name: a number in
-it, a verb after its subject, a leading function word). Rules, in registries: `TITLE_RULES`,
-`OUTLET_RULES`, `FRAGMENT_RULES`. Imports: `rules`, `rx`.
+it, a verb after its subject, a leading function word, an event of war as its head). Rules,
+in registries: `TITLE_RULES`, `OUTLET_RULES`, `FRAGMENT_RULES`. Imports: `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _RANK = (
 )
 _TITLE_NOUN = (
     r"(?:president|prime minister|minister|secretary|commander(?:-in-chief)?|chief|head|"
-    r"spokes(?:man|woman|person)|analyst|expert|historian|blogger|journalist|correspondent|"
+    r"spokes(?:man|woman|person|men|women|persons|people)|analyst|expert|historian|blogger|journalist|correspondent|"
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
@@ -161,8 +161,22 @@ PARTICIPLE_CLAUSE = Rule(
     "Taking into account the above",
     "Leading analysts",
 )
+# "Russia's Offensive Claims Over 1,000 ...": an event costs lives, it does not speak.
+EVENT_NOUN = Rule(
+    "event-noun",
+    "A phrase whose head is an event of war (offensive, attack, war, invasion, shelling), "
+    "with no 'of' or 'for' before it: what 'claims' lives, not who claims figures.",
+    guarded(
+        r"^(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}(?:(?:counter-?)?offensives?|attacks?|wars?|"
+        r"strikes?|assaults?|fighting|shelling|battles?|invasion|bombardments?|onslaught|"
+        r"barrages?|clashes)$",
+        _I,
+    ),
+    "Russia's Offensive",
+    "Institute for the Study of War",
+)
 FRAGMENT_RULES = registry(
-    NUMBER_IN_NAME, VERB_AFTER_SUBJECT, FUNCTION_WORD_START, PARTICIPLE_CLAUSE
+    NUMBER_IN_NAME, VERB_AFTER_SUBJECT, FUNCTION_WORD_START, PARTICIPLE_CLAUSE, EVENT_NOUN
 )
 NAME_CORE_RULES = registry(
     Rule(

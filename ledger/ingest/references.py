@@ -1,17 +1,18 @@
 """References: whom a speaker's words stand for, given the sources named before them.
 
 Owns `role_person` ("the president said": the president named earlier), `resolve_anaphor`
-("it", "the group", "he": a country said to speak earlier in the sentence, the source
-carried so far, else the last one named), `same_side` ("according to Moscow": the last
-named source of that side), `relayed` (an outlet that passes on the figures of the source
-named before it: "According to the Daily Example, this includes ..."; `RELAY_RULES`),
+("it", "the group", "he": a country said to speak earlier in the sentence, "the report"
+its author named before, the source carried so far, else the last one named), `same_side`
+("according to Moscow": the last named source of that side), `relayed` (an outlet that
+passes on the figures of the source named before it: "According to the Daily Example, this
+includes ..."; `RELAY_RULES`),
 `source_over_outlet` (an outlet and the source it quotes in one sentence: the source),
 `minister_named` ("Russia's defence minister": the minister the article names, before or
 just after; `MINISTER_RULES`), `spokesman_of` ("According to X, spokesman Y said") and
 `subject_body` (a sentence that opens with a body doing
 what it reports: "The Ukrainian Air Force shot down 30 drones").
-Imports: `claimant_names`, `cues`, `claimant_lexicon`, `name_cores`, `rules`, `rx`, `sentences`,
-`speakers` (types).
+Imports: `claimant_names`, `cues`, `claimant_lexicon`, `name_cores`, `report_authors`, `rules`,
+`rx`, `sentences`, `speakers` (types).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.claimant_names import ALIAS_ANY, ARTICLE, CANONICAL_NAMES, canonical
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, side_of
 from ledger.ingest.name_cores import is_outlet
+from ledger.ingest.report_authors import document_author
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
@@ -77,6 +79,16 @@ def role_person(np: str, named: list[tuple[str, str]]) -> tuple[str, str] | None
 
 
 def resolve_anaphor(
+    text: str, sent: Sentence, attr: Attribution, carried: tuple[str, str] | None
+) -> tuple[str, bool] | None:
+    """Who "it", "the group", "the report" is (see `_resolve_anaphor`); "the report said":
+    the author of the report named before, whoever spoke in between."""
+    if author := document_author(text, sent.start, attr.text):
+        return author, True
+    return _resolve_anaphor(text, sent, attr, carried)
+
+
+def _resolve_anaphor(
     text: str, sent: Sentence, attr: Attribution, carried: tuple[str, str] | None
 ) -> tuple[str, bool] | None:
     """Who "it", "the group", "the minister" is: a country said to speak earlier in the

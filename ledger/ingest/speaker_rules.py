@@ -5,7 +5,7 @@ provided by X", "X said this", "This is stated in X's report", "This is what X t
 not "not confirmed by X"; a headline's rubric, "Fact check:", is no speaker) and
 `SPEAKER_RULES` (a source used is no speaker, "based on data from X"; an aside "formerly
 known as X", "for its part"; the subject of a clause before the verb, "X also released
-figures, claiming"; verbs of saying beyond the shared list).
+figures, claiming"; verbs of saying beyond the shared list; two named speakers each of his unit).
 Imports: `rules`, `rx`.
 """
 
@@ -166,4 +166,20 @@ PART_ASIDE = Rule(
     "The Example blog, run by two analysts,",
     "The United Kingdom, its partners,",
 )
-SPEAKER_RULES = registry(BASED_ON, KNOWN_AS_ASIDE, PART_ASIDE, CLAUSE_SUBJECT, MORE_VERBS)
+# "Spokesmen Ivan Orlov of the East group and Petr Zuev of the South group said": two
+# speakers, each with the unit he speaks for; both speak, neither's unit is his name.
+PAIRED_SPEAKERS = Rule(
+    "paired-speakers-with-units",
+    "Two named speakers joined by 'and', each followed by the body he speaks for ('of the X "
+    "group'), right before the verb: the pair of names speaks, without the bodies.",
+    guarded(
+        r"(?:^|\s)(?P<a>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:of|for|from)\s+"
+        r"(?:the\s+)?[^,;:()\"“”]{2,50}?\s+and\s+(?P<b>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+        r"\s+(?:of|for|from)\s+(?:the\s+)?[^,;:()\"“”]{2,50}?\s*$"
+    ),
+    "Spokesmen Ivan Orlov of the East group and Petr Zuev of the South group",
+    "Spokesmen for the East group and the South group",
+)
+SPEAKER_RULES = registry(
+    BASED_ON, KNOWN_AS_ASIDE, PART_ASIDE, CLAUSE_SUBJECT, MORE_VERBS, PAIRED_SPEAKERS
+)

@@ -6,7 +6,7 @@ said X", "figures released by X", with the speaker's noun phrase cut out and che
 by X"), `heading_attribution` (a headline's "Ministry: ..." or "... – Russian MOD") and
 `reportedly`; an outlet citing a source hands the figures to it (`citing`). Which claim each
 cue speaks for is `attribution`'s business. Imports: `citing`, `claimant_names`, `cues`,
-`rules`, `rx`, `sentences`, `speaker_rules`.
+`name_cores`, `rules`, `rx`, `sentences`, `speaker_rules`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ledger.ingest.citing import cited_source
 from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
+from ledger.ingest.name_cores import name_core
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
@@ -31,6 +32,7 @@ from ledger.ingest.speaker_rules import (
     KNOWN_AS_ASIDE,
     MORE_VERBS,
     NOT_CONFIRMED_BY,
+    PAIRED_SPEAKERS,
     PART_ASIDE,
 )
 
@@ -73,7 +75,7 @@ _APPOSED_ROLE = guarded(
 )
 _NP_BOUNDARY = guarded(
     r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|when|while|as|after|because|whereas|which|who|where|"
-    r"then|so|if|though|although)\b)",
+    r"then|so|if|though|although|said|says)\b)",
     _I,
 )
 # "Center for Strategic and International Studies": an "and" between capitalised words.
@@ -239,6 +241,10 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     if aside and valid_np(tidy_np(aside.group("np"))):
         np = tidy_np(aside.group("np"))
         return np, bool(ANAPHOR.match(np))
+    pair = PAIRED_SPEAKERS.search(core) if " and " in core else None
+    a, b = (_person(pair.group("a")), _person(pair.group("b"))) if pair else ("", "")
+    if a and b and valid_np(a) and valid_np(b):
+        return f"{a} and {b}", False  # each without his unit or title
     apposed = _apposed_name(core, ends_comma)
     if apposed and valid_np(apposed):
         return apposed, False
@@ -246,10 +252,16 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     if rel and valid_np(rel.group("np")):
         # "the monitoring site Oryx, which reports that ...": Oryx speaks
         return rel.group("np"), False
-    np = _last_noun_phrase(head)
+    np = _last_noun_phrase(_AUX_END.sub("", head))
     if (np and not _BARE_PRONOUN.search(np)) or (np and ANAPHOR.match(np)):
         return np, bool(ANAPHOR.match(np))
     return None
+
+
+def _person(np: str) -> str:
+    """ "Spokesmen Ivan Orlov": the name without the title or rank before it."""
+    core = name_core(np)
+    return core[0] if core else np
 
 
 def _apposed_name(core: str, ends_comma: bool) -> str | None:
