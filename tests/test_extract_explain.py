@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ledger.ingest.explain import FATES, FIELDS, Fate, explain_claims
@@ -109,6 +109,7 @@ def test_a_text_it_cannot_read_explains_nothing() -> None:
         ),
     )
 )
+@example("0 0A KILLED")  # two numbers of one value in one quote: one claim, one fate
 def test_explaining_changes_nothing_and_accounts_for_every_number(text: str) -> None:
     """The claims are `extract_claims`' own; each number has one known fate; each claim is the
     fate of exactly one number."""

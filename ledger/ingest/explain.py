@@ -71,13 +71,17 @@ def explain_claims(
     if not trace.text:
         return claims, []
     lists = list_runs(trace.text, trace.sentences)  # loss lists by their shape
-    return claims, [_fate(trace, n, lists) for n in find_numbers(trace.text)]
+    taken: set[int] = set()  # a candidate is the fate of one number (the first that wrote it)
+    return claims, [_fate(trace, n, lists, taken) for n in find_numbers(trace.text)]
 
 
-def _fate(trace: Trace, n: Number, lists: set[int]) -> Fate:
-    """The fate of number `n`: the candidate whose value it wrote, else why there was none
-    (`lists`: the sentences that are loss lists by their shape)."""
-    c = _candidate_of(trace, n)
+def _fate(trace: Trace, n: Number, lists: set[int], taken: set[int]) -> Fate:
+    """The fate of number `n`: the candidate whose value it wrote, not `taken` by a number
+    before it, else why there was none (`lists`: the sentences that are loss lists by their
+    shape)."""
+    c = _candidate_of(trace, n, taken)
+    if c is not None:
+        taken.add(id(c))
     if c is None:
         return Fate(n.start, n.end, n.surface, "not-a-figure", _why_not(trace, n, lists))
     why = {k: c.why.get(k, "unexplained") for k in FIELDS}
@@ -92,10 +96,12 @@ def _fate(trace: Trace, n: Number, lists: set[int]) -> Fate:
     return Fate(n.start, n.end, n.surface, "claim", why["metric"], claim.claim_id, why)
 
 
-def _candidate_of(trace: Trace, n: Number) -> Cand | None:
-    """The candidate whose quote holds `n` and whose value `n` wrote (a range's low end is
-    its own candidate; the high end is found by its value too)."""
+def _candidate_of(trace: Trace, n: Number, taken: set[int]) -> Cand | None:
+    """The candidate whose quote holds `n` and whose value `n` wrote, not `taken` (a range's
+    low end is its own candidate; the high end is found by its value too)."""
     for c in trace.found:
+        if id(c) in taken:
+            continue
         if c.q_start <= n.start and n.end <= c.q_end and c.value == n.value:
             return c
     return None
