@@ -1,4 +1,34 @@
-"""Articles written for the tests, in our own words, with the figures of real reports."""
+"""Articles written for the tests, in our own words, with the figures of real reports, and
+the one call the extraction tests make of them (`extract_text`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from events.claims import Claim
+from ledger.ingest.extract import extract_claims
+
+# A day no test text gives: a claim dated with it was guessed, not read.
+NO_DATE = dt.date(2030, 1, 1)
+
+
+def extract_text(
+    text: str,
+    *,
+    published: dt.date | None,
+    publisher: str = "example.com",
+    article_id: str = "a1",
+    fallback_date: dt.date = NO_DATE,
+) -> list[Claim]:
+    """The claims `extract_claims` finds in a test text."""
+    return extract_claims(
+        text,
+        article_id=article_id,
+        publisher=publisher,
+        published=published,
+        fallback_date=fallback_date,
+    )
+
 
 WEEKLY = """Ministry: Russia lost about 4,000 soldiers in a week
 

@@ -13,19 +13,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, sentence_at
-from tests.samples import TEXT_WORDS
+from events.claims import Claim
+from ledger.ingest.extract import EXTRACTOR_VERSION, sentence_at
+from tests.samples import TEXT_WORDS, extract_text
 
 PUB = dt.date(2023, 4, 2)
 
 
-def run(text: str, published: dt.date | None = PUB, publisher: str = "Daily Example") -> list:
-    return extract_claims(
-        text,
-        article_id="a1",
-        publisher=publisher,
-        published=published,
-        fallback_date=dt.date(2024, 1, 1),
+def run(
+    text: str, published: dt.date | None = PUB, publisher: str = "Daily Example"
+) -> list[Claim]:
+    return extract_text(
+        text, published=published, publisher=publisher, fallback_date=dt.date(2024, 1, 1)
     )
 
 

@@ -13,19 +13,14 @@ import datetime as dt
 
 import pytest
 
-from ledger.ingest.extract import extract_claims
+from events.claims import Claim
+from tests.samples import extract_text
 
 DAY = dt.date(2025, 3, 14)
 
 
-def run(text: str) -> list:
-    return extract_claims(
-        text,
-        article_id="a1",
-        publisher="example.com",
-        published=DAY,
-        fallback_date=dt.date(2030, 1, 1),
-    )
+def run(text: str) -> list[Claim]:
+    return extract_text(text, published=DAY)
 
 
 def found(text: str) -> set[tuple[str, str, int]]:

@@ -12,7 +12,8 @@ import datetime as dt
 
 import pytest
 
-from ledger.ingest.extract import extract_claims
+from events.claims import Claim
+from tests.samples import extract_text
 
 REPORT_DAY = dt.date(2024, 5, 3)
 GS = "General Staff of the Armed Forces of Ukraine"
@@ -22,14 +23,8 @@ LEAD = (
 )
 
 
-def run(text: str, published: dt.date | None = REPORT_DAY) -> list:
-    return extract_claims(
-        text,
-        article_id="a1",
-        publisher="example.com",
-        published=published,
-        fallback_date=dt.date(2030, 1, 1),
-    )
+def run(text: str, published: dt.date | None = REPORT_DAY) -> list[Claim]:
+    return extract_text(text, published=published)
 
 
 def figures(text: str, **kwargs) -> set[tuple[str, int, str, str]]:

@@ -11,20 +11,15 @@ import datetime as dt
 
 import pytest
 
-from ledger.ingest.extract import extract_claims
+from events.claims import Claim
+from tests.samples import extract_text
 
 REPORT_DAY = dt.date(2024, 5, 3)
 GS = "General Staff of the Armed Forces of Ukraine"
 
 
-def run(text: str) -> list:
-    return extract_claims(
-        text,
-        article_id="a1",
-        publisher="example.com",
-        published=REPORT_DAY,
-        fallback_date=dt.date(2030, 1, 1),
-    )
+def run(text: str) -> list[Claim]:
+    return extract_text(text, published=REPORT_DAY)
 
 
 def rows(text: str) -> set[tuple[str, int, str, str, str]]:

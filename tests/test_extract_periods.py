@@ -13,21 +13,16 @@ import datetime as dt
 
 import pytest
 
+from events.claims import Claim
 from ledger.ingest.explain import explain_claims
-from ledger.ingest.extract import extract_claims
+from tests.samples import extract_text
 
 PUB = dt.date(2024, 9, 12)  # a Thursday
 INVASION = dt.date(2022, 2, 24)
 
 
-def run(text: str, published: dt.date | None = PUB) -> list:
-    return extract_claims(
-        text,
-        article_id="p1",
-        publisher="Example Wire",
-        published=published,
-        fallback_date=dt.date(2030, 1, 1),
-    )
+def run(text: str, published: dt.date | None = PUB) -> list[Claim]:
+    return extract_text(text, published=published, publisher="Example Wire", article_id="p1")
 
 
 def periods(text: str, published: dt.date | None = PUB) -> dict[int, str | None]:
