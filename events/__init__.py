@@ -25,6 +25,14 @@ from events.registry import (
     json_schemas,
     model_for,
 )
+from events.reviews import (
+    REVIEW_REASON,
+    REVIEW_STATES,
+    REVIEWED_STATES,
+    VERDICTS,
+    ClaimReviewed,
+    is_review_fix,
+)
 from events.sources import SourceAliased
 
 __all__ = [
@@ -33,12 +41,17 @@ __all__ = [
     "METRICS",
     "PERIODS",
     "QUALIFIERS",
+    "REVIEWED_STATES",
+    "REVIEW_REASON",
+    "REVIEW_STATES",
+    "VERDICTS",
     "ArticleRecorded",
     "ArticleRevised",
     "Claim",
     "ClaimAsserted",
     "ClaimCorrected",
     "ClaimRetracted",
+    "ClaimReviewed",
     "Event",
     "InvalidEvent",
     "SourceAliased",
@@ -46,6 +59,7 @@ __all__ = [
     "decode",
     "describe",
     "encode",
+    "is_review_fix",
     "json_schemas",
     "model_for",
 ]

@@ -15,6 +15,7 @@ from pydantic import TypeAdapter, ValidationError
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import STORED, Event
 from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
+from events.reviews import ClaimReviewed
 from events.sources import SourceAliased
 from events.upcasters import upcast
 
@@ -24,6 +25,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "claim-asserted": ClaimAsserted,
     "claim-corrected": ClaimCorrected,
     "claim-retracted": ClaimRetracted,
+    "claim-reviewed": ClaimReviewed,
     "source-aliased": SourceAliased,
 }
 

@@ -56,6 +56,7 @@ def test_totals_after_ingest(seeded) -> None:
         "claim_id",
         "position",
         "publisher",
+        "review",
     }
 
 

@@ -6,6 +6,7 @@
     commands.py      one handler per command: assert, append --event, correct, retract,
                      alias, ingest, import-data
     rules.py         the rules every write obeys, whichever command writes it
+    reviews.py       review: accept, fix, reject extracted claims; the review queue
     queries.py       totals, sources, history, show, check, audit, log
     maintenance.py   verify, replay, export, import
     audit.py         consistency findings and the explanation of a total (pure)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
-from ledger.app import commands, maintenance, queries
+from ledger.app import commands, maintenance, queries, reviews
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.app.session import utc_today
@@ -158,6 +158,32 @@ class Ledger:
     ) -> Recorded:
         """`claims alias`."""
         return commands.alias(self, alias, canonical, kind=kind, actor=actor)
+
+    def review(
+        self, claim_id: str, verdict: str, *, reason: str | None = None, actor: str = "cli"
+    ) -> Recorded:
+        """`claims review CLAIM_ID --accept | --reject --reason TEXT`."""
+        return reviews.review(self, claim_id, verdict, reason=reason, actor=actor)
+
+    def review_fix(
+        self, claim_id: str, changes: dict[str, Any], *, note: str | None = None, actor: str = "cli"
+    ) -> Recorded:
+        """A reviewer's fix: a correction with the reason "review"."""
+        return reviews.fix(self, claim_id, changes, note=note, actor=actor)
+
+    def accept_article(self, article_id: str, *, actor: str = "cli") -> list[Recorded]:
+        """`claims review --article ARTICLE_ID --accept-all`."""
+        return reviews.accept_article(self, article_id, actor=actor)
+
+    def review_queue(
+        self, *, article_id: str | None = None, pending_only: bool = True
+    ) -> list[reviews.ReviewItem]:
+        """The claims `claims review` walks, article by article."""
+        return reviews.queue(self, article_id=article_id, pending_only=pending_only)
+
+    def review_progress(self) -> reviews.Progress:
+        """How many extracted claims a person has reviewed, of how many."""
+        return reviews.progress(self)
 
     def ingest(
         self,

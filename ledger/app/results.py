@@ -54,6 +54,7 @@ class PublicClaim(TypedDict, total=False):
     span: list[int] | None
     canonical_claimant: str
     status: str
+    review: str
     origin: str
     article_id: str | None
     url: str | None
@@ -112,7 +113,7 @@ class TotalExplanation(TypedDict):
     competitors: list[Competitor]
 
 
-_PLACE = ("canonical_claimant", "status", "origin", "article_id", "url", "stream")
+_PLACE = ("canonical_claimant", "status", "review", "origin", "article_id", "url", "stream")
 
 
 def public_claim(row: ClaimRow) -> PublicClaim:

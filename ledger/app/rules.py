@@ -1,7 +1,7 @@
 """The rules a write must obey, whichever command writes it: one place, so a raw event
 (`claims append --event`) is held to exactly what `correct`, `retract` and `alias` check.
 
-Owns: `check_correction`, `check_alias`, `check_retraction`, `raw_event_rules`.
+Owns: `check_correction`, `check_alias`, `check_retraction`, `check_review`, `raw_event_rules`.
 Imports: `events`, `ledger.app.session`, `ledger.projections`, `ledger.errors`.
 """
 
@@ -17,6 +17,7 @@ from events import (
     ClaimAsserted,
     ClaimCorrected,
     ClaimRetracted,
+    ClaimReviewed,
     Event,
     SourceAliased,
     describe,
@@ -49,6 +50,21 @@ def check_retraction(claim_id: str, row: ClaimRow) -> None:
         raise InvalidInput(f"claim {claim_id} is already retracted")
 
 
+def check_review(claim_id: str, row: ClaimRow, verdict: str) -> None:
+    """Refuse a review of a claim no extractor read (hand-entered or from a data set: a
+    person's or a data set's word already), of one retracted or withdrawn by a revision, and
+    a verdict the claim already has."""
+    if row["origin"] != "article":
+        raise InvalidInput(
+            f"claim {claim_id} was entered, not extracted ({row['origin']}): it counts as "
+            "reviewed; change it with `claims correct` or `claims retract`"
+        )
+    if row["status"] in ("retracted", "withdrawn"):
+        raise InvalidInput(f"claim {claim_id} is {row['status']}; nothing to review")
+    if row["review"] == verdict:
+        raise InvalidInput(f"claim {claim_id} is already {verdict}")
+
+
 def check_alias(session: Session, event: SourceAliased) -> None:
     """Refuse an alias already declared, or one that would make a cycle."""
     current = session.read_model().aliases(event.kind)
@@ -64,14 +80,15 @@ def raw_event_rules(
     """Hold a raw event to the rules of the command that writes its type; return the
     stream it goes on and the expected version it is appended under.
 
-    A correction or retraction needs a claim that exists and is not retracted, and goes
-    on that claim's own stream; an assertion may not reuse a claim id; an alias obeys
-    `alias`'s checks on the `sources` stream. Without an expected version, the stream's
-    current one is taken: the append is refused if the stream moves meanwhile.
+    A correction, retraction or review needs a claim that exists and is not retracted, and
+    goes on that claim's own stream (a review, one read from an article); an assertion may
+    not reuse a claim id; an alias obeys `alias`'s checks on the `sources` stream. Without an
+    expected version, the stream's current one is taken: the append is refused if the stream
+    moves meanwhile.
     """
     if stream is not None and expected is not None:
         _not_stale(session, stream, expected)
-    if isinstance(event, ClaimCorrected | ClaimRetracted):
+    if isinstance(event, ClaimCorrected | ClaimRetracted | ClaimReviewed):
         stream = _claim_change_rules(session, event, stream)
     elif isinstance(event, ClaimAsserted):
         existing = session.read_model().claim(event.claim.claim_id)
@@ -103,7 +120,7 @@ def _not_stale(session: Session, stream: str, expected: int) -> None:
 
 
 def _claim_change_rules(
-    session: Session, event: ClaimCorrected | ClaimRetracted, stream: str | None
+    session: Session, event: ClaimCorrected | ClaimRetracted | ClaimReviewed, stream: str | None
 ) -> str:
     row = session.read_model().claim(event.claim_id)
     if row is None:
@@ -117,6 +134,8 @@ def _claim_change_rules(
         )
     if isinstance(event, ClaimCorrected):
         check_correction(event.claim_id, row, event.changes)
+    elif isinstance(event, ClaimReviewed):
+        check_review(event.claim_id, row, event.verdict)
     else:
         check_retraction(event.claim_id, row)
     return row["stream"]

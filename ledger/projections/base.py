@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict
 
-CLAIMS_VERSION = 3
+CLAIMS_VERSION = 4
 """Bump when the claims fold changes what it writes: the projection is rebuilt by itself.
 (3: events about a claim from a stream that does not own it, and assertions of an existing
-claim id, are ignored; checkpoints record the hash at their position.)"""
-TOTALS_VERSION = 1
-"""Bump when the totals rule changes."""
+claim id, are ignored; checkpoints record the hash at their position. 4: a claim's review
+state, and rejected claims.)"""
+TOTALS_VERSION = 2
+"""Bump when the totals rule changes. (2: a total carries its claim's review state.)"""
 
 PROJECTION_VERSIONS = {"claims": CLAIMS_VERSION, "totals": TOTALS_VERSION}
 PROJECTION_NAMES: tuple[str, ...] = tuple(PROJECTION_VERSIONS)
@@ -42,7 +43,9 @@ class ClaimRow(TypedDict):
     quote: str | None
     span: list[int] | None
     status: str
-    """active | retracted | withdrawn"""
+    """active | retracted | withdrawn | rejected (an extraction error, on review)"""
+    review: str
+    """unreviewed | accepted | fixed | rejected | entered (see `events.reviews`)"""
     origin: str
     """article | asserted | dataset"""
     stream: str
@@ -81,7 +84,7 @@ class LifeRow(TypedDict):
     claim_id: str
     position: int
     kind: str
-    """asserted | corrected | retracted | revised | withdrawn"""
+    """asserted | corrected | retracted | revised | withdrawn | accepted | rejected"""
     recorded_at: str
     actor: str
     detail: dict[str, Any]
@@ -102,6 +105,8 @@ class TotalRow(TypedDict):
     claim_id: str
     position: int
     publisher: str | None
+    review: str
+    """The winning claim's review state."""
 
 
 def keys_of(shape: Any) -> tuple[str, ...]:

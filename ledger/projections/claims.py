@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any, cast
 
-from events import EVENT_TYPES
+from events import EVENT_TYPES, is_review_fix
 from events.upcasters import upcast
 from ledger.projections.base import ArticleRow, ClaimRow, Rows, group_of
 
@@ -78,6 +78,7 @@ def _new_claim_row(
     position = event.position
     row["canonical_claimant"] = resolve(claim["claimant"], rows.aliases("claimant"))
     row["status"] = "active"
+    row["review"] = "unreviewed" if origin == "article" else "entered"
     row["stream"] = event.stream
     row["origin"] = origin
     row["first_position"] = position
@@ -223,6 +224,10 @@ def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
     old: Mapping[str, Any] = before
     if "claimant" in changes:
         row["canonical_claimant"] = resolve(row["claimant"], rows.aliases("claimant"))
+    if before["origin"] == "article" and is_review_fix(data["reason"]):
+        row["review"] = "fixed"  # a reviewer's fix: the claim stands, as corrected
+        if before["status"] == "rejected":
+            row["status"] = "active"
     _put(rows, row, before)
     detail = {
         "changes": {name: [old.get(name), value] for name, value in changes.items()},
@@ -237,6 +242,22 @@ def _claim_retracted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         return  # as for corrections: only the claim's own stream may retract it
     _put(rows, {**before, "status": "retracted", "position": event.position}, before)
     _life(rows, data["claim_id"], event, "retracted", {"reason": data["reason"]})
+
+
+def _claim_reviewed(rows: Rows, event: Any, data: dict[str, Any]) -> None:
+    """A reviewer's verdict on an extracted claim: the latest verdict stands. A rejected
+    claim leaves the totals (status `rejected`) until a later acceptance or fix; a claim
+    retracted, withdrawn by a revision, or not read from an article is not reviewed."""
+    before = rows.claim(data["claim_id"])
+    if before is None or before["stream"] != event.stream or before["origin"] != "article":
+        return
+    if before["status"] not in ("active", "rejected"):
+        return
+    verdict = data["verdict"]
+    status = "rejected" if verdict == "rejected" else "active"
+    _put(rows, {**before, "status": status, "review": verdict, "position": event.position}, before)
+    detail = {"reason": data["reason"]} if data.get("reason") else {}
+    _life(rows, data["claim_id"], event, verdict, detail)
 
 
 def _source_aliased(rows: Rows, event: Any, data: dict[str, Any]) -> None:
@@ -277,5 +298,6 @@ _HANDLERS = {
     "article-revised": _article,
     "claim-corrected": _claim_corrected,
     "claim-retracted": _claim_retracted,
+    "claim-reviewed": _claim_reviewed,
     "source-aliased": _source_aliased,
 }

@@ -79,7 +79,7 @@ def _referenced(events: Iterable[Any]) -> tuple[set[str], set[str]]:
         kind = event.type
         if kind == "claim-asserted":
             claim_ids.add(data["claim"]["claim_id"])
-        elif kind in ("claim-corrected", "claim-retracted"):
+        elif kind in ("claim-corrected", "claim-retracted", "claim-reviewed"):
             claim_ids.add(data["claim_id"])
         elif kind in ("article-recorded", "article-revised"):
             article_ids.add(data["article_id"])
