@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import JsonFlag, open_ledger, render
+from cli.common import JsonFlag, ReviewedFlag, open_ledger, render
 
 
 def import_dataset(
@@ -36,6 +36,7 @@ def audit(
     claimant: Annotated[str | None, typer.Option(help="Only this claimant's total.")] = None,
     subject: Annotated[str | None, typer.Option(help="Only this subject's total.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="The total as of DATE.")] = None,
+    reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Trace a claim to its sentence, article and events; or explain a total (--metric)."""
@@ -43,6 +44,8 @@ def audit(
 
     if (claim_id is None) == (metric is None):
         raise InvalidInput("give a CLAIM_ID, or --metric to explain a total (not both)")
+    if reviewed and metric is None:
+        raise InvalidInput("--reviewed goes with --metric (a total among reviewed claims)")
     with open_ledger(ctx, readonly=True) as ledger:
         if claim_id is not None:
             evidence = ledger.audit_claim(claim_id)
@@ -52,7 +55,9 @@ def audit(
                 render.evidence(evidence)
             return
         assert metric is not None  # one of the two, checked above
-        totals = ledger.audit_total(metric=metric, claimant=claimant, subject=subject, as_of=as_of)
+        totals = ledger.audit_total(
+            metric=metric, claimant=claimant, subject=subject, as_of=as_of, reviewed=reviewed
+        )
     if as_json:
         render.write_json(totals)
     else:
@@ -65,6 +70,7 @@ def check(
         str | None, typer.Option(help="Exit 1 if findings of this severity (warning|error) exist.")
     ] = None,
     quiet: Annotated[bool, typer.Option(help="Show warnings and errors only.")] = False,
+    reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Check the claims for consistency: falling series, windows, outlets vs claimants."""
@@ -75,7 +81,7 @@ def check(
     from ledger import at_or_above
 
     with open_ledger(ctx, readonly=True) as ledger:
-        findings = ledger.check()
+        findings = ledger.check(reviewed=reviewed)
     shown = at_or_above(findings, "warning") if quiet else findings
     if as_json:
         render.write_json(shown)

@@ -22,6 +22,15 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of te
 """`--json`, the same option on every command that has it: one JSON document, or JSON Lines
 where the command streams (`log`, `ingest`), with sorted keys and controls escaped."""
 
+ReviewedFlag = Annotated[
+    bool,
+    typer.Option(
+        "--reviewed", help="Only reviewed claims: accepted, fixed or entered (`claims review`)."
+    ),
+]
+"""`--reviewed`, on every view that can be computed over reviewed claims only: `totals`,
+`history`, `sources`, `check`, `audit --metric`."""
+
 
 class _LazyModule:
     """A module imported on first use of one of its attributes."""

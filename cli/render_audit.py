@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe, styled
+from cli.render_review import review_cell, review_note
 from cli.render_views import claim_panel
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
@@ -59,11 +60,12 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
         else:
             console.print(
                 f"{head}: {figure(total['value'], total['qualifier'])} as of {total['as_of']} "
-                f"({total['claim_id']}, event at position {total['position']})",
+                f"({total['claim_id']}, event at position {total['position']}; "
+                f"{review_note(total['review'])})",
                 highlight=False,
             )
         table = new_table()
-        for column in ("claim", "value", "as of", "lost because"):
+        for column in ("claim", "value", "as of", "review", "lost because"):
             table.add_column(column)
         for c in g["competitors"][:30]:
             claim = c["claim"]
@@ -72,6 +74,7 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
                 claim["claim_id"],
                 figure(claim["value"], claim["qualifier"]),
                 claim["as_of"],
+                review_cell(claim["review"]),
                 c["why"],
             )
         if g["competitors"]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_review import review_cell
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -39,6 +40,7 @@ def history_table(series: list[dict[str, Any]]) -> None:
         table.add_column("value", justify="right", no_wrap=True)
         table.add_column("publisher", max_width=28)
         table.add_column("claim", no_wrap=True)
+        table.add_column("review", no_wrap=True)
         for p in points[-40:]:
             add_row(
                 table,
@@ -46,6 +48,7 @@ def history_table(series: list[dict[str, Any]]) -> None:
                 figure(p["value"], p["qualifier"]),
                 p["publisher"] or "",
                 p["claim_id"],
+                review_cell(p["review"]),
             )
         if len(points) > 40:
             console.print(f"(last 40 of {len(points)} figures; --json for all)", style="dim")

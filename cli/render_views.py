@@ -10,6 +10,7 @@ from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe
 from cli.render_inert import inert
+from cli.render_review import review_cell, review_note, reviewed_share
 
 
 def totals_table(rows: list[dict[str, Any]]) -> None:
@@ -24,6 +25,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("as of", no_wrap=True)
     table.add_column("claim", no_wrap=True)
+    table.add_column("review", no_wrap=True)
     for r in rows:
         add_row(
             table,
@@ -33,6 +35,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             figure(r["value"], r["qualifier"]),
             r["as_of"],
             r["claim_id"],
+            review_cell(r["review"]),
         )
     console.print(table)
     console.print("~ approx, >= at least, <= at most", style="dim", highlight=False)
@@ -47,6 +50,7 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
     table.add_column(by, max_width=32)
     table.add_column("articles", justify="right")
     table.add_column("claims", justify="right")
+    table.add_column("reviewed", justify="right", no_wrap=True)
     table.add_column("dates", no_wrap=True)
     table.add_column("latest figures", ratio=1)
     for r in rows:
@@ -59,6 +63,7 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
             r["name"],
             str(r["articles"]),
             str(r["claims"]),
+            reviewed_share(r),
             f"{r['first']}..{r['last']}",
             latest,
         )
@@ -73,7 +78,7 @@ def claim_panel(document: dict[str, Any]) -> None:
         f"{safe(c['subject'])} {safe(c['metric'])} "
         f"{figure(c['value'], c['qualifier'])} ({c['period']}"
         f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
-        f" — {document['status']}",
+        f" — {document['status']}, {review_note(c['review'])}",
         highlight=False,
     )
     total = document["total"]

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from cli import outfile
-from cli.common import JsonFlag, open_ledger, render
+from cli.common import JsonFlag, ReviewedFlag, open_ledger, render
 
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (formula-safe).")]
 AsOf = Annotated[
@@ -32,12 +32,15 @@ def totals(
     claimant: Claimant = None,
     as_of: AsOf = None,
     at: At = None,
+    reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
 ) -> None:
     """Show the standing cumulative figure per claimant, subject and metric."""
     with open_ledger(ctx, readonly=True) as ledger:
-        rows = ledger.totals(subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at)
+        rows = ledger.totals(
+            subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at, reviewed=reviewed
+        )
     if as_json:
         render.write_json(rows)
     elif as_csv:
@@ -51,6 +54,7 @@ def sources(
     name: Annotated[str | None, typer.Argument(help="Only this claimant or publisher.")] = None,
     by: Annotated[str, typer.Option(help="claimant or publisher.")] = "claimant",
     at: At = None,
+    reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Summarise each claimant (or publisher): articles, claims, metrics, dates, latest figures."""
@@ -59,7 +63,7 @@ def sources(
     if by not in ("claimant", "publisher"):
         raise InvalidInput(f"--by must be claimant or publisher, not {by!r}")
     with open_ledger(ctx, readonly=True) as ledger:
-        rows = ledger.sources(by=by, name=name, at=at)  # type: ignore[arg-type]
+        rows = ledger.sources(by=by, name=name, at=at, reviewed=reviewed)  # type: ignore[arg-type]
     if as_json:
         render.write_json(rows)
     else:
@@ -72,6 +76,7 @@ def history(
     claimant: Claimant = None,
     subject: Subject = None,
     at: At = None,
+    reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
     as_csv: CsvFlag = False,
     plot: Annotated[
@@ -87,7 +92,7 @@ def history(
         fmt = render.plot_format(plot)
         outfile.check_target(plot, force=force, option="--plot")
     with open_ledger(ctx, readonly=True) as ledger:
-        rows = ledger.history(metric, claimant=claimant, subject=subject, at=at)
+        rows = ledger.history(metric, claimant=claimant, subject=subject, at=at, reviewed=reviewed)
     if plot is not None:
         with outfile.output_file(plot, force=force, option="--plot") as out:
             render.plot_history(rows, out, fmt=fmt)

@@ -217,17 +217,29 @@ class Ledger:
         claimant: str | None = None,
         as_of: str | None = None,
         at: int | None = None,
+        reviewed: bool = False,
     ) -> list[TotalRow]:
         """`claims totals`."""
         return queries.totals(
-            self, subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at
+            self,
+            subject=subject,
+            metric=metric,
+            claimant=claimant,
+            as_of=as_of,
+            at=at,
+            reviewed=reviewed,
         )
 
     def sources(
-        self, *, by: By = "claimant", name: str | None = None, at: int | None = None
+        self,
+        *,
+        by: By = "claimant",
+        name: str | None = None,
+        at: int | None = None,
+        reviewed: bool = False,
     ) -> list[dict[str, Any]]:
         """`claims sources`."""
-        return queries.sources(self, by=by, name=name, at=at)
+        return queries.sources(self, by=by, name=name, at=at, reviewed=reviewed)
 
     def history(
         self,
@@ -236,17 +248,20 @@ class Ledger:
         claimant: str | None = None,
         subject: str | None = None,
         at: int | None = None,
+        reviewed: bool = False,
     ) -> list[dict[str, Any]]:
         """`claims history`."""
-        return queries.history(self, metric=metric, claimant=claimant, subject=subject, at=at)
+        return queries.history(
+            self, metric=metric, claimant=claimant, subject=subject, at=at, reviewed=reviewed
+        )
 
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:
         """`claims show`."""
         return queries.show(self, claim_id, at=at)
 
-    def check(self, *, at: int | None = None) -> list[Finding]:
+    def check(self, *, at: int | None = None, reviewed: bool = False) -> list[Finding]:
         """`claims check`."""
-        return queries.check(self, at=at)
+        return queries.check(self, at=at, reviewed=reviewed)
 
     def audit_claim(self, claim_id: str) -> ShowResult:
         """`claims audit CLAIM_ID`."""
@@ -259,10 +274,11 @@ class Ledger:
         claimant: str | None = None,
         subject: str | None = None,
         as_of: str | None = None,
+        reviewed: bool = False,
     ) -> list[TotalExplanation]:
         """`claims audit --metric`."""
         return queries.audit_total(
-            self, metric=metric, claimant=claimant, subject=subject, as_of=as_of
+            self, metric=metric, claimant=claimant, subject=subject, as_of=as_of, reviewed=reviewed
         )
 
     def log(

@@ -21,6 +21,7 @@ from ledger.app.results import (
     TotalExplanation,
     public_claim,
 )
+from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.session import Session, iso_date, known_metric
 from ledger.errors import InvalidInput, NotFound
 from ledger.projections import (
@@ -59,34 +60,48 @@ def totals(
     claimant: str | None = None,
     as_of: str | None = None,
     at: int | None = None,
+    reviewed: bool = False,
 ) -> list[TotalRow]:
-    """Return the standing cumulative figure per (claimant, subject, metric)."""
+    """Return the standing cumulative figure per (claimant, subject, metric); `reviewed`:
+    computed over the reviewed claims only (so not read from the stored totals)."""
     as_of = iso_date(as_of, "--as-of")
     model = session.read_model(at=at)
-    stored = model.stored_totals() if as_of is None else None
-    rows = stored if stored is not None else total_rows(model.claims(), as_of=as_of)
+    stored = model.stored_totals() if as_of is None and not reviewed else None
+    scope = in_scope(model.claims(), reviewed) if stored is None else []
+    rows = stored if stored is not None else total_rows(scope, as_of=as_of)
     wanted = claimant_filter(model, claimant)
-    return [
-        r
-        for r in rows
-        if (subject is None or r["subject"] == subject)
-        and (metric is None or r["metric"] == metric)
-        and (wanted is None or r["claimant"] == wanted)
-    ]
+    return require_reviewed(
+        reviewed,
+        model,
+        [
+            r
+            for r in rows
+            if (subject is None or r["subject"] == subject)
+            and (metric is None or r["metric"] == metric)
+            and (wanted is None or r["claimant"] == wanted)
+        ],
+    )
 
 
 def sources(
-    session: Session, *, by: By = "claimant", name: str | None = None, at: int | None = None
+    session: Session,
+    *,
+    by: By = "claimant",
+    name: str | None = None,
+    at: int | None = None,
+    reviewed: bool = False,
 ) -> list[dict[str, Any]]:
-    """Summarise claims per claimant or per publisher."""
+    """Summarise claims per claimant or per publisher (`reviewed`: reviewed claims only)."""
     model = session.read_model(at=at)
-    rows = source_rows(model.claims(), by=by, publisher_aliases=model.aliases("publisher"))
+    scope = in_scope(model.claims(), reviewed)
+    rows = source_rows(scope, by=by, publisher_aliases=model.aliases("publisher"))
     if name is not None:
         wanted = resolve(name, model.aliases(by))
         rows = [r for r in rows if r["name"].casefold() == wanted.casefold()]
         if not rows:
-            raise NotFound(f"no {by} named {name!r}")
-    return rows
+            among = " among the reviewed claims" if reviewed else ""
+            raise NotFound(f"no {by} named {name!r}{among}")
+    return require_reviewed(reviewed, model, rows)
 
 
 def history(
@@ -96,12 +111,16 @@ def history(
     claimant: str | None = None,
     subject: str | None = None,
     at: int | None = None,
+    reviewed: bool = False,
 ) -> list[dict[str, Any]]:
-    """Return the series of figures of a metric over time, per claimant and subject."""
+    """Return the series of figures of a metric over time, per claimant and subject
+    (`reviewed`: reviewed claims only)."""
     known_metric(metric)
     model = session.read_model(at=at)
     wanted = claimant_filter(model, claimant)
-    return series(model.claims(), metric=metric, claimant=wanted, subject=subject)
+    scope = in_scope(model.claims(), reviewed)
+    found = series(scope, metric=metric, claimant=wanted, subject=subject)
+    return require_reviewed(reviewed, model, found)
 
 
 def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResult:
@@ -143,9 +162,13 @@ def _sentence(article: Envelope, row: ClaimRow) -> str | None:
     return sentence_at(text, span)
 
 
-def check(session: Session, *, at: int | None = None) -> list[audit.Finding]:
-    """Return the consistency findings over every active claim."""
-    return audit.check(session.read_model(at=at).claims())
+def check(
+    session: Session, *, at: int | None = None, reviewed: bool = False
+) -> list[audit.Finding]:
+    """Return the consistency findings over every active claim (`reviewed`: every reviewed
+    one)."""
+    model = session.read_model(at=at)
+    return audit.check(require_reviewed(reviewed, model, in_scope(model.claims(), reviewed)))
 
 
 def audit_claim(session: Session, claim_id: str) -> ShowResult:
@@ -178,14 +201,16 @@ def audit_total(
     claimant: str | None = None,
     subject: str | None = None,
     as_of: str | None = None,
+    reviewed: bool = False,
 ) -> list[TotalExplanation]:
-    """Explain each matching total: the claim that stands and why each competitor lost."""
+    """Explain each matching total: the claim that stands and why each competitor lost
+    (`reviewed`: among the reviewed claims only)."""
     known_metric(metric)
     as_of = iso_date(as_of, "--as-of")
     model = session.read_model()
     wanted = claimant_filter(model, claimant)
     groups: dict[tuple[str, str, str], list[ClaimRow]] = {}
-    for row in model.claims():
+    for row in in_scope(model.claims(), reviewed):
         if row["metric"] != metric:
             continue
         if wanted is not None and row["canonical_claimant"] != wanted:
@@ -194,6 +219,7 @@ def audit_total(
             continue
         groups.setdefault(group_of(row), []).append(row)
     if not groups:
+        require_reviewed(reviewed, model, [])
         raise NotFound(f"no claims of metric {metric} match")
     out: list[TotalExplanation] = []
     for (name, subj, _), rows in sorted(groups.items()):

@@ -5,10 +5,10 @@ from its modules. Names load on first use (PEP 562), so importing the package co
 
 The modules, by what they own: `base` (row shapes, `Rows`, versions), `claims` (the fold),
 `memory` (rows in memory), `winner_rule` (the totals rule, declared once, in Python and SQL),
-`group_totals`, `source_summaries`, `history` (pure reads of claim rows), `tables` (DDL,
-columns), `codecs` (rows <-> SQL values), `queries` (read models: reads only), and the
-writers: `sqlite_rows` (rows in SQLite, the totals table), `runner` (checkpoints, catch-up,
-rebuilds), `views` (the local views file of a shared log), `compare` (tables vs a replay).
+`group_totals`, `source_summaries`, `history`, `review_scope` (pure reads of claim rows),
+`tables` (DDL, columns), `codecs` (rows <-> SQL values), `queries` (read models: reads only),
+and the writers: `sqlite_rows` (rows in SQLite, the totals table), `runner` (checkpoints,
+catch-up, rebuilds), `views` (the local views file of a shared log), `compare` (tables vs a replay).
 No module is named like a name exported here, so importing a module never hides a name.
 """
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ledger.projections.history import life_of, series
     from ledger.projections.memory import MemoryRows
     from ledger.projections.queries import MemoryReadModel, ReadModel, SQLiteReadModel
+    from ledger.projections.review_scope import is_reviewed, reviewed_only
     from ledger.projections.runner import (
         catch_up,
         checkpoint_rows,
@@ -73,12 +74,14 @@ _HOMES: dict[str, str] = {
     "group_of": "ledger.projections.base:group_of",
     "hash_at": "ledger.projections.views:hash_at",
     "is_current": "ledger.projections.runner:is_current",
+    "is_reviewed": "ledger.projections.review_scope:is_reviewed",
     "life_of": "ledger.projections.history:life_of",
     "open_views": "ledger.projections.views:open_views",
     "rank": "ledger.projections.winner_rule:rank",
     "rebuild": "ledger.projections.runner:rebuild",
     "rebuild_totals": "ledger.projections.runner:rebuild_totals",
     "resolve": "ledger.projections.claims:resolve",
+    "reviewed_only": "ledger.projections.review_scope:reviewed_only",
     "series": "ledger.projections.history:series",
     "sources": "ledger.projections.source_summaries:sources",
     "sync_views": "ledger.projections.views:sync_views",
@@ -113,12 +116,14 @@ __all__ = [
     "group_of",
     "hash_at",
     "is_current",
+    "is_reviewed",
     "life_of",
     "open_views",
     "rank",
     "rebuild",
     "rebuild_totals",
     "resolve",
+    "reviewed_only",
     "series",
     "sources",
     "sync_views",

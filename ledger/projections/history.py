@@ -46,6 +46,7 @@ def series(
                     "article_id": r["article_id"],
                     "title": r["title"],
                     "position": r["position"],
+                    "review": r["review"],
                 }
                 for r in sorted(rows, key=lambda r: (r["as_of"], r["position"], r["claim_id"]))
             ],

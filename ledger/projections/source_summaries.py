@@ -1,7 +1,7 @@
 """Sources: per claimant or per publisher — articles, claims, metrics, dates, latest figures.
 
 Owns: `sources(claims, by=..., publisher_aliases=...)`. Pure. Imports: projections base, claims,
-winner_rule.
+winner_rule, review_scope.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from ledger.projections.base import ClaimRow
 from ledger.projections.claims import resolve
+from ledger.projections.review_scope import is_reviewed
 from ledger.projections.winner_rule import rank
 
 By = Literal["claimant", "publisher"]
@@ -58,6 +59,7 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
         "name": name,
         "articles": len({r["article_id"] for r in rows if r["article_id"]}),
         "claims": len(rows),
+        "reviewed": sum(is_reviewed(r) for r in rows),
         "metrics": sorted({r["metric"] for r in rows}),
         "first": min(r["as_of"] for r in rows),
         "last": max(r["as_of"] for r in rows),
