@@ -242,3 +242,13 @@ def test_reviewed_goes_with_audit_metric_only(ledger: tuple[Any, Ids]) -> None:
     cli, ids = ledger
     result = cli("audit", ids["m.personnel"], "--reviewed")
     assert result.exit_code == 2 and "--reviewed goes with --metric" in result.stderr
+
+
+def test_a_source_with_no_reviewed_claim_is_not_found_among_the_reviewed(
+    cli: Any, tmp_path: Path
+) -> None:
+    _ingest(cli, tmp_path / "morning.txt", MORNING, "2023-05-10", "m", {})
+    assert cli("sources", STAFF).exit_code == 0
+    result = cli("sources", STAFF, "--reviewed")
+    assert result.exit_code == 1
+    assert "among the reviewed claims" in result.stderr
