@@ -1,9 +1,9 @@
 """Audit: does it add up? Consistency findings over claims, and why a total is what it is.
 
-Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that disagrees with the
-difference of cumulative figures, an outlet's figure that the claimant's own series does not
-bear out, two claimants far apart), `consistent` (judging a figure by its qualifier), and
-`explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
+Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
+disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
+own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
+qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
 """
 
 from __future__ import annotations

@@ -8,13 +8,14 @@ exit 1, with the closest names the ledger does have), the `Match` it gives, and 
 rows every filter matches; `NoMatch` when they match nothing together, naming the filters and
 what the first of them does have). An empty ledger is the caller's case: no filter is matched
 against it. Pure: functions of names and rows.
-Imports: `events` (the subject format), `ledger.projections` (`resolve`), `ledger.errors`.
+Imports: `events` and pydantic (the subject format), `ledger.projections` (`resolve`),
+`ledger.errors`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from typing import TypeVar
 
@@ -42,7 +43,7 @@ class Match:
 
     field: str
     typed: str
-    names: frozenset[str] = field(default_factory=frozenset)
+    names: frozenset[str] = frozenset()
     since: bool = False
 
     def hits(self, values: Collection[str]) -> bool:
@@ -114,9 +115,10 @@ def match(
     for name in have:
         folded.setdefault(name.casefold(), set()).add(name)
     wanted = {typed.casefold()}
-    for alias in aliases or {}:
+    table = dict(aliases or {})
+    for alias in table:
         if alias.casefold() == typed.casefold():
-            wanted.add(resolve(alias, aliases or {}).casefold())
+            wanted.add(resolve(alias, table).casefold())
     found = frozenset(name for key in wanted for name in folded.get(key, ()))
     if found:
         return Match(what, typed, found)

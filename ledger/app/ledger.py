@@ -228,9 +228,7 @@ class Ledger:
         at: int | None = None,
     ) -> list[Finding]:
         """`claims check`."""
-        return queries.check(
-            self, metric=metric, claimant=claimant, kind=kind, since=since, at=at
-        )
+        return queries.check(self, metric=metric, claimant=claimant, kind=kind, since=since, at=at)
 
     def audit_claim(self, claim_id: str) -> ShowResult:
         """`claims audit CLAIM_ID`."""

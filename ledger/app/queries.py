@@ -83,7 +83,11 @@ def claim_facets(row: ClaimRow) -> Facets:
 
 
 def _total_facets(row: TotalRow) -> Facets:
-    return {"claimant": (row["claimant"],), "subject": (row["subject"],), "metric": (row["metric"],)}
+    return {
+        "claimant": (row["claimant"],),
+        "subject": (row["subject"],),
+        "metric": (row["metric"],),
+    }
 
 
 def totals(
