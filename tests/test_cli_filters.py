@@ -96,6 +96,13 @@ def test_a_misspelt_metric_is_refused_with_the_closest(full, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_a_metric_no_claim_has_is_said(full, name: str) -> None:
+    """A metric of the taxonomy that no claim in the ledger has exits 1, naming those it has."""
+    line = refused(full(*command(name, "equipment_total")), 1)
+    assert "no metric matches 'equipment_total' (this ledger has: afv, air_defense, " in line
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_metric_in_capitals_is_the_metric(full, name: str) -> None:
     """`Personnel` is personnel."""
     assert data(full(*command(name, "Personnel"))) == data(full(*command(name, "personnel")))

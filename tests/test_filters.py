@@ -53,16 +53,18 @@ def test_a_subject_the_claim_format_cannot_hold_is_refused(typed: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("typed", "first"),
+    ("typed", "first", "others"),
     [
-        ("General Staf", STAFF),  # a prefix
-        ("staff", STAFF),  # held inside
-        ("Armed Forces of Ukriane", ARMY),  # a typo
-        ("ministry", "Ministry of Defence of Ukraine"),
+        ("General Staf", STAFF, ["Sta", "Ukr"]),  # a prefix
+        ("staff", STAFF, ["Sta", "Ukr"]),  # held inside
+        ("Generl Staff", STAFF, ["Gene Stafford"]),  # the start, misspelt: nearer than a
+        # shorter name more like the whole of what was typed
+        ("Armed Forces of Ukriane", ARMY, []),  # a typo
+        ("ministry", "Ministry of Defence of Ukraine", []),
     ],
 )
-def test_closest_puts_the_nearest_name_first(typed: str, first: str) -> None:
-    assert filters.closest(typed, [*NAMES, "Sta", "Ukr"])[0] == first
+def test_closest_puts_the_nearest_name_first(typed: str, first: str, others: list[str]) -> None:
+    assert filters.closest(typed, [*NAMES, *others])[0] == first
 
 
 @pytest.mark.parametrize(
