@@ -286,3 +286,24 @@ def test_check_since_keeps_findings_with_a_figure_dated_then_or_later(full) -> N
 )
 def test_check_filters_that_match_nothing(full, args: list[str], code: int, said: str) -> None:
     assert said in refused(full("check", *args), code)
+
+
+def test_check_fail_on_judges_the_findings_the_filters_keep(full) -> None:
+    """`--fail-on warning` exits 1 for a warning among the kept findings only."""
+    planted = full(
+        "append",
+        "--claimant",
+        ARMY,
+        "--subject",
+        "russia",
+        "--metric",
+        "tanks",
+        "--value",
+        "9999",
+        "--as-of",
+        "2023-04-02",
+    )
+    assert planted.exit_code == 0, planted.output
+    assert full("check", "--fail-on", "warning").exit_code == 1
+    assert full("check", "--fail-on", "warning", "--kind", "figure-vs-series").exit_code == 1
+    assert full("check", "--fail-on", "warning", "--kind", "declared-correction").exit_code == 0
