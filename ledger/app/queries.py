@@ -105,10 +105,11 @@ def totals(
     subject = filters.subject(subject)
     model = session.read_model(at=at)
     stored = model.stored_totals() if as_of is None else None
-    rows = stored if stored is not None else total_rows(model.claims(), as_of=as_of)
-    if claimant is None and subject is None and metric is None:
+    filtered = claimant is not None or subject is not None or metric is not None
+    claims = model.claims() if stored is None or filtered else []
+    rows = stored if stored is not None else total_rows(claims, as_of=as_of)
+    if not filtered:
         return rows
-    claims = model.claims()
     if not claims:  # an empty ledger: there is nothing a filter could have matched
         return []
     wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
