@@ -70,6 +70,23 @@ def check(
         str | None, typer.Option(help="Exit 1 if findings of this severity (warning|error) exist.")
     ] = None,
     quiet: Annotated[bool, typer.Option(help="Show warnings and errors only.")] = False,
+    metric: Annotated[
+        str | None, typer.Option(help="Only findings about figures of this metric.")
+    ] = None,
+    claimant: Annotated[
+        str | None, typer.Option(help="Only findings about this claimant (or any alias of it).")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            help="Only findings of this kind: non-monotonic, declared-correction, "
+            "window-vs-series, figure-vs-series or disagreement."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only findings with a figure dated on or after DATE (YYYY-MM-DD)."),
+    ] = None,
     reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -81,7 +98,9 @@ def check(
     from ledger import at_or_above
 
     with open_ledger(ctx, readonly=True) as ledger:
-        findings = ledger.check(reviewed=reviewed)
+        findings = ledger.check(
+            metric=metric, claimant=claimant, kind=kind, since=since, reviewed=reviewed
+        )
     shown = at_or_above(findings, "warning") if quiet else findings
     if as_json:
         render.write_json(shown)

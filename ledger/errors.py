@@ -6,6 +6,7 @@
     └── OperationFailed          well-formed, but refused or failed: the CLI exits 1
         ├── ConcurrencyConflict  the stream moved on since the caller read it
         ├── NotFound             no such claim, stream or event
+        │   └── NoMatch          a read filter matches nothing in a ledger that has claims
         └── IntegrityError       the log does not verify (broken chain, bad event)
 
 Imports: the standard library only.
@@ -42,6 +43,15 @@ class ConcurrencyConflict(OperationFailed):
 
 class NotFound(OperationFailed):
     """A claim, stream or event the caller named does not exist."""
+
+
+class NoMatch(NotFound):
+    """A filter (a claimant, metric, subject, ...) matches nothing in a ledger that is not
+    empty: said, with what the ledger has instead, never shown as an empty answer."""
+
+    def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.suggestions: list[str] = list(suggestions or ())
 
 
 class IntegrityError(OperationFailed):

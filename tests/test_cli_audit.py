@@ -41,11 +41,10 @@ def test_import_dataset_then_again_writes_nothing(cli, tmp_path: Path) -> None:
     again = json.loads(cli("import-dataset", str(SLICE), "--json").stdout)
     assert (again["new"], again["corrected"], again["written"]) == (0, 0, 0)
     assert count(tmp_path) == events
-    staff = json.loads(
-        cli("totals", "--json", "--metric", "personnel", "--claimant", "General Staff").stdout
-        or "[]"
-    )
-    assert staff == []  # not a known alias: the full canonical name is required
+    staff = cli("totals", "--json", "--metric", "personnel", "--claimant", "General Staff")
+    # not a known alias: the full canonical name is required, and the refusal names it (#14)
+    assert staff.exit_code == 1 and staff.stdout == ""
+    assert "(closest: General Staff of the Armed Forces of Ukraine" in staff.stderr
     totals = json.loads(cli("totals", "--json", "--metric", "tanks").stdout)
     assert totals[0]["claim_id"].startswith("c_gs_")
 

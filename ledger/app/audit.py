@@ -1,9 +1,9 @@
 """Audit: does it add up? Consistency findings over claims, and why a total is what it is.
 
-Owns: `check` (findings: a cumulative series that falls, a window that disagrees with the
-difference of cumulative figures, an outlet's figure that the claimant's own series does not
-bear out, two claimants far apart), `consistent` (judging a figure by its qualifier), and
-`explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
+Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
+disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
+own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
+qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
 """
 
 from __future__ import annotations
@@ -12,12 +12,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+Kind = Literal[
+    "non-monotonic", "declared-correction", "window-vs-series", "figure-vs-series", "disagreement"
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+"""Every kind of finding `check` gives (what `check --kind` takes)."""
 
 APPROX_TOLERANCE = 0.05
 """How far "about", "nearly", "almost" may stray from the true figure: rounding to 2 digits."""
@@ -59,7 +64,7 @@ def consistent(claimed: int, qualifier: str, actual: int) -> bool:
 
 
 def _finding(
-    severity: Severity, kind: str, claims: list[str], message: str, figures: dict[str, Any]
+    severity: Severity, kind: Kind, claims: list[str], message: str, figures: dict[str, Any]
 ) -> Finding:
     return {
         "severity": severity,

@@ -259,9 +259,26 @@ class Ledger:
         """`claims show`."""
         return queries.show(self, claim_id, at=at)
 
-    def check(self, *, at: int | None = None, reviewed: bool = False) -> list[Finding]:
+    def check(
+        self,
+        *,
+        metric: str | None = None,
+        claimant: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        at: int | None = None,
+        reviewed: bool = False,
+    ) -> list[Finding]:
         """`claims check`."""
-        return queries.check(self, at=at, reviewed=reviewed)
+        return queries.check(
+            self,
+            metric=metric,
+            claimant=claimant,
+            kind=kind,
+            since=since,
+            at=at,
+            reviewed=reviewed,
+        )
 
     def audit_claim(self, claim_id: str) -> ShowResult:
         """`claims audit CLAIM_ID`."""

@@ -3,7 +3,9 @@
 Owns: `totals`, `sources`, `history`, `show`, `check`, `audit_claim`, `audit_total`, `log`,
 `event_at`. None of them writes, and none loads the extractor: the sentence a claim was read
 from is recorded with the claim (`Claim.sentence`), so `show` and `audit` quote it from the
-article's text as stored.
+article's text as stored. Their filters go through `ledger.app.filters`: checked, matched to
+the ledger's names in any case and by alias, and never an empty answer when they match
+nothing in a ledger that has claims (#14).
 Imports: `events`, `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger.errors`.
 """
 
@@ -12,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from events import EVENT_TYPES
+from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit
+from ledger.app import audit, filters
+from ledger.app.filters import Facets, Match
 from ledger.app.results import (
     Competitor,
     ShowResult,
@@ -22,7 +25,7 @@ from ledger.app.results import (
     public_claim,
 )
 from ledger.app.review_scope import in_scope, require_reviewed
-from ledger.app.session import Session, iso_date, known_metric
+from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput, NotFound
 from ledger.projections import (
     By,
@@ -45,11 +48,47 @@ from ledger.projections import (
 from ledger.store.hashing import canonical_json, row_hash
 
 
-def claimant_filter(model: ReadModel, claimant: str | None) -> str | None:
-    """Let a user name a claimant by any of its aliases."""
-    if claimant is None:
-        return None
-    return resolve(claimant, model.aliases("claimant"))
+def matches(
+    model: ReadModel,
+    claims: list[ClaimRow],
+    *,
+    claimant: str | None = None,
+    publisher: str | None = None,
+    subject: str | None = None,
+    metric: str | None = None,
+) -> list[Match | None]:
+    """Match each filter given to the values the ledger's claims hold (names in any case and
+    by any alias), in the order their refusals name them: claimant, publisher, subject, metric."""
+    out: list[Match | None] = [None, None, None, None]
+    if claimant is not None:
+        names = {r["canonical_claimant"] for r in claims}
+        out[0] = filters.match("claimant", claimant, names, model.aliases("claimant"))
+    if publisher is not None:
+        outlets = model.aliases("publisher")
+        names = {resolve(r["publisher"], outlets) for r in claims if r["publisher"]}
+        out[1] = filters.match("publisher", publisher, names, outlets)
+    if subject is not None:
+        out[2] = filters.match("subject", subject, {r["subject"] for r in claims})
+    if metric is not None:
+        out[3] = filters.match("metric", metric, {r["metric"] for r in claims})
+    return out
+
+
+def claim_facets(row: ClaimRow) -> Facets:
+    """What a claim row offers the filters."""
+    return {
+        "claimant": (row["canonical_claimant"],),
+        "subject": (row["subject"],),
+        "metric": (row["metric"],),
+    }
+
+
+def _total_facets(row: TotalRow) -> Facets:
+    return {
+        "claimant": (row["claimant"],),
+        "subject": (row["subject"],),
+        "metric": (row["metric"],),
+    }
 
 
 def totals(
@@ -65,22 +104,30 @@ def totals(
     """Return the standing cumulative figure per (claimant, subject, metric); `reviewed`:
     computed over the reviewed claims only (so not read from the stored totals)."""
     as_of = iso_date(as_of, "--as-of")
+    metric = filters.choice("metric", metric, METRICS)
+    subject = filters.subject(subject)
     model = session.read_model(at=at)
     stored = model.stored_totals() if as_of is None and not reviewed else None
-    scope = in_scope(model.claims(), reviewed) if stored is None else []
-    rows = stored if stored is not None else total_rows(scope, as_of=as_of)
-    wanted = claimant_filter(model, claimant)
-    return require_reviewed(
-        reviewed,
-        model,
-        [
-            r
-            for r in rows
-            if (subject is None or r["subject"] == subject)
-            and (metric is None or r["metric"] == metric)
-            and (wanted is None or r["claimant"] == wanted)
-        ],
-    )
+    filtered = claimant is not None or subject is not None or metric is not None
+    claims = model.claims() if stored is None or filtered else []
+    if stored is not None:
+        rows = stored
+    else:
+        rows = total_rows(
+            require_reviewed(reviewed, model, in_scope(claims, reviewed)), as_of=as_of
+        )
+    if not filtered:
+        return require_reviewed(reviewed, model, rows)
+    if not claims:  # an empty ledger: there is nothing a filter could have matched
+        return []
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
+    noun = "totals" if as_of is None else f"totals as of {as_of}"
+    return filters.select(rows, _total_facets, wanted, noun=_reviewed(noun, reviewed))
+
+
+def _reviewed(noun: str, reviewed: bool) -> str:
+    """What a `--reviewed` refusal calls the rows it looked at."""
+    return f"reviewed {noun}" if reviewed else noun
 
 
 def sources(
@@ -93,15 +140,14 @@ def sources(
 ) -> list[dict[str, Any]]:
     """Summarise claims per claimant or per publisher (`reviewed`: reviewed claims only)."""
     model = session.read_model(at=at)
-    scope = in_scope(model.claims(), reviewed)
+    claims = model.claims()
+    scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     rows = source_rows(scope, by=by, publisher_aliases=model.aliases("publisher"))
-    if name is not None:
-        wanted = resolve(name, model.aliases(by))
-        rows = [r for r in rows if r["name"].casefold() == wanted.casefold()]
-        if not rows:
-            among = " among the reviewed claims" if reviewed else ""
-            raise NotFound(f"no {by} named {name!r}{among}")
-    return require_reviewed(reviewed, model, rows)
+    if name is None or not claims:
+        return rows
+    wanted = matches(model, claims, **{by: name})
+    noun = _reviewed("sources", reviewed)
+    return filters.select(rows, lambda r: {by: (r["name"],)}, wanted, noun=noun)
 
 
 def history(
@@ -115,12 +161,19 @@ def history(
 ) -> list[dict[str, Any]]:
     """Return the series of figures of a metric over time, per claimant and subject
     (`reviewed`: reviewed claims only)."""
-    known_metric(metric)
+    known = filters.choice("metric", metric, METRICS)
+    assert known is not None  # a metric was given
+    subject = filters.subject(subject)
     model = session.read_model(at=at)
-    wanted = claimant_filter(model, claimant)
-    scope = in_scope(model.claims(), reviewed)
-    found = series(scope, metric=metric, claimant=wanted, subject=subject)
-    return require_reviewed(reviewed, model, found)
+    claims = model.claims()
+    if not claims:
+        return []
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=known)
+    scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
+    figures = [r for r in scope if r["period"] == "cumulative" and r["status"] == "active"]
+    noun = _reviewed("cumulative figures", reviewed)
+    kept = filters.select(figures, claim_facets, wanted, noun=noun)
+    return series(kept, metric=known)
 
 
 def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResult:
@@ -163,12 +216,41 @@ def _sentence(article: Envelope, row: ClaimRow) -> str | None:
 
 
 def check(
-    session: Session, *, at: int | None = None, reviewed: bool = False
+    session: Session,
+    *,
+    metric: str | None = None,
+    claimant: str | None = None,
+    kind: str | None = None,
+    since: str | None = None,
+    at: int | None = None,
+    reviewed: bool = False,
 ) -> list[audit.Finding]:
     """Return the consistency findings over every active claim (`reviewed`: every reviewed
-    one)."""
+    one); with filters, those about a claimant or metric, of a kind, or whose figures are
+    dated on or after `since`."""
+    metric = filters.choice("metric", metric, METRICS)
+    kind = filters.choice("kind", kind, audit.KINDS)
+    since = iso_date(since, "--since")
     model = session.read_model(at=at)
-    return audit.check(require_reviewed(reviewed, model, in_scope(model.claims(), reviewed)))
+    claims = model.claims()
+    findings = audit.check(require_reviewed(reviewed, model, in_scope(claims, reviewed)))
+    if (metric is None and claimant is None and kind is None and since is None) or not claims:
+        return findings
+    by_id = {c["claim_id"]: c for c in claims}
+
+    def facets(finding: audit.Finding) -> Facets:
+        rows = [by_id[c] for c in finding["claims"] if c in by_id]
+        return {
+            "claimant": {r["canonical_claimant"] for r in rows},
+            "metric": {r["metric"] for r in rows},
+            "kind": (finding["kind"],),
+            "date": {r["as_of"] for r in rows},
+        }
+
+    named = matches(model, claims, claimant=claimant, metric=metric)
+    kinds = Match("kind", kind, frozenset({kind})) if kind is not None else None
+    wanted = [*named, kinds, filters.since(since)]
+    return filters.select(findings, facets, wanted, noun=_reviewed("findings", reviewed))
 
 
 def audit_claim(session: Session, claim_id: str) -> ShowResult:
@@ -205,22 +287,20 @@ def audit_total(
 ) -> list[TotalExplanation]:
     """Explain each matching total: the claim that stands and why each competitor lost
     (`reviewed`: among the reviewed claims only)."""
-    known_metric(metric)
+    known = filters.choice("metric", metric, METRICS)
+    assert known is not None  # a metric was given
+    metric = known
+    subject = filters.subject(subject)
     as_of = iso_date(as_of, "--as-of")
     model = session.read_model()
-    wanted = claimant_filter(model, claimant)
+    claims = model.claims()
+    if not claims:
+        raise NotFound(f"no total of {metric} to explain: this ledger has no claims yet")
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
     groups: dict[tuple[str, str, str], list[ClaimRow]] = {}
-    for row in in_scope(model.claims(), reviewed):
-        if row["metric"] != metric:
-            continue
-        if wanted is not None and row["canonical_claimant"] != wanted:
-            continue
-        if subject is not None and row["subject"] != subject:
-            continue
+    scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
+    for row in filters.select(scope, claim_facets, wanted, noun=_reviewed("claims", reviewed)):
         groups.setdefault(group_of(row), []).append(row)
-    if not groups:
-        require_reviewed(reviewed, model, [])
-        raise NotFound(f"no claims of metric {metric} match")
     out: list[TotalExplanation] = []
     for (name, subj, _), rows in sorted(groups.items()):
         explained = audit.explain_total(rows, as_of=as_of)

@@ -72,7 +72,10 @@ def iso_date(value: str | None, option: str) -> str | None:
 
 
 def known_metric(metric: str) -> str:
-    """Refuse a metric the taxonomy does not have, naming the ones it does."""
-    if metric not in METRICS:
-        raise InvalidInput(f"unknown metric {metric!r} (one of: {', '.join(METRICS)})")
-    return metric
+    """Refuse a metric the taxonomy does not have, suggesting the closest and naming all;
+    any case ("Tanks" is tanks). See `ledger.app.filters.choice`."""
+    from ledger.app.filters import choice
+
+    known = choice("metric", metric, METRICS)
+    assert known is not None
+    return known
