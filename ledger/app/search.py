@@ -91,14 +91,14 @@ def make_query(
     words = tuple(text.casefold().split()) if text is not None else ()
     if text is not None and not words:
         raise InvalidInput("--text needs at least one word")
+    if tolerance is not None and value is None:
+        raise InvalidInput("--tolerance needs --value")
     given = (value, claimant, publisher, metric, subject, since, until)
     if not words and all(criterion is None for criterion in given):
         raise InvalidInput(
             "give at least one of --value, --text, --claimant, --publisher, --metric, "
             "--subject, --since, --until"
         )
-    if tolerance is not None and value is None:
-        raise InvalidInput("--tolerance needs --value")
     if value is not None and value < 0:
         raise InvalidInput(f"--value must be >= 0, got {value}")
     if limit is not None and limit < 1:
