@@ -127,7 +127,9 @@ def correct(
 def retract(
     ctx: typer.Context,
     reason: Reason,
-    claim_id: Annotated[str | None, typer.Argument(help="The claim to withdraw.")] = None,
+    claim_id: Annotated[
+        str | None, typer.Argument(metavar="CLAIM_ID", help="The claim to withdraw.")
+    ] = None,
     article: Annotated[
         str | None,
         typer.Option(

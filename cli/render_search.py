@@ -12,12 +12,15 @@ from typing import Any
 from cli.render_articles import LEGEND, Cell, claim_cells
 from cli.render_console import console, figure, message
 
+_ORIGIN = {"dataset": "from a data set", "asserted": "entered by hand"}
+"""How a claim read from no article came to be in the ledger."""
+
 
 def _article(row: dict[str, Any]) -> str:
     article = row.get("article")
     if not article:
-        by = f"{row['publisher']}, " if row["publisher"] else ""
-        return f"{by}{row['origin']} claim"
+        how = _ORIGIN.get(row["origin"], row["origin"])
+        return f"{row['publisher']}, {how}" if row["publisher"] else how
     return f"{article['title']} — {article['publisher']}, {article['published'] or 'undated'}"
 
 
