@@ -216,6 +216,7 @@ READ_COMMANDS = [
     ["sources"],
     ["check"],
     ["log"],
+    ["search", "--metric", "tanks"],
 ]
 
 
