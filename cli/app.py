@@ -16,7 +16,15 @@ import typer
 from typer.core import TyperGroup
 from typer.exceptions import Abort, TyperException
 
-from cli import articles_cmds, audit_cmds, claims_cmds, log_cmds, review_cmds, views_cmds
+from cli import (
+    articles_cmds,
+    audit_cmds,
+    claims_cmds,
+    log_cmds,
+    review_cmds,
+    search_cmds,
+    views_cmds,
+)
 
 DEFAULT_LEDGER = "claims.db"
 DEFAULT_VIEWS = "claims-views.db"
@@ -198,6 +206,7 @@ def root(
 articles_cmds.register(app)
 claims_cmds.register(app)
 views_cmds.register(app)
+search_cmds.register(app)
 audit_cmds.register(app)
 log_cmds.register(app)
 review_cmds.register(app)

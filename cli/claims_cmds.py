@@ -1,4 +1,5 @@
-"""Commands that write claims by hand: `append`, `correct`, `retract`, `alias`.
+"""Commands that write claims by hand: `append`, `correct`, `retract` (one claim, or an
+article's with `--article`), `alias`.
 
 Each command parses its options, makes one call into `ledger`, and renders the result.
 """
@@ -125,15 +126,45 @@ def correct(
 
 def retract(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(help="The claim to withdraw.")],
     reason: Reason,
+    claim_id: Annotated[
+        str | None, typer.Argument(metavar="CLAIM_ID", help="The claim to withdraw.")
+    ] = None,
+    article: Annotated[
+        str | None,
+        typer.Option(
+            "--article",
+            metavar="ARTICLE_ID",
+            help="Instead: every active claim of this article, in one atomic batch.",
+        ),
+    ] = None,
     actor: Actor = "cli",
-    as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event(s).")] = False,
 ) -> None:
-    """Retract a claim (a ClaimRetracted event): it leaves the totals, not the log."""
+    """Retract a claim (a ClaimRetracted event): it leaves the totals, not the log.
+    With --article, every active claim of an article at once (all of them or none)."""
+    from ledger import InvalidInput
+
+    if claim_id is not None and article is None:
+        with open_ledger(ctx) as ledger:
+            result = ledger.retract(claim_id, reason=reason, actor=actor)
+        _done(result, as_json)
+        return
+    if article is None or claim_id is not None:
+        raise InvalidInput("give a CLAIM_ID or --article ARTICLE_ID (one of them, not both)")
     with open_ledger(ctx) as ledger:
-        result = ledger.retract(claim_id, reason=reason, actor=actor)
-    _done(result, as_json)
+        results = ledger.retract_article(article, reason=reason, actor=actor)
+    envelopes = [r.envelope for r in results]
+    if as_json:
+        render.write_json(
+            {
+                "article_id": article,
+                "retracted": [e.data["claim_id"] for e in envelopes],
+                "events": [e.model_dump(mode="json") for e in envelopes],
+            }
+        )
+    else:
+        render.article_retracted(article, envelopes)
 
 
 def alias(

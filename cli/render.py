@@ -14,6 +14,8 @@ it comes from, so that is where to read or change it:
 - `cli.render_history`  a metric over time: `sparkline`, `history_table`, `plot_format`,
                         `plot_history`, `PLOT_FORMATS`
 - `cli.render_audit`    the audit trail: `evidence`, `total_explanations`, `findings_table`
+- `cli.render_articles` one article: `article_panel`, `article_retracted`
+- `cli.render_search`   claims found by what they say: `search_table`
 
 A test that replaces a renderer patches it here (`cli.render.plot_history`): commands look
 each name up on this module when they call it.
@@ -23,6 +25,7 @@ Imports: rich, through `cli.render_console` (the only module importing it).
 
 from __future__ import annotations
 
+from cli.render_articles import article_panel, article_retracted
 from cli.render_audit import evidence, findings_table, total_explanations
 from cli.render_console import console, err_console, message, progress
 from cli.render_formats import write_csv, write_json, write_json_line
@@ -42,10 +45,13 @@ from cli.render_log import (
     log_table,
     recorded,
 )
+from cli.render_search import search_table
 from cli.render_views import claim_panel, sources_table, totals_table
 
 __all__ = [
     "PLOT_FORMATS",
+    "article_panel",
+    "article_retracted",
     "claim_panel",
     "console",
     "dataset_report",
@@ -63,6 +69,7 @@ __all__ = [
     "plot_history",
     "progress",
     "recorded",
+    "search_table",
     "sources_table",
     "sparkline",
     "total_explanations",

@@ -120,17 +120,25 @@ def history(
 
 def show(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(help="The claim id (c_...).")],
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIM_ID|ARTICLE_ID", help="A claim id (c_...) or article id (a_...)."
+        ),
+    ],
     at: At = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one claim: its figure, its quote in its sentence, its article, and its life."""
+    """Show one claim (its figure, its quote in its sentence, its article, its life), or one
+    article (its metadata, revisions and claims)."""
     with open_ledger(ctx, readonly=True) as ledger:
-        document = ledger.show(claim_id, at=at)
+        shown = ledger.show_any(ident, at=at)
     if as_json:
-        render.write_json(document)
+        render.write_json(shown.document)
+    elif shown.kind == "article":
+        render.article_panel(shown.document)
     else:
-        render.claim_panel(document)
+        render.claim_panel(shown.document)
 
 
 def replay(

@@ -224,6 +224,7 @@ READ_COMMANDS = [
     ["sources"],
     ["check"],
     ["log"],
+    ["search", "--metric", "tanks"],
 ]
 
 

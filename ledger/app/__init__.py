@@ -4,10 +4,12 @@
     session.py       Session, what every handler is given; stream names; shared input checks
     placement.py     where the read models live: in the ledger file, or a local views file
     commands.py      one handler per command: assert, append --event, correct, retract,
-                     alias, ingest, import-data
+                     retract --article, alias, ingest, import-data
     rules.py         the rules every write obeys, whichever command writes it
     reviews.py       review: accept, fix, reject extracted claims; the review queue
     queries.py       totals, sources, history, show, check, audit, log
+    articles_view.py show ARTICLE_ID (and which of claim or article an id names)
+    search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import
     audit.py         consistency findings and the explanation of a total (pure)
     results.py       the typed results, in their JSON shape

@@ -1,9 +1,10 @@
 """The commands: each turns one request into events, checks it, and appends it.
 
 Owns one handler per command: `assert_claim`, `append_event_document`, `correct`, `retract`,
-`alias`, `ingest` (articles, each its own transaction) and `import_dataset` (a reference data
-set, one atomic batch). Each validates its input into event models, holds it to the rules
-(`ledger.app.rules`) and appends through the session; a refusal raises and writes nothing.
+`retract_article` (an article's claims, one atomic batch), `alias`, `ingest` (articles, each
+its own transaction) and `import_dataset` (a reference data set, one atomic batch). Each
+validates its input into event models, holds it to the rules (`ledger.app.rules`) and appends
+through the session; a refusal raises and writes nothing.
 Imports: `events`, `ledger.app.*`, `ledger.store`, `ledger.errors`; the extractor
 (`ledger.ingest`) and the data-set reader (`ledger.importers`) only inside the handlers that
 use them, so the other commands never load them.
@@ -32,7 +33,7 @@ from events import (
 from events.envelope import NewEvent
 from ledger.app.rules import check_alias, check_correction, check_retraction, raw_event_rules
 from ledger.app.session import Session
-from ledger.errors import InvalidInput, NotFound
+from ledger.errors import InvalidInput, NotFound, OperationFailed
 from ledger.importers import claim_stream
 from ledger.projections import ClaimRow
 from ledger.store import Recorded
@@ -178,6 +179,35 @@ def retract(session: Session, claim_id: str, *, reason: str, actor: str = "cli")
         raise InvalidInput(f"invalid retraction: {describe(exc)}") from None
     item = NewEvent(stream=row["stream"], event=event, expected_version=version, actor=actor)
     return _one(session, item)
+
+
+def retract_article(
+    session: Session, article_id: str, *, reason: str, actor: str = "cli"
+) -> list[Recorded]:
+    """Retract every active claim of an article in one atomic batch on the article's stream:
+    all of them, or (a stale version, a failure) none."""
+    model = session.read_model()
+    article = model.article(article_id)
+    if article is None:
+        raise NotFound(f"no article {article_id} in this ledger (see `claims log`)")
+    stream = article["stream"]
+    active = [
+        row["claim_id"]
+        for row in map(model.claim, article["claim_ids"])
+        if row is not None and row["stream"] == stream and row["status"] == "active"
+    ]
+    if not active:
+        raise OperationFailed(f"article {article_id} has no active claim to retract")
+    try:
+        events = [ClaimRetracted(claim_id=claim_id, reason=reason) for claim_id in active]
+    except ValidationError as exc:
+        raise InvalidInput(f"invalid retraction: {describe(exc)}") from None
+    version = session.store.stream_version(stream)
+    batch = [
+        NewEvent(stream=stream, event=event, expected_version=version + n, actor=actor)
+        for n, event in enumerate(events)
+    ]
+    return session.append(batch)
 
 
 def alias(

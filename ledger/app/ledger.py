@@ -17,9 +17,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
-from ledger.app import commands, maintenance, queries, reviews
+from ledger.app import articles_view, commands, maintenance, queries, reviews
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
+from ledger.app.search import find, make_query
 from ledger.app.session import utc_today
 from ledger.errors import InvalidInput
 from ledger.projections import (
@@ -34,7 +35,9 @@ from ledger.projections import (
 from ledger.store import EventStore, ImportResult, Recorded, open_store
 
 if TYPE_CHECKING:
+    from ledger.app.articles_view import ArticleShow, Shown
     from ledger.app.audit import Finding
+    from ledger.app.search import Found
     from ledger.importers import ArticleOptions, ArticleSource, DatasetSummary
     from ledger.ingest.pipeline import IngestResult
 
@@ -153,6 +156,12 @@ class Ledger:
         """`claims retract`."""
         return commands.retract(self, claim_id, reason=reason, actor=actor)
 
+    def retract_article(
+        self, article_id: str, *, reason: str, actor: str = "cli"
+    ) -> list[Recorded]:
+        """`claims retract --article`: every active claim of an article, in one batch."""
+        return commands.retract_article(self, article_id, reason=reason, actor=actor)
+
     def alias(
         self, alias: str, canonical: str, *, kind: str = "claimant", actor: str = "cli"
     ) -> Recorded:
@@ -258,6 +267,18 @@ class Ledger:
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:
         """`claims show`."""
         return queries.show(self, claim_id, at=at)
+
+    def show_any(self, ident: str, *, at: int | None = None) -> Shown:
+        """`claims show ID`: a claim, or an article, whichever the id names."""
+        return articles_view.show_any(self, ident, at=at)
+
+    def show_article(self, article_id: str, *, at: int | None = None) -> ArticleShow:
+        """`claims show ARTICLE_ID`: an article's metadata, revisions and claims."""
+        return articles_view.show_article(self, article_id, at=at)
+
+    def search(self, *, at: int | None = None, **criteria: Any) -> list[Found]:
+        """`claims search`: the claims meeting every criterion (see `search.make_query`)."""
+        return find(self, make_query(**criteria), at=at)
 
     def check(
         self,

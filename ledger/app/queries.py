@@ -182,6 +182,12 @@ def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResul
     row = model.claim(claim_id)
     if row is None:
         raise NotFound(f"no claim {claim_id} in this ledger")
+    return claim_view(session, model, row)
+
+
+def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
+    """Assemble `show`'s answer for a claim row read from `model`."""
+    claim_id = row["claim_id"]
     article = model.article(row["article_id"]) if row["article_id"] else None
     sentence = None
     if article is not None and row.get("span"):
