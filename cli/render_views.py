@@ -18,7 +18,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
         message("no totals yet: ingest articles or append claims first")
         return
     table = new_table()
-    table.add_column("claimant", max_width=30)
+    table.add_column("claimant")
     table.add_column("subject")
     table.add_column("metric")
     table.add_column("value", justify="right", no_wrap=True)
@@ -44,7 +44,7 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
         message("no sources yet")
         return
     table = new_table()
-    table.add_column(by, max_width=32)
+    table.add_column(by)
     table.add_column("articles", justify="right")
     table.add_column("claims", justify="right")
     table.add_column("dates", no_wrap=True)
@@ -91,7 +91,7 @@ def claim_panel(document: dict[str, Any]) -> None:
             inert(
                 f"article: {article['title']} — {article['publisher']} "
                 f"{article['published'] or ''} {article['url'] or ''} (sha256 "
-                f"{article['content_sha256'][:12]}…, revision {article['revision']})"
+                f"{article['content_sha256']}, revision {article['revision']})"
             ),
             highlight=False,
             markup=False,
