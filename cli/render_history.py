@@ -1,7 +1,7 @@
-"""A metric over time: the `history` table with its sparkline, and the `history --plot` image.
+"""A metric over time: the `history` table with its sparkline (the image: `cli.render_plot`).
 
-Owns: `sparkline` (resampled by `fit_series`, placed by `spark_lines`), `history_table`, `PLOT_FORMATS` and `plot_format` (which file names
-`--plot` accepts), and `plot_history` (the drawing, by matplotlib, imported only to draw).
+Owns: `sparkline` (resampled to the width by `fit_series`, placed by `spark_lines`) and
+`history_table`.
 """
 
 from __future__ import annotations
@@ -86,55 +86,3 @@ def history_table(series: list[dict[str, Any]]) -> None:
         if len(points) > 40:
             console.print(f"(last 40 of {len(points)} figures; --json for all)", style="dim")
         console.print(table)
-
-
-PLOT_FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-"""The image types `history --plot` draws, by the file name's suffix (all in matplotlib)."""
-
-
-def plot_format(path: str) -> str:
-    """Return the image format `path` asks for by its suffix; refuse any other name."""
-    from pathlib import PurePath
-
-    suffix = PurePath(path).suffix.lower()
-    if suffix not in PLOT_FORMATS:
-        from ledger import InvalidInput
-
-        known = ".png, .svg or .pdf"
-        problem = f"{suffix} is not an image type it draws ({known})" if suffix else None
-        raise InvalidInput(f"--plot {path}: {problem or f'name a {known} file'}")
-    return PLOT_FORMATS[suffix]
-
-
-def plot_history(series: list[dict[str, Any]], out: Any, *, fmt: str = "png") -> None:
-    """Draw each claimant's series over time to the binary file `out` as `fmt` (png, svg or
-    pdf); qualifiers shown as markers."""
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        import numpy as np
-    except ImportError:
-        from ledger import InvalidInput
-
-        raise InvalidInput("--plot needs matplotlib: pip install 'claim-ledger[plot]'") from None
-
-    markers = {"exact": "o", "approx": "D", "at_least": "^", "at_most": "v"}
-    fig, ax = plt.subplots(figsize=(9, 5))
-    for s in series:
-        # days as numpy datetime64, which matplotlib plots on a date axis (its stubs take
-        # arrays, not lists of `date`)
-        xs = np.array([p["as_of"] for p in s["points"]], dtype="datetime64[D]")
-        ys = [p["value"] for p in s["points"]]
-        line = ax.plot(xs, ys, label=f"{s['claimant']} ({s['subject']})")[0]
-        for p, x, y in zip(s["points"], xs, ys, strict=True):
-            ax.plot([x], [y], markers[p["qualifier"]], color=line.get_color())
-    ax.set_ylabel(series[0]["metric"] if series else "")
-    ax.legend(fontsize="small")
-    ax.grid(alpha=0.3)
-    fig.autofmt_xdate()
-    try:
-        fig.savefig(out, format=fmt, dpi=100, bbox_inches="tight")
-    finally:
-        plt.close(fig)

@@ -210,9 +210,19 @@ class Ledger:
         claimant: str | None = None,
         subject: str | None = None,
         at: int | None = None,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
         """`claims history`."""
-        return queries.history(self, metric=metric, claimant=claimant, subject=subject, at=at)
+        return queries.history(
+            self,
+            metric=metric,
+            claimant=claimant,
+            subject=subject,
+            at=at,
+            since=since,
+            until=until,
+        )
 
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:
         """`claims show`."""

@@ -96,12 +96,20 @@ def history(
     claimant: str | None = None,
     subject: str | None = None,
     at: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Return the series of figures of a metric over time, per claimant and subject."""
+    """Return the series of figures of a metric over time, per claimant and subject; with
+    `since`/`until`, only figures about dates in that range (inclusive)."""
     known_metric(metric)
+    since, until = iso_date(since, "--since"), iso_date(until, "--until")
+    if since and until and since > until:
+        raise InvalidInput(f"--since {since} is after --until {until}")
     model = session.read_model(at=at)
     wanted = claimant_filter(model, claimant)
-    return series(model.claims(), metric=metric, claimant=wanted, subject=subject)
+    return series(
+        model.claims(), metric=metric, claimant=wanted, subject=subject, since=since, as_of=until
+    )
 
 
 def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResult:
