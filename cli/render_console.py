@@ -119,6 +119,9 @@ class _Table(Table):
                 max(span.maximum if column.no_wrap else span.minimum, self._header_width(column))
                 for span, column in zip(spans, self.columns, strict=True)
             ]
+            over = sum(least) - (options.max_width - self._extra_width)
+            if self.show_edge and 0 < over <= 2:  # the two blank edges make it fit
+                self.show_edge = False
             room = options.max_width - self._extra_width
             widths = fit_widths(least, [s.maximum for s in spans], room)
             for index, (column, width) in enumerate(zip(self.columns, widths, strict=True)):

@@ -84,5 +84,6 @@ def history_table(series: list[dict[str, Any]]) -> None:
                 p["claim_id"],
             )
         if len(points) > 40:
-            console.print(f"(last 40 of {len(points)} figures; --json for all)", style="dim")
+            shown = f"(last 40 of {len(points):,} figures; --json for all)"
+            console.print(shown, style="dim", highlight=False)
         console.print(table)
