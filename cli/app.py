@@ -25,6 +25,7 @@ from cli import (
     search_cmds,
     views_cmds,
 )
+from cli.help_text import HELP_OPTIONS, apply_help
 
 DEFAULT_LEDGER = "claims.db"
 DEFAULT_VIEWS = "claims-views.db"
@@ -95,7 +96,12 @@ class _Interrupted(Exception):
 
 
 class ClaimsGroup(TyperGroup):
-    """Runs a command and maps each failure onto the exit-code contract of DESIGN.md."""
+    """Runs a command and maps each failure onto the exit-code contract of DESIGN.md; when
+    built, gives every command its help (`cli.help_text`: metavars, choices, an example)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        apply_help(self)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -160,6 +166,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": HELP_OPTIONS},
 )
 
 

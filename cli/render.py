@@ -11,8 +11,8 @@ it comes from, so that is where to read or change it:
 - `cli.render_log`      the log and what goes into it: `log_table`, `recorded`,
                         `ingest_summary`, `extraction`, `dataset_report`
 - `cli.render_views`    the read models: `totals_table`, `sources_table`, `claim_panel`
-- `cli.render_history`  a metric over time: `sparkline`, `history_table`, `plot_format`,
-                        `plot_history`, `PLOT_FORMATS`
+- `cli.render_history`  a metric over time: `sparkline`, `history_table`
+- `cli.render_plot`     its chart: `plot_format`, `plot_history`, `PLOT_FORMATS`
 - `cli.render_audit`    the audit trail: `evidence`, `total_explanations`, `findings_table`
 - `cli.render_articles` one article: `article_panel`, `article_retracted`
 - `cli.render_search`   claims found by what they say: `search_table`
@@ -29,13 +29,7 @@ from cli.render_articles import article_panel, article_retracted
 from cli.render_audit import evidence, findings_table, total_explanations
 from cli.render_console import console, err_console, message, progress
 from cli.render_formats import write_csv, write_json, write_json_line
-from cli.render_history import (
-    PLOT_FORMATS,
-    history_table,
-    plot_format,
-    plot_history,
-    sparkline,
-)
+from cli.render_history import history_table, sparkline
 from cli.render_inert import inert
 from cli.render_log import (
     dataset_report,
@@ -45,6 +39,7 @@ from cli.render_log import (
     log_table,
     recorded,
 )
+from cli.render_plot import PLOT_FORMATS, plot_format, plot_history
 from cli.render_search import search_table
 from cli.render_views import claim_panel, sources_table, totals_table
 

@@ -44,7 +44,7 @@ def evidence(document: dict[str, Any]) -> None:
             str(e["position"]),
             e["event_type"],
             e["stream"],
-            e["hash"][:16] + "…",
+            e["hash"],
             "yes" if e["hash_ok"] else styled("NO", "bold red"),
         )
     console.print(table)

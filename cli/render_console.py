@@ -1,6 +1,8 @@
 """The terminal, for people: the rich consoles and the pieces every table and line shares.
 
-Owns: `console` (stdout) and `err_console` (stderr), `new_table` (the one table style),
+Owns: `console` (stdout) and `err_console` (stderr): as wide as the terminal, unbounded when
+output is piped or redirected (never wrapped or cut mid-value); `new_table` (the one table
+style, whose columns `fit_widths` sizes so that no header or value is cut),
 `add_row` (cells shown as plain text, made inert), `safe` (inert text for a line printed with
 rich markup), `styled` (a cell in a colour), `figure` (a value with its qualifier mark),
 `message` (a plain status line) and `progress` (the ingest bar on stderr).
@@ -17,15 +19,45 @@ from contextlib import contextmanager
 from typing import Any
 
 from rich import box
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleDimensions, ConsoleOptions, RenderResult
 from rich.markup import escape
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from cli.render_inert import inert
 
-console = Console()
-err_console = Console(stderr=True)
+UNBOUNDED = 1_000_000
+"""The width output has when it is not a terminal (a pipe, a file): no line is wrapped."""
+
+
+class _Console(Console):
+    """A console as wide as the terminal it writes to, and unbounded when it writes to a pipe
+    or a file, so redirected output is never wrapped or cut mid-value (full names, full ids).
+    The terminal's width is read on every render (COLUMNS, then the terminal itself)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._width = None  # rich reads COLUMNS once, at creation: read it at each render
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        if not self.is_terminal:
+            return ConsoleDimensions(UNBOUNDED, 25)
+        return super().size
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+    def print(self, *objects: Any, crop: bool = False, **kwargs: Any) -> None:
+        """Print as rich does, but never crop a line at the terminal's edge: a table wider
+        than a narrow terminal is folded by the terminal, not cut."""
+        super().print(*objects, crop=crop, **kwargs)
+
+
+console = _Console()
+err_console = _Console(stderr=True)
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": ">=", "at_most": "<="}
 """How a figure shows its qualifier: `~61,000` about, `>=2,400` over, `<=50` up to."""
@@ -46,9 +78,67 @@ def styled(text: str, style: str) -> Text:
     return Text(inert(text), style=style)
 
 
+def fit_widths(least: list[int], most: list[int], width: int) -> list[int]:
+    """Return column widths between each column's `least` and `most` that fill at most `width`:
+    every column its `most` when all fit; else each its `least`, then the room left goes
+    first to the columns that need the least of it to be whole (so short names stop
+    wrapping), and what remains to the others in proportion to what they lack. When even the
+    least widths do not fit, the least widths."""
+    most = [max(lo, hi) for lo, hi in zip(least, most, strict=True)]
+    if sum(most) <= width:
+        return most
+    widths = list(least)
+    room = width - sum(least)
+    if room <= 0:
+        return widths
+    for i in sorted(range(len(widths)), key=lambda i: most[i] - least[i]):
+        if most[i] - widths[i] <= room:
+            room -= most[i] - widths[i]
+            widths[i] = most[i]
+    lacking = [hi - w for w, hi in zip(widths, most, strict=True)]
+    if any(lacking):
+        shares = [room * lack // sum(lacking) for lack in lacking]
+        widths = [w + share for w, share in zip(widths, shares, strict=True)]
+    return widths
+
+
+class _Table(Table):
+    """A table that never cuts a value or a header with `…`. To a pipe or a file, no column is
+    capped (the console is unbounded). In a terminal, each column gets at least its header and
+    its longest word (all of a no-wrap column), and the room left goes to the columns that
+    would wrap most; a terminal too narrow even for that gets the table that wide and folds
+    its lines."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for column in self.columns:
+            column.max_width = None
+        if console.is_terminal:
+            wide = options.update_width(UNBOUNDED)
+            spans = [self._measure_column(console, wide, column) for column in self.columns]
+            least = [
+                max(span.maximum if column.no_wrap else span.minimum, self._header_width(column))
+                for span, column in zip(spans, self.columns, strict=True)
+            ]
+            over = sum(least) - (options.max_width - self._extra_width)
+            if self.show_edge and 0 < over <= 2:  # the two blank edges make it fit
+                self.show_edge = False
+            room = options.max_width - self._extra_width
+            widths = fit_widths(least, [s.maximum for s in spans], room)
+            for index, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
+                column.width = max(1, width - self._get_padding_width(index))
+            options = options.update_width(sum(widths) + self._extra_width)
+        yield from super().__rich_console__(console, options)
+
+    def _header_width(self, column: Column) -> int:
+        """The width a column needs for its header on one line, with the cell's padding."""
+        return cell_len(str(column.header)) + self._get_padding_width(column._index)
+
+
 def new_table(*, title: str | None = None) -> Table:
-    """Return an empty table in the one style every table uses (a rule under bold headers)."""
-    return Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, title=title)
+    """Return an empty table in the one style every table uses (a rule under bold headers):
+    as wide as its content needs, wrapping long names at spaces only when the terminal is
+    narrower than that."""
+    return _Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, title=title)
 
 
 def add_row(table: Table, *cells: Any) -> None:

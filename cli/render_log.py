@@ -40,7 +40,7 @@ def log_table(envelopes: Iterable[Any]) -> None:
     table.add_column("pos", justify="right", no_wrap=True)
     table.add_column("recorded (UTC)", no_wrap=True)
     table.add_column("type", no_wrap=True)
-    table.add_column("actor", max_width=12)
+    table.add_column("actor")
     table.add_column("what", ratio=1)
     for e in envelopes:
         add_row(
@@ -103,7 +103,7 @@ def extraction(documents: list[dict[str, Any]]) -> None:
             highlight=False,
         )
         table = new_table()
-        table.add_column("claimant", max_width=22)
+        table.add_column("claimant")
         table.add_column("figure", no_wrap=True)
         table.add_column("value", justify="right", no_wrap=True)
         table.add_column("period", no_wrap=True)

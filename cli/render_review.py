@@ -1,8 +1,10 @@
 """A claim's review state, for people: the one way every table and line shows it.
 
 Owns: `review_cell` (a table cell: `unreviewed` dim, so a figure only the extractor read looks
-unlike one a person checked), `review_note` (the words a line says it in) and `reviewed_share`
-(`12/61`, how much of a source is reviewed).
+unlike one a person checked), `marked_figure` (a figure with `?` after it while no person has
+checked it: where a table has no room for a review column — totals, history), `REVIEW_LEGEND`,
+`review_note` (the words a line says it in) and `reviewed_share` (`12/61`, how much of a
+source is reviewed).
 Imports: rich, through `cli.render_console`.
 """
 
@@ -10,9 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import styled
+from cli.render_console import figure, styled
 
 UNREVIEWED_STYLE = "dim"
+UNREVIEWED_MARK = "?"
+REVIEW_LEGEND = "? unreviewed: the extractor's reading (see `claims review`)"
+
+
+def marked_figure(value: int, qualifier: str, state: str) -> str:
+    """A figure as a table shows it: its qualifier mark, and `?` after an unreviewed one."""
+    shown = figure(value, qualifier)
+    return shown + UNREVIEWED_MARK if state == "unreviewed" else shown
 
 
 def review_cell(state: str) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe
 from cli.render_inert import inert
-from cli.render_review import review_cell, review_note, reviewed_share
+from cli.render_review import REVIEW_LEGEND, marked_figure, review_note, reviewed_share
 
 
 def totals_table(rows: list[dict[str, Any]]) -> None:
@@ -19,26 +19,27 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
         message("no totals yet: ingest articles or append claims first")
         return
     table = new_table()
-    table.add_column("claimant", max_width=30)
+    table.add_column("claimant")
     table.add_column("subject")
     table.add_column("metric")
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("as of", no_wrap=True)
     table.add_column("claim", no_wrap=True)
-    table.add_column("review", no_wrap=True)
     for r in rows:
         add_row(
             table,
             r["claimant"],
             r["subject"],
             r["metric"],
-            figure(r["value"], r["qualifier"]),
+            marked_figure(r["value"], r["qualifier"], r["review"]),
             r["as_of"],
             r["claim_id"],
-            review_cell(r["review"]),
         )
     console.print(table)
-    console.print("~ approx, >= at least, <= at most", style="dim", highlight=False)
+    legend = "~ approx, >= at least, <= at most"
+    if any(r["review"] == "unreviewed" for r in rows):
+        legend += f"; {REVIEW_LEGEND}"
+    console.print(legend, style="dim", highlight=False, markup=False)
 
 
 def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
@@ -47,10 +48,9 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
         message("no sources yet")
         return
     table = new_table()
-    table.add_column(by, max_width=32)
+    table.add_column(by)
     table.add_column("articles", justify="right")
-    table.add_column("claims", justify="right")
-    table.add_column("reviewed", justify="right", no_wrap=True)
+    table.add_column("reviewed", justify="right", no_wrap=True)  # "3/6": 3 of its 6 claims
     table.add_column("dates", no_wrap=True)
     table.add_column("latest figures", ratio=1)
     for r in rows:
@@ -62,7 +62,6 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
             table,
             r["name"],
             str(r["articles"]),
-            str(r["claims"]),
             reviewed_share(r),
             f"{r['first']}..{r['last']}",
             latest,
@@ -96,7 +95,7 @@ def claim_panel(document: dict[str, Any]) -> None:
             inert(
                 f"article: {article['title']} — {article['publisher']} "
                 f"{article['published'] or ''} {article['url'] or ''} (sha256 "
-                f"{article['content_sha256'][:12]}…, revision {article['revision']})"
+                f"{article['content_sha256']}, revision {article['revision']})"
             ),
             highlight=False,
             markup=False,

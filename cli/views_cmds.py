@@ -75,6 +75,12 @@ def history(
     metric: Annotated[str, typer.Argument(help="personnel, tanks, afv, ...")],
     claimant: Claimant = None,
     subject: Subject = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only figures about dates from DATE on (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Only figures about dates up to DATE (YYYY-MM-DD).")
+    ] = None,
     at: At = None,
     reviewed: ReviewedFlag = False,
     as_json: JsonFlag = False,
@@ -92,8 +98,20 @@ def history(
         fmt = render.plot_format(plot)
         outfile.check_target(plot, force=force, option="--plot")
     with open_ledger(ctx, readonly=True) as ledger:
-        rows = ledger.history(metric, claimant=claimant, subject=subject, at=at, reviewed=reviewed)
+        rows = ledger.history(
+            metric,
+            claimant=claimant,
+            subject=subject,
+            at=at,
+            reviewed=reviewed,
+            since=since,
+            until=until,
+        )
     if plot is not None:
+        if not rows:  # no empty image: nothing is written
+            from ledger import NotFound
+
+            raise NotFound(f"no {metric} figures match; {plot} not written")
         with outfile.output_file(plot, force=force, option="--plot") as out:
             render.plot_history(rows, out, fmt=fmt)
     if as_json:

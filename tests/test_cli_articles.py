@@ -93,9 +93,7 @@ def test_show_article_as_a_table(cli, articles: dict[str, str]) -> None:
         assert revision["hash"] in out and revision["content_sha256"] in out
     rows = [line for line in out.splitlines() if line.strip().startswith("c_")]
     assert [row.split()[0] for row in rows] == [c["claim_id"] for c in doc["claims"]]
-    assert [row.split()[-2:] for row in rows] == [
-        [c["status"], c["review"]] for c in doc["claims"]
-    ]
+    assert [row.split()[-2:] for row in rows] == [[c["status"], c["review"]] for c in doc["claims"]]
 
 
 def test_show_article_at_a_position_is_the_article_as_it_stood(

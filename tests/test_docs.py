@@ -44,7 +44,7 @@ TOUR_COLUMNS = 100
 
 PLACEHOLDERS = {
     "<time>": r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}",  # when an event was recorded (the clock)
-    "<hash>": r"[0-9a-f]{16}",  # an event hash as tables cut it (it hashes the clock)
+    "<hash>": r"[0-9a-f]{64}",  # an event hash, whole (it hashes the clock)
     "<number>": r"\d+(?:\.\d+)?",  # a duration, a rate
 }
 _PLACEHOLDER = re.compile("(" + "|".join(map(re.escape, PLACEHOLDERS)) + r")([^ <]*)( *)")
@@ -89,7 +89,7 @@ def tour() -> list[Step]:
 
 def _line_pattern(shown: str) -> re.Pattern[str]:
     """A shown line as a pattern: literal, but for its placeholders; the gap of spaces next
-    after a placeholder (and what is stuck to it: `<hash>…`, `<number>s`) is any gap."""
+    after a placeholder (and what is stuck to it: `<number>s`) is any gap."""
     parts, last = [], 0
     for m in _PLACEHOLDER.finditer(shown):
         parts += [re.escape(shown[last : m.start()]), PLACEHOLDERS[m[1]], re.escape(m[2])]
@@ -131,8 +131,9 @@ def test_tour_check_reads_placeholders_and_omissions() -> None:
     assert not shows([], ["a"])
     assert shows([], []) and shows(["..."], [])
     assert not shows(["   1   <time>   y"], ["   1   2026-01-01 00:00   x"])
-    assert shows([" 1   <hash>…   yes"], [" 1   4a6ef89808ba1a03…             yes"])
-    assert not shows([" 1   <hash>…   yes"], [" 1   4a6ef89808ba1a0…   yes"])
+    digest = "4a6ef89808ba1a03" * 4
+    assert shows([" 1   <hash>   yes"], [f" 1   {digest}   yes"])
+    assert not shows([" 1   <hash>   yes"], [f" 1   {digest[:-1]}   yes"])
 
 
 def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -148,7 +149,7 @@ def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
       first to the last (`shows`). Blank lines count. A line that is exactly `...` stands for
       any number of printed lines, none included; a step that shows no lines prints none.
     - Only what a run cannot repeat is written as a placeholder: `<time>` (a recorded time,
-      `2026-01-01 00:00`), `<hash>` (16 hex digits), `<number>` (a duration or a rate,
+      `2026-01-01 00:00`), `<hash>` (64 hex digits), `<number>` (a duration or a rate,
       `0.25`). A placeholder is shorter than what it stands for, so the run of spaces that next
       follows it on its line matches any run of one or more spaces: the README can keep the
       columns of a table aligned.
@@ -161,8 +162,10 @@ def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.chdir(ROOT)
     monkeypatch.setenv("CLAIMS_LEDGER", str(tmp_path / "claims.db"))
     monkeypatch.setenv("COLUMNS", str(TOUR_COLUMNS))
-    # a console made while COLUMNS was set keeps that width (the `cli` fixture sets 200): set
-    # it for the tour; monkeypatch puts the console's own setting back afterwards
+    # the tour is what a terminal TOUR_COLUMNS wide shows (piped output is never wrapped, see
+    # tests/test_cli_output.py), without colours; monkeypatch puts the console back afterwards
+    monkeypatch.setattr(console, "_force_terminal", True)
+    monkeypatch.setattr(console, "_color_system", None)
     monkeypatch.setattr(console, "_width", TOUR_COLUMNS)
     paths = {str(tmp_path / name): name for name in ("copy.db", "log.jsonl")}
     steps = tour()

@@ -258,10 +258,19 @@ class Ledger:
         subject: str | None = None,
         at: int | None = None,
         reviewed: bool = False,
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[dict[str, Any]]:
         """`claims history`."""
         return queries.history(
-            self, metric=metric, claimant=claimant, subject=subject, at=at, reviewed=reviewed
+            self,
+            metric=metric,
+            claimant=claimant,
+            subject=subject,
+            at=at,
+            reviewed=reviewed,
+            since=since,
+            until=until,
         )
 
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:

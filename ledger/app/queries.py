@@ -158,11 +158,17 @@ def history(
     subject: str | None = None,
     at: int | None = None,
     reviewed: bool = False,
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[dict[str, Any]]:
     """Return the series of figures of a metric over time, per claimant and subject
-    (`reviewed`: reviewed claims only)."""
+    (`reviewed`: reviewed claims only); with `since`/`until`, only figures about dates in
+    that range (inclusive)."""
     known = filters.choice("metric", metric, METRICS)
     assert known is not None  # a metric was given
+    since, until = iso_date(since, "--since"), iso_date(until, "--until")
+    if since and until and since > until:
+        raise InvalidInput(f"--since {since} is after --until {until}")
     subject = filters.subject(subject)
     model = session.read_model(at=at)
     claims = model.claims()
@@ -173,7 +179,7 @@ def history(
     figures = [r for r in scope if r["period"] == "cumulative" and r["status"] == "active"]
     noun = _reviewed("cumulative figures", reviewed)
     kept = filters.select(figures, claim_facets, wanted, noun=noun)
-    return series(kept, metric=known)
+    return series(kept, metric=known, since=since, as_of=until)
 
 
 def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResult:

@@ -18,8 +18,10 @@ def series(
     claimant: str | None = None,
     subject: str | None = None,
     as_of: str | None = None,
+    since: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Return every active cumulative figure of a metric, grouped per claimant and subject."""
+    """Return every active cumulative figure of a metric, grouped per claimant and subject;
+    with `since`/`as_of`, only the figures about dates from `since` up to `as_of`."""
     groups: dict[tuple[str, str], list[ClaimRow]] = {}
     for row in claims:
         if row["metric"] != metric or row["period"] != "cumulative" or row["status"] != "active":
@@ -29,6 +31,8 @@ def series(
         if subject is not None and row["subject"] != subject:
             continue
         if as_of is not None and row["as_of"] > as_of:
+            continue
+        if since is not None and row["as_of"] < since:
             continue
         groups.setdefault((row["canonical_claimant"], row["subject"]), []).append(row)
     return [
@@ -47,6 +51,7 @@ def series(
                     "title": r["title"],
                     "position": r["position"],
                     "review": r["review"],
+                    "origin": r["origin"],
                 }
                 for r in sorted(rows, key=lambda r: (r["as_of"], r["position"], r["claim_id"]))
             ],
