@@ -235,46 +235,57 @@ def summary(outcome: Outcome, *, article_id: str | None, queued: int) -> list[Li
         f"{outcome.reviewed} of {outcome.total} extracted claims reviewed; {left} left", "bold"
     )
     if outcome.ending != "done" or outcome.skipped:
-        skipped = f" ({outcome.skipped} skipped this time come back)" if outcome.skipped else ""
+        n = outcome.skipped
+        skipped = f"; the {n} skipped this run come{'s' * (n == 1)} back too" if n else ""
         lines += _say(f"run `{resume}` to go on from the first unreviewed claim{skipped}")
     return lines
 
 
 class TerminalKeys:
-    """Single keys from the terminal, without Enter. Keys typed ahead are kept (typer's
-    getchar enters raw mode with a flush, so a key pressed while a decision is written would
-    be lost); an escape sequence (an arrow key) is one key; Ctrl-C and Ctrl-D raise."""
+    """Single keys from the terminal, without Enter, read one at a time: what is typed ahead
+    stays queued in the terminal, for the next key or line (typer's getchar enters raw mode
+    with a flush, so a key pressed while a decision is written would be lost). An escape
+    sequence (an arrow key) or a UTF-8 character is one key; Ctrl-C and Ctrl-D raise."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self.pending = ""
 
     def __call__(self) -> str:
-        if not self.pending:
-            self.pending = self._read()
-        if self.pending.startswith("\x1b"):
-            key, self.pending = self.pending, ""
-        else:
-            key, self.pending = self.pending[0], self.pending[1:]
-        if key == "\x03":
-            raise KeyboardInterrupt
-        if key == "\x04":
-            raise EOFError
-        return key
-
-    def _read(self) -> str:
         import termios
         import tty
 
         old = termios.tcgetattr(self.fd)
         try:
             tty.setraw(self.fd, termios.TCSANOW)
-            data = os.read(self.fd, 64)
+            data = self._key()
         finally:
             termios.tcsetattr(self.fd, termios.TCSADRAIN, old)
-        if not data:
+        key = data.decode("utf-8", "replace")
+        if key == "\x03":  # raw mode: Ctrl-C is a byte, not a signal
+            raise KeyboardInterrupt
+        if key in ("\x04", ""):  # Ctrl-D, or the terminal is gone
             raise EOFError
-        return data.decode(sys.stdin.encoding or "utf-8", "replace")
+        return key
+
+    def _more(self) -> bytes:
+        import select
+
+        ready = select.select([self.fd], [], [], 0.05)[0]
+        return os.read(self.fd, 1) if ready else b""
+
+    def _key(self) -> bytes:
+        data = os.read(self.fd, 1)
+        if data == b"\x1b":  # ESC alone, or ESC [ params final / ESC O final
+            data += self._more()
+            while data[1:2] in (b"[", b"O") and len(data) < 16:
+                byte = self._more()
+                data += byte
+                if not byte or (0x40 <= byte[0] <= 0x7E and data[1:2] + byte != b"[["):
+                    break
+        elif data and data[0] >= 0xC0:  # the lead byte of a UTF-8 character
+            for _ in range(1 if data[0] < 0xE0 else 2 if data[0] < 0xF0 else 3):
+                data += os.read(self.fd, 1)
+        return data
 
 
 def _terminal_keys() -> Callable[[], str]:

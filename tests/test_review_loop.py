@@ -269,7 +269,7 @@ def test_a_second_run_resumes_at_the_first_unreviewed_claim(db: Path) -> None:
     _, first = review(db, "a", "s", "a", "q")
     assert "2 of 7 extracted claims reviewed; 5 left" in first.text
     assert "run `claims review` to go on from the first unreviewed claim" in first.text
-    assert "(1 skipped this time come back)" in first.text
+    assert "claim; the 1 skipped this run comes back too" in first.text
     _, second = review(db, "q")
     assert f"2 of 7 reviewed · article 1 of 2 · claim 1 of 3 in it · {order[1]}" in second.text
     review(db, "a", "a", "a", "a", "a")
@@ -297,3 +297,13 @@ def test_article_restricts_the_loop_to_one_article(db: Path) -> None:
     assert f"run `claims review --article {article}` to go on" in feed.text
     with pytest.raises(NotFound, match="no article a_nope"):
         review(db, article_id="a_nope")
+
+
+def test_an_empty_ledger_has_nothing_to_review(ledger: Any) -> None:
+    """No extracted claim: the loop shows no screen and says where claims come from."""
+    feed = Feed()
+    assert walk(ledger, feed.io).ending == "done"
+    assert feed.text.splitlines() == [
+        "nothing to review in this ledger",
+        "no extracted claims yet: ingest articles first",
+    ]
