@@ -267,6 +267,7 @@ def test_a_second_run_resumes_at_the_first_unreviewed_claim(db: Path) -> None:
     ones included, and counts what is already reviewed."""
     order = [c["claim_id"] for c in claims(db)]
     _, first = review(db, "a", "s", "a", "q")
+    assert f"1 of 7 reviewed · article 1 of 2 · claim 3 of 5 in it · {order[2]}" in first.text
     assert "2 of 7 extracted claims reviewed; 5 left" in first.text
     assert "run `claims review` to go on from the first unreviewed claim" in first.text
     assert "claim; the 1 skipped this run comes back too" in first.text
