@@ -165,7 +165,6 @@ PINNED = {
         "extract_articles",
         "read_regular_file",
         "scrub",
-        "utc_today",
         "ConcurrencyConflict",
         "EventStore",
         "IntegrityError",

@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
 from ledger.app import commands, maintenance, queries
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
-from ledger.app.session import utc_today
 from ledger.errors import InvalidInput
 from ledger.projections import (
     By,
@@ -70,10 +68,8 @@ class Ledger:
         store: EventStore,
         *,
         views: str | os.PathLike[str] | None = None,
-        today: Callable[[], date] = utc_today,
     ) -> None:
         self.store = store
-        self.today = today
         self.place: ReadModels = place_read_models(store, views)
 
     open = staticmethod(open_ledger)
