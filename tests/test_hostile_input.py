@@ -396,6 +396,21 @@ CASES = [
         2,
         "mixes Latin and Cyrillic",
     ),
+    # issue 14: an article with no publication date is never dated with the day of ingestion
+    (
+        "ingest-undated-txt",
+        write("u.txt", "Tanks lost\n\nRussia lost 40 tanks on Thursday, the army said.\n"),
+        ["ingest", "{}"],
+        2,
+        "no publication date found in the article; give it with --published DATE",
+    ),
+    (
+        "ingest-undated-json-dry-run",
+        write("u.json", json.dumps({"title": "t", "text": "Russia lost 40 tanks, the army said."})),
+        ["ingest", "--dry-run", "{}"],
+        2,
+        "u.json: no publication date found",
+    ),
     (
         "ingest-json-mixed-script-publisher",
         write("p.json", json.dumps({"title": "t", "text": WEEKLY, "publisher": "Ky\u0456v Post"})),
@@ -558,7 +573,7 @@ def test_script_in_html_never_reaches_the_log(cli, tmp_path: Path) -> None:
         "had lost 3,618 tanks since the invasion.</p><script>alert(88888)</script>"
         "</article></body></html>"
     )
-    assert cli("ingest", str(page)).exit_code == 0
+    assert cli("ingest", str(page), "--published", "2023-04-02").exit_code == 0
     log = cli("log", "--json").stdout
     assert "99999" not in log and "88888" not in log and "evil" not in log
 

@@ -86,14 +86,19 @@ def test_edited_figure_with_same_url_is_a_revision(cli, tmp_path: Path, article:
 
 def test_revision_keeps_claim_ids_of_edited_figures(tmp_path: Path) -> None:
     """A revised figure keeps its claim id, so its history shows the change."""
-    today = date(2023, 4, 2)
-    first = ArticleDraft(source="a", title="t", text=DAILY, url="https://x.example/a")
+    day = date(2023, 4, 2)  # as the reader finds it in the byline
+    first = ArticleDraft(
+        source="a", title="t", text=DAILY, url="https://x.example/a", published=day
+    )
     second = ArticleDraft(
-        source="a", title="t", text=DAILY.replace("174,550", "174,560"), url="https://x.example/a"
+        source="a",
+        title="t",
+        text=DAILY.replace("174,550", "174,560"),
+        url="https://x.example/a",
+        published=day,
     )
     before, after = (
-        {(c.metric, c.value): c.claim_id for c in prepare(d, today=today).claims}
-        for d in (first, second)
+        {(c.metric, c.value): c.claim_id for c in prepare(d).claims} for d in (first, second)
     )
     # "including 690 over the past day": the day's share is a claim of its own (a window)
     assert set(before) == {("personnel", 174_550), ("personnel", 690), ("tanks", 3_618)}
@@ -226,8 +231,10 @@ def test_extract_folder_is_an_array(cli) -> None:
 
 def test_decide_is_pure() -> None:
     """Deciding new / revised / unchanged needs no database."""
-    draft = ArticleDraft(source="s", title="t", text=DAILY, publisher="P")
-    prepared = prepare(draft, today=date(2023, 4, 2))
+    draft = ArticleDraft(
+        source="s", title="t", text=DAILY, publisher="P", published=date(2023, 4, 2)
+    )
+    prepared = prepare(draft)
     status, item = decide(prepared, StreamState())
     assert status == "new" and item is not None and item.expected_version == 0
     seen = StreamState(version=1, revision=1, seen=frozenset({prepared.content_sha256}))

@@ -97,9 +97,9 @@ def prepare(draft: ArticleDraft) -> Prepared:
     An article with no publication date (none in it, no --published) is refused: every
     figure it does not date itself would be dated with a guess.
     """
+    ident = identify(draft)
     if draft.published is None:
         raise undated_error(draft.source)
-    ident = identify(draft)
     claims = extract_claims(
         draft.text,
         article_id=ident.article_id,
