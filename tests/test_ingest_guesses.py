@@ -113,28 +113,18 @@ def test_extract_shows_an_undated_article_undated(cli, tmp_path: Path, name: str
         # no anchor: relative and year-less dates are not resolved
         ("Russia lost 40 tanks on Thursday, the General Staff said.", None, None),
         ("Russia lost 40 tanks yesterday, the General Staff said.", None, None),
+        # (a cumulative figure counts from the invasion, whatever the date)
         ("Russia lost 40 tanks on April 2, the General Staff said.", None, "2022-02-24"),
         ("Russia lost 40 tanks over the past week, the General Staff said.", None, None),
-        # the text dates the figure itself: kept
-        # (a cumulative figure counts from the invasion, whatever the date)
-        (
-            "Russia lost 40 tanks on April 2, 2023, the General Staff said.",
-            "2023-04-02",
-            "2022-02-24",
-        ),
+        # a date the text gives itself is kept (a start date dates no article)
         (
             "Russia has lost 3,618 tanks since February 24, 2022, the General Staff said.",
             None,
             "2022-02-24",
         ),
-        (
-            "On April 2, 2023, the General Staff said Russia had lost 40 tanks over the past week.",
-            "2023-04-02",
-            "2023-03-27",
-        ),
     ],
 )
-def test_extract_dates_a_claim_only_as_its_text_does(
+def test_extract_dates_a_claim_of_an_undated_article_only_as_its_text_does(
     cli, tmp_path: Path, sentence: str, as_of: str | None, period_start: str | None
 ) -> None:
     """as_of and period_start of an undated article: the text's own, else null."""
@@ -144,6 +134,37 @@ def test_extract_dates_a_claim_only_as_its_text_does(
     assert document["article"]["undated"] is True
     found = [(c["as_of"], c["period_start"]) for c in document["claims"]]
     assert found == [(as_of, period_start)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of", "period_start"),
+    [
+        ("Russia lost 40 tanks on April 2, 2023, the General Staff said.", "2023-04-02", None),
+        (
+            "On April 2, 2023, the General Staff said Russia had lost 40 tanks over the past week.",
+            "2023-04-02",
+            "2023-03-27",
+        ),
+        (
+            "On Sunday, April 2, 2023, the army said Russia lost 40 tanks on Thursday.",
+            "2023-03-30",
+            None,
+        ),
+    ],
+)
+def test_a_story_that_dates_itself_is_read_against_its_own_date(
+    cli, tmp_path: Path, sentence: str, as_of: str, period_start: str | None
+) -> None:
+    """No publication date found, but the story opens with one: its figures are dated by it,
+    in `extract` (not marked undated) and in `ingest` alike."""
+    path = tmp_path / "s.txt"
+    path.write_text(f"Tanks lost\n\n{sentence}\n")
+    document = extracted(cli, path)
+    assert (document["article"]["published"], "undated" in document["article"]) == (None, False)
+    found = [(c["as_of"], c["period_start"]) for c in document["claims"] if c["value"] == 40]
+    assert found[0][0] == as_of and (period_start is None or found[0][1] == period_start)
+    assert cli("ingest", str(path)).exit_code == 0
+    assert logged(cli)[0]["data"]["claims"] == document["claims"]
 
 
 def test_extract_of_a_dated_article_is_not_marked_undated(cli, tmp_path: Path) -> None:
@@ -232,3 +253,15 @@ def test_a_revision_is_still_a_revision(cli, tmp_path: Path) -> None:
     path.write_text(WEEKLY.replace("174,550", "174,560"))
     line = json.loads(cli("ingest", str(path), *url).stdout)
     assert (line["status"], line["revision"], "same_content" in line) == ("revised", 2, False)
+
+
+def test_explain_says_an_undated_claim_has_no_date_of_its_own(cli, tmp_path: Path) -> None:
+    """`extract --explain`: the claim's as_of was decided by no rule reading a date."""
+    path = tmp_path / "u.txt"
+    path.write_text(UNDATED["u.txt"])
+    result = cli("extract", str(path), "--explain", "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    (number,) = (n for n in document["numbers"] if n["fate"] == "claim")
+    assert number["claim_id"] == document["claims"][0]["claim_id"]
+    assert number["why"]["as_of"] == "undated-article"

@@ -93,6 +93,8 @@ class ExplainedNumber(TypedDict):
 
 
 _NAME: TypeAdapter[str] = TypeAdapter(Name)
+# Why a claim of an undated article has no as_of (`extract --explain`): its text gives none.
+UNDATED_RULE = "undated-article"
 
 
 def read_articles(
@@ -156,10 +158,11 @@ def extract_articles(
     """Show what ingesting would record — each article and its claims — writing nothing;
     with `explain`, also what became of each number in it, and the rules that decided.
 
-    An article with no publication date is still shown (ingesting it is refused), marked
-    `undated`: its claims hold `as_of` only where the text itself dates them, else None.
+    An undated article (see `pipeline.article_date`) is still shown, though ingesting it is
+    refused, marked `undated`: its claims hold `as_of` only where the text dates them, else
+    None.
     """
-    from ledger.ingest.pipeline import IngestResult, identify
+    from ledger.ingest.pipeline import IngestResult, article_date, identify
     from ledger.ingest.undated import ANCHORS
 
     for item in read_articles(source, options):
@@ -182,14 +185,20 @@ def extract_articles(
             },
             "claims": claims,
         }
-        if item.published is None:
+        dated = article_date(item)
+        if dated is None:
             document["article"]["undated"] = True
         if reason:
             document["no_claims_reason"] = reason
         if explain:
             # an undated text is explained as `undated_claims` read it first (the same ids)
-            day = item.published or ANCHORS[0]
-            document["numbers"] = _explained(item, ident.article_id, ident.publisher, day)
+            day = dated or ANCHORS[0]
+            numbers = _explained(item, ident.article_id, ident.publisher, day)
+            undated = {c["claim_id"] for c in claims if c["as_of"] is None}
+            for n in numbers:
+                if n["claim_id"] in undated:
+                    n["why"]["as_of"] = UNDATED_RULE
+            document["numbers"] = numbers
         yield document
 
 
@@ -199,10 +208,10 @@ def _claims(
     """The claims ingesting `draft` would record, as JSON (of an undated draft, those
     `undated_claims` shows), and why it can give none, if it cannot."""
     from ledger.ingest.language import no_claims_reason
-    from ledger.ingest.pipeline import prepare
+    from ledger.ingest.pipeline import article_date, prepare
     from ledger.ingest.undated import undated_claims
 
-    if draft.published is None:
+    if article_date(draft) is None:
         claims = undated_claims(draft.text, article_id=article_id, publisher=publisher)
         return claims, no_claims_reason(draft.text)
     prepared = prepare(draft)

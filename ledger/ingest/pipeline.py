@@ -1,12 +1,12 @@
 """Ingestion: from an article draft to the one event it becomes (or to nothing, if unchanged).
 
-Owns: article identity (`article_id`, `identify`), the refusal of an article with no
-publication date (`prepare`: its claims' dates would be guesses), the decision new / revised /
-unchanged (`decide`, pure), `KnownArticle` (an article the log holds, by its content
-hash: the same text under other metadata is that article), and `Ingestor`, the shell that
-reads the article's stream and appends its event atomically. Imports: `events`,
-`ledger.errors`, `ledger.store` types, and of this package `extract` (the extractor),
-`language` (why an article gives no claims) and `readers` (`ArticleDraft`).
+Owns: article identity (`article_id`, `identify`), an article's date (`article_date`) and
+the refusal of an undated article (`prepare`: its claims' dates would be guesses), the
+decision new / revised / unchanged (`decide`, pure), `KnownArticle` (an article the log
+holds, by its content hash: the same text under other metadata is that article), and
+`Ingestor`, the shell that reads the article's stream and appends its event atomically.
+Imports: `events`, `ledger.errors`, `ledger.store` types, and of this package `extract` (the
+extractor), `language` (why an article gives no claims) and `readers` (`ArticleDraft`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import TypeAdapter, ValidationError
@@ -22,7 +23,7 @@ from events import ArticleRecorded, ArticleRevised, Claim, describe
 from events.base import Name
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
-from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
+from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, story_date
 from ledger.ingest.language import no_claims_reason
 from ledger.ingest.readers import ArticleDraft
 from ledger.store import EventStore, Recorded
@@ -69,6 +70,12 @@ def identify(draft: ArticleDraft) -> Identity:
     return Identity(content_sha256, article_id_for(draft, content_sha256), _publisher_name(draft))
 
 
+def article_date(draft: ArticleDraft) -> date | None:
+    """The date an article's figures are read against: its publication date (found or given),
+    else the date its story dates itself with (`story_date`); None for an undated article."""
+    return draft.published or story_date(draft.text)
+
+
 def undated_error(source: str) -> InvalidInput:
     """The refusal of an article with no publication date: one line naming it and the fix."""
     return InvalidInput(
@@ -94,18 +101,19 @@ class Prepared:
 def prepare(draft: ArticleDraft) -> Prepared:
     """Hash the text, name the article, and extract its claims (pure).
 
-    An article with no publication date (none in it, no --published) is refused: every
-    figure it does not date itself would be dated with a guess.
+    An undated article (no publication date found or given, no date its story opens with)
+    is refused: every figure it does not date itself would be dated with a guess.
     """
     ident = identify(draft)
-    if draft.published is None:
+    dated = article_date(draft)
+    if dated is None:
         raise undated_error(draft.source)
     claims = extract_claims(
         draft.text,
         article_id=ident.article_id,
         publisher=ident.publisher,
         published=draft.published,
-        fallback_date=draft.published,  # never read: the published date is the reference
+        fallback_date=dated,  # never read: the extractor finds the same date itself
     )
     reason = no_claims_reason(draft.text)
     return Prepared(draft, ident.article_id, ident.content_sha256, ident.publisher, claims, reason)
