@@ -233,8 +233,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     db = folder / "claims.db"
     with open_ledger(db) as ledger:
         source = ArticleSource([str(article)])
-        options = ArticleOptions(publisher="Test Wire", published="2023-04-03")
-        results = list(ledger.ingest(source, options))
+        results = list(ledger.ingest(source, ArticleOptions(publisher="Test Wire")))
         assert results and results[0].status == "new", results
         claims = ledger.read_model().claims()
         claim = next(c["claim_id"] for c in claims if c["metric"] == "tanks")
