@@ -36,6 +36,16 @@ def _no_claims(reason: str | None) -> None:
         sys.stderr.write(f"claims: note: no claims: {render.inert(' '.join(reason.split()))}\n")
 
 
+def _same_content(result: Any) -> None:
+    """One line on stderr for a text the ledger holds as another article: which one."""
+    if getattr(result, "same_content", False):
+        where = f" at position {result.position}" if result.position else ""
+        sys.stderr.write(
+            f"claims: note: {render.inert(result.source)}: the same text as article "
+            f'{result.article_id} "{render.inert(result.title)}"{where}: nothing written\n'
+        )
+
+
 def ingest(
     ctx: typer.Context,
     paths: Paths,
@@ -62,6 +72,7 @@ def ingest(
                 _failure(result.error)
                 continue
             _no_claims(result.no_claims_reason)
+            _same_content(result)
             if as_json:
                 render.write_json_line(result.as_json())
     if as_json:
@@ -97,12 +108,12 @@ def extract(
     as_json: JsonFlag = False,
 ) -> None:
     """Show the claims ingesting would record, without writing anything."""
-    from ledger import ArticleOptions, ArticleSource, InvalidInput, extract_articles, utc_today
+    from ledger import ArticleOptions, ArticleSource, InvalidInput, extract_articles
 
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
     documents, failures = [], []
-    for item in extract_articles(source, options, today=utc_today(), explain=explain):
+    for item in extract_articles(source, options, explain=explain):
         if isinstance(item, dict):
             documents.append(item)
             _no_claims(item.get("no_claims_reason"))

@@ -110,7 +110,8 @@ def extraction(documents: list[dict[str, Any]]) -> None:
         table.add_column("quote", ratio=1)
         for c in doc["claims"]:
             since = c["period_start"] or "?"
-            period = f"{since}..{c['as_of']}" if c["period"] == "window" else f"to {c['as_of']}"
+            until = c["as_of"] or "undated"  # an undated article's figure: never today's date
+            period = f"{since}..{until}" if c["period"] == "window" else f"to {until}"
             add_row(
                 table,
                 c["claimant"],

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from ledger.app.audit import at_or_above
     from ledger.app.ledger import Ledger, open_ledger
     from ledger.app.results import VerifyReport
-    from ledger.app.session import utc_today
     from ledger.errors import (
         ConcurrencyConflict,
         IntegrityError,
@@ -54,7 +53,6 @@ _HOMES = {
     "extract_articles": "ledger.importers",
     "MAX_ARTICLE_BYTES": "ledger.ingest.readers",
     "at_or_above": "ledger.app.audit",
-    "utc_today": "ledger.app.session",
     "FileTooLarge": "ledger.files",
     "describe_mode": "ledger.files",
     "read_regular_file": "ledger.files",
@@ -85,7 +83,6 @@ __all__ = [
     "open_store",
     "read_regular_file",
     "scrub",
-    "utc_today",
 ]
 """What `ledger` exports: each name loads from its home in `_HOMES` on first use."""
 

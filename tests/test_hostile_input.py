@@ -396,6 +396,21 @@ CASES = [
         2,
         "mixes Latin and Cyrillic",
     ),
+    # issue 14: an article with no publication date is never dated with the day of ingestion
+    (
+        "ingest-undated-txt",
+        write("u.txt", "Tanks lost\n\nRussia lost 40 tanks on Thursday, the army said.\n"),
+        ["ingest", "{}"],
+        2,
+        "no publication date found in the article; give it with --published DATE",
+    ),
+    (
+        "ingest-undated-json-dry-run",
+        write("u.json", json.dumps({"title": "t", "text": "Russia lost 40 tanks, the army said."})),
+        ["ingest", "--dry-run", "{}"],
+        2,
+        "u.json: no publication date found",
+    ),
     (
         "ingest-json-mixed-script-publisher",
         write("p.json", json.dumps({"title": "t", "text": WEEKLY, "publisher": "Ky\u0456v Post"})),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -86,14 +85,12 @@ def test_edited_figure_with_same_url_is_a_revision(cli, tmp_path: Path, article:
 
 def test_revision_keeps_claim_ids_of_edited_figures(tmp_path: Path) -> None:
     """A revised figure keeps its claim id, so its history shows the change."""
-    today = date(2023, 4, 2)
     first = ArticleDraft(source="a", title="t", text=DAILY, url="https://x.example/a")
     second = ArticleDraft(
         source="a", title="t", text=DAILY.replace("174,550", "174,560"), url="https://x.example/a"
     )
     before, after = (
-        {(c.metric, c.value): c.claim_id for c in prepare(d, today=today).claims}
-        for d in (first, second)
+        {(c.metric, c.value): c.claim_id for c in prepare(d).claims} for d in (first, second)
     )
     # "including 690 over the past day": the day's share is a claim of its own (a window)
     assert set(before) == {("personnel", 174_550), ("personnel", 690), ("tanks", 3_618)}
@@ -227,7 +224,7 @@ def test_extract_folder_is_an_array(cli) -> None:
 def test_decide_is_pure() -> None:
     """Deciding new / revised / unchanged needs no database."""
     draft = ArticleDraft(source="s", title="t", text=DAILY, publisher="P")
-    prepared = prepare(draft, today=date(2023, 4, 2))
+    prepared = prepare(draft)
     status, item = decide(prepared, StreamState())
     assert status == "new" and item is not None and item.expected_version == 0
     seen = StreamState(version=1, revision=1, seen=frozenset({prepared.content_sha256}))

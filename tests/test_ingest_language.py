@@ -145,7 +145,7 @@ def test_ingest_records_the_article_with_no_claims(
     cli, tmp_path: Path, articles, name: str, note: str
 ) -> None:
     """The article is recorded (0 claims), the reason is said on stderr and in --json."""
-    result = cli("ingest", str(articles[name]), "--json")
+    result = cli("ingest", str(articles[name]), "--json", "--published", "2024-05-03")
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [note]
     line = json.loads(result.stdout)
@@ -159,7 +159,14 @@ def test_ingest_records_the_article_with_no_claims(
 
 def test_ingest_summary_notes_each_and_records_all(cli, tmp_path: Path, articles) -> None:
     """Without --json: the usual summary on stdout, one note per Cyrillic article."""
-    result = cli("ingest", str(articles["uk"]), str(articles["ru"]), str(articles["en"]))
+    result = cli(
+        "ingest",
+        str(articles["uk"]),
+        str(articles["ru"]),
+        str(articles["en"]),
+        "--published",
+        "2024-05-03",
+    )
     assert result.exit_code == 0, result.output
     assert sorted(result.stderr.splitlines()) == sorted([UK_NOTE, RU_NOTE])
     assert "3 article(s), 3 new" in result.stdout
@@ -167,7 +174,7 @@ def test_ingest_summary_notes_each_and_records_all(cli, tmp_path: Path, articles
 
 
 def test_ingest_of_an_english_article_has_no_reason(cli, articles) -> None:
-    result = cli("ingest", str(articles["en"]), "--json")
+    result = cli("ingest", str(articles["en"]), "--json", "--published", "2024-05-03")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     line = json.loads(result.stdout)

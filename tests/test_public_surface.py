@@ -173,7 +173,6 @@ PINNED = {
         "extract_articles",
         "read_regular_file",
         "scrub",
-        "utc_today",
         "ConcurrencyConflict",
         "EventStore",
         "IntegrityError",

@@ -232,11 +232,21 @@ def ingest(
     dry_run: bool = False,
     actor: str = "cli",
 ) -> Iterator[IngestResult]:
-    """Record each article as one event (new or revised), each in its own transaction."""
-    from ledger.importers import ArticleOptions, read_articles
-    from ledger.ingest.pipeline import Ingestor, IngestResult
+    """Record each article as one event (new or revised), each in its own transaction.
 
-    ingestor = Ingestor(session.store, session.append, today=session.today(), actor=actor)
+    An article with no publication date is refused (a failed result naming it), and a text
+    the log already holds is that article, whatever its metadata: unchanged.
+    """
+    from ledger.importers import ArticleOptions, read_articles
+    from ledger.ingest.pipeline import Ingestor, IngestResult, KnownArticle
+
+    known: dict[str, KnownArticle] = {}
+    for row in session.read_model().articles():  # the first recorded of a text is the one
+        known.setdefault(
+            row["content_sha256"],
+            KnownArticle(row["article_id"], row["title"], row["position"], len(row["claim_ids"])),
+        )
+    ingestor = Ingestor(session.store, session.append, known=known, actor=actor)
     for item in read_articles(source, options or ArticleOptions()):
         if isinstance(item, IngestResult):
             yield item

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
@@ -21,7 +20,6 @@ from ledger.app import articles_view, commands, maintenance, queries, reviews
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.app.search import find, make_query
-from ledger.app.session import utc_today
 from ledger.errors import InvalidInput
 from ledger.projections import (
     By,
@@ -73,10 +71,8 @@ class Ledger:
         store: EventStore,
         *,
         views: str | os.PathLike[str] | None = None,
-        today: Callable[[], date] = utc_today,
     ) -> None:
         self.store = store
-        self.today = today
         self.place: ReadModels = place_read_models(store, views)
 
     open = staticmethod(open_ledger)

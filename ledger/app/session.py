@@ -1,6 +1,6 @@
 """What every command and query handler is given: the ledger they act on, as a protocol.
 
-Owns: `Session` (the store, today's date, the read models as of now or a position, and the
+Owns: `Session` (the store, the read models as of now or a position, and the
 one way to append), the stream an event goes on by default (`default_stream`; a claim's own
 stream is named by `ledger.importers.claim_stream`), and the input checks handlers share
 (`iso_date`, `known_metric`). The `Ledger` façade is the one implementation.
@@ -9,8 +9,8 @@ Imports: `events`, `ledger.projections` (types), `ledger.store` (types), `ledger
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Sequence
+from datetime import date
 from typing import Protocol
 
 from events import METRICS, ArticleRecorded, ArticleRevised, ClaimAsserted, Event, SourceAliased
@@ -29,11 +29,6 @@ class Session(Protocol):
         """The log."""
         ...
 
-    @property
-    def today(self) -> Callable[[], date]:
-        """Today's date (injected, so tests are deterministic)."""
-        ...
-
     def read_model(self, *, at: int | None = None) -> ReadModel:
         """The read models as of the head, or as the log stood at position `at`."""
         ...
@@ -41,11 +36,6 @@ class Session(Protocol):
     def append(self, batch: Sequence[NewEvent]) -> list[Recorded]:
         """Append a batch atomically and bring the read models up to date."""
         ...
-
-
-def utc_today() -> date:
-    """Return today's date in UTC: the as-of date of last resort for an undated article."""
-    return datetime.now(UTC).date()
 
 
 def default_stream(event: Event) -> str | None:

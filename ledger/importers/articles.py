@@ -2,7 +2,8 @@
 
 Owns: `ArticleOptions` (--url/--publisher/--published), `ArticleSource` (paths and stdin),
 `read_articles` (drafts, or a failed result per unreadable input) and `extract_articles`
-(`claims extract`: each article and its claims as `ExtractedArticle`, writing nothing). The
+(`claims extract`: each article and its claims as `ExtractedArticle`, writing nothing; an
+undated article shown, never dated with a guess: see `ledger.ingest.undated`). The
 ledger's `ingest` reads through here too. Imports: `events`, `ledger.errors`, `ledger.files`,
 `ledger.ingest` (lazily: the extractor compiles many patterns, and commands that do not read
 articles start faster).
@@ -67,6 +68,7 @@ class ArticleView(TypedDict):
     published: str | None
     content_sha256: str
     chars: int
+    undated: NotRequired[bool]  # True when no publication date was found or given
 
 
 class ExtractedArticle(TypedDict):
@@ -91,6 +93,8 @@ class ExplainedNumber(TypedDict):
 
 
 _NAME: TypeAdapter[str] = TypeAdapter(Name)
+# Why a claim of an undated article has no as_of (`extract --explain`): its text gives none.
+UNDATED_RULE = "undated-article"
 
 
 def read_articles(
@@ -149,42 +153,76 @@ def _drafts(path: str, source: ArticleSource, options: ArticleOptions) -> Iterat
 
 
 def extract_articles(
-    source: ArticleSource, options: ArticleOptions, *, today: date, explain: bool = False
+    source: ArticleSource, options: ArticleOptions, *, explain: bool = False
 ) -> Iterator[ExtractedArticle | IngestResult]:
     """Show what ingesting would record — each article and its claims — writing nothing;
-    with `explain`, also what became of each number in it, and the rules that decided."""
-    from ledger.ingest.pipeline import IngestResult, prepare
+    with `explain`, also what became of each number in it, and the rules that decided.
+
+    An undated article (see `pipeline.article_date`) is still shown, though ingesting it is
+    refused, marked `undated`: its claims hold `as_of` only where the text dates them, else
+    None.
+    """
+    from ledger.ingest.pipeline import IngestResult, article_date, identify
+    from ledger.ingest.undated import ANCHORS
 
     for item in read_articles(source, options):
         if isinstance(item, IngestResult):
             yield item
             continue
-        prepared = prepare(item, today=today)
+        ident = identify(item)
+        claims, reason = _claims(item, ident.article_id, ident.publisher)
         document: ExtractedArticle = {
             "article": {
                 "source": item.source,
-                "article_id": prepared.article_id,
+                "article_id": ident.article_id,
                 "url": item.url,
                 "title": item.title,
-                "publisher": prepared.publisher,
+                "publisher": ident.publisher,
                 "author": item.author,
                 "published": item.published.isoformat() if item.published else None,
-                "content_sha256": prepared.content_sha256,
+                "content_sha256": ident.content_sha256,
                 "chars": len(item.text),
             },
-            "claims": [c.model_dump(mode="json") for c in prepared.claims],
+            "claims": claims,
         }
-        if prepared.no_claims_reason:
-            document["no_claims_reason"] = prepared.no_claims_reason
+        dated = article_date(item)
+        if dated is None:
+            document["article"]["undated"] = True
+        if reason:
+            document["no_claims_reason"] = reason
         if explain:
-            document["numbers"] = _explained(item, prepared.article_id, prepared.publisher, today)
+            # an undated text is explained as `undated_claims` read it first (the same ids)
+            day = dated or ANCHORS[0]
+            numbers = _explained(item, ident.article_id, ident.publisher, day)
+            undated = {c["claim_id"] for c in claims if c["as_of"] is None}
+            for n in numbers:
+                if n["claim_id"] in undated:
+                    n["why"]["as_of"] = UNDATED_RULE
+            document["numbers"] = numbers
         yield document
 
 
+def _claims(
+    draft: ArticleDraft, article_id: str, publisher: str
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The claims ingesting `draft` would record, as JSON (of an undated draft, those
+    `undated_claims` shows), and why it can give none, if it cannot."""
+    from ledger.ingest.language import no_claims_reason
+    from ledger.ingest.pipeline import article_date, prepare
+    from ledger.ingest.undated import undated_claims
+
+    if article_date(draft) is None:
+        claims = undated_claims(draft.text, article_id=article_id, publisher=publisher)
+        return claims, no_claims_reason(draft.text)
+    prepared = prepare(draft)
+    return [c.model_dump(mode="json") for c in prepared.claims], prepared.no_claims_reason
+
+
 def _explained(
-    draft: ArticleDraft, article_id: str, publisher: str, today: date
+    draft: ArticleDraft, article_id: str, publisher: str, day: date
 ) -> list[ExplainedNumber]:
-    """The fate of each number of `draft`'s text, as `extract --explain` shows it."""
+    """The fate of each number of `draft`'s text, as `extract --explain` shows it (read
+    against `day` when the text gives no date of its own)."""
     from ledger.ingest.explain import explain_claims
 
     _, fates = explain_claims(
@@ -192,7 +230,7 @@ def _explained(
         article_id=article_id,
         publisher=publisher,
         published=draft.published,
-        fallback_date=today,
+        fallback_date=day,
     )
     return [
         {

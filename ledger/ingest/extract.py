@@ -1,7 +1,8 @@
 """The claim extractor: a pure, versioned function from an article's text to its loss claims.
 
 Owns `extract_claims` (and `run`: the same, recording a `Trace` of what became of each
-figure for `explain`) and `EXTRACTOR_VERSION`, and orchestrates the stages. Rules, not
+figure for `explain`), `story_date` (the date a text dates itself with, its figures' reference
+when none was published) and `EXTRACTOR_VERSION`, and orchestrates the stages. Rules, not
 models: a number becomes a claim when a metric noun from the lexicon names what it counts and
 its sentence speaks of losses; the sentence (and its paragraph) give the claimant, the
 subject, the qualifier and the period. Numbers in page furniture (see `furniture.py`) are
@@ -55,7 +56,7 @@ from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentence
 from ledger.ingest.subjects import assign_subjects
 from ledger.ingest.trace import Trace
 
-__all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at"]
+__all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at", "story_date"]
 
 EXTRACTOR_VERSION = "2.1.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
@@ -77,6 +78,16 @@ def extract_claims(
         published=published,
         fallback_date=fallback_date,
     )
+
+
+def story_date(text: str) -> dt.date | None:
+    """The date the story dates itself with (a byline or dateline: `first_full_date`), the
+    reference of its figures when no date was published; None for a text that gives none
+    (or that the stages cannot read)."""
+    if not isinstance(text, str) or not text.strip() or unread_language(text) is not None:
+        return None
+    read = _reading_copy(text)
+    return first_full_date(read, split_sentences(read, furniture_spans(read)))
 
 
 def run(

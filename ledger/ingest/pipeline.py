@@ -1,7 +1,10 @@
 """Ingestion: from an article draft to the one event it becomes (or to nothing, if unchanged).
 
-Owns: article identity (`article_id`), the decision new / revised / unchanged (`decide`, pure),
-and `Ingestor`, the shell that reads the article's stream and appends its event atomically.
+Owns: article identity (`article_id`, `identify`), an article's date (`article_date`) and
+the refusal of an undated article (`prepare`: its claims' dates would be guesses), the
+decision new / revised / unchanged (`decide`, pure), `KnownArticle` (an article the log
+holds, by its content hash: the same text under other metadata is that article), and
+`Ingestor`, the shell that reads the article's stream and appends its event atomically.
 Imports: `events`, `ledger.errors`, `ledger.store` types, and of this package `extract` (the
 extractor), `language` (why an article gives no claims) and `readers` (`ArticleDraft`).
 """
@@ -20,7 +23,7 @@ from events import ArticleRecorded, ArticleRevised, Claim, describe
 from events.base import Name
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
-from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims
+from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, story_date
 from ledger.ingest.language import no_claims_reason
 from ledger.ingest.readers import ArticleDraft
 from ledger.store import EventStore, Recorded
@@ -53,6 +56,35 @@ def article_stream(article_id: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Identity:
+    """What names an article before anything is extracted: its hash, id and publisher."""
+
+    content_sha256: str
+    article_id: str
+    publisher: str
+
+
+def identify(draft: ArticleDraft) -> Identity:
+    """Hash the text and name the article and its publisher (pure)."""
+    content_sha256 = hashlib.sha256(draft.text.encode()).hexdigest()
+    return Identity(content_sha256, article_id_for(draft, content_sha256), _publisher_name(draft))
+
+
+def article_date(draft: ArticleDraft) -> date | None:
+    """The date an article's figures are read against: its publication date (found or given),
+    else the date its story dates itself with (`story_date`); None for an undated article."""
+    return draft.published or story_date(draft.text)
+
+
+def undated_error(source: str) -> InvalidInput:
+    """The refusal of an article with no publication date: one line naming it and the fix."""
+    return InvalidInput(
+        f"{source}: no publication date found in the article; give it with --published DATE "
+        "(nothing written)"
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """An article read and extracted, ready to be decided on."""
 
@@ -66,20 +98,25 @@ class Prepared:
     no_claims_reason: str | None = None
 
 
-def prepare(draft: ArticleDraft, *, today: date) -> Prepared:
-    """Hash the text, name the article, and extract its claims (pure)."""
-    content_sha256 = hashlib.sha256(draft.text.encode()).hexdigest()
-    article_id = article_id_for(draft, content_sha256)
-    publisher = _publisher_name(draft)
+def prepare(draft: ArticleDraft) -> Prepared:
+    """Hash the text, name the article, and extract its claims (pure).
+
+    An undated article (no publication date found or given, no date its story opens with)
+    is refused: every figure it does not date itself would be dated with a guess.
+    """
+    ident = identify(draft)
+    dated = article_date(draft)
+    if dated is None:
+        raise undated_error(draft.source)
     claims = extract_claims(
         draft.text,
-        article_id=article_id,
-        publisher=publisher,
+        article_id=ident.article_id,
+        publisher=ident.publisher,
         published=draft.published,
-        fallback_date=today,
+        fallback_date=dated,  # never read: the extractor finds the same date itself
     )
     reason = no_claims_reason(draft.text)
-    return Prepared(draft, article_id, content_sha256, publisher, claims, reason)
+    return Prepared(draft, ident.article_id, ident.content_sha256, ident.publisher, claims, reason)
 
 
 def _publisher_name(draft: ArticleDraft) -> str:
@@ -170,10 +207,14 @@ class IngestResult:
     error: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     no_claims_reason: str | None = None  # see `Prepared`
+    # the text of another article already recorded (article_id, title and position are
+    # that article's): written nothing, whatever its url, publisher, title or date
+    same_content: bool = False
 
     def as_json(self) -> dict[str, Any]:
         """Return the stable JSON shape of `claims ingest --json` (with `no_claims_reason`
-        only for an article that can give no claims)."""
+        only for an article that can give no claims, and `same_content` only for a text
+        already recorded as another article)."""
         out: dict[str, Any] = {
             "source": self.source,
             "status": self.status,
@@ -186,23 +227,46 @@ class IngestResult:
         }
         if self.no_claims_reason:
             out["no_claims_reason"] = self.no_claims_reason
+        if self.same_content:
+            out["same_content"] = True
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class KnownArticle:
+    """An article the log holds (or, in a dry run, would), as its content names it."""
+
+    article_id: str
+    title: str
+    position: int | None
+    claims: int
+
+
 class Ingestor:
-    """Appends one event per new or changed article; each article is its own transaction."""
+    """Appends one event per new or changed article; each article is its own transaction.
+
+    `known` maps content hashes to the articles the log holds with that text (at their
+    latest revision): a text already recorded is that article whatever the url, publisher,
+    title or date it comes with now, and writes nothing. Each article recorded here joins it,
+    so the second of two identical files of one batch is the first's article.
+    """
 
     def __init__(
-        self, store: EventStore, append: Append, *, today: date, actor: str = "cli"
+        self,
+        store: EventStore,
+        append: Append,
+        *,
+        known: dict[str, KnownArticle] | None = None,
+        actor: str = "cli",
     ) -> None:
         self.store = store
         self.append = append
-        self.today = today
+        self.known = dict(known or {})
         self.actor = actor
 
     def ingest(self, draft: ArticleDraft, *, dry_run: bool = False) -> IngestResult:
         """Record one article, or say why it needs nothing."""
-        prepared = prepare(draft, today=self.today)
+        prepared = prepare(draft)
         state = stream_state(self.store.read(stream=article_stream(prepared.article_id)))
         status, item = decide(prepared, state)
         result = IngestResult(
@@ -213,16 +277,33 @@ class Ingestor:
             claims=len(prepared.claims),
             no_claims_reason=prepared.no_claims_reason,
         )
+        known = self.known.get(prepared.content_sha256)
+        if item is not None and status == "new" and known is not None:
+            return self._same_content(result, known)
         if item is None:
+            if known is not None and known.article_id == prepared.article_id:
+                result.position = known.position
             return result
         if isinstance(item.event, ArticleRevised):
             result.revision = item.event.revision
         if dry_run:
             result.status = f"would-be-{status}"
-            return result
-        item = item.model_copy(update={"actor": self.actor})
-        recorded = self.append([item])[0]
-        result.position = recorded.envelope.position
-        if not recorded.created:
-            result.status = "unchanged"
+        else:
+            item = item.model_copy(update={"actor": self.actor})
+            recorded = self.append([item])[0]
+            result.position = recorded.envelope.position
+            if not recorded.created:
+                result.status = "unchanged"
+        self.known[prepared.content_sha256] = KnownArticle(
+            prepared.article_id, draft.title, result.position, len(prepared.claims)
+        )
+        return result
+
+    @staticmethod
+    def _same_content(result: IngestResult, known: KnownArticle) -> IngestResult:
+        """The text of an article already recorded, under other metadata: that article,
+        unchanged."""
+        result.status, result.same_content = "unchanged", known.article_id != result.article_id
+        result.article_id, result.title = known.article_id, known.title
+        result.position, result.claims = known.position, known.claims
         return result
