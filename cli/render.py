@@ -12,6 +12,7 @@ it comes from, so that is where to read or change it:
                         `ingest_summary`, `extraction`, `dataset_report`
 - `cli.render_views`    the read models: `totals_table`, `sources_table`, `claim_panel`
 - `cli.render_history`  a metric over time: `sparkline`, `history_table`
+- `cli.render_deltas`   its changes (`history --deltas`): `deltas_table`
 - `cli.render_plot`     its chart: `plot_format`, `plot_history`, `PLOT_FORMATS`
 - `cli.render_audit`    the audit trail: `evidence`, `total_explanations`, `findings_table`
 - `cli.render_articles` one article: `article_panel`, `article_retracted`
@@ -28,6 +29,7 @@ from __future__ import annotations
 from cli.render_articles import article_panel, article_retracted
 from cli.render_audit import evidence, findings_table, total_explanations
 from cli.render_console import console, err_console, message, progress
+from cli.render_deltas import deltas_table
 from cli.render_formats import write_csv, write_json, write_json_line
 from cli.render_history import history_table, sparkline
 from cli.render_inert import inert
@@ -50,6 +52,7 @@ __all__ = [
     "claim_panel",
     "console",
     "dataset_report",
+    "deltas_table",
     "err_console",
     "evidence",
     "explanation",

@@ -43,7 +43,10 @@ def write_json_line(document: Any) -> None:
 
 
 def _cell(value: Any) -> str:
-    """Render a CSV cell so no spreadsheet runs it as a formula."""
+    """Render a CSV cell so no spreadsheet runs it as a formula (a number is only a number:
+    a fall of 14 stays `-14`)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     text = inert(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + text

@@ -6,7 +6,7 @@ Each command parses its options, makes one call into `ledger`, and renders the r
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -92,8 +92,20 @@ def history(
     force: Annotated[
         bool, typer.Option(help="Overwrite an existing --plot file (a regular file only).")
     ] = False,
+    deltas: Annotated[
+        bool,
+        typer.Option(
+            "--deltas",
+            help="Show the change between consecutive figures instead (one a date, as totals "
+            "pick it), with falls a correction explains and the claimant's stated increments.",
+        ),
+    ] = False,
 ) -> None:
     """Show a metric's figures over time, per claimant, with a sparkline."""
+    if plot is not None and deltas:
+        from ledger import InvalidInput
+
+        raise InvalidInput("--plot draws the figures, not their deltas: use one or the other")
     if plot is not None:  # refused before the log is read; written like `export --out`
         fmt = render.plot_format(plot)
         outfile.check_target(plot, force=force, option="--plot")
@@ -106,7 +118,10 @@ def history(
             reviewed=reviewed,
             since=since,
             until=until,
+            deltas=deltas,
         )
+    if deltas:
+        return _deltas(rows, as_json=as_json, as_csv=as_csv)
     if plot is not None:
         if not rows:  # no empty image: nothing is written
             from ledger import NotFound
@@ -134,6 +149,24 @@ def history(
         )
     else:
         render.history_table(rows)
+
+
+def _deltas(rows: list[dict[str, Any]], *, as_json: bool, as_csv: bool) -> None:
+    """`history --deltas`: the delta series, as JSON, CSV (one row a delta) or tables."""
+    if as_json:
+        render.write_json(rows)
+    elif as_csv:
+        render.write_csv([_csv_row(s, d) for s in rows for d in s["deltas"]])
+    else:
+        render.deltas_table(rows)
+
+
+def _csv_row(series: dict[str, Any], delta: dict[str, Any]) -> dict[str, Any]:
+    """One delta as a CSV row: its series, then its fields, the claim ids in columns."""
+    row = {k: series[k] for k in ("claimant", "subject", "metric")}
+    row |= {k: v for k, v in delta.items() if k not in ("claims", "stated_claim")}
+    before, after = delta["claims"]
+    return row | {"from_claim": before, "to_claim": after, "stated_claim": delta["stated_claim"]}
 
 
 def show(

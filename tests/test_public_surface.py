@@ -142,6 +142,8 @@ PINNED = {
         "catch_up",
         "checkpoint_rows",
         "checkpoints",
+        "corrections_of",
+        "delta_series",
         "first_table_difference",
         "fold",
         "group_of",

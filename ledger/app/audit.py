@@ -3,7 +3,8 @@
 Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
 own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
-qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
+qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`,
+`ledger.app.audit_deltas` (the `delta-vs-stated` rule).
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
+from ledger.app import audit_deltas
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 Kind = Literal[
-    "non-monotonic", "declared-correction", "window-vs-series", "figure-vs-series", "disagreement"
+    "non-monotonic",
+    "declared-correction",
+    "window-vs-series",
+    "figure-vs-series",
+    "disagreement",
+    "delta-vs-stated",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind of finding `check` gives (what `check --kind` takes)."""
@@ -115,6 +122,7 @@ def check(claims: Iterable[ClaimRow]) -> list[Finding]:
         *_windows(active, series),
         *_against_reference(active, series),
         *_disagreements(series),
+        *audit_deltas.delta_vs_stated(active, consistent),
     ]
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f["severity"]], f["kind"], f["claims"]))

@@ -256,8 +256,9 @@ class Ledger:
         reviewed: bool = False,
         since: str | None = None,
         until: str | None = None,
+        deltas: bool = False,
     ) -> list[dict[str, Any]]:
-        """`claims history`."""
+        """`claims history` (`deltas`: `claims history --deltas`)."""
         return queries.history(
             self,
             metric=metric,
@@ -267,6 +268,7 @@ class Ledger:
             reviewed=reviewed,
             since=since,
             until=until,
+            deltas=deltas,
         )
 
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:

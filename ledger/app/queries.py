@@ -16,7 +16,7 @@ from typing import Any
 
 from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit, filters
+from ledger.app import audit, filters, history_deltas
 from ledger.app.filters import Facets, Match
 from ledger.app.results import (
     Competitor,
@@ -160,10 +160,12 @@ def history(
     reviewed: bool = False,
     since: str | None = None,
     until: str | None = None,
+    deltas: bool = False,
 ) -> list[dict[str, Any]]:
     """Return the series of figures of a metric over time, per claimant and subject
     (`reviewed`: reviewed claims only); with `since`/`until`, only figures about dates in
-    that range (inclusive)."""
+    that range (inclusive); with `deltas`, the change between consecutive figures instead
+    (`ledger.app.history_deltas`)."""
     known = filters.choice("metric", metric, METRICS)
     assert known is not None  # a metric was given
     since, until = iso_date(since, "--since"), iso_date(until, "--until")
@@ -179,6 +181,8 @@ def history(
     figures = [r for r in scope if r["period"] == "cumulative" and r["status"] == "active"]
     noun = _reviewed("cumulative figures", reviewed)
     kept = filters.select(figures, claim_facets, wanted, noun=noun)
+    if deltas:
+        return history_deltas.deltas_of(model, scope, kept, since=since, until=until)
     return series(kept, metric=known, since=since, as_of=until)
 
 

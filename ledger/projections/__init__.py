@@ -5,7 +5,7 @@ from its modules. Names load on first use (PEP 562), so importing the package co
 
 The modules, by what they own: `base` (row shapes, `Rows`, versions), `claims` (the fold),
 `memory` (rows in memory), `winner_rule` (the totals rule, declared once, in Python and SQL),
-`group_totals`, `source_summaries`, `history`, `review_scope` (pure reads of claim rows),
+`group_totals`, `source_summaries`, `history`, `deltas`, `review_scope` (pure reads of claim rows),
 `tables` (DDL, columns), `codecs` (rows <-> SQL values), `queries` (read models: reads only),
 and the writers: `sqlite_rows` (rows in SQLite, the totals table), `runner` (checkpoints,
 catch-up, rebuilds), `views` (the local views file of a shared log), `compare` (tables vs a replay).
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ledger.projections.claims import CLAIM_FIELDS, resolve
     from ledger.projections.claims import apply as fold
     from ledger.projections.compare import first_table_difference
+    from ledger.projections.deltas import corrections_of, delta_series
     from ledger.projections.group_totals import totals, why_lost, winner
     from ledger.projections.history import life_of, series
     from ledger.projections.memory import MemoryRows
@@ -69,6 +70,8 @@ _HOMES: dict[str, str] = {
     "catch_up": "ledger.projections.runner:catch_up",
     "checkpoint_rows": "ledger.projections.runner:checkpoint_rows",
     "checkpoints": "ledger.projections.runner:checkpoints",
+    "corrections_of": "ledger.projections.deltas:corrections_of",
+    "delta_series": "ledger.projections.deltas:delta_series",
     "first_table_difference": "ledger.projections.compare:first_table_difference",
     "fold": "ledger.projections.claims:apply",
     "group_of": "ledger.projections.base:group_of",
@@ -111,6 +114,8 @@ __all__ = [
     "catch_up",
     "checkpoint_rows",
     "checkpoints",
+    "corrections_of",
+    "delta_series",
     "first_table_difference",
     "fold",
     "group_of",

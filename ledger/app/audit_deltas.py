@@ -1,0 +1,59 @@
+"""Audit of daily deltas: a claimant's stated increment against the change in its own series.
+
+Owns: `delta_vs_stated`, the `check` rule of kind `delta-vs-stated` (issue 15, item 2): where
+a claimant states the change over exactly a delta's days ("512,430 (+1,210)": a one-day window
+claim beside the cumulative one) and that change is not what its own consecutive cumulative
+figures give (judged by the stated figure's qualifier), a warning. An equal (or, qualified,
+consistent) increment gives nothing: `window-vs-series` already says which windows agree. The
+deltas are `ledger.projections.delta_series`, the same ones `history --deltas` shows. Pure:
+functions of claim rows. Imports: `ledger.projections`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ledger.projections import ClaimRow, delta_series
+
+Judge = Callable[[int, str, int], bool]
+"""Whether a claimed figure with a qualifier is borne out by the true one
+(`ledger.app.audit.consistent`, given by `check` so that this module needs nothing of it)."""
+
+
+def delta_vs_stated(active: Iterable[ClaimRow], consistent: Judge) -> Iterable[dict[str, Any]]:
+    """Yield a warning per stated increment its claimant's own series does not bear out."""
+    for series in delta_series(active):
+        where = f"{series['claimant']}: {series['subject']} {series['metric']}"
+        for d in series["deltas"]:
+            stated, qualifier = d["stated"], d["stated_qualifier"]
+            if stated is None or consistent(stated, qualifier, d["delta"]):
+                continue
+            before = d["value"] - d["delta"]
+            message = (
+                f"{where} stated {_worded(stated, qualifier)} for {d['to']}, but its figures "
+                f"went from {before:,} ({d['from']}) to {d['value']:,} ({d['to']}): "
+                f"{d['delta']:+,}"
+            )
+            figures = {
+                "stated": stated,
+                "qualifier": qualifier,
+                "from": {"as_of": d["from"], "value": before},
+                "to": {"as_of": d["to"], "value": d["value"]},
+                "delta": d["delta"],
+                "days": d["days"],
+            }
+            yield {
+                "severity": "warning",
+                "kind": "delta-vs-stated",
+                "claims": [d["stated_claim"], *d["claims"]],
+                "message": message,
+                "figures": figures,
+            }
+
+
+_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most "}
+
+
+def _worded(value: int, qualifier: str) -> str:
+    return f"{_WORDS.get(qualifier, '')}{value:+,}"
