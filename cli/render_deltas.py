@@ -12,9 +12,9 @@ from cli.render_console import add_row, console, message, new_table, safe, style
 SHOWN = 40
 """How many deltas a table shows, the latest ones (`--json` has them all)."""
 DELTA_LEGEND = (
-    "daily: 1 day; gap: 2-3 days; span: over 3 days, not a daily delta; fall: a fall nothing "
-    "explains (see `claims check`); correction: a fall a correction explains; stated: the "
-    "claimant's own increment for those days"
+    "daily: 1 day; gap: 2-3 days; span: over 3 days, not a daily delta; fall: unexplained "
+    "(see `claims check`); correction: a fall a correction explains; stated: the claimant's "
+    "own figure for the change"
 )
 _STYLES = {"fall": "bold red", "correction": "yellow", "span": "dim"}
 

@@ -229,7 +229,7 @@ def test_corrections_of_reads_value_corrections_only() -> None:
          "detail": {"reason": "r"}},
     ]  # fmt: skip
     assert corrections_of(life) == {  # type: ignore[arg-type]
-        "c_a": ["corrected in the log at position 9: 165 -> 1,165 (rewritten in the source)"]
+        "c_a": ["corrected at position 9: 165 -> 1,165 (rewritten in the source)"]
     }
 
 

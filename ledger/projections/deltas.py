@@ -55,7 +55,7 @@ def corrections_of(life: Iterable[LifeRow]) -> dict[str, list[str]]:
             continue
         old, new = change
         reason = entry["detail"].get("reason")
-        said = f"corrected in the log at position {entry['position']}: {old:,} -> {new:,}"
+        said = f"corrected at position {entry['position']}: {old:,} -> {new:,}"
         out.setdefault(entry["claim_id"], []).append(f"{said} ({reason})" if reason else said)
     return out
 
