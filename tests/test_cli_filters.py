@@ -25,6 +25,7 @@ KINDS = (
     "window-vs-series",
     "figure-vs-series",
     "disagreement",
+    "delta-vs-stated",
 )
 
 
