@@ -161,3 +161,19 @@ def test_check_reports_the_stated_increment_that_disagrees(staff) -> None:
         ("warning", 2_262, 13)
     ]
     assert "russia drones stated +2,262 for 2023-04-03" in found[0]["message"]
+
+
+FULL = ROOT.parent / "shared" / "data" / "mod-daily-losses"
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="../shared/data is not beside this checkout")
+def test_the_issue_s_minus_83_special_equipment_is_a_correction(cli) -> None:
+    """The whole data set: `df.diff()`'s "-83 special equipment" of 2024-11-30 is the source's
+    declared -85 re-count (+2 without it), a correction, not a loss."""
+    assert cli("import-dataset", str(FULL)).exit_code == 0
+    (mine,) = deltas(cli, "special_equipment", "--since", "2024-11-29", "--until", "2024-11-30")
+    (d,) = mine["deltas"]
+    assert (d["delta"], d["kind"]) == (-83, "correction")
+    assert (
+        d["explanation"] == "the source declared a correction of -85 on 2024-11-30: +2 without it"
+    )
