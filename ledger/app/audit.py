@@ -3,7 +3,8 @@
 Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
 own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
-qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`.
+qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`,
+`ledger.app.audit_lag` (a figure that matches the series a day or two off).
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
+from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 Kind = Literal[
-    "non-monotonic", "declared-correction", "window-vs-series", "figure-vs-series", "disagreement"
+    "non-monotonic",
+    "declared-correction",
+    "window-vs-series",
+    "figure-vs-series",
+    "disagreement",
+    "reporting-lag",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind of finding `check` gives (what `check --kind` takes)."""
@@ -192,6 +199,10 @@ def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
         end = row["as_of"]
         if start not in points or end not in points:
             continue
+        lagged = window_lag(row, name, start, points, consistent, _worded(row))
+        if lagged is not None:  # it agrees with the series a day or two off, not on its dates
+            yield lagged
+            continue
         actual = points[end]["value"] - points[start]["value"]
         ok = consistent(row["value"], row["qualifier"], actual)
         figures = {
@@ -219,6 +230,10 @@ def _against_reference(active: list[ClaimRow], series: _Series) -> Iterable[Find
         if row["period"] != "cumulative" or row["origin"] == "dataset":
             continue
         found = series.reference_for(row)
+        lagged = None if found is None else figure_lag(row, *found, consistent, _worded(row))
+        if lagged is not None:  # it agrees with the series a day or two off, not on its date
+            yield lagged
+            continue
         if found is None or row["as_of"] not in found[1]:
             continue
         name, points = found
