@@ -4,7 +4,8 @@ Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a windo
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
 own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
 qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`,
-`ledger.app.audit_lag` (a figure that matches the series a day or two off).
+`ledger.app.audit_lag` (a figure that matches the series a day or two off),
+`ledger.app.staleness` (a series that stopped).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
 from ledger.app.audit_lag import figure_lag, window_lag
+from ledger.app.staleness import series_stopped
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
@@ -27,6 +29,7 @@ Kind = Literal[
     "figure-vs-series",
     "disagreement",
     "reporting-lag",
+    "series-stopped",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind of finding `check` gives (what `check --kind` takes)."""
@@ -122,6 +125,7 @@ def check(claims: Iterable[ClaimRow]) -> list[Finding]:
         *_windows(active, series),
         *_against_reference(active, series),
         *_disagreements(series),
+        *series_stopped(active),
     ]
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f["severity"]], f["kind"], f["claims"]))
