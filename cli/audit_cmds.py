@@ -80,7 +80,7 @@ def check(
         str | None,
         typer.Option(
             help="Only findings of this kind: non-monotonic, declared-correction, "
-            "window-vs-series, figure-vs-series or disagreement."
+            "window-vs-series, figure-vs-series, disagreement, reporting-lag or series-stopped."
         ),
     ] = None,
     since: Annotated[

@@ -25,6 +25,8 @@ KINDS = (
     "window-vs-series",
     "figure-vs-series",
     "disagreement",
+    "reporting-lag",
+    "series-stopped",
 )
 
 
