@@ -80,7 +80,8 @@ def check(
         str | None,
         typer.Option(
             help="Only findings of this kind: non-monotonic, declared-correction, "
-            "window-vs-series, figure-vs-series, disagreement or delta-vs-stated."
+            "window-vs-series, figure-vs-series, disagreement, delta-vs-stated, reporting-lag "
+            "or series-stopped."
         ),
     ] = None,
     since: Annotated[

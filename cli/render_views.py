@@ -1,7 +1,7 @@
 """The read models, for people: totals, sources, and one claim with its life.
 
-Owns: `totals_table` (`totals`), `sources_table` (`sources`) and `claim_panel` (`show`, and the
-head of `audit CLAIM_ID`).
+Owns: `totals_table` (`totals`), `sources_table` (`sources`), `age` (a figure's age in both)
+and `claim_panel` (`show`, and the head of `audit CLAIM_ID`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,14 @@ from typing import Any
 from cli.render_console import add_row, console, figure, message, new_table, safe
 from cli.render_inert import inert
 from cli.render_review import REVIEW_LEGEND, marked_figure, review_note, reviewed_share
+
+AGE_LEGEND = "(Nd) N days older than the ledger's newest figure"
+_DIM: dict[str, Any] = {"style": "dim", "highlight": False, "markup": False}
+
+
+def age(row: dict[str, Any]) -> str:
+    """A figure's `age_days` as "3d" (days before the ledger's newest figure)."""
+    return f"{row['age_days']}d"
 
 
 def totals_table(rows: list[dict[str, Any]]) -> None:
@@ -23,7 +31,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     table.add_column("subject")
     table.add_column("metric")
     table.add_column("value", justify="right", no_wrap=True)
-    table.add_column("as of", no_wrap=True)
+    table.add_column("as of")  # "2024-01-02 (3d)": its age may wrap under the date
     table.add_column("claim", no_wrap=True)
     for r in rows:
         add_row(
@@ -32,11 +40,11 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             r["subject"],
             r["metric"],
             marked_figure(r["value"], r["qualifier"], r["review"]),
-            r["as_of"],
+            f"{r['as_of']} ({age(r)})",
             r["claim_id"],
         )
     console.print(table)
-    legend = "~ approx, >= at least, <= at most"
+    legend = f"~ approx, >= at least, <= at most; {AGE_LEGEND}"
     if any(r["review"] == "unreviewed" for r in rows):
         legend += f"; {REVIEW_LEGEND}"
     console.print(legend, style="dim", highlight=False, markup=False)
@@ -54,10 +62,7 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
     table.add_column("dates", no_wrap=True)
     table.add_column("latest figures", ratio=1)
     for r in rows:
-        latest = ", ".join(
-            f"{x['subject']} {x['metric']} {figure(x['value'], x['qualifier'])}"
-            for x in r["latest"]
-        )
+        latest = _by_age(r["latest"])
         add_row(
             table,
             r["name"],
@@ -67,6 +72,18 @@ def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:
             latest,
         )
     console.print(table)
+    if any(r["latest"] for r in rows):
+        console.print(f"(Nd) the figures after it are {AGE_LEGEND[5:]}", **_DIM)
+
+
+def _by_age(latest: list[dict[str, Any]]) -> str:
+    """A source's latest figures, newest first, each run of one age after its "(Nd)"."""
+    runs: dict[int, list[str]] = {}
+    for x in sorted(latest, key=lambda x: x["age_days"]):
+        runs.setdefault(x["age_days"], []).append(
+            f"{x['subject']} {x['metric']} {figure(x['value'], x['qualifier'])}"
+        )
+    return "; ".join(f"({days}d) {', '.join(names)}" for days, names in runs.items())
 
 
 def claim_panel(document: dict[str, Any]) -> None:

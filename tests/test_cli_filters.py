@@ -26,6 +26,8 @@ KINDS = (
     "figure-vs-series",
     "disagreement",
     "delta-vs-stated",
+    "reporting-lag",
+    "series-stopped",
 )
 
 

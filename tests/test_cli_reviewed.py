@@ -226,7 +226,7 @@ def test_an_unreviewed_figure_is_marked_and_a_reviewed_one_is_not(
     text = cli(*command).stdout
     for claim_id, state in states.items():
         line = next(line for line in text.splitlines() if claim_id in line)
-        value = line.split()[1] if command[0] == "history" else line.split()[-3]
+        value = line.split()[1] if command[0] == "history" else line.split()[-4]  # as of (age)
         assert value.endswith("?") is (state == "unreviewed"), (claim_id, state, line)
     assert ("? unreviewed" in text) is ("unreviewed" in states.values())
 

@@ -57,6 +57,7 @@ def test_totals_after_ingest(seeded) -> None:
         "position",
         "publisher",
         "review",
+        "age_days",
     }
 
 

@@ -4,7 +4,9 @@ Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a windo
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
 own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
 qualifier), and `explain_total`. Pure: functions of claim rows. Imports: `ledger.projections`,
-`ledger.app.audit_deltas` (the `delta-vs-stated` rule).
+`ledger.app.audit_deltas` (the `delta-vs-stated` rule),
+`ledger.app.audit_lag` (a figure that matches the series a day or two off),
+`ledger.app.staleness` (a series that stopped).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
 from ledger.app import audit_deltas
+from ledger.app.audit_lag import figure_lag, window_lag
+from ledger.app.staleness import series_stopped
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 
 Severity = Literal["info", "warning", "error"]
@@ -27,6 +31,8 @@ Kind = Literal[
     "figure-vs-series",
     "disagreement",
     "delta-vs-stated",
+    "reporting-lag",
+    "series-stopped",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind of finding `check` gives (what `check --kind` takes)."""
@@ -123,6 +129,7 @@ def check(claims: Iterable[ClaimRow]) -> list[Finding]:
         *_against_reference(active, series),
         *_disagreements(series),
         *audit_deltas.delta_vs_stated(active, consistent),
+        *series_stopped(active),
     ]
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f["severity"]], f["kind"], f["claims"]))
@@ -200,6 +207,10 @@ def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
         end = row["as_of"]
         if start not in points or end not in points:
             continue
+        lagged = window_lag(row, name, start, points, consistent, _worded(row))
+        if lagged is not None:  # it agrees with the series a day or two off, not on its dates
+            yield lagged
+            continue
         actual = points[end]["value"] - points[start]["value"]
         ok = consistent(row["value"], row["qualifier"], actual)
         figures = {
@@ -227,6 +238,10 @@ def _against_reference(active: list[ClaimRow], series: _Series) -> Iterable[Find
         if row["period"] != "cumulative" or row["origin"] == "dataset":
             continue
         found = series.reference_for(row)
+        lagged = None if found is None else figure_lag(row, *found, consistent, _worded(row))
+        if lagged is not None:  # it agrees with the series a day or two off, not on its date
+            yield lagged
+            continue
         if found is None or row["as_of"] not in found[1]:
             continue
         name, points = found

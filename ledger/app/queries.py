@@ -12,11 +12,11 @@ Imports: `events`, `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, cast
 
 from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit, filters, history_deltas
+from ledger.app import audit, filters, history_deltas, staleness
 from ledger.app.filters import Facets, Match
 from ledger.app.results import (
     Competitor,
@@ -116,6 +116,8 @@ def totals(
         rows = total_rows(
             require_reviewed(reviewed, model, in_scope(claims, reviewed)), as_of=as_of
         )
+    # Each row's age against the newest of all totals, before a filter (a TotalRow and more).
+    rows = cast(list[TotalRow], staleness.with_ages(rows))
     if not filtered:
         return require_reviewed(reviewed, model, rows)
     if not claims:  # an empty ledger: there is nothing a filter could have matched
@@ -143,6 +145,7 @@ def sources(
     claims = model.claims()
     scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     rows = source_rows(scope, by=by, publisher_aliases=model.aliases("publisher"))
+    staleness.with_latest_ages(rows, scope)
     if name is None or not claims:
         return rows
     wanted = matches(model, claims, **{by: name})
