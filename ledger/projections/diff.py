@@ -35,7 +35,9 @@ class Side:
     articles: Sequence[ArticleRow] = ()
 
 
-def diff(before: Side, after: Side, life: Iterable[LifeRow], *, as_of: str | None = None) -> dict:
+def diff(
+    before: Side, after: Side, life: Iterable[LifeRow], *, as_of: str | None = None
+) -> dict[str, Any]:
     """Return what the events after `before.position` up to `after.position` changed:
     `from`, `to`, `claims` ({added, corrected, retracted, reviewed, withdrawn}), `articles`
     and `totals` (with `as_of`: the totals about dates up to it, at each position)."""
@@ -77,7 +79,7 @@ def _entry(row: LifeRow, claim: ClaimRow) -> tuple[str, dict[str, Any]]:
         "actor": row["actor"],
     }
     if kind == "asserted":
-        figure = {k: claim[k] for k in ("value", "qualifier", "as_of")}  # type: ignore[literal-required]
+        figure = {"value": claim["value"], "qualifier": claim["qualifier"], "as_of": claim["as_of"]}
         return "added", {
             **entry,
             **figure,
