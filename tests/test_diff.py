@@ -42,9 +42,10 @@ steps = st.lists(
 
 def build(log: list[tuple[Any, ...]]) -> Ledger:
     """A ledger in memory holding the steps (a correction or retraction of a claim not yet
-    asserted, or already retracted, is skipped)."""
+    asserted, or already retracted, and a correction to the value it has, are skipped)."""
     ledger = Ledger(MemoryStore(clock=Clock(), new_id=Ids()))
     ids: list[str] = []
+    values: dict[str, int] = {}
     retracted: set[str] = set()
     for step in log:
         if step[0] == "assert":
@@ -53,9 +54,12 @@ def build(log: list[tuple[Any, ...]]) -> Ledger:
                 [NewEvent(stream=f"claim-{claim.claim_id}", event=ClaimAsserted(claim=claim))]
             )
             ids.append(claim.claim_id)
+            values[claim.claim_id] = claim.value
         elif step[1] < len(ids) and ids[step[1]] not in retracted:
             if step[0] == "correct":
-                ledger.correct(ids[step[1]], {"value": step[2]}, reason="slip")
+                if values[ids[step[1]]] != step[2]:
+                    ledger.correct(ids[step[1]], {"value": step[2]}, reason="slip")
+                    values[ids[step[1]]] = step[2]
             else:
                 ledger.retract(ids[step[1]], reason="gone")
                 retracted.add(ids[step[1]])
