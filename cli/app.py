@@ -20,6 +20,7 @@ from cli import (
     articles_cmds,
     audit_cmds,
     claims_cmds,
+    diff_cmds,
     log_cmds,
     review_cmds,
     search_cmds,
@@ -217,6 +218,7 @@ search_cmds.register(app)
 audit_cmds.register(app)
 log_cmds.register(app)
 review_cmds.register(app)
+diff_cmds.register(app)
 
 
 def main() -> None:

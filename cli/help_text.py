@@ -117,6 +117,7 @@ EXAMPLES: dict[str, str] = {
     "retract": "claims retract c_gs_20230402_personnel --reason 'duplicate of a later report'",
     "alias": "claims alias 'ZSU General Staff' " + STAFF,
     "totals": "claims totals --subject russia --metric personnel --as-of 2023-04-02",
+    "diff": "claims diff --at 696 --at 706 --metric personnel --as-of 2023-04-03",
     "sources": "claims sources --by publisher",
     "history": (
         f"claims history personnel --claimant {STAFF} --since 2023-01-01 --until 2023-06-30 "

@@ -338,6 +338,12 @@ class Ledger:
         """`claims log`."""
         return queries.log(self, start=start, stop=stop, stream=stream, types=types, limit=limit)
 
+    def diff(self, **options: Any) -> dict[str, Any]:
+        """`claims diff`: what changed between two positions (see `ledger.app.diff`)."""
+        from ledger.app.diff import diff
+
+        return diff(self, **options)
+
     def head(self) -> int:
         """The last position of the log (0 when empty)."""
         return self.store.head()
