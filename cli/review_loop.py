@@ -245,10 +245,37 @@ class TerminalKeys:
     """Single keys from the terminal, without Enter, read one at a time: what is typed ahead
     stays queued in the terminal, for the next key or line (typer's getchar enters raw mode
     with a flush, so a key pressed while a decision is written would be lost). An escape
-    sequence (an arrow key) or a UTF-8 character is one key; Ctrl-C and Ctrl-D raise."""
+    sequence (an arrow key) or a UTF-8 character is one key; Ctrl-C and Ctrl-D raise.
+
+    Between keys the terminal stays as it was but for its echo (`quiet`), so a key typed while
+    a decision is written is not echoed into the middle of the next screen; a line prompt
+    (`line`) has the echo back while it reads, and `restore` puts the terminal back as found."""
 
     def __init__(self, fd: int) -> None:
+        import termios
+
         self.fd = fd
+        self.original = termios.tcgetattr(fd)
+        quiet = termios.tcgetattr(fd)
+        quiet[3] &= ~termios.ECHO  # lflags
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
+
+    def line(self, prompt: str) -> str:
+        """Read a line after `prompt`, echoed as typed."""
+        import termios
+
+        quiet = termios.tcgetattr(self.fd)
+        termios.tcsetattr(self.fd, termios.TCSANOW, self.original)
+        try:
+            return render_review.ask(prompt)
+        finally:
+            termios.tcsetattr(self.fd, termios.TCSANOW, quiet)
+
+    def restore(self) -> None:
+        """Put the terminal back as it was found."""
+        import termios
+
+        termios.tcsetattr(self.fd, termios.TCSADRAIN, self.original)
 
     def __call__(self) -> str:
         import termios
@@ -301,6 +328,13 @@ def _terminal_keys() -> Callable[[], str]:
 def run(ledger: Any, *, article_id: str | None = None, actor: str = "cli") -> None:
     """Walk the unreviewed claims in the terminal; Ctrl-C ends it as an interruption (exit
     130) after the summary, every decision before it kept."""
-    io = Io(key=_terminal_keys(), line=render_review.ask, write=render_review.draw)
-    if walk(ledger, io, article_id=article_id, actor=actor).ending == "interrupted":
+    keys = _terminal_keys()
+    line = keys.line if isinstance(keys, TerminalKeys) else render_review.ask
+    try:
+        io = Io(key=keys, line=line, write=render_review.draw)
+        ending = walk(ledger, io, article_id=article_id, actor=actor).ending
+    finally:
+        if isinstance(keys, TerminalKeys):
+            keys.restore()
+    if ending == "interrupted":
         raise KeyboardInterrupt

@@ -258,6 +258,29 @@ def test_terminal_keys_reads_one_key_at_a_time(typed: bytes, keys: list[Any]) ->
         os.close(slave)
 
 
+def test_keys_typed_between_screens_are_not_echoed_and_the_terminal_is_restored() -> None:
+    """Between keys the terminal does not echo (a key typed while a decision is written would
+    land in the middle of the next screen); a line prompt echoes; `restore` puts it back."""
+    import termios
+
+    from cli.review_loop import TerminalKeys
+
+    master, slave = os.openpty()
+    try:
+        echo = termios.tcgetattr(slave)[3] & termios.ECHO
+        assert echo, "a new pty echoes"
+        keys = TerminalKeys(slave)
+        assert not termios.tcgetattr(slave)[3] & termios.ECHO
+        os.write(master, b"s")
+        assert keys() == "s"
+        assert not termios.tcgetattr(slave)[3] & termios.ECHO  # still quiet after a key
+        keys.restore()
+        assert termios.tcgetattr(slave)[3] & termios.ECHO
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
 @pytest.mark.slow
 def test_a_timed_review_pass_over_the_examples(claims: Any, tmp_path: Path) -> None:
     """Accepting every claim of examples/ by keys, one screen at a time, ends with "all N
