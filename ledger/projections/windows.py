@@ -95,7 +95,7 @@ def latest_windows(claims: Iterable[ClaimRow], *, as_of: str | None = None) -> l
     """Per (claimant, subject, metric), the window figure that ranks first (latest as_of,
     ...), with how many other claims report the same window (`duplicates`); sorted by group."""
     out = []
-    for key, rows in sorted(_groups(claims, as_of).items()):
+    for _, rows in sorted(_groups(claims, as_of).items()):
         best = _best(rows)
         same = sum(window_of(r) == window_of(best) for r in rows) - 1
         out.append(_figure_row(best, same))
