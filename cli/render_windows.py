@@ -14,7 +14,9 @@ from typing import Any
 from cli.render_console import add_row, console, message, new_table
 from cli.render_review import REVIEW_LEGEND, UNREVIEWED_MARK, marked_figure
 
-LEGEND = "~ approx, >= at least, <= at most; folded: the same window reported again, counted once"
+LEGEND = "~ approx, >= at least, <= at most, low–high a range"
+FOLDED = "folded: the same window reported again, counted once"
+LEFT_OUT = "left out: windows overlapping those summed"
 
 
 def summed_figure(row: dict[str, Any]) -> str:
@@ -57,13 +59,12 @@ def windows_table(rows: list[dict[str, Any]], *, summed: bool) -> None:
             window = f"{r['period_start']}..{r['as_of']}"
             add_row(table, *head, figure, window, str(r["duplicates"]), r["claim_id"])
     console.print(table)
-    legend = LEGEND
-    if summed:
-        legend += "; low–high a range; left out: windows overlapping those summed"
+    lines = [LEGEND, f"{FOLDED}; {LEFT_OUT}" if summed else FOLDED]
     unreviewed = (r["unreviewed"] if summed else r["review"] == "unreviewed" for r in rows)
     if any(unreviewed):
-        legend += f"; {REVIEW_LEGEND}"
-    console.print(legend, style="dim", highlight=False, markup=False)
+        lines.append(REVIEW_LEGEND)
+    for line in lines:
+        console.print(line, style="dim", highlight=False, markup=False)
 
 
 def csv_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
