@@ -1,8 +1,8 @@
 """The `windows` command: window figures ("in a single day", "over the past week"), latest or
 summed over a date range.
 
-It parses its options, makes one call into `ledger` (`ledger.app.windows`, given the open
-ledger as its session), and renders the result.
+It parses its options, makes one call into `ledger` (`Ledger.windows`), and renders the
+result.
 """
 
 from __future__ import annotations
@@ -35,11 +35,8 @@ def windows(
 ) -> None:
     """Show the latest window figure per claimant, subject and metric; with --from and --to,
     the sum of the window figures inside that range (each window once, none overlapping)."""
-    from ledger.app.windows import windows as query
-
     with open_ledger(ctx, readonly=True) as ledger:
-        rows = query(
-            ledger,
+        rows = ledger.windows(
             claimant=claimant,
             subject=subject,
             metric=metric,

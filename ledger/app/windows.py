@@ -6,7 +6,7 @@ rules of `ledger.projections.windows`. Its filters go through `ledger.app.filter
 query's do (a filter that matches nothing is `NoMatch`, exit 1), `reviewed` through
 `ledger.app.review_scope`. Writes nothing.
 Imports: `events`, `ledger.app.filters`, `.queries` (`matches`), `.review_scope`, `.session`,
-`ledger.projections.windows`, `ledger.errors`.
+`ledger.projections`, `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ledger.app.queries import matches
 from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput
-from ledger.projections.windows import latest_windows, window_sums
+from ledger.projections import latest_windows, window_sums
 
 
 def _facets(row: dict[str, Any]) -> Facets:
