@@ -25,6 +25,7 @@ from cli import (
     review_cmds,
     search_cmds,
     views_cmds,
+    windows_cmds,
 )
 from cli.help_text import HELP_OPTIONS, apply_help
 
@@ -214,6 +215,7 @@ def root(
 articles_cmds.register(app)
 claims_cmds.register(app)
 views_cmds.register(app)
+windows_cmds.register(app)
 search_cmds.register(app)
 audit_cmds.register(app)
 log_cmds.register(app)

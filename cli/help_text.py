@@ -119,6 +119,7 @@ EXAMPLES: dict[str, str] = {
     "totals": "claims totals --subject russia --metric personnel --as-of 2023-04-02",
     "diff": "claims diff --at 696 --at 706 --metric personnel --as-of 2023-04-03",
     "sources": "claims sources --by publisher",
+    "windows": "claims windows --metric personnel --from 2023-03-27 --to 2023-04-02",
     "history": (
         f"claims history personnel --claimant {STAFF} --since 2023-01-01 --until 2023-06-30 "
         "--plot personnel.png"

@@ -150,6 +150,7 @@ PINNED = {
         "hash_at",
         "is_current",
         "is_reviewed",
+        "latest_windows",
         "life_of",
         "open_views",
         "rank",
@@ -163,6 +164,7 @@ PINNED = {
         "totals",
         "views_record",
         "why_lost",
+        "window_sums",
         "winner",
     ],
     "ledger": [

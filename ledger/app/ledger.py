@@ -235,6 +235,12 @@ class Ledger:
             reviewed=reviewed,
         )
 
+    def windows(self, **options: Any) -> list[dict[str, Any]]:
+        """`claims windows` (its options: `ledger.app.windows.windows`)."""
+        from ledger.app.windows import windows
+
+        return windows(self, **options)
+
     def sources(
         self,
         *,

@@ -9,6 +9,7 @@ The modules, by what they own: `base` (row shapes, `Rows`, versions), `claims` (
 `tables` (DDL, columns), `codecs` (rows <-> SQL values), `queries` (read models: reads only),
 and the writers: `sqlite_rows` (rows in SQLite, the totals table), `runner` (checkpoints,
 catch-up, rebuilds), `views` (the local views file of a shared log), `compare` (tables vs a replay).
+`windows` (window figures: the latest, and sums over a range) is a pure read too.
 No module is named like a name exported here, so importing a module never hides a name.
 """
 
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from ledger.projections.source_summaries import By, sources
     from ledger.projections.tables import CLAIM_COLUMNS, TABLES
     from ledger.projections.views import hash_at, open_views, sync_views, views_record
+    from ledger.projections.windows import latest_windows, window_sums
     from ledger.projections.winner_rule import rank
 
 _HOMES: dict[str, str] = {
@@ -78,6 +80,7 @@ _HOMES: dict[str, str] = {
     "hash_at": "ledger.projections.views:hash_at",
     "is_current": "ledger.projections.runner:is_current",
     "is_reviewed": "ledger.projections.review_scope:is_reviewed",
+    "latest_windows": "ledger.projections.windows:latest_windows",
     "life_of": "ledger.projections.history:life_of",
     "open_views": "ledger.projections.views:open_views",
     "rank": "ledger.projections.winner_rule:rank",
@@ -91,6 +94,7 @@ _HOMES: dict[str, str] = {
     "totals": "ledger.projections.group_totals:totals",
     "views_record": "ledger.projections.views:views_record",
     "why_lost": "ledger.projections.group_totals:why_lost",
+    "window_sums": "ledger.projections.windows:window_sums",
     "winner": "ledger.projections.group_totals:winner",
 }
 """Each exported name: (the module under `ledger.projections` that defines it, its name there)."""
@@ -122,6 +126,7 @@ __all__ = [
     "hash_at",
     "is_current",
     "is_reviewed",
+    "latest_windows",
     "life_of",
     "open_views",
     "rank",
@@ -135,6 +140,7 @@ __all__ = [
     "totals",
     "views_record",
     "why_lost",
+    "window_sums",
     "winner",
 ]
 """The public names: exactly the keys of `_HOMES` (a test checks), sorted as ruff sorts them."""
