@@ -86,3 +86,13 @@ TEXT_WORDS = [
     "2022",
     "killed",
 ]
+
+
+# A General Staff report as an outlet relays it (the review tests' article: five claims).
+MAY = (
+    "Russian losses near 196,000, Ukraine's General Staff says\n\n"
+    "Kyiv, 10 May 2023. Ukraine's General Staff said on Wednesday that about 196,310 Russian "
+    "troops had been killed or wounded since the full-scale invasion began, 690 of them over "
+    "the past day. The military also listed 3,736 tanks, 7,275 armoured fighting vehicles and "
+    "3,039 artillery systems destroyed.\n"
+)

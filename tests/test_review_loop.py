@@ -15,14 +15,8 @@ import pytest
 from cli.render_review_screen import MARK, Line, claim_screen
 from cli.review_loop import Io, Outcome, field_named, parsed_value, walk
 from ledger import NotFound, open_ledger
+from tests.samples import MAY
 
-MAY = (
-    "Russian losses near 196,000, Ukraine's General Staff says\n\n"
-    "Kyiv, 10 May 2023. Ukraine's General Staff said on Wednesday that about 196,310 Russian "
-    "troops had been killed or wounded since the full-scale invasion began, 690 of them over "
-    "the past day. The military also listed 3,736 tanks, 7,275 armoured fighting vehicles and "
-    "3,039 artillery systems destroyed.\n"
-)
 NOVEMBER = (
     "After Kherson, the count goes on\n\n"
     "The General Staff of Ukraine's Armed Forces put Russia's losses at about 82,080 personnel "

@@ -24,15 +24,10 @@ from typing import Any
 
 import pytest
 
+from tests.samples import MAY
+
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]")
-MAY = (
-    "Russian losses near 196,000, Ukraine's General Staff says\n\n"
-    "Kyiv, 10 May 2023. Ukraine's General Staff said on Wednesday that about 196,310 Russian "
-    "troops had been killed or wounded since the full-scale invasion began, 690 of them over "
-    "the past day. The military also listed 3,736 tanks, 7,275 armoured fighting vehicles and "
-    "3,039 artillery systems destroyed.\n"
-)
 
 
 class Terminal:
