@@ -10,7 +10,13 @@ from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe
 from cli.render_inert import inert
-from cli.render_review import REVIEW_LEGEND, marked_figure, review_note, reviewed_share
+from cli.render_review import (
+    REVIEW_LEGEND,
+    UNREVIEWED_MARK,
+    marked_figure,
+    review_note,
+    reviewed_share,
+)
 
 AGE_LEGEND = "(Nd) N days older than the ledger's newest figure"
 _DIM: dict[str, Any] = {"style": "dim", "highlight": False, "markup": False}
@@ -19,6 +25,12 @@ _DIM: dict[str, Any] = {"style": "dim", "highlight": False, "markup": False}
 def age(row: dict[str, Any]) -> str:
     """A figure's `age_days` as "3d" (days before the ledger's newest figure)."""
     return f"{row['age_days']}d"
+
+
+def ranged_figure(row: dict[str, Any]) -> str:
+    """A range's cell, "240,000–290,000" (and `?` when its standing end is unreviewed)."""
+    low, high = row["range"]
+    return f"{low:,}–{high:,}" + (UNREVIEWED_MARK if row["review"] == "unreviewed" else "")
 
 
 def totals_table(rows: list[dict[str, Any]]) -> None:
@@ -39,7 +51,9 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             r["claimant"],
             r["subject"],
             r["metric"],
-            marked_figure(r["value"], r["qualifier"], r["review"]),
+            ranged_figure(r)
+            if r.get("range")
+            else marked_figure(r["value"], r["qualifier"], r["review"]),
             f"{r['as_of']} ({age(r)})",
             r["claim_id"],
         )
