@@ -12,8 +12,8 @@ from cli.render_console import add_row, console, figure, message, new_table, saf
 from cli.render_inert import inert
 from cli.render_review import (
     REVIEW_LEGEND,
-    UNREVIEWED_MARK,
     marked_figure,
+    ranged_figure,
     review_note,
     reviewed_share,
 )
@@ -25,12 +25,6 @@ _DIM: dict[str, Any] = {"style": "dim", "highlight": False, "markup": False}
 def age(row: dict[str, Any]) -> str:
     """A figure's `age_days` as "3d" (days before the ledger's newest figure)."""
     return f"{row['age_days']}d"
-
-
-def ranged_figure(row: dict[str, Any]) -> str:
-    """A range's cell, "240,000–290,000" (and `?` when its standing end is unreviewed)."""
-    low, high = row["range"]
-    return f"{low:,}–{high:,}" + (UNREVIEWED_MARK if row["review"] == "unreviewed" else "")
 
 
 def totals_table(rows: list[dict[str, Any]]) -> None:
@@ -112,8 +106,12 @@ def claim_panel(document: dict[str, Any]) -> None:
         highlight=False,
     )
     total = document["total"]
+    stands = "stands as the total"
+    if total.get("range"):
+        low, high = total["range"]
+        stands = f"{stands}: one end of the range {low:,}–{high:,}"
     console.print(
-        "stands as the total" if total["stands"] else f"not the total: {inert(total['why_not'])}",
+        stands if total["stands"] else f"not the total: {inert(total['why_not'])}",
         style="dim",
         highlight=False,
         markup=False,

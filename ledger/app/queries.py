@@ -219,12 +219,16 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
     sentence = None
     if article is not None and row.get("span"):
         sentence = _sentence(event_at(session, article["position"]), row)
-    won = winner(model.group(group_of(row)))
-    stands = won is not None and won["claim_id"] == claim_id
+    group = list(model.group(group_of(row)))
+    won = winner(group)
+    pair = ranges(group).get(claim_id)
+    ends = pair.claim_ids if pair else [claim_id]
+    stands = won is not None and won["claim_id"] in ends  # either end: the range stands
+    why_not = None if stands else why_lost(row, won)
     return {
         "claim": public_claim(row),
         "status": row["status"],
-        "total": {"stands": stands, "why_not": None if stands else why_lost(row, won)},
+        "total": {"stands": stands, "why_not": why_not, "range": pair.values if pair else None},
         "sentence": sentence,
         "article": article,
         "events": life_of(model.life(claim_id)),
@@ -337,7 +341,7 @@ def audit_total(
     out: list[TotalExplanation] = []
     for (name, subj, _), rows in sorted(groups.items()):
         explained = audit.explain_total(rows, as_of=as_of)
-        won = explained["winner"]
+        won, pair = explained["winner"], explained["range"]
         competitors: list[Competitor] = [
             {"claim": public_claim(c["claim"]), "why": c["why"]} for c in explained["competitors"]
         ]
@@ -348,6 +352,8 @@ def audit_total(
                 "metric": metric,
                 "as_of": as_of,
                 "total": public_claim(won) if won else None,
+                "range": pair.values if pair else None,
+                "range_claims": pair.claim_ids if pair else None,
                 "competitors": competitors,
             }
         )

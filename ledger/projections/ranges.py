@@ -95,9 +95,8 @@ def ranges(claims: Iterable[ClaimRow]) -> dict[str, Range]:
     out: dict[str, Range] = {}
     for found in candidates.values():
         low, high = found[0]
-        if len(found) == 1 and len(candidates[high["claim_id"]]) == 1:
-            if len(candidates[low["claim_id"]]) == 1:
-                out[low["claim_id"]] = out[high["claim_id"]] = Range(low, high)
+        if len(candidates[low["claim_id"]]) == len(candidates[high["claim_id"]]) == 1:
+            out[low["claim_id"]] = out[high["claim_id"]] = Range(low, high)
     return out
 
 
