@@ -50,6 +50,15 @@ def evidence(document: dict[str, Any]) -> None:
     console.print(table)
 
 
+def _standing(group: dict[str, Any]) -> str:
+    """The figure that stands: its claim's, or the range its claim is an end of."""
+    if group.get("range"):
+        low, high = group["range"]
+        return f"{low:,}–{high:,} (range: {', '.join(group['range_claims'])})"
+    total = group["total"]
+    return figure(total["value"], total["qualifier"])
+
+
 def total_explanations(groups: list[dict[str, Any]]) -> None:
     """Render, per total, the claim that stands and why the others lost."""
     for g in groups:
@@ -59,7 +68,7 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
             console.print(f"{head}: no total", highlight=False)
         else:
             console.print(
-                f"{head}: {figure(total['value'], total['qualifier'])} as of {total['as_of']} "
+                f"{head}: {_standing(g)} as of {total['as_of']} "
                 f"({total['claim_id']}, event at position {total['position']}; "
                 f"{review_note(total['review'])})",
                 highlight=False,

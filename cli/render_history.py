@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli.render_console import add_row, console, message, new_table, safe
-from cli.render_review import REVIEW_LEGEND, marked_figure
+from cli.render_review import REVIEW_LEGEND, marked_figure, ranged_figure
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 PIPED_SPARK_WIDTH = 80
@@ -80,7 +80,9 @@ def history_table(series: list[dict[str, Any]]) -> None:
             add_row(
                 table,
                 p["as_of"],
-                marked_figure(p["value"], p["qualifier"], p["review"]),
+                ranged_figure(p)
+                if p.get("range")
+                else marked_figure(p["value"], p["qualifier"], p["review"]),
                 p["publisher"] or "",
                 p["claim_id"],
             )

@@ -25,6 +25,13 @@ def marked_figure(value: int, qualifier: str, state: str) -> str:
     return shown + UNREVIEWED_MARK if state == "unreviewed" else shown
 
 
+def ranged_figure(row: dict[str, Any]) -> str:
+    """A range's cell, "240,000–290,000" (and `?` when the end it is shown for is
+    unreviewed)."""
+    low, high = row["range"]
+    return f"{low:,}–{high:,}" + (UNREVIEWED_MARK if row["review"] == "unreviewed" else "")
+
+
 def review_cell(state: str) -> Any:
     """A table cell for a review state: `unreviewed` dimmed, a person's word (`accepted`,
     `fixed`) or an entered claim's (`entered`) plain."""

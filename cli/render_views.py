@@ -10,7 +10,13 @@ from typing import Any
 
 from cli.render_console import add_row, console, figure, message, new_table, safe
 from cli.render_inert import inert
-from cli.render_review import REVIEW_LEGEND, marked_figure, review_note, reviewed_share
+from cli.render_review import (
+    REVIEW_LEGEND,
+    marked_figure,
+    ranged_figure,
+    review_note,
+    reviewed_share,
+)
 
 AGE_LEGEND = "(Nd) N days older than the ledger's newest figure"
 _DIM: dict[str, Any] = {"style": "dim", "highlight": False, "markup": False}
@@ -39,7 +45,9 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             r["claimant"],
             r["subject"],
             r["metric"],
-            marked_figure(r["value"], r["qualifier"], r["review"]),
+            ranged_figure(r)
+            if r.get("range")
+            else marked_figure(r["value"], r["qualifier"], r["review"]),
             f"{r['as_of']} ({age(r)})",
             r["claim_id"],
         )
@@ -98,8 +106,12 @@ def claim_panel(document: dict[str, Any]) -> None:
         highlight=False,
     )
     total = document["total"]
+    stands = "stands as the total"
+    if total.get("range"):
+        low, high = total["range"]
+        stands = f"{stands}: one end of the range {low:,}–{high:,}"
     console.print(
-        "stands as the total" if total["stands"] else f"not the total: {inert(total['why_not'])}",
+        stands if total["stands"] else f"not the total: {inert(total['why_not'])}",
         style="dim",
         highlight=False,
         markup=False,

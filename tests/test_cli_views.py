@@ -57,6 +57,8 @@ def test_totals_after_ingest(seeded) -> None:
         "position",
         "publisher",
         "review",
+        "range",
+        "range_claims",
         "age_days",
     }
 

@@ -13,6 +13,7 @@ import sqlite3
 from types import SimpleNamespace
 from typing import Any, cast
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,4 +160,41 @@ def test_each_loser_is_told_the_term_it_lost_on(rows: list[ClaimRow]) -> None:
         elif row["position"] != won["position"]:
             assert why == f"earlier position ({row['position']} < {won['position']})"
         else:
-            assert why == f"tied, and claim id {row['claim_id']} sorts after {won['claim_id']}"
+            assert why.startswith(f"claim id {row['claim_id']} sorts after {won['claim_id']} (")
+        assert f"({row['position']} < {row['position']})" not in why  # never itself
+
+
+TIES = [
+    # (loser's fields, winner's fields, the reason): one article's claims share a position.
+    (
+        {"claim_id": "c_b", "qualifier": "at_most"},
+        {"claim_id": "c_a", "qualifier": "at_least"},
+        "claim id c_b sorts after c_a (same as_of 2023-08-18, equally specific qualifiers"
+        " (at_most, at_least), same position 5)",
+    ),
+    (
+        {"claim_id": "c_b", "qualifier": "exact"},
+        {"claim_id": "c_a", "qualifier": "exact"},
+        "claim id c_b sorts after c_a (same as_of 2023-08-18, equally specific qualifiers"
+        " (exact, exact), same position 5)",
+    ),
+    (
+        {"claim_id": "c_a", "qualifier": "at_least"},
+        {"claim_id": "c_b", "qualifier": "exact"},
+        "less specific qualifier (at_least < exact)",
+    ),
+    (
+        {"claim_id": "c_a", "qualifier": "exact", "position": 4},
+        {"claim_id": "c_b", "qualifier": "exact"},
+        "earlier position (4 < 5)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("loser", "won", "reason"), TIES)
+def test_a_tie_is_told_by_what_decides_it(loser: dict, won: dict, reason: str) -> None:
+    """Two claims at one position are told apart by the term that decides between them."""
+    base = {"as_of": "2023-08-18", "position": 5, "status": "active", "period": "cumulative"}
+    row, best = claim_row(**base | loser), claim_row(**base | won)
+    assert winner([row, best]) is best
+    assert why_lost(row, best) == reason

@@ -21,6 +21,7 @@ from ledger.app import audit_deltas
 from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.app.staleness import series_stopped
 from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
+from ledger.projections.ranges import ranges
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -299,13 +300,24 @@ def at_or_above(findings: list[Finding], severity: Severity) -> list[Finding]:
 
 
 def explain_total(group: Iterable[ClaimRow], *, as_of: str | None = None) -> dict[str, Any]:
-    """Say which claim stands as a group's total and why each competitor lost."""
+    """Say which claim stands as a group's total and why each competitor lost; when it is
+    an end of a range (`ledger.projections.ranges`), the range stands, and its other end is
+    said to be that, not a loser."""
     rows = sorted(group, key=rank, reverse=True)
     won = winner(rows, as_of)
+    pair = None if won is None else ranges(rows).get(won["claim_id"])
+
+    def why(row: ClaimRow) -> str:
+        if pair is not None and row["claim_id"] in pair.claim_ids:
+            low, high = pair.values
+            return f"the other end of the range that stands ({low:,}–{high:,})"
+        return why_lost(row, won, as_of)
+
     return {
         "winner": won,
+        "range": pair,
         "competitors": [
-            {"claim": row, "why": why_lost(row, won, as_of)}
+            {"claim": row, "why": why(row)}
             for row in rows
             if won is None or row["claim_id"] != won["claim_id"]
         ],

@@ -45,6 +45,7 @@ from ledger.projections import (
 from ledger.projections import (
     totals as total_rows,
 )
+from ledger.projections.ranges import ranged_total, ranges
 from ledger.store.hashing import canonical_json, row_hash
 
 
@@ -110,12 +111,13 @@ def totals(
     stored = model.stored_totals() if as_of is None and not reviewed else None
     filtered = claimant is not None or subject is not None or metric is not None
     claims = model.claims() if stored is None or filtered else []
+    scope: list[ClaimRow] | None = None
     if stored is not None:
         rows = stored
     else:
-        rows = total_rows(
-            require_reviewed(reviewed, model, in_scope(claims, reviewed)), as_of=as_of
-        )
+        scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
+        rows = total_rows(scope, as_of=as_of)
+    rows = _with_ranges(model, rows, scope)
     # Each row's age against the newest of all totals, before a filter (a TotalRow and more).
     rows = cast(list[TotalRow], staleness.with_ages(rows))
     if not filtered:
@@ -125,6 +127,18 @@ def totals(
     wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
     noun = "totals" if as_of is None else f"totals as of {as_of}"
     return filters.select(rows, _total_facets, wanted, noun=_reviewed(noun, reviewed))
+
+
+def _with_ranges(
+    model: ReadModel, rows: list[TotalRow], scope: list[ClaimRow] | None
+) -> list[TotalRow]:
+    """Each total whose claim is an end of a range, with its range (`ledger.projections.
+    ranges`): found among `scope`, or (stored totals) among the groups of such totals only."""
+    ends = [r for r in rows if r["qualifier"] in ("at_least", "at_most")]
+    if scope is None:
+        scope = [c for r in ends for c in model.group((r["claimant"], r["subject"], r["metric"]))]
+    pairs = ranges(scope)
+    return [cast(TotalRow, ranged_total(r, pairs)) for r in rows]
 
 
 def _reviewed(noun: str, reviewed: bool) -> str:
@@ -205,12 +219,16 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
     sentence = None
     if article is not None and row.get("span"):
         sentence = _sentence(event_at(session, article["position"]), row)
-    won = winner(model.group(group_of(row)))
-    stands = won is not None and won["claim_id"] == claim_id
+    group = list(model.group(group_of(row)))
+    won = winner(group)
+    pair = ranges(group).get(claim_id)
+    ends = pair.claim_ids if pair else [claim_id]
+    stands = won is not None and won["claim_id"] in ends  # either end: the range stands
+    why_not = None if stands else why_lost(row, won)
     return {
         "claim": public_claim(row),
         "status": row["status"],
-        "total": {"stands": stands, "why_not": None if stands else why_lost(row, won)},
+        "total": {"stands": stands, "why_not": why_not, "range": pair.values if pair else None},
         "sentence": sentence,
         "article": article,
         "events": life_of(model.life(claim_id)),
@@ -323,7 +341,7 @@ def audit_total(
     out: list[TotalExplanation] = []
     for (name, subj, _), rows in sorted(groups.items()):
         explained = audit.explain_total(rows, as_of=as_of)
-        won = explained["winner"]
+        won, pair = explained["winner"], explained["range"]
         competitors: list[Competitor] = [
             {"claim": public_claim(c["claim"]), "why": c["why"]} for c in explained["competitors"]
         ]
@@ -334,6 +352,8 @@ def audit_total(
                 "metric": metric,
                 "as_of": as_of,
                 "total": public_claim(won) if won else None,
+                "range": pair.values if pair else None,
+                "range_claims": pair.claim_ids if pair else None,
                 "competitors": competitors,
             }
         )

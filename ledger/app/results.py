@@ -68,6 +68,8 @@ class Standing(TypedDict):
 
     stands: bool
     why_not: str | None
+    range: list[int] | None
+    """[low, high] when the claim is an end of the range that stands (or would)."""
 
 
 class LifeEntry(TypedDict, total=False):
@@ -110,6 +112,9 @@ class TotalExplanation(TypedDict):
     metric: str
     as_of: str | None
     total: PublicClaim | None
+    range: list[int] | None
+    """[low, high] when the claim that stands is an end of a range: the pair stands."""
+    range_claims: list[str] | None
     competitors: list[Competitor]
 
 

@@ -1,6 +1,7 @@
 """History: the series of figures over time per (claimant, subject, metric), and claim lives.
 
-Owns: `series(...)` and `life_of(...)`. Pure. Imports: projections base.
+Owns: `series(...)` (a range's two ends are one point, `ledger.projections.ranges`) and
+`life_of(...)`. Pure. Imports: projections base, `.ranges`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ledger.projections.base import ClaimRow, LifeRow
+from ledger.projections.ranges import ranges
 
 
 def series(
@@ -35,6 +37,11 @@ def series(
         if since is not None and row["as_of"] < since:
             continue
         groups.setdefault((row["canonical_claimant"], row["subject"]), []).append(row)
+    pairs = ranges(r for rows in groups.values() for r in rows)
+    for key, rows in groups.items():  # a range is one point: its low end's, with its range
+        groups[key] = [
+            r for r in rows if r["claim_id"] not in pairs or pairs[r["claim_id"]].low is r
+        ]
     return [
         {
             "claimant": name,
@@ -52,6 +59,10 @@ def series(
                     "position": r["position"],
                     "review": r["review"],
                     "origin": r["origin"],
+                    "range": pairs[r["claim_id"]].values if r["claim_id"] in pairs else None,
+                    "range_claims": (
+                        pairs[r["claim_id"]].claim_ids if r["claim_id"] in pairs else None
+                    ),
                 }
                 for r in sorted(rows, key=lambda r: (r["as_of"], r["position"], r["claim_id"]))
             ],

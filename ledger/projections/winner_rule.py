@@ -33,18 +33,27 @@ class Term:
     """Rank a text column by this table (unknown values rank 0) instead of by its text."""
     lost: str = ""
     """Why a claim behind on this term lost, with {row} and {won} the two values."""
+    tied: str = ""
+    """What two claims level on this term share, with {row} and {won} the two values: said
+    when a later term decides, so that a reason never compares a value with itself."""
 
 
 ORDER: tuple[Term, ...] = (
-    Term("as_of", descending=True, lost="older as_of ({row} < {won})"),
+    Term("as_of", descending=True, lost="older as_of ({row} < {won})", tied="same as_of {row}"),
     Term(
         "qualifier",
         descending=True,
         ranks=SPECIFICITY,
         lost="less specific qualifier ({row} < {won})",
+        tied="equally specific qualifiers ({row}, {won})",
     ),
-    Term("position", descending=True, lost="earlier position ({row} < {won})"),
-    Term("claim_id", descending=False, lost="tied, and claim id {row} sorts after {won}"),
+    Term(
+        "position",
+        descending=True,
+        lost="earlier position ({row} < {won})",
+        tied="same position {row}",
+    ),
+    Term("claim_id", descending=False, lost="claim id {row} sorts after {won}"),
 )
 """The ranking of eligible claims, most significant term first."""
 
@@ -136,8 +145,16 @@ def eligible(row: Mapping[str, Any], as_of: str | None = None) -> bool:
 
 
 def behind(row: Mapping[str, Any], won: Mapping[str, Any]) -> str | None:
-    """Say on which term of `ORDER` an eligible claim ranks below the winner, or None."""
+    """Say on which term of `ORDER` an eligible claim ranks below the winner, or None. When
+    the claim is level with the winner on the terms before it (two claims of one article
+    share a position), the reason says so, naming what they share: "claim id c_b sorts after
+    c_a (same as_of 2023-08-18, equally specific qualifiers (at_most, at_least), same
+    position 5)", never a comparison of a value with itself."""
+    level: list[str] = []
     for term, mine, theirs in zip(ORDER, rank(row), rank(won), strict=True):
-        if mine != theirs:
-            return term.lost.format(row=row[term.column], won=won[term.column])
+        values = {"row": row[term.column], "won": won[term.column]}
+        if mine != theirs and values["row"] != values["won"]:
+            reason = term.lost.format(**values)
+            return f"{reason} ({', '.join(level)})" if level and not term.tied else reason
+        level.append(term.tied.format(**values))
     return None
