@@ -42,6 +42,12 @@ def _claim(cli: Any, claim_id: str) -> dict[str, Any]:
     return shown
 
 
+def _enter_one(cli: Any) -> None:
+    """Enter one claim by hand (it counts as reviewed)."""
+    args = ["--claimant", "Oryx", "--subject", "russia", "--metric", "ships", "--value", "12"]
+    assert cli("append", *args, "--as-of", "2023-04-01").exit_code == 0
+
+
 def _totals(cli: Any) -> dict[str, dict[str, Any]]:
     return {r["metric"]: r for r in json.loads(cli("totals", "--json").stdout)}
 
@@ -81,19 +87,7 @@ def test_an_extracted_claim_starts_unreviewed_and_an_entered_one_counts_as_revie
     cli: Any, article: dict[str, Any]
 ) -> None:
     assert {r["review"] for r in _totals(cli).values()} == {"unreviewed"}
-    cli(
-        "append",
-        "--claimant",
-        "Oryx",
-        "--subject",
-        "russia",
-        "--metric",
-        "ships",
-        "--value",
-        "12",
-        "--as-of",
-        "2023-04-01",
-    )
+    _enter_one(cli)
     assert _totals(cli)["ships"]["review"] == "entered"
 
 
@@ -157,19 +151,7 @@ def test_entered_and_retracted_claims_are_not_reviewed(cli: Any, article: dict[s
     tanks = article["claims"]["tanks"]
     cli("retract", tanks, "--reason", "withdrawn by the claimant")
     assert "is retracted" in cli("review", tanks, "--accept").stderr
-    cli(
-        "append",
-        "--claimant",
-        "Oryx",
-        "--subject",
-        "russia",
-        "--metric",
-        "ships",
-        "--value",
-        "12",
-        "--as-of",
-        "2023-04-01",
-    )
+    _enter_one(cli)
     ships = _totals(cli)["ships"]["claim_id"]
     assert "entered, not extracted" in cli("review", ships, "--accept").stderr
     assert cli("review", "c_nothere", "--accept").exit_code == 1

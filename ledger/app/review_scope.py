@@ -19,7 +19,8 @@ from ledger.projections import ClaimRow, ReadModel, is_reviewed, reviewed_only
 T = TypeVar("T")
 
 STANDING = ("active", "rejected")
-"""The statuses of an extracted claim counted in "N of M extracted claims are reviewed"."""
+"""The statuses of an extracted claim a reviewer can still decide on (not retracted, not
+withdrawn): the claims counted in "N of M extracted claims are reviewed"."""
 
 
 def in_scope(claims: Iterable[ClaimRow], reviewed: bool) -> list[ClaimRow]:

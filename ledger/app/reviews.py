@@ -20,14 +20,12 @@ from events.envelope import NewEvent
 from ledger.app import commands
 from ledger.app.queries import event_at
 from ledger.app.results import PublicClaim, public_claim
+from ledger.app.review_scope import STANDING
 from ledger.app.rules import check_review
 from ledger.app.session import Session
 from ledger.errors import InvalidInput, NotFound
 from ledger.projections import ArticleRow, ClaimRow
 from ledger.store import Recorded
-
-REVIEWABLE = ("active", "rejected")
-"""The statuses of a claim a reviewer can still decide on (not retracted, not withdrawn)."""
 
 
 class Progress(TypedDict):
@@ -120,7 +118,7 @@ def accept_article(session: Session, article_id: str, *, actor: str = "cli") -> 
 
 
 def _reviewable(rows: Iterable[ClaimRow]) -> list[ClaimRow]:
-    return [r for r in rows if r["origin"] == "article" and r["status"] in REVIEWABLE]
+    return [r for r in rows if r["origin"] == "article" and r["status"] in STANDING]
 
 
 def progress(session: Session) -> Progress:
