@@ -158,6 +158,22 @@ def test_the_table_shows_each_claim(cli, ledger: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("args", "have"),
+    [
+        (["--claimant", "General Staf"], "(closest: General Staff of the Armed Forces of Ukraine"),
+        (["--subject", "ukrain"], "(this ledger has: "),
+    ],
+)
+def test_a_name_the_ledger_lacks_is_said_with_the_closest_it_has(
+    cli, ledger: dict[str, str], args: list[str], have: str
+) -> None:
+    """As every other filter: a claimant or subject no claim has says which ones there are."""
+    result = cli("search", *args)
+    assert result.exit_code == 1
+    assert "no claims match" in result.stderr and have in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
     ("args", "code", "message"),
     [
         ([], 2, "give at least one of"),

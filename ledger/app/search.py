@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, TypedDict, cast
 
+from ledger.app.queries import matches
 from ledger.app.results import PublicClaim, public_claim
 from ledger.app.session import Session, iso_date, known_metric
-from ledger.errors import InvalidInput, NotFound
+from ledger.errors import InvalidInput, NoMatch, NotFound
 from ledger.projections import ArticleRow, ClaimRow, resolve
 
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?")
@@ -228,8 +229,25 @@ def describe(query: Query) -> str:
 def find(session: Session, query: Query, *, at: int | None = None) -> list[Found]:
     """Run a query over the read models (as the log stood at `at`); NotFound if nothing matches."""
     model = session.read_model(at=at)
+    claims = model.claims()
+    try:  # a name no claim has is said so, with the closest names the ledger does have
+        if claims:
+            matches(
+                model,
+                claims,
+                claimant=query.claimant,
+                publisher=query.publisher,
+                subject=query.subject,
+                metric=query.metric,
+            )
+    except NoMatch as exc:
+        why = str(exc)
+        have = why[why.index("(") :] if "(" in why else ""
+        raise NoMatch(
+            f"no claims match {describe(query)} {have}".rstrip(), suggestions=exc.suggestions
+        ) from None
     found = search(
-        model.claims(),
+        claims,
         {a["article_id"]: a for a in model.articles()},
         query,
         claimant_aliases=model.aliases("claimant"),
