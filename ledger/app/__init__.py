@@ -8,6 +8,13 @@
     rules.py         the rules every write obeys, whichever command writes it
     reviews.py       review: accept, fix, reject extracted claims; the review queue
     queries.py       totals, sources, history, show, check, audit, log
+    filters.py       the rules of a filter: checked values, names in any case, no-match errors
+    matching.py      filters matched to a read model's claims (every view uses it)
+    review_scope.py  what --reviewed views count
+    windows.py       window figures: the latest, and sums over a range
+    history_deltas.py  history --deltas
+    diff.py          what changed between two positions
+    audit_lag.py, audit_deltas.py, staleness.py   check's lag, delta and stopped-series rules
     articles_view.py show ARTICLE_ID (and which of claim or article an id names)
     search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import

@@ -16,7 +16,7 @@ from typing import Any
 
 from events import METRICS
 from ledger.app import filters
-from ledger.app.queries import claim_facets, matches
+from ledger.app.matching import claim_facets, matches
 from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput
 from ledger.projections import ClaimRow, ReadModel

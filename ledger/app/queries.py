@@ -18,6 +18,7 @@ from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
 from ledger.app import audit, filters, history_deltas, staleness
 from ledger.app.filters import Facets, Match
+from ledger.app.matching import claim_facets, matches, total_facets
 from ledger.app.results import (
     Competitor,
     ShowResult,
@@ -34,7 +35,6 @@ from ledger.projections import (
     TotalRow,
     group_of,
     life_of,
-    resolve,
     series,
     why_lost,
     winner,
@@ -47,49 +47,6 @@ from ledger.projections import (
 )
 from ledger.projections.ranges import ranged_total, ranges
 from ledger.store.hashing import canonical_json, row_hash
-
-
-def matches(
-    model: ReadModel,
-    claims: list[ClaimRow],
-    *,
-    claimant: str | None = None,
-    publisher: str | None = None,
-    subject: str | None = None,
-    metric: str | None = None,
-) -> list[Match | None]:
-    """Match each filter given to the values the ledger's claims hold (names in any case and
-    by any alias), in the order their refusals name them: claimant, publisher, subject, metric."""
-    out: list[Match | None] = [None, None, None, None]
-    if claimant is not None:
-        names = {r["canonical_claimant"] for r in claims}
-        out[0] = filters.match("claimant", claimant, names, model.aliases("claimant"))
-    if publisher is not None:
-        outlets = model.aliases("publisher")
-        names = {resolve(r["publisher"], outlets) for r in claims if r["publisher"]}
-        out[1] = filters.match("publisher", publisher, names, outlets)
-    if subject is not None:
-        out[2] = filters.match("subject", subject, {r["subject"] for r in claims})
-    if metric is not None:
-        out[3] = filters.match("metric", metric, {r["metric"] for r in claims})
-    return out
-
-
-def claim_facets(row: ClaimRow) -> Facets:
-    """What a claim row offers the filters."""
-    return {
-        "claimant": (row["canonical_claimant"],),
-        "subject": (row["subject"],),
-        "metric": (row["metric"],),
-    }
-
-
-def _total_facets(row: TotalRow) -> Facets:
-    return {
-        "claimant": (row["claimant"],),
-        "subject": (row["subject"],),
-        "metric": (row["metric"],),
-    }
 
 
 def totals(
@@ -126,7 +83,7 @@ def totals(
         return []
     wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
     noun = "totals" if as_of is None else f"totals as of {as_of}"
-    return filters.select(rows, _total_facets, wanted, noun=_reviewed(noun, reviewed))
+    return filters.select(rows, total_facets, wanted, noun=_reviewed(noun, reviewed))
 
 
 def _with_ranges(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, TypedDict, cast
 
-from ledger.app.queries import matches
+from ledger.app.matching import matches
 from ledger.app.results import PublicClaim, public_claim
 from ledger.app.session import Session, iso_date, known_metric
 from ledger.errors import InvalidInput, NoMatch, NotFound

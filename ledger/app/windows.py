@@ -16,7 +16,7 @@ from typing import Any
 from events import METRICS
 from ledger.app import filters
 from ledger.app.filters import Facets
-from ledger.app.queries import matches
+from ledger.app.matching import matches
 from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput
