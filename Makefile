@@ -34,6 +34,7 @@ demo: $(STAMP)
 	@bash scripts/demo.sh $(BIN)/claims $(DEMO)
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
 
 # A hand-made mutation pass (scripts/mutants.py): minutes, so not part of `make test`.
