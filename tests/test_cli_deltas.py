@@ -24,6 +24,7 @@ DELTA_KEYS = {
     "stated_qualifier",
     "kind",
     "explanation",
+    "declared_correction",
     "claims",
     "stated_claim",
 }
