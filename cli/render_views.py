@@ -89,9 +89,14 @@ def _by_age(latest: list[dict[str, Any]]) -> str:
     runs: dict[int, list[str]] = {}
     for x in sorted(latest, key=lambda x: x["age_days"]):
         runs.setdefault(x["age_days"], []).append(
-            f"{x['subject']} {x['metric']} {figure(x['value'], x['qualifier'])}"
+            f"{x['subject']} {x['metric']} "
+            + (_range(x["range"]) if x.get("range") else figure(x["value"], x["qualifier"]))
         )
     return "; ".join(f"({days}d) {', '.join(names)}" for days, names in runs.items())
+
+
+def _range(ends: list[int]) -> str:
+    return f"{ends[0]:,}–{ends[1]:,}"
 
 
 def claim_panel(document: dict[str, Any]) -> None:
