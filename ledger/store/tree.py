@@ -71,8 +71,9 @@ def frontier_at(size: int, stored: StoredReader, hashes: HashReader) -> tuple[Fr
     (False: the tree is behind the log and needs a backfill before it can grow)."""
     ids = frontier_ids(size)
     high = [node for node in ids if node[0] >= STORED_LEVEL]
-    complete = len(stored(high)) == len(high) if high else True
-    found = read_nodes(ids, stored, hashes)
+    have = stored(high) if high else {}
+    found = read_nodes(ids, lambda wanted: {n: have[n] for n in wanted if n in have}, hashes)
+    complete = len(have) == len(high)
     return Frontier(size, [found[node] for node in ids]), complete
 
 
