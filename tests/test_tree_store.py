@@ -75,3 +75,26 @@ def test_roots_and_proofs_read_a_few_leaves_not_the_log() -> None:
         call()
         assert store.leaves_read <= 45
         assert store.nodes_asked <= 24
+
+
+def test_a_missing_or_extra_node_is_named() -> None:
+    """Compared with the tree recomputed from the events, a stored tree that lacks a node or
+    has one beyond the log is a fault at the first event under that node."""
+    from ledger.store.tree import ExpectedTree, first_tree_difference
+
+    store = filled([64])
+    expected = ExpectedTree()
+    for event in store.read():
+        expected.add(event.hash)
+    stored = store.tree_nodes()
+    assert first_tree_difference(expected.nodes, stored) is None
+    lacking = [node for node in stored if node[:2] != (4, 2)]
+    assert first_tree_difference(expected.nodes, lacking) == (
+        33,
+        "the stored Merkle tree lacks its node at level 4, index 2 (events 33-48): "
+        "nodes were removed from it",
+    )
+    extra = [*stored, (4, 4, bytes(32))]
+    position, why = first_tree_difference(expected.nodes, extra) or (0, "")
+    assert position == 65
+    assert "node at level 4, index 4 (events 65-80) beyond the log" in why
