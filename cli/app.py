@@ -22,6 +22,7 @@ from cli import (
     claims_cmds,
     diff_cmds,
     log_cmds,
+    proof_cmds,
     review_cmds,
     search_cmds,
     views_cmds,
@@ -219,6 +220,7 @@ windows_cmds.register(app)
 search_cmds.register(app)
 audit_cmds.register(app)
 log_cmds.register(app)
+proof_cmds.register(app)
 review_cmds.register(app)
 diff_cmds.register(app)
 

@@ -3,6 +3,7 @@ commands load the extractor (none of the read commands).
 
 Layers inside `ledger`, each importing only those below it:
     errors, files, lazy, redact    (the standard library only)
+    proofs                         the Merkle tree and its proofs (pure: the standard library)
     store                          the log
     projections                    read models of the log
     ingest                         the extractor (store types for its pipeline)
@@ -23,8 +24,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BASE = {"ledger", "ledger.errors", "ledger.files", "ledger.lazy", "ledger.redact"}
+BASE = {"ledger", "ledger.errors", "ledger.files", "ledger.lazy", "ledger.redact", "ledger.proofs"}
 ALLOWED = {
+    "proofs": BASE,
     "store": BASE | {"ledger.store"},
     "projections": BASE | {"ledger.store", "ledger.projections"},
     "ingest": BASE | {"ledger.store", "ledger.ingest"},
@@ -50,7 +52,7 @@ def _layer(module: str) -> str:
     return ".".join(parts[:2]) if len(parts) > 1 and parts[1] in _SUBPACKAGES else parts[0]
 
 
-_SUBPACKAGES = {"store", "projections", "ingest", "importers", "app"}
+_SUBPACKAGES = {"proofs", "store", "projections", "ingest", "importers", "app"}
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
