@@ -98,6 +98,7 @@ PINNED = {
         "VERDICTS",
         "ArticleRecorded",
         "ArticleRevised",
+        "CheckpointSigned",
         "Claim",
         "ClaimAsserted",
         "ClaimCorrected",
