@@ -19,11 +19,13 @@ from typer.exceptions import Abort, TyperException
 from cli import (
     articles_cmds,
     audit_cmds,
+    bundle_cmds,
     claims_cmds,
     diff_cmds,
     log_cmds,
     review_cmds,
     search_cmds,
+    sign_cmds,
     views_cmds,
     windows_cmds,
 )
@@ -221,6 +223,8 @@ audit_cmds.register(app)
 log_cmds.register(app)
 review_cmds.register(app)
 diff_cmds.register(app)
+sign_cmds.register(app)
+bundle_cmds.register(app)
 
 
 def main() -> None:

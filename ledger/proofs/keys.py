@@ -108,7 +108,7 @@ def _private(seed: bytes) -> Ed25519PrivateKey:
 
 def _split(text: str, what: str) -> tuple[str, bytes, bytes]:
     """Split `<name>+<hex id>+<base64(type ‖ key)>` into name, id and key (type 0x01 only)."""
-    parts = text.strip().split("+")
+    parts = text.strip().split("+", 2)
     if len(parts) != 3:
         raise BadKey(f"{what}: expected NAME+KEYID+KEY")
     name, hex_id, material = parts

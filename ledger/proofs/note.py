@@ -65,9 +65,7 @@ class SignedNote:
 
     def with_signature(self, signature: Signature) -> SignedNote:
         """This note with one more signature line (the same key twice is refused)."""
-        if any(
-            s.name == signature.name and s.key_id == signature.key_id for s in self.signatures
-        ):
+        if any(s.name == signature.name and s.key_id == signature.key_id for s in self.signatures):
             raise NoteError(f"the note is already signed by {signature.name}")
         return SignedNote(self.text, (*self.signatures, signature))
 
