@@ -67,7 +67,9 @@ def keygen(
     public_path = out + ".pub"
     outfile.check_target(out, force=force, option="--out")
     outfile.check_target(public_path, force=force, option="--out")
-    private, public = ledger.new_key_pair(name or ledger.default_origin(ledger_path(ctx)))
+    if name is None:
+        name = ledger.default_origin(ledger_path(ctx))
+    private, public = ledger.new_key_pair(name)
     with outfile.output_file(out, force=force, option="--out", mode=0o600) as fh:
         fh.write(private.encode())
     with outfile.output_file(public_path, force=force, option="--out") as fh:

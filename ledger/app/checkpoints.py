@@ -139,27 +139,24 @@ def verify_checkpoint(
 
 
 def _extends(tree: LogTree, checkpoint: Checkpoint) -> tuple[int | None, str] | None:
-    """None if the log extends the checkpoint's tree, else (first position, why)."""
+    """None if the log extends the checkpoint's tree, else (first position, why): the first
+    position that no longer matches when it can be known (the lowest it can be otherwise)."""
     size, head = checkpoint.size, tree.head()
     if size > head:
-        cut = tree.first_divergence(head) if head else None
-        first = cut or head + 1
-        return first, (
-            f"the log has {head} events but the checkpoint covers {size}: "
-            f"position {first} onwards is gone or changed"
-        )
+        parted = tree.first_divergence(head)
+        first = parted[0] if parted else head + 1
+        where = _where(parted) if parted else f"position {first} onwards is gone"
+        return first, f"the log has {head} events but the checkpoint covers {size}: {where}"
     if tree.root(size) != checkpoint.root:
-        changed = tree.first_divergence(size)
-        where = f"position {changed}" if changed else f"a position at or before {size}"
-        unknown = (
-            ""
-            if changed
-            else " (the ledger's own records agree with its events: the whole log, "
-            "or everything it keeps about itself, was replaced)"
-        )
-        return changed, (
-            f"the log no longer has the tree the checkpoint signed at size {size}: "
-            f"it differs from {where}{unknown}"
+        parted = tree.first_divergence(size)
+        if parted is None:
+            return None, (
+                f"the log's tree at size {size} is not the one the checkpoint signed: "
+                f"a position at or before {size} changed, and the ledger keeps no other "
+                "record that says which (the log was replaced, or rewritten with its tree)"
+            )
+        return parted[0], (
+            f"the log's tree at size {size} is not the one the checkpoint signed: {_where(parted)}"
         )
     try:
         proof = tree.consistency(size, head)
@@ -167,6 +164,16 @@ def _extends(tree: LogTree, checkpoint: Checkpoint) -> tuple[int | None, str] | 
     except merkle.ProofError as exc:
         return None, f"the consistency proof from size {size} to the head {head} fails: {exc}"
     return None
+
+
+def _where(parted: tuple[int, int]) -> str:
+    first, last = parted
+    if first == last:
+        return f"the first position that no longer matches is {first}"
+    return (
+        f"the first position that no longer matches is one of {first}..{last} "
+        "(the ledger keeps its tree in subtrees, not single events)"
+    )
 
 
 @dataclass

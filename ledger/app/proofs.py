@@ -1,11 +1,12 @@
 """The Merkle tree of a ledger's log, as the checkpoint and bundle handlers see it.
 
 Owns: `LogTree` — the roots, inclusion and consistency proofs of the log's event hashes at
-any size, and `first_divergence` (the first position where the log no longer matches a
-record of its tree). The one place that knows where tree data comes from: today the pure
+any size, and `first_divergence` (where the log first parts from the tree the store
+recorded). The one place that knows where tree data comes from: today the pure
 functions of `ledger.proofs.merkle` over the event hashes read from the store, once per
 `LogTree`; a store that keeps its tree (`tree_head`, `inclusion_proof`, `consistency_proof`)
-answers for itself, and its stored tree is the record `first_divergence` compares with.
+answers for itself, and its stored nodes (`tree_nodes`) are the record `first_divergence`
+compares with.
 Imports: `ledger.proofs.merkle`, `ledger.store`.
 """
 
@@ -53,28 +54,26 @@ class LogTree:
             return list(stored(old_size, new_size))
         return merkle.consistency_proof(self.leaves()[:new_size], old_size)
 
-    def recorded_root(self, size: int) -> bytes | None:
-        """The root at `size` as the store's own kept tree has it (None if it keeps none)."""
-        stored = _stored(self.store, "tree_head")
-        if stored is None:
+    def first_divergence(self, size: int) -> tuple[int, int] | None:
+        """Where the log first parts from the tree the store recorded, among the first `size`
+        events: (first, last) positions of the smallest stored subtree whose hash the events
+        no longer give, earliest first. None if the store keeps no tree, or its tree agrees
+        with the events (the log, tree and all, was replaced). The store keeps subtrees, not
+        single leaves, so the answer is a range: no record of the log pins it closer."""
+        nodes = _stored(self.store, "tree_nodes")
+        if nodes is None:
             return None
-        _, root = stored(size)
-        return bytes(root)
-
-    def first_divergence(self, size: int) -> int | None:
-        """The first position (1..size) at which the events no longer give the tree the store
-        recorded, found by a binary search on prefix roots; None if the store keeps no tree or
-        its tree agrees with the events (a log replaced whole, tree and all)."""
-        if size == 0 or self.recorded_root(size) in (None, self.root(size)):
-            return None
-        low, high = 1, size  # the prefix of `high` differs; find the smallest that does
-        while low < high:
-            middle = (low + high) // 2
-            if self.recorded_root(middle) != self.root(middle):
-                high = middle
-            else:
-                low = middle + 1
-        return low
+        leaves = self.leaves()
+        limit = min(size, len(leaves))
+        spans = []
+        for level, index, hash_ in nodes():
+            first, last = index << level, (index + 1) << level
+            if last <= limit:
+                spans.append((last, -first, first, bytes(hash_)))
+        for last, _, first, hash_ in sorted(spans):
+            if merkle.root_hash(leaves[first:last]) != hash_:
+                return first + 1, last
+        return None
 
 
 def _stored(store: EventStore, name: str) -> Callable[..., Any] | None:
