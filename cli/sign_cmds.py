@@ -9,15 +9,12 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
 from cli import outfile
 from cli.common import JsonFlag, ledger_path, open_ledger, read_input, render
-
-if TYPE_CHECKING:
-    from ledger.proofs.keys import VerifierKey
 
 KEY_LIMIT = 10_000
 NOTE_LIMIT = 1_000_000
@@ -32,7 +29,7 @@ KeyFiles = Annotated[
 ]
 
 
-def read_keys(paths: list[str]) -> list[VerifierKey]:
+def read_keys(paths: list[str]) -> list[Any]:
     """The public keys in these files (one line each, exit 2 for a file that is not one)."""
     import ledger
 

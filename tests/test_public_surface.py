@@ -29,8 +29,16 @@ ALLOWED = {
     "projections": BASE | {"ledger.store", "ledger.projections"},
     "ingest": BASE | {"ledger.store", "ledger.ingest"},
     "importers": BASE | {"ledger.ingest", "ledger.importers"},
+    "proofs": BASE | {"ledger.store", "ledger.projections", "ledger.proofs"},
     "app": BASE
-    | {"ledger.store", "ledger.projections", "ledger.ingest", "ledger.importers", "ledger.app"},
+    | {
+        "ledger.store",
+        "ledger.projections",
+        "ledger.ingest",
+        "ledger.importers",
+        "ledger.proofs",
+        "ledger.app",
+    },
 }
 
 
@@ -50,7 +58,7 @@ def _layer(module: str) -> str:
     return ".".join(parts[:2]) if len(parts) > 1 and parts[1] in _SUBPACKAGES else parts[0]
 
 
-_SUBPACKAGES = {"store", "projections", "ingest", "importers", "app"}
+_SUBPACKAGES = {"store", "projections", "ingest", "importers", "proofs", "app"}
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
