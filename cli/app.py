@@ -23,6 +23,7 @@ from cli import (
     claims_cmds,
     diff_cmds,
     log_cmds,
+    proof_cmds,
     review_cmds,
     search_cmds,
     sign_cmds,
@@ -221,6 +222,7 @@ windows_cmds.register(app)
 search_cmds.register(app)
 audit_cmds.register(app)
 log_cmds.register(app)
+proof_cmds.register(app)
 review_cmds.register(app)
 diff_cmds.register(app)
 sign_cmds.register(app)

@@ -1,5 +1,5 @@
-"""Commands for inclusion bundles: `prove CLAIM_ID --checkpoint FILE`, and `verify-bundle`,
-which checks a bundle with no ledger at all.
+"""Inclusion bundles: writing one (`prove CLAIM_ID --checkpoint FILE`, whose options are
+parsed in `cli.proof_cmds`), and `verify-bundle`, which checks one with no ledger at all.
 
 Each command parses its options, makes one call into `ledger`, and renders the result.
 """
@@ -17,24 +17,11 @@ from cli.sign_cmds import NOTE_LIMIT, read_keys
 BUNDLE_LIMIT = 64_000_000
 
 
-def prove(
-    ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(help="The claim to prove.")],
-    checkpoint: Annotated[
-        str,
-        typer.Option(help="A checkpoint of this ledger (`claims checkpoint`) to prove against."),
-    ],
-    out: Annotated[str | None, typer.Option(help="Write the bundle to FILE, not stdout.")] = None,
-    force: Annotated[
-        bool, typer.Option(help="Overwrite an existing --out file (a regular file only).")
-    ] = False,
+def write_bundle(
+    ctx: typer.Context, claim_id: str, checkpoint: str, *, out: str | None, force: bool
 ) -> None:
-    """Write one JSON file proving a claim is in the log the checkpoint signed.
-
-    It holds the claim, the events that produced and changed it (their canonical bytes, as the
-    hash chain hashes them), the article's content hash and quote, each event's inclusion
-    proof, and the signed checkpoint: `claims verify-bundle` checks it with the public key alone.
-    """
+    """`claims prove CLAIM_ID --checkpoint FILE [--out FILE]` (the option parsing lives with
+    `prove` in `cli.proof_cmds`): the bundle, to stdout or --out."""
     import orjson
 
     import ledger
@@ -80,5 +67,4 @@ def verify_bundle(
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
-    app.command()(prove)
     app.command("verify-bundle")(verify_bundle)

@@ -51,6 +51,8 @@ METAVARS: dict[str, str] = {
     "at": "POSITION",
     "start": "POSITION",
     "limit": "N",
+    "consistency": "OLD_SIZE",
+    "size": "NEW_SIZE",
     "claim_id": "CLAIM_ID",
     "stream": "STREAM",
     "type_": "EVENT_TYPE",

@@ -23,6 +23,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger import open_ledger
 from ledger.proofs.keys import (
     COSIGNATURE_V1,
     ED25519,
@@ -43,6 +44,7 @@ from ledger.proofs.note import (
     verify_note,
 )
 from ledger.store.hashing import first_break
+from tests.conftest import asserted
 from tests.test_integrity import claim_args, rehash_from, sql
 
 # The example key and note of golang.org/x/mod/sumdb/note's documentation.
@@ -233,13 +235,35 @@ def test_keygen_refuses_a_name_the_spec_forbids(cli, tmp_path: Path, name: str) 
 # -- checkpoints of a ledger -------------------------------------------------------------------
 
 
-@pytest.fixture
-def signed(cli, tmp_path: Path) -> Path:
-    """A ledger of 40 claims, a key pair, and a checkpoint of size 40 in cp1.txt."""
-    assert cli("keygen", "--out", "ledger.key").exit_code == 0
+SIGNED_FILES = ("claims.db", "ledger.key", "ledger.key.pub", "cp1.txt")
+
+
+@pytest.fixture(scope="module")
+def signed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once: a ledger of 40 claims, a key pair, a checkpoint of size 40 in cp1.txt."""
+    from typer.testing import CliRunner
+
+    from cli.app import app
+
+    folder = tmp_path_factory.mktemp("signed")
+    runner = CliRunner(env={"CLAIMS_LEDGER": str(folder / "claims.db"), "CLAIMS_DEBUG": "1"})
+
+    def run(*args: str) -> None:
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    run("keygen", "--out", str(folder / "ledger.key"))
     for n in range(40):
-        assert cli(*claim_args(2000 + n)).exit_code == 0
-    assert cli("checkpoint", "--key", "ledger.key", "--out", "cp1.txt").exit_code == 0
+        run(*claim_args(2000 + n))
+    run("checkpoint", "--key", str(folder / "ledger.key"), "--out", str(folder / "cp1.txt"))
+    return folder
+
+
+@pytest.fixture
+def signed(signed_template: Path, cli, tmp_path: Path) -> Path:
+    """A copy of the signed ledger, its keys and checkpoint in tmp_path; the ledger's path."""
+    for name in SIGNED_FILES:
+        shutil.copy2(signed_template / name, tmp_path / name)
     return tmp_path / "claims.db"
 
 
@@ -293,20 +317,45 @@ def _chain_holds(path: Path) -> bool:
     return first_break(sorted(rows, key=lambda r: r["position"])) is None
 
 
-def test_a_rechained_history_fails_at_the_edited_event(signed: Path, cli) -> None:
-    """Edit event 5 and re-chain every hash after it, guards restored: the hash chain holds
-    (what plain `verify` checks first), yet the checkpoint fails, exit 1, naming where."""
-    sql(signed, "DROP TRIGGER events_no_update")
-    sql(signed, "UPDATE events SET data = replace(data, '2004', '9004') WHERE position = 5")
-    rehash_from(signed, 5)
+def _verify_json(cli) -> dict[str, Any]:
+    result = cli("verify", "--checkpoint", "cp1.txt", "--key", "ledger.key.pub", "--json")
+    assert result.exit_code == 1, result.stdout
+    return dict(json.loads(result.stdout))
+
+
+def _rechain_event_20(path: Path) -> None:
+    """Change the claimed value in event 20 and re-chain every hash after it, the guards
+    reinstalled exactly: a consistent rewrite of the log."""
+    sql(path, "DROP TRIGGER events_no_update")
+    sql(path, "UPDATE events SET data = replace(data, '2019', '9019') WHERE position = 20")
+    rehash_from(path, 20)
+
+
+def test_a_rechained_history_fails_where_the_edit_is(signed: Path, cli) -> None:
+    """Edit event 20 and re-chain every hash after it: the hash chain holds (what plain
+    `verify` checks first), yet the checkpoint fails, exit 1, naming the 16 positions the
+    ledger's stored tree says hold the first change (it keeps subtrees of 16, not leaves)."""
+    _rechain_event_20(signed)
     assert _chain_holds(signed)
+    report = _verify_json(cli)
+    assert report["position"] == 17
+    assert "the first position that no longer matches is one of 17..32" in report["reason"]
     result = verify(cli)
-    assert result.exit_code == 1
-    assert "claims: error: cp1.txt: the log's tree at size 40" in result.stderr
-    report = json.loads(
-        cli("verify", "--checkpoint", "cp1.txt", "--key", "ledger.key.pub", "--json").stdout
-    )
-    assert report["ok"] is False
+    assert result.exit_code == 1 and result.stderr.startswith("claims: error: cp1.txt: the log")
+
+
+def test_a_rewrite_that_passes_verify_still_fails_the_checkpoint(signed: Path, cli) -> None:
+    """The thorough attacker: re-chain, drop the stored tree so the next write rebuilds it
+    from the rewritten events, and rebuild the read models: plain `verify` passes; only the
+    checkpoint kept outside the ledger catches it (and no record says where)."""
+    _rechain_event_20(signed)
+    sql(signed, "DELETE FROM merkle_nodes", "DELETE FROM projection_checkpoints")
+    assert cli(*claim_args(9999)).exit_code == 0  # the next write backfills the tree
+    assert cli("replay").exit_code == 0
+    assert cli("verify").exit_code == 0
+    report = _verify_json(cli)
+    assert report["position"] is None
+    assert "a position at or before 40 changed" in report["reason"]
 
 
 def test_a_deleted_tail_fails_naming_the_first_missing_position(signed: Path, cli) -> None:
@@ -324,8 +373,8 @@ def test_a_deleted_tail_fails_naming_the_first_missing_position(signed: Path, cl
 def test_a_different_log_fails(signed: Path, cli, tmp_path: Path) -> None:
     """Another ledger put in this one's place (its own chain intact) fails the checkpoint."""
     shutil.move(signed, tmp_path / "signed.db")
-    for n in range(45):
-        assert cli(*claim_args(5000 + n)).exit_code == 0
+    with open_ledger(signed) as other:
+        other.append([asserted(n) for n in range(45)])
     assert cli("verify").exit_code == 0
     result = verify(cli)
     assert result.exit_code == 1 and "not the one the checkpoint signed" in result.stderr

@@ -40,6 +40,13 @@ class TestMemoryStore(StoreContract):
     def raw_sql(self, store: MemoryStore, statement: str) -> None:
         _STATEMENTS[statement](store.rows)
 
+    def tamper_node(self, store: MemoryStore, level: int, index: int, digest: bytes) -> None:
+        assert (level, index) in store.rows.tree
+        store.rows.tree[level, index] = digest
+
+    def clear_tree(self, store: MemoryStore) -> None:
+        store.rows.tree.clear()
+
 
 def test_a_failed_write_publishes_nothing() -> None:
     """A batch that fails half way (a stale expected version) leaves the rows as they were."""

@@ -56,6 +56,18 @@ class TestPostgresStore(StoreContract):
         with psycopg.connect(store.url, autocommit=True) as conn:
             conn.execute(statement)  # type: ignore[arg-type]
 
+    def tamper_node(self, store: PostgresStore, level: int, index: int, digest: bytes) -> None:
+        with psycopg.connect(store.url, autocommit=True) as conn:
+            changed = conn.execute(
+                "UPDATE merkle_nodes SET hash = %s WHERE level = %s AND idx = %s",
+                (digest, level, index),
+            ).rowcount
+        assert changed == 1
+
+    def clear_tree(self, store: PostgresStore) -> None:
+        with psycopg.connect(store.url, autocommit=True) as conn:
+            conn.execute("DELETE FROM merkle_nodes")
+
 
 def test_truncate_is_refused(make_postgres_store) -> None:
     """TRUNCATE, which skips row triggers, is refused too."""

@@ -33,6 +33,18 @@ class TestSQLiteStore(StoreContract):
         with sqlite3.connect(store.path) as conn:
             conn.execute(statement)
 
+    def tamper_node(self, store: SQLiteStore, level: int, index: int, digest: bytes) -> None:
+        with sqlite3.connect(store.path) as conn:
+            changed = conn.execute(
+                "UPDATE merkle_nodes SET hash = ? WHERE level = ? AND idx = ?",
+                (digest, level, index),
+            ).rowcount
+        assert changed == 1
+
+    def clear_tree(self, store: SQLiteStore) -> None:
+        with sqlite3.connect(store.path) as conn:
+            conn.execute("DELETE FROM merkle_nodes")
+
 
 def test_table_is_strict(make_sqlite_store) -> None:
     """The events table is STRICT: a text position is refused by SQLite itself."""

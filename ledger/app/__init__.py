@@ -18,6 +18,7 @@
     articles_view.py show ARTICLE_ID (and which of claim or article an id names)
     search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import
+    consistency.py   prove --consistency: an older log is a prefix of this one (Merkle proof)
     audit.py         consistency findings and the explanation of a total (pure)
     results.py       the typed results, in their JSON shape
 

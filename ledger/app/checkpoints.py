@@ -67,9 +67,8 @@ def issue_checkpoint(session: Session, key: SignerKey, *, origin: str | None, ac
         origin = check_origin(origin or key.name)
     except NoteError as exc:
         raise InvalidInput(f"--origin: {exc}") from None
-    tree = LogTree(session.store)
-    size = tree.head()
-    checkpoint = Checkpoint(origin, size, tree.root(size))
+    size, root = LogTree(session.store).signed_root()
+    checkpoint = Checkpoint(origin, size, root)
     text = checkpoint.text()
     note = SignedNote(text, (sign(text, key),)).render()
     verifier = key.verifier()

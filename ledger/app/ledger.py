@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
-from ledger.app import articles_view, commands, maintenance, queries, reviews
+from ledger.app import articles_view, commands, consistency, maintenance, queries, reviews
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.app.search import find, make_query
@@ -363,6 +363,12 @@ class Ledger:
     def verify(self) -> VerifyReport:
         """`claims verify`."""
         return maintenance.verify(self.store, self.place)
+
+    def prove_consistency(
+        self, old_size: int, new_size: int | None = None
+    ) -> consistency.ConsistencyProof:
+        """`claims prove --consistency`."""
+        return consistency.prove_consistency(self.store, old_size, new_size)
 
     def replay(self, projection: str | None = None) -> tuple[int, int]:
         """`claims replay`."""

@@ -1,9 +1,10 @@
 """Maintenance: verifying a ledger, rebuilding its read models, exporting and importing it.
 
-Owns: `verify` (the hash chain from position 1 to the head, the append-only guards, every
-event against its schema, every checkpoint and a shared log's local views against the event
-at their position, and the stored tables against a replay of the log — stopping at the first
-fault), `replay`, `export_lines` and `import_lines` (the file format is `ledger.store.exchange`).
+Owns: `verify` (the hash chain from position 1 to the head, the append-only guards, every event
+against its schema, the stored Merkle tree against one recomputed from the events, every
+checkpoint and a shared log's local views against the event at their position, and the stored
+tables against a replay of the log — stopping at the first fault), `replay`, `export_lines` and
+`import_lines` (the file format is `ledger.store.exchange`).
 Imports: `events`, `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger.errors`.
 """
 
@@ -32,6 +33,7 @@ from ledger.projections import (
 from ledger.store import EventStore, ImportResult, gc_paused
 from ledger.store.exchange import bounded_lines, export_header, parse_export
 from ledger.store.hashing import GENESIS, first_break
+from ledger.store.tree import ExpectedTree, first_tree_difference
 
 
 def verify(store: EventStore, place: ReadModels) -> VerifyReport:
@@ -39,11 +41,13 @@ def verify(store: EventStore, place: ReadModels) -> VerifyReport:
     head = store.head()
     counted = 0
     invalid: list[Problem] = []
+    tree = ExpectedTree()
 
     def rows() -> Iterator[dict[str, Any]]:
         nonlocal counted
         for row in store.read_rows():
             counted += 1
+            tree.add(row["hash"])
             if not invalid:
                 try:
                     decode(row["type"], row["schema_version"], row["data_json"])
@@ -59,6 +63,9 @@ def verify(store: EventStore, place: ReadModels) -> VerifyReport:
         return VerifyReport(counted, head, Problem(head, "; ".join(problems)))
     if invalid:
         return VerifyReport(counted, head, invalid[0])
+    fault = first_tree_difference(tree.nodes, store.tree_nodes())
+    if fault is not None:
+        return VerifyReport(counted, head, Problem(*fault))
     conn, problem = place.stored(head)
     if problem is None and conn is not None:
         problem = _read_model_problem(store, conn, head)

@@ -5,13 +5,14 @@
     codec.py            a stored row <-> an envelope
     hashing.py          canonical JSON, the event hash, walking the chain
     recorder.py         the append/import/read template over per-backend hooks
+    tree.py             the Merkle tree as stored: which nodes, reading roots and proofs
     sqlite.py           SQLiteStore                (sqlite_schema.py: the file, its guards)
     postgres.py         PostgresStore, a shared log (postgres_schema.py: tables, guards)
     memory.py           MemoryStore, the in-memory fake every test of the contract runs on too
     exchange.py         the export file format (a header line, then one event per line)
 
 `open_store` picks the backend from the target's spelling; PostgreSQL (and psycopg) load only
-for a `postgresql://` target. Imports: `events`, `ledger.errors`.
+for a `postgresql://` target. Imports: `events`, `ledger.errors`, `ledger.proofs.merkle`.
 """
 
 from __future__ import annotations

@@ -4,8 +4,9 @@ Owns: `MemoryStore` (the `Recorder` hooks over a Python list), the fake the stor
 suite runs on beside SQLite and PostgreSQL (like eventsourcing's POPO recorder), and what
 the application tests use when they need a log but not a file. Its rows are a list that
 refuses to change or lose an item, as the real backends' triggers do; a test that must tamper
-goes around it on purpose (`list.__setitem__`), as an attacker with file access would.
-Imports: `events.envelope`, `ledger.store.*`, `ledger.errors`.
+goes around it on purpose (`list.__setitem__`), as an attacker with file access would. The
+stored Merkle tree nodes are a dict beside the rows (`AppendOnlyRows.tree`).
+Imports: `events.envelope`, `ledger.store.*`, `ledger.proofs.merkle`, `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import Any, NoReturn, TypeVar, overload
 
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, OperationFailed
+from ledger.proofs.merkle import NodeId
 from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, TYPE, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.recorder import Recorder
+from ledger.store.tree import TreeNode
 
 T = TypeVar("T")
 
@@ -33,6 +36,7 @@ class AppendOnlyRows(Sequence[Row]):
 
     def __init__(self, rows: Sequence[Row] = ()) -> None:
         self._items: list[Row] = list(rows)
+        self.tree: dict[NodeId, bytes] = {}  # the stored Merkle tree nodes
 
     def __len__(self) -> int:
         return len(self._items)
@@ -62,6 +66,11 @@ class AppendOnlyRows(Sequence[Row]):
             ids.add(row[_ID])
         self._items.extend(rows)
 
+    def add_nodes(self, nodes: Sequence[TreeNode]) -> None:
+        """Store tree nodes, keeping any already stored."""
+        for level, index, digest in nodes:
+            self.tree.setdefault((level, index), digest)
+
 
 class MemoryStore(Recorder[AppendOnlyRows]):
     """An event store in one process's memory; writes are serialised by a lock."""
@@ -89,6 +98,7 @@ class MemoryStore(Recorder[AppendOnlyRows]):
             staged = _Staged(self.rows)
             result = body(staged)
             self.rows.extend_at_head(staged.added)
+            self.rows.add_nodes(staged.added_nodes)
             return result
 
     def _head(self, conn: AppendOnlyRows) -> tuple[int, str]:
@@ -141,6 +151,21 @@ class MemoryStore(Recorder[AppendOnlyRows]):
         """Return the last position (0 for an empty log)."""
         return self._head(self.rows)[0]
 
+    def _reading(self, body: Callable[[AppendOnlyRows], T]) -> T:
+        return body(self.rows)
+
+    def _tree_nodes(self, conn: AppendOnlyRows, ids: Sequence[NodeId]) -> dict[NodeId, bytes]:
+        return {node: conn.tree[node] for node in ids if node in conn.tree}
+
+    def _event_hashes(self, conn: AppendOnlyRows, first: int, last: int) -> list[str]:
+        return [conn[position - 1][-1] for position in range(first, last + 1)]
+
+    def _insert_nodes(self, conn: AppendOnlyRows, nodes: list[TreeNode]) -> None:
+        conn.add_nodes(nodes)
+
+    def _stored_nodes(self, conn: AppendOnlyRows) -> list[TreeNode]:
+        return [(level, index, conn.tree[level, index]) for level, index in sorted(conn.tree)]
+
     def stream_version(self, stream: str) -> int:
         """Return a stream's current version (0 if it has no events)."""
         return self._versions(self.rows, {stream}).get(stream, 0)
@@ -166,8 +191,14 @@ class _Staged(AppendOnlyRows):
 
     def __init__(self, published: AppendOnlyRows) -> None:
         super().__init__(published)
+        self.tree = dict(published.tree)
         self.added: list[Row] = []
+        self.added_nodes: list[TreeNode] = []
 
     def extend_at_head(self, rows: Sequence[Row]) -> None:
         super().extend_at_head(rows)
         self.added.extend(rows)
+
+    def add_nodes(self, nodes: Sequence[TreeNode]) -> None:
+        super().add_nodes(nodes)
+        self.added_nodes.extend(nodes)

@@ -11,7 +11,8 @@ identically on either backend. Reads are keyset pages by position: memory stays 
 transaction is held open between pages (nothing pins old row versions; a reader may append
 while it iterates). Writers blocked by others are retried with backoff.
 Imports: psycopg 3 (optional: only `postgresql://` ledgers load this module), `events`,
-`ledger.store.*` (the recorder template, the row codec, `postgres_schema`), `ledger.errors`.
+`ledger.store.*` (the recorder template, the row codec, `postgres_schema`), `ledger.errors`,
+`ledger.proofs.merkle`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from psycopg import errors as pg_errors
 
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
+from ledger.proofs.merkle import NodeId
 from ledger.store import postgres_schema as pg_schema
 from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.recorder import Recorder
+from ledger.store.tree import TreeNode
 
 T = TypeVar("T")
 
@@ -52,6 +55,13 @@ _BY_KEY = f"{_SELECT} WHERE idempotency_key = %s"
 _KNOWN_KEYS = "SELECT idempotency_key FROM events WHERE idempotency_key = ANY(%s)"
 _VERSION = "SELECT max(version) FROM events WHERE stream = %s"
 _SELECT_VERSIONS = "SELECT stream, max(version) FROM events WHERE stream = ANY(%s) GROUP BY stream"
+_NODES_IN = (
+    "SELECT level, idx, hash FROM merkle_nodes "
+    "WHERE (level, idx) IN (SELECT * FROM unnest(%s::smallint[], %s::bigint[]))"
+)
+_NODES = "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx"
+_ADD_NODE = "INSERT INTO merkle_nodes (level, idx, hash) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING"
+_HASHES = "SELECT hash FROM events WHERE position >= %s AND position <= %s ORDER BY position"
 _ATTEMPTS = 12
 _CHUNK = 10_000  # values per array parameter in an import's look-ups
 
@@ -73,6 +83,7 @@ class PostgresStore(Recorder[psycopg.Connection[Any]]):
         self.readonly = readonly
         self._conn: psycopg.Connection[Any] | None = None
         self._ready = False
+        self._tree_ready = False  # merkle_nodes is known to exist (a ledger may predate it)
         self._ready = self._has_ledger()
         if readonly and not self._ready:
             raise InvalidInput(
@@ -127,6 +138,9 @@ class PostgresStore(Recorder[psycopg.Connection[Any]]):
         if not self._ready:
             pg_schema.create(conn, self.where)
             self._ready = True
+        if not self._tree_ready:
+            conn.execute(pg_schema.TREE_DDL)
+            self._tree_ready = True
         with conn.transaction():
             conn.execute(pg_schema.SET_LOCK_TIMEOUT)
             conn.execute(pg_schema.WRITER_LOCK)
@@ -196,6 +210,36 @@ class PostgresStore(Recorder[psycopg.Connection[Any]]):
     def _versions(self, conn: psycopg.Connection[Any], streams: set[str]) -> dict[str, int]:
         """Return the current version of each stream that has events (one query)."""
         return dict(conn.execute(_SELECT_VERSIONS, (sorted(streams),)).fetchall())
+
+    # -- the Merkle tree ----------------------------------------------------------------------
+
+    def _reading(self, body: Callable[[psycopg.Connection[Any]], T]) -> T:
+        return self._query(body)
+
+    def _tree_nodes(
+        self, conn: psycopg.Connection[Any], ids: Sequence[NodeId]
+    ) -> dict[NodeId, bytes]:
+        levels, indexes = [node[0] for node in ids], [node[1] for node in ids]
+        try:
+            rows = conn.execute(_NODES_IN, (levels, indexes)).fetchall()
+        except pg_errors.UndefinedTable:  # a read of a ledger older than the tree
+            return {}
+        return {(level, idx): bytes(digest) for level, idx, digest in rows}
+
+    def _event_hashes(self, conn: psycopg.Connection[Any], first: int, last: int) -> list[str]:
+        return [row[0] for row in conn.execute(_HASHES, (first, last)).fetchall()]
+
+    def _insert_nodes(self, conn: psycopg.Connection[Any], nodes: list[TreeNode]) -> None:
+        if nodes:
+            with conn.cursor() as cur:
+                cur.executemany(_ADD_NODE, nodes)
+
+    def _stored_nodes(self, conn: psycopg.Connection[Any]) -> list[TreeNode]:
+        try:
+            rows = conn.execute(_NODES).fetchall()
+        except pg_errors.UndefinedTable:
+            return []
+        return [(level, idx, bytes(digest)) for level, idx, digest in rows]
 
     # -- reading -----------------------------------------------------------------------------
 

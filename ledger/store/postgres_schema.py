@@ -1,11 +1,13 @@
 """The PostgreSQL database of a shared ledger: connecting, recognising it, and its DDL.
 
-Owns: the `events` table as PostgreSQL spells it (the columns of `sqlite_schema`, `data` kept
-as the canonical JSON text so hashes match SQLite's byte for byte), the append-only triggers
+Owns: the `events` table as PostgreSQL spells it (the columns of `sqlite_schema`, `data` kept as
+the canonical JSON text so hashes match SQLite's byte for byte), the append-only triggers
 (UPDATE, DELETE and TRUNCATE fail), the `claim_ledger` table that marks a schema as a claim
-ledger, the advisory lock that serialises appends, `describe` (a URL without its password),
-and opening a connection with clear errors. The ledger lives in the first schema of the
-connection's `search_path` (`public` unless the URL's `options=-csearch_path%3D...` says so).
+ledger, the advisory lock that serialises appends, `describe` (a URL without its password), the
+`merkle_nodes` table (the stored Merkle tree, `ledger.store.tree`: created with the ledger, or
+by the first write to an older one), and opening a connection with clear errors. The ledger
+lives in the first schema of the connection's `search_path` (`public` unless the URL's
+`options=-csearch_path%3D...` says so).
 Imports: psycopg 3 (an optional dependency: only `postgresql://` ledgers load this module),
 `ledger.errors`.
 """
@@ -66,6 +68,17 @@ CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events
 """
 # Statement-level triggers fire even when no row matches, so any UPDATE, DELETE or TRUNCATE
 # of the log fails, whoever asks (short of the table's owner dropping them: `verify` notices).
+
+TREE_DDL = """
+CREATE TABLE IF NOT EXISTS merkle_nodes (
+    level SMALLINT NOT NULL CHECK (level >= 0),
+    idx   BIGINT   NOT NULL CHECK (idx >= 0),
+    hash  BYTEA    NOT NULL CHECK (octet_length(hash) = 32),
+    PRIMARY KEY (level, idx)
+)
+"""
+# The perfect subtrees of 16 leaves and more (as SQLite's `merkle_nodes`): derived from the
+# events' hashes, checked against them by `verify`, grown inside each append's transaction.
 
 TRIGGERS = ("events_no_update", "events_no_delete", "events_no_truncate")
 GUARD_FUNCTION = "events_append_only"
@@ -201,6 +214,7 @@ def create(conn: psycopg.Connection[Any], where: str) -> None:
         if ledger_state(conn, where):
             return
         conn.execute(EVENTS_DDL)
+        conn.execute(TREE_DDL)
         conn.execute(MARK_DDL)
 
 

@@ -2,7 +2,8 @@
 
 Owns: `EventStore` (the complete interface the application uses: nothing reaches past it),
 `HostedViews` (the one optional capability: a store whose file can also hold the read models),
-`Recorded`, `ImportResult`, `EventRecord`.
+`Recorded`, `ImportResult`, `EventRecord`. The Merkle tree over the log is part of the
+interface: its root at any size and its proofs, read from what the store keeps.
 Imports: `events` only.
 """
 
@@ -112,6 +113,23 @@ class EventStore(Protocol):
 
     def head(self) -> int:
         """Return the last position (0 for an empty log)."""
+        ...
+
+    def tree_head(self, size: int | None = None) -> tuple[int, bytes]:
+        """Return (size, root) of the RFC 6962 Merkle tree over the first `size` events'
+        hashes (None: the whole log); leaf i is the event at position i + 1."""
+        ...
+
+    def inclusion_proof(self, index: int, size: int) -> list[bytes]:
+        """Return the proof that leaf `index` (position index + 1) is in the tree of `size`."""
+        ...
+
+    def consistency_proof(self, old_size: int, new_size: int) -> list[bytes]:
+        """Return the proof that the tree of `old_size` is a prefix of the tree of `new_size`."""
+        ...
+
+    def tree_nodes(self) -> list[tuple[int, int, bytes]]:
+        """Return every stored tree node as (level, index, hash), for `verify` to compare."""
         ...
 
     def stream_version(self, stream: str) -> int:

@@ -5,8 +5,8 @@ batches under BEGIN IMMEDIATE (retried with backoff while another writer holds t
 positions are gapless, each hash chains to the one before, an expected stream version guards
 against stale writers, and a known idempotency key writes nothing; the file's triggers
 (`sqlite_schema`) refuse anything else. The file can also hold the read models, which catch up
-inside each append's transaction (`hosted_views`).
-Imports: `events`, `ledger.store.*`, `ledger.errors`, orjson.
+inside each append's transaction (`hosted_views`); so does the Merkle tree (`merkle_nodes`).
+Imports: `events`, `ledger.store.*`, `ledger.proofs.merkle`, `ledger.errors`, orjson.
 """
 
 from __future__ import annotations
@@ -23,12 +23,14 @@ import orjson
 
 from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict, InvalidInput, OperationFailed
+from ledger.proofs.merkle import NodeId
 from ledger.store import sqlite_schema as schema
 from ledger.store.codec import COLUMNS, CONTENT_FIELDS, KEY, Row, envelope_of
 from ledger.store.hashing import GENESIS
 from ledger.store.kernel import Known, new_uuid, utc_now
 from ledger.store.protocol import HostedViews, Observer
 from ledger.store.recorder import Recorder
+from ledger.store.tree import TreeNode
 
 T = TypeVar("T")
 
@@ -55,6 +57,10 @@ _SELECT_VERSIONS = (
     f"SELECT stream, max(version) FROM events WHERE stream {_IN_JSON} GROUP BY stream"
 )
 _ATTEMPTS = 12
+_NODE = "SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?"
+_NODES = "SELECT level, idx, hash FROM merkle_nodes ORDER BY level, idx"
+_ADD_NODE = "INSERT OR IGNORE INTO merkle_nodes (level, idx, hash) VALUES (?, ?, ?)"
+_HASHES = "SELECT hash FROM events WHERE position >= ? AND position <= ? ORDER BY position"
 
 
 def _json_array(values: Sequence[str] | set[str]) -> bytes:
@@ -173,6 +179,40 @@ class SQLiteStore(Recorder[sqlite3.Connection]):
 
     def _known_keys(self, conn: sqlite3.Connection, keys: list[str]) -> set[str]:
         return {row[0] for row in conn.execute(_KNOWN_KEYS, (_json_array(keys),))}
+
+    # -- the Merkle tree ----------------------------------------------------------------------
+
+    def _reading(self, body: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            return body(self.conn)
+        except sqlite3.Error as exc:
+            raise storage_error(self.path, exc) from None
+
+    def _tree_nodes(self, conn: sqlite3.Connection, ids: Sequence[NodeId]) -> dict[NodeId, bytes]:
+        found: dict[NodeId, bytes] = {}
+        try:
+            for node in ids:
+                row = conn.execute(_NODE, node).fetchone()
+                if row is not None:
+                    found[node] = row[0]
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):  # a read-only file older than the tree
+                raise
+        return found
+
+    def _event_hashes(self, conn: sqlite3.Connection, first: int, last: int) -> list[str]:
+        return [row[0] for row in conn.execute(_HASHES, (first, last))]
+
+    def _insert_nodes(self, conn: sqlite3.Connection, nodes: list[TreeNode]) -> None:
+        conn.executemany(_ADD_NODE, nodes)
+
+    def _stored_nodes(self, conn: sqlite3.Connection) -> list[TreeNode]:
+        try:
+            return [(level, idx, digest) for level, idx, digest in conn.execute(_NODES)]
+        except sqlite3.OperationalError as exc:
+            if "no such table" not in str(exc):
+                raise
+            return []
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The SQLite file: opening it safely, recognising it as a ledger, and its DDL and migrations.
 
-Owns: the `events` table, its triggers, the marks that identify a claim ledger
-(`application_id`, `user_version`), and connection settings (WAL, busy timeout).
-The only module that writes DDL. Imports: sqlite-utils, `ledger.errors`.
+Owns: the `events` table, its triggers, the `merkle_nodes` table (the stored Merkle tree,
+`ledger.store.tree`; added to an older file when it is next opened for writing), the marks that
+identify a claim ledger (`application_id`, `user_version`), and connection settings (WAL, busy
+timeout). The only module that writes DDL. Imports: sqlite-utils, `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -68,6 +69,17 @@ END;
 # `REPLACE` and `INSERT ... ON CONFLICT DO UPDATE` are refused before REPLACE's implicit
 # delete (which fires no DELETE trigger) could remove the event in the way. Each look-up is
 # one index probe: appends keep their speed.
+
+TREE_DDL = """
+CREATE TABLE IF NOT EXISTS merkle_nodes (
+    level INTEGER NOT NULL CHECK (level >= 0),
+    idx   INTEGER NOT NULL CHECK (idx >= 0),
+    hash  BLOB    NOT NULL CHECK (length(hash) = 32),
+    PRIMARY KEY (level, idx)
+) STRICT, WITHOUT ROWID
+"""
+# The perfect subtrees of 16 leaves and more (`ledger.store.tree`): derived from the events'
+# hashes, checked against them by `verify`, grown inside each append's transaction.
 
 TRIGGERS = ("events_no_update", "events_no_delete", "events_insert_at_head")
 
@@ -163,6 +175,7 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> N
             conn.execute("PRAGMA synchronous = FULL")
             if version < SCHEMA_VERSION:
                 _upgrade(conn)
+            conn.execute(TREE_DDL)  # a no-op once there; an older file gets it (empty)
         return
     if application_id != 0 or objects:
         raise NotALedger(f"{path} is not a claim ledger (it is another SQLite database)")
@@ -185,6 +198,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         db = sqlite_utils.Database(conn)
         for statement in _statements(EVENTS_DDL + INSERT_GUARD_DDL):
             db.execute(statement)
+        conn.execute(TREE_DDL)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")

@@ -2,7 +2,8 @@
 
 A backend's test module subclasses `StoreContract` and provides a `store` fixture returning
 a fresh, empty store, and `tamper(store, position, sql_field, value)` that edits a row behind
-the store's back (dropping its guards first), as an attacker with file access would.
+the store's back (dropping its guards first), as an attacker with file access would. The
+Merkle tree's part of the contract, and its two hooks, are in `tree_contract.py`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from ledger import Ledger
 from ledger.errors import ConcurrencyConflict
 from ledger.store.hashing import GENESIS, first_break
 from tests.conftest import asserted
+from tests.contracts.tree_contract import TreeContract
 
 
-class StoreContract:
+class StoreContract(TreeContract):
     """Behaviour every EventStore must have."""
 
     def tamper(self, store, position: int, field: str, value: object) -> None:  # pragma: no cover
