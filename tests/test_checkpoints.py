@@ -358,6 +358,18 @@ def test_a_rewrite_that_passes_verify_still_fails_the_checkpoint(signed: Path, c
     assert "a position at or before 40 changed" in report["reason"]
 
 
+def test_checkpoints_of_a_rewritten_log_are_not_consistent(signed: Path, cli) -> None:
+    """A writer that signed the log, rewrote it (tree and all) and signed again: both notes
+    verify, but no proof the ledger can give makes the second extend the first."""
+    _rechain_event_20(signed)
+    sql(signed, "DELETE FROM merkle_nodes")
+    assert cli(*claim_args(9999)).exit_code == 0  # the next write backfills the tree
+    assert cli("checkpoint", "--key", "ledger.key", "--out", "cp2.txt").exit_code == 0
+    result = cli("consistency", "cp1.txt", "cp2.txt", "--key", "ledger.key.pub")
+    assert result.exit_code == 1
+    assert "NEW does not extend OLD: the proof does not lead to the old root" in result.stderr
+
+
 def test_a_deleted_tail_fails_naming_the_first_missing_position(signed: Path, cli) -> None:
     """Delete events 31.. (the checkpoint event too): exit 1, position 31."""
     sql(signed, "DROP TRIGGER events_no_delete", "DELETE FROM events WHERE position > 30")
