@@ -43,7 +43,7 @@ from ledger.proofs.note import (
     sign,
     verify_note,
 )
-from ledger.store.hashing import first_break
+from ledger.store.hashing import first_break, row_hash
 from tests.conftest import asserted
 from tests.test_integrity import claim_args, rehash_from, sql
 
@@ -344,6 +344,34 @@ def test_a_rechained_history_fails_where_the_edit_is(signed: Path, cli) -> None:
     assert result.exit_code == 1 and result.stderr.startswith("claims: error: cp1.txt: the log")
 
 
+def test_an_event_edited_in_place_fails_at_its_subtree(signed: Path, cli) -> None:
+    """Edit event 20 and fix only its own hash (the stored tree still has the old one): the
+    root recomputed from the events, not the stored one, is compared, so it fails there."""
+    sql(signed, "DROP TRIGGER events_no_update")
+    sql(signed, "UPDATE events SET data = replace(data, '2019', '9019') WHERE position = 20")
+    conn = sqlite3.connect(signed)
+    conn.row_factory = sqlite3.Row
+    row = dict(conn.execute("SELECT * FROM events WHERE position = 20").fetchone())
+    conn.close()
+    sql(
+        signed,
+        f"UPDATE events SET hash = '{row_hash(row | {'data_json': row['data']})}' "
+        "WHERE position = 20",
+    )
+    report = _verify_json(cli)
+    assert report["position"] == 17 and "one of 17..32" in report["reason"]
+
+
+def test_the_ledgers_consistency_proof_is_checked_not_trusted(signed: Path, cli) -> None:
+    """The events intact but a stored node of the newer part of the tree changed: the
+    consistency proof the store gives no longer leads to the recomputed head, exit 1."""
+    for n in range(100):
+        assert cli(*claim_args(3000 + n)).exit_code == 0
+    sql(signed, "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 6 AND idx = 1")
+    report = _verify_json(cli)
+    assert "the consistency proof from size 40 to the head 141 fails" in report["reason"]
+
+
 def test_a_rewrite_that_passes_verify_still_fails_the_checkpoint(signed: Path, cli) -> None:
     """The thorough attacker: re-chain, drop the stored tree so the next write rebuilds it
     from the rewritten events, and rebuild the read models: plain `verify` passes; only the
@@ -415,3 +443,19 @@ def test_a_witness_cosigns_only_this_logs_tree(signed: Path, cli, tmp_path: Path
     refused = cli("checkpoint", "--key", "witness.key", "--cosign", "forged.txt", "--out", "x")
     assert refused.exit_code == 1 and "refusing to cosign" in refused.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_the_roots_recomputed_in_one_pass_are_the_trees(ledger) -> None:
+    """`LogTree.roots` (one pass over the events) gives every prefix's RFC 6962 root, and the
+    store's kept tree agrees with it."""
+    from ledger.app.proofs import LogTree
+    from ledger.proofs import merkle
+
+    ledger.append([asserted(n, expected_version=None) for n in range(37)])
+    tree = LogTree(ledger.store)
+    roots = tree.roots(*range(38))
+    leaves = tree.leaves()
+    assert [roots[n] for n in range(38)] == [merkle.root_hash(leaves[:n]) for n in range(38)]
+    assert tree.signed_root() == (37, roots[37])
+    with pytest.raises(ValueError, match="no tree of size 38"):
+        tree.roots(38)

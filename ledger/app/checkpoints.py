@@ -146,7 +146,8 @@ def _extends(tree: LogTree, checkpoint: Checkpoint) -> tuple[int | None, str] | 
         first = parted[0] if parted else head + 1
         where = _where(parted) if parted else f"position {first} onwards is gone"
         return first, f"the log has {head} events but the checkpoint covers {size}: {where}"
-    if tree.root(size) != checkpoint.root:
+    roots = tree.roots(size, head)
+    if roots[size] != checkpoint.root:
         parted = tree.first_divergence(size)
         if parted is None:
             return None, (
@@ -159,7 +160,7 @@ def _extends(tree: LogTree, checkpoint: Checkpoint) -> tuple[int | None, str] | 
         )
     try:
         proof = tree.consistency(size, head)
-        merkle.verify_consistency(size, head, checkpoint.root, tree.root(head), proof)
+        merkle.verify_consistency(size, head, checkpoint.root, roots[head], proof)
     except merkle.ProofError as exc:
         return None, f"the consistency proof from size {size} to the head {head} fails: {exc}"
     return None

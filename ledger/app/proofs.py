@@ -33,7 +33,23 @@ class LogTree:
 
     def root(self, size: int) -> bytes:
         """The root of the tree of the first `size` events, recomputed from the events."""
-        return merkle.root_hash(self.leaves()[:size])
+        return self.roots(size)[size]
+
+    def roots(self, *sizes: int) -> dict[int, bytes]:
+        """The roots at several sizes (each at most the head), in one pass over the events."""
+        wanted = sorted(set(sizes))
+        found = {0: merkle.EMPTY_ROOT} if wanted and wanted[0] == 0 else {}
+        frontier = merkle.Frontier()
+        pending = [size for size in wanted if size > 0][::-1]
+        for leaf in self.leaves():
+            if not pending:
+                break
+            frontier.append(leaf)
+            while pending and pending[-1] == frontier.size:
+                found[pending.pop()] = frontier.root()
+        if pending:
+            raise ValueError(f"the log has no tree of size {pending[-1]}")
+        return found
 
     def signed_root(self) -> tuple[int, bytes]:
         """(size, root) of the whole log from the store's kept tree: what a checkpoint signs."""
