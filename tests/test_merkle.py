@@ -369,3 +369,16 @@ def test_frontier_resumes_and_gives_the_root_at_every_size(leaves: list[bytes], 
     for size, leaf in enumerate(leaves[cut:], start=cut + 1):
         resumed.append(leaf)
         assert resumed.root() == naive_root(leaves[:size])
+
+
+@given(leaf_lists, st.integers(0, 70), st.integers(0, 5))
+def test_extend_completes_what_append_completes(leaves: list[bytes], cut: int, level: int) -> None:
+    """`extend` (the append hot path) gives the nodes `append` gives, from any level up."""
+    cut = min(cut, len(leaves))
+    one, many = Frontier(), Frontier()
+    for leaf in leaves[:cut]:
+        one.append(leaf)
+        many.append(leaf)
+    expected = [done for leaf in leaves[cut:] for done in one.append(leaf) if done[0][0] >= level]
+    assert many.extend(leaves[cut:], min_level=level) == expected
+    assert (many.size, many.root()) == (one.size, one.root())

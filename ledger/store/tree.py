@@ -9,7 +9,7 @@ backend's reads as functions.
 What is stored, and why: the tree's leaves are the events' `hash` column (the event at
 position p is leaf p - 1), so leaves are never stored twice. Of the perfect subtrees above
 them only those of 2**STORED_LEVEL = 16 leaves or more are kept, one row per (level, index):
-about n/16 rows for n events, so an append writes one small row per 16 events on average,
+about n/8 rows for n events (n/16 + n/32 + ...): an append writes one small row per 8 events,
 and any smaller subtree a root or proof needs is recomputed from at most 16 event hashes
 (one indexed range read). A root or proof names O(log n) perfect subtrees, so every read is
 O(log n) rows, whatever the log's length. An append continues the tree from its frontier (at
@@ -71,19 +71,17 @@ def frontier_at(size: int, stored: StoredReader, hashes: HashReader) -> tuple[Fr
     (False: the tree is behind the log and needs a backfill before it can grow)."""
     ids = frontier_ids(size)
     high = [node for node in ids if node[0] >= STORED_LEVEL]
-    complete = len(stored(high)) == len(high) if high else True
-    found = read_nodes(ids, stored, hashes)
+    have = stored(high) if high else {}
+    found = read_nodes(ids, lambda wanted: {n: have[n] for n in wanted if n in have}, hashes)
+    complete = len(have) == len(high)
     return Frontier(size, [found[node] for node in ids]), complete
 
 
 def grown(frontier: Frontier, new_hashes: Iterable[str]) -> list[TreeNode]:
     """Append the events' hashes to `frontier`; return the nodes to store that they complete."""
-    nodes: list[TreeNode] = []
-    for hex_hash in new_hashes:
-        for (level, index), digest in frontier.append(bytes.fromhex(hex_hash)):
-            if level >= STORED_LEVEL:
-                nodes.append((level, index, digest))
-    return nodes
+    leaves = (bytes.fromhex(hex_hash) for hex_hash in new_hashes)
+    done = frontier.extend(leaves, min_level=STORED_LEVEL)
+    return [(level, index, digest) for (level, index), digest in done]
 
 
 def all_nodes(hashes: Iterable[str]) -> Iterator[TreeNode]:
@@ -114,9 +112,15 @@ def first_tree_difference(
     expected: Mapping[NodeId, bytes], stored: Iterable[TreeNode]
 ) -> tuple[int, str] | None:
     """Compare the stored nodes with those recomputed from the events (`expected`); return
-    (first event position under the earliest wrong node, why), or None when they agree."""
+    (first event position under the earliest wrong node, why), or None when they agree.
+
+    No stored node at all is no fault: the ledger predates its tree (roots and proofs are
+    then recomputed from the events, and the next append stores the tree)."""
     faults: list[tuple[int, str]] = []
     seen: set[NodeId] = set()
+    stored = list(stored)
+    if not stored:
+        return None
     for level, index, digest in stored:
         node = (level, index)
         seen.add(node)
@@ -134,7 +138,7 @@ def first_tree_difference(
             (
                 first,
                 f"the stored Merkle tree lacks its node at level {node[0]}, index {node[1]} "
-                f"(events {first}-{last}); the next append stores it",
+                f"(events {first}-{last}): nodes were removed from it",
             )
         )
     return min(faults) if faults else None
