@@ -410,6 +410,22 @@ def test_a_deleted_tail_fails_naming_the_first_missing_position(signed: Path, cl
     )
 
 
+def test_a_reordered_history_fails_where_the_order_changed(signed: Path, cli) -> None:
+    """Swap the payloads of events 25 and 26 and re-chain from 25: the chain holds, the
+    checkpoint fails, naming the stored subtree holding position 25."""
+    sql(signed, "DROP TRIGGER events_no_update")
+    sql(
+        signed,
+        "UPDATE events SET data = CASE position WHEN 25 THEN "
+        "(SELECT data FROM events WHERE position = 26) ELSE "
+        "(SELECT data FROM events WHERE position = 25) END WHERE position IN (25, 26)",
+    )
+    rehash_from(signed, 25)
+    assert _chain_holds(signed)
+    report = _verify_json(cli)
+    assert report["position"] == 17 and "one of 17..32" in report["reason"]
+
+
 def test_a_different_log_fails(signed: Path, cli, tmp_path: Path) -> None:
     """Another ledger put in this one's place (its own chain intact) fails the checkpoint."""
     shutil.move(signed, tmp_path / "signed.db")
