@@ -19,12 +19,14 @@ from typer.exceptions import Abort, TyperException
 from cli import (
     articles_cmds,
     audit_cmds,
+    bundle_cmds,
     claims_cmds,
     diff_cmds,
     log_cmds,
     proof_cmds,
     review_cmds,
     search_cmds,
+    sign_cmds,
     views_cmds,
     windows_cmds,
 )
@@ -223,6 +225,8 @@ log_cmds.register(app)
 proof_cmds.register(app)
 review_cmds.register(app)
 diff_cmds.register(app)
+sign_cmds.register(app)
+bundle_cmds.register(app)
 
 
 def main() -> None:

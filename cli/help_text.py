@@ -70,6 +70,13 @@ METAVARS: dict[str, str] = {
     "plot": "PATH",
     "ledger": "PATH|URL",
     "views": "PATH",
+    # keys, checkpoints, bundles
+    "key": "PATH",
+    "checkpoint": "PATH",
+    "cosign": "PATH",
+    "origin": "ORIGIN",
+    "old": "OLD",
+    "new": "NEW",
 }
 """The metavar of each option and argument that takes a value, by its parameter name."""
 
@@ -130,8 +137,7 @@ EXAMPLES: dict[str, str] = {
     "replay": "claims replay --projection totals",
     "audit": "claims audit c_gs_20230402_personnel",
     "check": "claims check --fail-on error",
-    "verify": "claims verify",
-    "prove": "claims prove --consistency 100 --json",
+    "verify": "claims verify --checkpoint checkpoint-1.txt --key ledger.key.pub",
     "import-dataset": "claims import-dataset /path/to/mod-daily-losses --dry-run",
     "log": "claims log --type claim-corrected --limit 20",
     "export": "claims export --out log.jsonl",
@@ -139,6 +145,13 @@ EXAMPLES: dict[str, str] = {
     "schema": "claims schema claim-asserted",
     "review": "claims review c_e83213d9f5bfaa85 --reject --reason 'a list header, not a claim'",
     "search": "claims search --value 407240 --tolerance 1%",
+    "keygen": "claims keygen --out ledger.key --name example.org/claims",
+    "checkpoint": "claims checkpoint --key ledger.key --out checkpoint-1.txt",
+    "consistency": "claims consistency checkpoint-1.txt checkpoint-2.txt --key ledger.key.pub",
+    "prove": (
+        "claims prove c_gs_20230402_personnel --checkpoint checkpoint-2.txt --out bundle.json"
+    ),
+    "verify-bundle": "claims verify-bundle bundle.json --key ledger.key.pub",
 }
 """One example per command, as a user would type it."""
 

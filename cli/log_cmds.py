@@ -34,8 +34,31 @@ def log(
             render.log_table(events)
 
 
-def verify(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+def verify(
+    ctx: typer.Context,
+    checkpoint: Annotated[
+        str | None,
+        typer.Option(
+            help="Instead: prove the log extends this signed checkpoint (its root at that "
+            "size, then a consistency proof to the head); exit 1 naming where they part."
+        ),
+    ] = None,
+    key: Annotated[
+        list[str] | None,
+        typer.Option(help="With --checkpoint: a public key that must have signed it."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
     """Recompute the hash chain and validate every event; exit 1 at the first fault."""
+    if checkpoint is not None or key:
+        from cli.sign_cmds import verify_checkpoint
+
+        if checkpoint is None:
+            from ledger import InvalidInput
+
+            raise InvalidInput("--key goes with --checkpoint FILE")
+        verify_checkpoint(ctx, checkpoint, key or [], as_json)
+        return
     from ledger import IntegrityError
 
     with open_ledger(ctx, readonly=True) as ledger:

@@ -4,8 +4,8 @@ Owns: `check_target` (refuse a target before any work: an existing file without 
 symbolic link always, and with `--force` anything but a regular file — a FIFO, device, socket or
 directory — as well as a missing parent folder) and `output_file` (the bytes go to a temporary
 file with a random name in the target's folder, created `O_CREAT|O_EXCL|O_NOFOLLOW` with mode
-0644 or stricter, fsynced, then renamed onto the target; on any failure, Ctrl-C included, the
-temporary file is removed and the target is untouched).
+0644 or stricter (0600 for a private key), fsynced, then renamed onto the target; on any
+failure, Ctrl-C included, the temporary file is removed and the target is untouched).
 
 A planted symbolic link cannot redirect the write: the temporary name is unpredictable and is
 created exclusively (never opened if it exists), and a rename replaces a link rather than
@@ -67,11 +67,16 @@ def check_target(path: str, *, force: bool, option: str = "--out") -> None:
 
 
 @contextlib.contextmanager
-def output_file(path: str, *, force: bool, option: str = "--out") -> Iterator[IO[bytes]]:
-    """Yield a binary file whose bytes replace `path` when the block ends without error."""
+def output_file(
+    path: str, *, force: bool, option: str = "--out", mode: int = _MODE
+) -> Iterator[IO[bytes]]:
+    """Yield a binary file whose bytes replace `path` when the block ends without error.
+
+    `mode` is the file's permission bits (0600 for a private key), set when it is created,
+    before a byte is written."""
     check_target(path, force=force, option=option)
     folder = os.path.dirname(path) or "."
-    temp, fd = _create_temp(folder, os.path.basename(path), option, path)
+    temp, fd = _create_temp(folder, os.path.basename(path), option, path, mode)
     try:
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -91,12 +96,15 @@ def output_file(path: str, *, force: bool, option: str = "--out") -> Iterator[IO
     _sync_folder(folder)
 
 
-def _create_temp(folder: str, name: str, option: str, path: str) -> tuple[str, int]:
-    """Create a new, empty temporary file beside the target, under a name nobody can guess."""
+def _create_temp(
+    folder: str, name: str, option: str, path: str, mode: int = _MODE
+) -> tuple[str, int]:
+    """Create a new, empty temporary file beside the target, under a name nobody can guess,
+    with at most the permissions `mode` (the umask can only take more away)."""
     for _ in range(16):
         temp = os.path.join(folder, f".{name}.{secrets.token_hex(8)}.tmp")
         try:
-            return temp, os.open(temp, _FLAGS, _MODE)
+            return temp, os.open(temp, _FLAGS, mode)
         except FileExistsError:
             continue
         except OSError as err:

@@ -5,6 +5,7 @@ Pure: imports nothing from `ledger` or `cli`.
 
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import Event
+from events.checkpoints import CheckpointSigned
 from events.claims import (
     CORRECTABLE_FIELDS,
     METRICS,
@@ -47,6 +48,7 @@ __all__ = [
     "VERDICTS",
     "ArticleRecorded",
     "ArticleRevised",
+    "CheckpointSigned",
     "Claim",
     "ClaimAsserted",
     "ClaimCorrected",

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import STORED, Event
+from events.checkpoints import CheckpointSigned
 from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.reviews import ClaimReviewed
 from events.sources import SourceAliased
@@ -22,6 +23,7 @@ from events.upcasters import upcast
 EVENT_TYPES: dict[str, type[Event]] = {
     "article-recorded": ArticleRecorded,
     "article-revised": ArticleRevised,
+    "checkpoint-signed": CheckpointSigned,
     "claim-asserted": ClaimAsserted,
     "claim-corrected": ClaimCorrected,
     "claim-retracted": ClaimRetracted,

@@ -13,6 +13,15 @@ from ledger.lazy import lazy_names
 
 if TYPE_CHECKING:
     from ledger.app.audit import at_or_above
+    from ledger.app.bundles import check_bundle, prove_claim
+    from ledger.app.checkpoints import (
+        check_consistency,
+        cosign_checkpoint,
+        default_origin,
+        issue_checkpoint,
+        verify_checkpoint,
+    )
+    from ledger.app.keyfiles import new_key_pair, read_signer, read_verifier
     from ledger.app.ledger import Ledger, open_ledger
     from ledger.app.results import VerifyReport
     from ledger.errors import (
@@ -57,6 +66,17 @@ _HOMES = {
     "describe_mode": "ledger.files",
     "read_regular_file": "ledger.files",
     "scrub": "ledger.redact",
+    # checkpoints, keys and bundles (issue 16)
+    "check_bundle": "ledger.app.bundles",
+    "prove_claim": "ledger.app.bundles",
+    "check_consistency": "ledger.app.checkpoints",
+    "cosign_checkpoint": "ledger.app.checkpoints",
+    "default_origin": "ledger.app.checkpoints",
+    "issue_checkpoint": "ledger.app.checkpoints",
+    "verify_checkpoint": "ledger.app.checkpoints",
+    "new_key_pair": "ledger.app.keyfiles",
+    "read_signer": "ledger.app.keyfiles",
+    "read_verifier": "ledger.app.keyfiles",
 }
 
 __all__ = [
@@ -77,12 +97,22 @@ __all__ = [
     "SQLiteStore",
     "VerifyReport",
     "at_or_above",
+    "check_bundle",
+    "check_consistency",
+    "cosign_checkpoint",
+    "default_origin",
     "describe_mode",
     "extract_articles",
+    "issue_checkpoint",
+    "new_key_pair",
     "open_ledger",
     "open_store",
+    "prove_claim",
     "read_regular_file",
+    "read_signer",
+    "read_verifier",
     "scrub",
+    "verify_checkpoint",
 ]
 """What `ledger` exports: each name loads from its home in `_HOMES` on first use."""
 

@@ -22,9 +22,14 @@
     search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import
     consistency.py   prove --consistency: an older log is a prefix of this one (Merkle proof)
+    proofs.py        the log's Merkle tree as checkpoints and bundles see it (the one adapter)
+    checkpoints.py   checkpoint (issue, --cosign), verify --checkpoint, consistency OLD NEW
+    bundles.py       prove CLAIM_ID (an inclusion bundle) and verify-bundle's offline check
+    keyfiles.py      keygen's key pair, and reading a --key file
     audit.py         consistency findings and the explanation of a total (pure)
     results.py       the typed results, in their JSON shape
 
-Imports: `events`, `ledger.store`, `ledger.projections`, `ledger.errors`; `ledger.ingest` and
+Imports: `events`, `ledger.store`, `ledger.projections`, `ledger.proofs`, `ledger.errors`;
+`ledger.ingest` and
 `ledger.importers` only in the handlers that need them.
 """

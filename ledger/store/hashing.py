@@ -1,7 +1,7 @@
 """The hash chain: canonical JSON of an envelope and its sha256. Pure.
 
-Owns: `GENESIS`, `canonical_json`, `envelope_hash`, `row_hash`, `first_break`. Every backend hashes
-through here, so a log verifies the same wherever it is stored.
+Owns: `GENESIS`, `canonical_json`, `envelope_bytes`, `envelope_hash`, `row_hash`,
+`first_break`. Every backend hashes through here, so a log verifies the same wherever it is stored.
 Imports: orjson and the standard library.
 """
 
@@ -25,7 +25,7 @@ def canonical_json(value: Any) -> str:
     return orjson.dumps(value, option=_SORTED).decode()
 
 
-def envelope_hash(
+def envelope_bytes(
     *,
     id: str,
     position: int,
@@ -38,10 +38,10 @@ def envelope_hash(
     idempotency_key: str | None,
     data_json: str,
     prev_hash: str,
-) -> str:
-    """Return sha256 over the canonical JSON of every envelope field but `hash`.
+) -> bytes:
+    """Return the canonical JSON of every envelope field but `hash`: the bytes it hashes.
 
-    `data_json` is embedded verbatim, so any change to the stored payload text changes the hash.
+    `data_json` is embedded verbatim, so any change to the stored payload text changes them.
     """
     document = {
         "actor": actor,
@@ -56,7 +56,38 @@ def envelope_hash(
         "type": type,
         "version": version,
     }
-    return hashlib.sha256(orjson.dumps(document, option=_SORTED)).hexdigest()
+    return orjson.dumps(document, option=_SORTED)
+
+
+def envelope_hash(
+    *,
+    id: str,
+    position: int,
+    stream: str,
+    version: int,
+    type: str,
+    schema_version: int,
+    recorded_at: str,
+    actor: str,
+    idempotency_key: str | None,
+    data_json: str,
+    prev_hash: str,
+) -> str:
+    """Return sha256 over `envelope_bytes` of the same fields."""
+    document = envelope_bytes(
+        id=id,
+        position=position,
+        stream=stream,
+        version=version,
+        type=type,
+        schema_version=schema_version,
+        recorded_at=recorded_at,
+        actor=actor,
+        idempotency_key=idempotency_key,
+        data_json=data_json,
+        prev_hash=prev_hash,
+    )
+    return hashlib.sha256(document).hexdigest()
 
 
 def row_hash(row: dict[str, Any]) -> str:
@@ -87,5 +118,5 @@ def first_break(
     return None
 
 
-_HASHED = tuple(inspect.signature(envelope_hash).parameters)
-"""What `row_hash` takes from a row: exactly what `envelope_hash` hashes (one list, there)."""
+_HASHED = tuple(inspect.signature(envelope_bytes).parameters)
+"""What `row_hash` takes from a row: exactly what `envelope_bytes` holds (one list, there)."""
