@@ -25,6 +25,7 @@ from cli import (
     review_cmds,
     search_cmds,
     views_cmds,
+    web_cmds,
     windows_cmds,
 )
 from cli.help_text import HELP_OPTIONS, apply_help
@@ -221,6 +222,7 @@ audit_cmds.register(app)
 log_cmds.register(app)
 review_cmds.register(app)
 diff_cmds.register(app)
+web_cmds.register(app)
 
 
 def main() -> None:

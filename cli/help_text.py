@@ -60,6 +60,10 @@ METAVARS: dict[str, str] = {
     "note": "TEXT",
     "reason": "TEXT",
     "url": "URL",
+    "feeds": "FEED",
+    "every": "DURATION",
+    "timeout": "SECONDS",
+    "delay": "SECONDS",
     # files
     "paths": "PATH",
     "file": "PATH",
@@ -68,6 +72,7 @@ METAVARS: dict[str, str] = {
     "plot": "PATH",
     "ledger": "PATH|URL",
     "views": "PATH",
+    "from_file": "PATH",
 }
 """The metavar of each option and argument that takes a value, by its parameter name."""
 
@@ -136,6 +141,8 @@ EXAMPLES: dict[str, str] = {
     "schema": "claims schema claim-asserted",
     "review": "claims review c_e83213d9f5bfaa85 --reject --reason 'a list header, not a claim'",
     "search": "claims search --value 407240 --tolerance 1%",
+    "watch": "claims watch https://news.example/feed.xml --every 30m",
+    "reextract": "claims reextract a_5d41402abc4b2a76",
 }
 """One example per command, as a user would type it."""
 

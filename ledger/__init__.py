@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ledger.app.audit import at_or_above
     from ledger.app.ledger import Ledger, open_ledger
     from ledger.app.results import VerifyReport
+    from ledger.app.web import Web, WebOptions
     from ledger.errors import (
         ConcurrencyConflict,
         IntegrityError,
@@ -43,6 +44,8 @@ _HOMES = {
     "Ledger": "ledger.app.ledger",
     "open_ledger": "ledger.app.ledger",
     "VerifyReport": "ledger.app.results",
+    "Web": "ledger.app.web",
+    "WebOptions": "ledger.app.web",
     "EventStore": "ledger.store",
     "open_store": "ledger.store",
     "MemoryStore": "ledger.store.memory",
@@ -76,6 +79,8 @@ __all__ = [
     "OperationFailed",
     "SQLiteStore",
     "VerifyReport",
+    "Web",
+    "WebOptions",
     "at_or_above",
     "describe_mode",
     "extract_articles",

@@ -18,9 +18,12 @@
     articles_view.py show ARTICLE_ID (and which of claim or article an id names)
     search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import
+    web.py           ingest URL..., watch FEED...: pages and feeds fetched, read, recorded
+    reextract.py     reextract ARTICLE_ID: a kept page read again, offline
     audit.py         consistency findings and the explanation of a total (pure)
     results.py       the typed results, in their JSON shape
 
 Imports: `events`, `ledger.store`, `ledger.projections`, `ledger.errors`; `ledger.ingest` and
-`ledger.importers` only in the handlers that need them.
+`ledger.importers` only in the handlers that need them; `ledger.web` (the network) in `web`
+and `reextract` only.
 """
