@@ -58,8 +58,8 @@ def read_url_file(path: str) -> list[str]:
         data = read_regular_file(path, 1_000_000)
     except FileTooLarge:
         raise InvalidInput(f"--from-file {path}: too large (the limit is 1 MB)") from None
-    except OSError as exc:
-        raise InvalidInput(f"--from-file {path}: {exc.strerror or exc}") from None
+    except InvalidInput as exc:  # missing, a folder, unreadable: said by the file rules
+        raise InvalidInput(f"--from-file {exc}") from None
     try:
         lines = data.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError:

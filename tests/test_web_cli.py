@@ -312,3 +312,17 @@ def test_old_article_events_read_as_not_fetched() -> None:
     )
     event = decode("article-recorded", 2, data["data"])
     assert event.fetch is None  # type: ignore[attr-defined]
+
+
+def test_show_article_says_what_was_fetched(cli, web_server: WebServer) -> None:
+    """`show ARTICLE_ID` gives each revision's fetch: time, status, type, URLs, raw hash."""
+    web_server.routes["/go"] = Route(status=302, headers={"Location": "/a"})
+    web_server.routes["/a"] = Route(PAGE)
+    cli("ingest", web_server.url("/go"), *LOCAL)
+    (article,) = events(cli, "article-recorded")
+    article_id = article["data"]["article_id"]
+    shown = cli("show", article_id)
+    assert f"from     {web_server.url('/go')} -> {web_server.url('/a')}" in shown.stdout
+    assert article["data"]["fetch"]["raw_sha256"] in shown.stdout
+    document = json.loads(cli("show", article_id, "--json").stdout)
+    assert document["revisions"][0]["fetch"] == article["data"]["fetch"]

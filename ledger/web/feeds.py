@@ -46,7 +46,7 @@ def read_feed(body: bytes, *, feed_url: str) -> list[FeedEntry]:
 
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
     shown = display_url(feed_url)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.entries and (not parsed.get("version") or parsed.get("bozo")):
         why = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(why).split())})" if why else ""
         raise InvalidInput(f"{shown}: not an RSS or Atom feed{detail}")

@@ -1,9 +1,10 @@
 """robots.txt: whether a site lets this tool fetch a URL.
 
 Owns `RobotsRules` (one host's robots.txt, parsed; pure: `allows(url)`), `rules_for_answer`
-(what a robots.txt answer means, by RFC 9309: a 4xx is "no rules", anything unreadable is
-"fetch nothing") and `Robots` (the per-host cache the fetcher fills). Imports: the standard
-library (`urllib.robotparser`), `ledger.web.fetch`.
+(what a robots.txt answer means, by RFC 9309: a 4xx is "no rules", a 5xx "fetch
+nothing"; no answer at all is a network failure, raised as one) and `Robots` (the per-host
+cache the fetcher fills). Imports: the standard library (`urllib.robotparser`),
+`ledger.web.fetch`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 from urllib.robotparser import RobotFileParser
 
-from ledger.web.fetch import USER_AGENT, Fetcher, FetchRefused, NetworkFailure
+from ledger.web.fetch import USER_AGENT, Fetcher, FetchRefused
 
 __all__ = ["Robots", "RobotsRules", "rules_for_answer"]
 
@@ -80,6 +81,6 @@ class Robots:
             # an error status means what RFC 9309 says; a robots.txt we cannot read (an
             # HTML page in its place) is no rules
             return rules_for_answer(exc.status or 404, b"")
-        except NetworkFailure:
-            return rules_for_answer(None, b"")
+        # no answer at all (a refused connection, a timeout) is the network's failure, said
+        # as such: the page would not be reached either
         return rules_for_answer(answer.status, answer.body)
