@@ -184,7 +184,8 @@ def test_readme_tour_runs(
       columns of a table aligned.
     - Normalised on the printed side: trailing spaces (rich pads table cells) are dropped, and
       the temporary files the test writes instead of `log.jsonl` and `copy.db` are shown by
-      those names, and the local web server's address (`tour_server`) as `TOUR_SERVER`. The tour is printed `TOUR_COLUMNS` wide.
+      those names, and the local web server's address (`tour_server`) as `TOUR_SERVER`. The
+      tour is printed `TOUR_COLUMNS` wide.
     """
     from cli.render import console
 
