@@ -733,7 +733,7 @@ def test_ctrl_c_during_a_long_import_leaves_a_log_that_verifies(
 # routes it names; `{url}` is the server, `{closed}` a port nobody listens on. Exit 2 for an
 # answer that cannot be used, 1 for no answer (the network).
 WEB_PAGE = (Path(__file__).parent / "fixtures" / "web" / "briefing-2023-04-04.html").read_bytes()
-WEB_LOCAL = ["--allow-private", "--delay", "0", "--timeout", "2"]
+WEB_LOCAL = ["--allow-private", "--delay", "0", "--timeout", "10"]
 _HUGE = 6 * 1024 * 1024
 
 

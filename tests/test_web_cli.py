@@ -15,7 +15,7 @@ from tests.webserver import Route, WebServer
 WEB = Path(__file__).parent / "fixtures" / "web"
 PAGE = (WEB / "briefing-2023-04-04.html").read_bytes()
 PAGE2 = (WEB / "briefing-2023-04-05.html").read_bytes()
-LOCAL = ["--allow-private", "--delay", "0", "--timeout", "2"]
+LOCAL = ["--allow-private", "--delay", "0", "--timeout", "10"]
 ATOM = "application/atom+xml"
 
 
