@@ -326,3 +326,20 @@ def test_show_article_says_what_was_fetched(cli, web_server: WebServer) -> None:
     assert article["data"]["fetch"]["raw_sha256"] in shown.stdout
     document = json.loads(cli("show", article_id, "--json").stdout)
     assert document["revisions"][0]["fetch"] == article["data"]["fetch"]
+
+
+def test_a_page_near_the_limit_travels_through_export_and_import(
+    cli, web_server: WebServer, tmp_path: Path
+) -> None:
+    """A page just under 5 MB is kept whole: its event fits an export line (base64 of 5 MB
+    is under the 8 MB import limit), and the copy verifies."""
+    filler = b"<script>" + b"x" * (5 * 1024 * 1024 - len(PAGE) - 200) + b"</script>"
+    web_server.routes["/big"] = Route(PAGE.replace(b"</head>", filler + b"</head>"))
+    result = cli("ingest", web_server.url("/big"), *LOCAL)
+    assert result.exit_code == 0, result.output
+    (page,) = events(cli, "page-fetched")
+    assert page["data"]["size"] > 5 * 1024 * 1024 - 1000
+    assert cli("export", "--out", str(tmp_path / "log.jsonl")).exit_code == 0
+    copy = str(tmp_path / "copy.db")
+    assert cli("--ledger", copy, "import", str(tmp_path / "log.jsonl")).exit_code == 0
+    assert cli("--ledger", copy, "verify").exit_code == 0
