@@ -264,3 +264,17 @@ def test_an_unknown_host_is_a_network_failure() -> None:
 
     with pytest.raises(NetworkFailure, match="could not resolve"):
         system_resolve("no-such-host.invalid", 80)
+
+
+def test_the_address_is_checked_again_where_the_socket_opens(web_server: Any) -> None:
+    """DNS rebinding: a name that resolved to a public address when checked, and to a
+    loopback one when connecting, is refused at connect time; the server is never asked."""
+    from tests.webserver import Route
+
+    web_server.routes["/a"] = Route(b"hello", content_type="text/plain")
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])  # first the check, then the connect
+    fetcher = Fetcher(resolve=lambda host, port: next(answers), timeout=5)
+    url = web_server.url("/a").replace("127.0.0.1", "rebind.example")
+    with pytest.raises(UnsafeUrl, match="loopback"):
+        fetcher.get(url)
+    assert web_server.requests == []

@@ -1,8 +1,9 @@
 """Fetching one URL politely and safely: the shell around httpx.
 
 Owns `Fetcher` (one HTTP client: the project's User-Agent, a timeout, redirects followed by
-hand so every hop's scheme and resolved addresses are checked and a loop is named, a body
-streamed and abandoned past the size limit, the content types a reader can read),
+hand so every hop's scheme and resolved addresses are checked and a loop is named, the
+address checked again where the socket opens and the socket opened to it (DNS rebinding),
+a body streamed and abandoned past the size limit, the content types a reader can read),
 `Fetched` (what came back, with the raw bytes and their hash), `USER_AGENT`, and the two
 ways a fetch fails: `FetchRefused` (the answer cannot be used: an HTTP error status, a
 content type, a size, a redirect loop, an unsafe address; exit 2) and `NetworkFailure`
@@ -29,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -142,6 +144,8 @@ class Fetcher:
         self.resolve = resolve
         self.max_bytes = max_bytes
         self.clock = clock
+        if transport is None and not allow_private:
+            transport = _checked_transport(self._public_address)
         self.client = httpx.Client(
             timeout=timeout,
             follow_redirects=False,
@@ -196,6 +200,17 @@ class Fetcher:
             problem = address_refusal(host, self.resolve(host, port), allow_private=False)
         if problem is not None:
             raise UnsafeUrl(f"{where} {problem} (nothing written)")
+
+    def _public_address(self, host: str, port: int) -> str:
+        """The address to connect to: `host` resolved once more, at connect time, every
+        address checked (a name that changed its answer since `check` is caught here)."""
+        from ledger.web.urls import UnsafeUrl
+
+        addresses = self.resolve(host, port)
+        problem = address_refusal(host, addresses, allow_private=False)
+        if problem is not None:
+            raise UnsafeUrl(f"{host}: {problem} (nothing written)")
+        return addresses[0]
 
     def _one(
         self, url: str, asked: str, accept: Sequence[str], headers: dict[str, str]
@@ -262,6 +277,22 @@ class Fetcher:
                 raise NetworkFailure(f"{asked}: timed out after {self.timeout:g}s")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _checked_transport(address: Callable[[str, int], str]) -> httpx.HTTPTransport:
+    """An HTTP transport that connects only to an address `address` approved (DNS
+    rebinding: the name is resolved and checked where the socket is opened, and the socket
+    opened to that checked address; TLS still verifies the name)."""
+    import httpcore
+
+    class CheckedBackend(httpcore.SyncBackend):
+        def connect_tcp(self, host: str, port: int, *args: Any, **kwargs: Any) -> Any:
+            return super().connect_tcp(address(host, port), port, *args, **kwargs)
+
+    transport = httpx.HTTPTransport()
+    # httpx offers no public hook for the network backend; httpcore's pool does
+    transport._pool._network_backend = CheckedBackend()
+    return transport
 
 
 def _with_body(answer: Fetched, body: bytes) -> Fetched:
