@@ -28,6 +28,7 @@ from cli import (
     search_cmds,
     sign_cmds,
     views_cmds,
+    web_cmds,
     windows_cmds,
 )
 from cli.help_text import HELP_OPTIONS, apply_help
@@ -227,6 +228,7 @@ review_cmds.register(app)
 diff_cmds.register(app)
 sign_cmds.register(app)
 bundle_cmds.register(app)
+web_cmds.register(app)
 
 
 def main() -> None:

@@ -10,10 +10,17 @@ from typing import Annotated, Any
 
 import typer
 
+from cli import web_cmds
 from cli.common import JsonFlag, open_ledger, render
 
 Paths = Annotated[
     list[str], typer.Argument(help="Article files (.txt .md .html .json), folders, or - (stdin).")
+]
+IngestPaths = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Article files (.txt .md .html .json), folders, - (stdin), or http(s):// URLs."
+    ),
 ]
 Url = Annotated[str | None, typer.Option(help="The article's URL (one article only).")]
 Publisher = Annotated[str | None, typer.Option(help="The outlet that published it.")]
@@ -48,7 +55,7 @@ def _same_content(result: Any) -> None:
 
 def ingest(
     ctx: typer.Context,
-    paths: Paths,
+    paths: IngestPaths = None,
     url: Url = None,
     publisher: Publisher = None,
     published: Published = None,
@@ -56,11 +63,36 @@ def ingest(
     dry_run: Annotated[
         bool, typer.Option(help="Show what would be recorded; write nothing.")
     ] = False,
+    from_file: Annotated[
+        str | None, typer.Option(help="A file of URLs to fetch, one a line (# comments).")
+    ] = None,
+    timeout: web_cmds.Timeout = 20.0,
+    delay: web_cmds.Delay = 1.0,
+    allow_private: web_cmds.AllowPrivate = False,
+    ignore_robots: web_cmds.IgnoreRobots = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Record articles: each new article becomes one event with the claims found in it."""
-    from ledger import ArticleOptions, ArticleSource
+    """Record articles: each new article becomes one event with the claims found in it.
 
+    A URL is fetched (redirects followed, robots.txt honoured) and its page kept in the log.
+    """
+    from ledger import ArticleOptions, ArticleSource, InvalidInput
+
+    paths = list(paths or [])
+    urls = web_cmds.urls_of(paths, from_file)
+    if urls:
+        if url is not None:
+            raise InvalidInput("--url is for a file; a fetched page is named by its own URL")
+        options = web_cmds.web_options(
+            timeout=timeout,
+            delay=delay,
+            allow_private=allow_private,
+            ignore_robots=ignore_robots,
+            publisher=publisher,
+            published=published,
+        )
+        web_cmds.ingest_urls(ctx, urls, options, dry_run=dry_run, actor=actor, as_json=as_json)
+        return
     source = ArticleSource(paths, stdin=_stdin)
     options = ArticleOptions(url=url, publisher=publisher, published=published)
     with open_ledger(ctx) as ledger, render.progress(enabled=not as_json) as progress:

@@ -62,6 +62,10 @@ METAVARS: dict[str, str] = {
     "note": "TEXT",
     "reason": "TEXT",
     "url": "URL",
+    "feeds": "FEED",
+    "every": "DURATION",
+    "timeout": "SECONDS",
+    "delay": "SECONDS",
     # files
     "paths": "PATH",
     "file": "PATH",
@@ -77,6 +81,7 @@ METAVARS: dict[str, str] = {
     "origin": "ORIGIN",
     "old": "OLD",
     "new": "NEW",
+    "from_file": "PATH",
 }
 """The metavar of each option and argument that takes a value, by its parameter name."""
 
@@ -152,6 +157,8 @@ EXAMPLES: dict[str, str] = {
         "claims prove c_gs_20230402_personnel --checkpoint checkpoint-2.txt --out bundle.json"
     ),
     "verify-bundle": "claims verify-bundle bundle.json --key ledger.key.pub",
+    "watch": "claims watch https://news.example/feed.xml --every 30m",
+    "reextract": "claims reextract a_5d41402abc4b2a76",
 }
 """One example per command, as a user would type it."""
 

@@ -9,7 +9,7 @@ it comes from, so that is where to read or change it:
 - `cli.render_console`  the rich consoles and shared pieces: `console`, `err_console`,
                         `message`, `progress`
 - `cli.render_log`      the log and what goes into it: `log_table`, `recorded`,
-                        `ingest_summary`, `extraction`, `dataset_report`
+                        `ingest_lines`, `ingest_summary`, `extraction`, `dataset_report`
 - `cli.render_views`    the read models: `totals_table`, `sources_table`, `claim_panel`
 - `cli.render_history`  a metric over time: `sparkline`, `history_table`
 - `cli.render_deltas`   its changes (`history --deltas`): `deltas_table`
@@ -37,6 +37,7 @@ from cli.render_log import (
     dataset_report,
     explanation,
     extraction,
+    ingest_lines,
     ingest_summary,
     log_table,
     recorded,
@@ -60,6 +61,7 @@ __all__ = [
     "findings_table",
     "history_table",
     "inert",
+    "ingest_lines",
     "ingest_summary",
     "log_table",
     "message",

@@ -84,6 +84,14 @@ def article_panel(document: dict[str, Any]) -> None:
         )
         message(f"     event    {r['hash']}")
         message(f"     content  {r['content_sha256']}")
+        if "fetch" in r:  # a page from the web: what exactly was fetched, when, from where
+            f = r["fetch"]
+            message(f"     fetched  {f['fetched_at']}  HTTP {f['status']}  {f['content_type']}")
+            message(
+                f"     from     {f['url']}"
+                + (f" -> {f['final_url']}" if f["final_url"] != f["url"] else "")
+            )
+            message(f"     raw      {f['raw_sha256']} (kept: `claims reextract`)")
     claims = document["claims"]
     if not claims:
         message("")

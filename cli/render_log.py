@@ -31,6 +31,10 @@ def _summary(type_name: str, data: dict[str, Any]) -> str:
         return f"{data['alias']} = {data['canonical']}"
     if "reason" in data:
         return f"{data.get('claim_id')} — {data.get('reason')}"
+    if "raw_sha256" in data:  # a kept page
+        return f"{data.get('url')} — {data.get('size')} bytes, {data.get('content_type')}"
+    if "feed_url" in data:
+        return f"{data['feed_url']} — {len(data.get('new_entries', []))} new entr(ies)"
     return ""
 
 
@@ -70,16 +74,11 @@ def recorded(envelope: Any, *, created: bool) -> None:
         )
 
 
-def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
-    """Print one line per article, then the summary line."""
-    counts: dict[str, int] = {}
-    claims = 0
+def ingest_lines(results: list[Any]) -> None:
+    """Print one line per article read (a failure is said on stderr instead)."""
     for r in results:
-        status = r.status.removeprefix("would-be-")
-        counts[status] = counts.get(status, 0) + 1
         if r.status == "failed":
             continue
-        claims += r.claims if r.status != "unchanged" else 0
         where = f" at position {r.position}" if r.position else ""
         revision = f" (revision {r.revision})" if r.revision else ""
         console.print(
@@ -87,6 +86,18 @@ def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
             highlight=False,
             markup=False,
         )
+
+
+def ingest_summary(results: list[Any], *, dry_run: bool) -> None:
+    """Print one line per article, then the summary line."""
+    counts: dict[str, int] = {}
+    claims = 0
+    for r in results:
+        status = r.status.removeprefix("would-be-")
+        counts[status] = counts.get(status, 0) + 1
+        if r.status != "failed":
+            claims += r.claims if r.status != "unchanged" else 0
+    ingest_lines(results)
     parts = [f"{len(results)} article(s)"]
     parts += [f"{counts.get(k, 0)} {k}" for k in ("new", "revised", "unchanged", "failed")]
     parts.append(f"{claims} claim(s) {'would be ' if dry_run else ''}recorded")

@@ -1,7 +1,9 @@
 """Articles: the first sighting of an article and each later revision of it.
 
 Owns: `ArticleRecorded`, `ArticleRevised`. An article's claims ride inside its event, so the
-article and what was read from it are one immutable fact. Imports: `events.base`, `events.claims`.
+article and what was read from it are one immutable fact; an article read from the web also
+carries where and when it was fetched (`fetch`, schema v3). Imports: `events.base`,
+`events.claims`, `events.web`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pydantic import Field, model_validator
 
 from events.base import BigText, Event, IsoDate, Name
 from events.claims import Claim
+from events.web import Fetch
 
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 ArticleId = Annotated[str, Field(pattern=r"^a_[0-9a-z_]{1,64}$")]
@@ -37,7 +40,8 @@ class ArticleRecorded(Event):
     """An article seen for the first time, with its provenance and the claims found in it."""
 
     TYPE = "article-recorded"
-    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
+    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch`
+    SCHEMA_VERSION = 3
 
     article_id: ArticleId
     url: Annotated[str, Field(max_length=2000)] | None = None
@@ -49,6 +53,7 @@ class ArticleRecorded(Event):
     content_sha256: Sha256
     extractor_version: Annotated[str, Field(min_length=1, max_length=40)]
     claims: list[Claim]
+    fetch: Fetch | None = None  # v3: the page it was read from, when it came from the web
 
     @model_validator(mode="after")
     def _quotes_in_text(self) -> ArticleRecorded:
@@ -60,7 +65,8 @@ class ArticleRevised(Event):
     """The same article (same URL or article id) seen again with different content."""
 
     TYPE = "article-revised"
-    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
+    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch`
+    SCHEMA_VERSION = 3
 
     article_id: ArticleId
     revision: Annotated[int, Field(ge=2)]
@@ -71,6 +77,7 @@ class ArticleRevised(Event):
     content_sha256: Sha256
     extractor_version: Annotated[str, Field(min_length=1, max_length=40)]
     claims: list[Claim]
+    fetch: Fetch | None = None  # v3: the page it was read from, when it came from the web
 
     @model_validator(mode="after")
     def _quotes_in_text(self) -> ArticleRevised:

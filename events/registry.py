@@ -19,6 +19,7 @@ from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.reviews import ClaimReviewed
 from events.sources import SourceAliased
 from events.upcasters import upcast
+from events.web import FeedPolled, PageFetched
 
 EVENT_TYPES: dict[str, type[Event]] = {
     "article-recorded": ArticleRecorded,
@@ -29,6 +30,8 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "claim-retracted": ClaimRetracted,
     "claim-reviewed": ClaimReviewed,
     "source-aliased": SourceAliased,
+    "page-fetched": PageFetched,
+    "feed-polled": FeedPolled,
 }
 
 

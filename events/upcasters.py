@@ -24,10 +24,17 @@ def _article_v1_to_v2(data: Payload) -> Payload:
     return data
 
 
+def _article_v2_to_v3(data: Payload) -> Payload:
+    """v3 articles may say where they were fetched from; a v2 article was not (None)."""
+    return {**data, "fetch": None}
+
+
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
     ("source-aliased", 1): _source_aliased_v1_to_v2,
     ("article-recorded", 1): _article_v1_to_v2,
     ("article-revised", 1): _article_v1_to_v2,
+    ("article-recorded", 2): _article_v2_to_v3,
+    ("article-revised", 2): _article_v2_to_v3,
 }
 
 

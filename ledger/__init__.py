@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ledger.app.keyfiles import new_key_pair, read_signer, read_verifier
     from ledger.app.ledger import Ledger, open_ledger
     from ledger.app.results import VerifyReport
+    from ledger.app.web import Web, WebOptions
     from ledger.errors import (
         ConcurrencyConflict,
         IntegrityError,
@@ -52,6 +53,8 @@ _HOMES = {
     "Ledger": "ledger.app.ledger",
     "open_ledger": "ledger.app.ledger",
     "VerifyReport": "ledger.app.results",
+    "Web": "ledger.app.web",
+    "WebOptions": "ledger.app.web",
     "EventStore": "ledger.store",
     "open_store": "ledger.store",
     "MemoryStore": "ledger.store.memory",
@@ -96,6 +99,8 @@ __all__ = [
     "OperationFailed",
     "SQLiteStore",
     "VerifyReport",
+    "Web",
+    "WebOptions",
     "at_or_above",
     "check_bundle",
     "check_consistency",

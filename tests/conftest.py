@@ -261,3 +261,12 @@ def replayed_projections(path: str | os.PathLike[str]) -> dict[str, Any]:
             "checkpoints": {n: [head, v] for n, v in PROJECTION_VERSIONS.items()},
         }
     )
+
+
+@pytest.fixture
+def web_server() -> Iterator[Any]:
+    """A local HTTP server on 127.0.0.1 (tests/webserver.py), stopped after the test."""
+    from tests.webserver import WebServer
+
+    with WebServer() as server:
+        yield server

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 import shlex
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,7 +137,35 @@ def test_tour_check_reads_placeholders_and_omissions() -> None:
     assert not shows([" 1   <hash>   yes"], [f" 1   {digest[:-1]}   yes"])
 
 
-def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+TOUR_SERVER = "http://127.0.0.1:8765"
+"""The address the README's web step names: `python -m http.server 8765 --bind 127.0.0.1
+--directory tests/fixtures/web`. The test serves that folder the same way, on a free port, and
+reads its address as this one, in the commands and in what they print."""
+
+
+@pytest.fixture
+def tour_server() -> Iterator[str]:
+    """tests/fixtures/web served by the standard library's file server on 127.0.0.1."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            """Quiet: the tour compares what `claims` prints."""
+
+    handler = functools.partial(Quiet, directory=str(ROOT / "tests" / "fixtures" / "web"))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_readme_tour_runs(
+    cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tour_server: str
+) -> None:
     """Every command shown in the README runs, in order, from the repository root, and prints
     what the README shows under it.
 
@@ -155,7 +184,8 @@ def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
       columns of a table aligned.
     - Normalised on the printed side: trailing spaces (rich pads table cells) are dropped, and
       the temporary files the test writes instead of `log.jsonl` and `copy.db` are shown by
-      those names. The tour is printed `TOUR_COLUMNS` wide.
+      those names, and the local web server's address (`tour_server`) as `TOUR_SERVER`. The
+      tour is printed `TOUR_COLUMNS` wide.
     """
     from cli.render import console
 
@@ -168,6 +198,7 @@ def test_readme_tour_runs(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setattr(console, "_color_system", None)
     monkeypatch.setattr(console, "_width", TOUR_COLUMNS)
     paths = {str(tmp_path / name): name for name in ("copy.db", "log.jsonl")}
+    paths[tour_server] = TOUR_SERVER
     steps = tour()
     assert len(steps) >= 15
     for step in steps:

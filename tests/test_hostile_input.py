@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -729,3 +730,138 @@ def test_ctrl_c_during_a_long_import_leaves_a_log_that_verifies(
         [claims_bin, "--ledger", str(ledger), "verify"], capture_output=True, check=False
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+# The web's bad cases: each runs against the local server (tests/webserver.py) with the
+# routes it names; `{url}` is the server, `{closed}` a port nobody listens on. Exit 2 for an
+# answer that cannot be used, 1 for no answer (the network).
+WEB_PAGE = (Path(__file__).parent / "fixtures" / "web" / "briefing-2023-04-04.html").read_bytes()
+WEB_LOCAL = ["--allow-private", "--delay", "0", "--timeout", "10"]
+_HUGE = 6 * 1024 * 1024
+
+
+def _web_routes() -> dict[str, Any]:
+    from tests.webserver import Route
+
+    chain = {f"/hop{i}": Route(status=302, headers={"Location": f"/hop{i + 1}"}) for i in range(12)}
+    return {
+        "/ok": Route(WEB_PAGE),
+        "/404": Route(b"gone", status=404, content_type="text/plain"),
+        "/500": Route(b"oops", status=500, content_type="text/plain"),
+        "/loop": Route(status=302, headers={"Location": "/loop2"}),
+        "/loop2": Route(status=302, headers={"Location": "/loop"}),
+        "/to-file": Route(status=302, headers={"Location": "file:///etc/passwd"}),
+        "/huge": Route(b"<p>" + b"x" * 1024 * 1024, repeat=6),
+        "/huge-unsaid": Route(b"x" * 1024 * 1024, repeat=6, length=False),
+        "/png": Route(b"\x89PNG\r\n\x1a\n", content_type="image/png"),
+        "/pdf": Route(b"%PDF-1.4", content_type="application/pdf"),
+        "/slow": Route(WEB_PAGE, delay=1.0),
+        "/empty": Route(b""),
+        "/nul": Route(b"<html>\x00\x00\x00</html>"),
+        "/charset": Route(WEB_PAGE, content_type="text/html; charset=x-nonsense"),
+        "/undated": Route(
+            b"<html><body><article><p>Russia lost 3,620 tanks.</p></article></body></html>"
+        ),
+        "/feed-html": Route(WEB_PAGE),
+        "/feed-junk": Route(b"<rss><<<", content_type="application/rss+xml"),
+        "/robots.txt": Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"),
+        "/private/a": Route(WEB_PAGE),
+        **chain,
+    }
+
+
+WEB_CASES: list[tuple[str, list[str], int, str]] = [
+    ("url-404", ["ingest", "{url}/404", *WEB_LOCAL], 2, "HTTP 404"),
+    ("url-500", ["ingest", "{url}/500", *WEB_LOCAL], 2, "HTTP 500"),
+    ("url-redirect-loop", ["ingest", "{url}/loop", *WEB_LOCAL], 2, "redirect loop"),
+    ("url-too-many-redirects", ["ingest", "{url}/hop0", *WEB_LOCAL], 2, "more than 10 redirects"),
+    ("url-redirect-to-file", ["ingest", "{url}/to-file", *WEB_LOCAL], 2, "file:// is not fetched"),
+    ("url-huge-declared", ["ingest", "{url}/huge", *WEB_LOCAL], 2, "too large (6.0 MB"),
+    ("url-huge-streamed", ["ingest", "{url}/huge-unsaid", *WEB_LOCAL], 2, "stopped reading"),
+    ("url-image", ["ingest", "{url}/png", *WEB_LOCAL], 2, "content type 'image/png'"),
+    ("url-pdf", ["ingest", "{url}/pdf", *WEB_LOCAL], 2, "is not read"),
+    (
+        "url-timeout",
+        ["ingest", "{url}/slow", "--allow-private", "--delay", "0", "--timeout", "0.2"],
+        1,
+        "timed out after 0.2s",
+    ),
+    ("url-connection-refused", ["ingest", "{closed}/ok", *WEB_LOCAL], 1, "could not connect"),
+    ("url-empty-body", ["ingest", "{url}/empty", *WEB_LOCAL], 2, "is empty"),
+    ("url-binary-body", ["ingest", "{url}/nul", *WEB_LOCAL], 2, "binary"),
+    ("url-unknown-charset", ["ingest", "{url}/charset", *WEB_LOCAL], 2, "unknown charset"),
+    ("url-undated", ["ingest", "{url}/undated", *WEB_LOCAL], 2, "fetch time is not a publication"),
+    ("url-loopback-refused", ["ingest", "{url}/ok", "--delay", "0"], 2, "loopback address"),
+    ("url-file-scheme", ["ingest", "file:///etc/passwd"], 2, "file:// is not fetched"),
+    ("url-ftp-scheme", ["ingest", "ftp://news.example/a"], 2, "ftp:// is not fetched"),
+    ("url-robots-disallowed", ["ingest", "{url}/private/a", *WEB_LOCAL], 2, "robots.txt disallows"),
+    ("url-and-file", ["ingest", "{url}/ok", "README.md", *WEB_LOCAL], 2, "not both"),
+    (
+        "url-with-url-option",
+        ["ingest", "{url}/ok", "--url", "https://x.example/"],
+        2,
+        "--url is for a file",
+    ),
+    ("url-from-missing-file", ["ingest", "--from-file", "no-such-file.txt"], 2, "--from-file"),
+    (
+        "url-bad-published",
+        ["ingest", "{url}/ok", *WEB_LOCAL, "--published", "soon"],
+        2,
+        "--published",
+    ),
+    (
+        "watch-not-a-feed-type",
+        ["watch", "{url}/feed-html", "--once", *WEB_LOCAL],
+        1,
+        "content type",
+    ),
+    (
+        "watch-junk-feed",
+        ["watch", "{url}/feed-junk", "--once", *WEB_LOCAL],
+        1,
+        "not an RSS or Atom",
+    ),
+    ("watch-404", ["watch", "{url}/404", "--once", *WEB_LOCAL], 1, "HTTP 404"),
+    ("watch-every-too-often", ["watch", "{url}/feed", "--every", "5s"], 2, "under the minimum"),
+    (
+        "watch-every-not-a-duration",
+        ["watch", "{url}/feed", "--every", "often"],
+        2,
+        "not a duration",
+    ),
+    ("watch-once-or-every", ["watch", "{url}/feed"], 2, "--once"),
+    ("watch-file-feed", ["watch", "file:///etc/passwd", "--once"], 1, "file:// is not fetched"),
+    ("reextract-unknown", ["reextract", "a_0000000000000000"], 1, "no article"),
+]
+
+
+@pytest.fixture
+def closed_port() -> str:
+    """A local address nobody listens on."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"), [c[1:] for c in WEB_CASES], ids=[c[0] for c in WEB_CASES]
+)
+def test_hostile_web_input_is_refused_cleanly(
+    cli, ledger_dir: Path, web_server: Any, closed_port: str, argv, code, message
+) -> None:
+    """A page or feed that cannot be used: one line, its exit code, the ledger's bytes
+    unchanged (nothing written), no traceback."""
+    web_server.routes.update(_web_routes())
+    args = [a.replace("{url}", web_server.base).replace("{closed}", closed_port) for a in argv]
+    before = fingerprint(ledger_dir)
+    result = cli(*args)
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("claims: error:")
+    assert message in lines[0], lines[0]
+    assert "Traceback" not in result.output
+    assert fingerprint(ledger_dir) == before

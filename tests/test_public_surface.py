@@ -7,6 +7,7 @@ Layers inside `ledger`, each importing only those below it:
     projections                    read models of the log
     ingest                         the extractor (store types for its pipeline)
     importers                      outside material -> events (uses ingest for articles)
+    web                            pages and feeds fetched (uses ingest's readers)
     app                            the application: commands, queries, maintenance
 and `cli` imports `ledger` and `events` through their top-level entry points only.
 """
@@ -30,6 +31,7 @@ ALLOWED = {
     "ingest": BASE | {"ledger.store", "ledger.ingest"},
     "importers": BASE | {"ledger.ingest", "ledger.importers"},
     "proofs": BASE | {"ledger.store", "ledger.projections", "ledger.proofs"},
+    "web": BASE | {"ledger.ingest", "ledger.web"},
     "app": BASE
     | {
         "ledger.store",
@@ -37,6 +39,7 @@ ALLOWED = {
         "ledger.ingest",
         "ledger.importers",
         "ledger.proofs",
+        "ledger.web",
         "ledger.app",
     },
 }
@@ -58,7 +61,7 @@ def _layer(module: str) -> str:
     return ".".join(parts[:2]) if len(parts) > 1 and parts[1] in _SUBPACKAGES else parts[0]
 
 
-_SUBPACKAGES = {"store", "projections", "ingest", "importers", "proofs", "app"}
+_SUBPACKAGES = {"store", "projections", "ingest", "importers", "proofs", "web", "app"}
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
@@ -208,6 +211,8 @@ PINNED = {
         "OperationFailed",
         "SQLiteStore",
         "VerifyReport",
+        "Web",
+        "WebOptions",
         "open_ledger",
         "open_store",
     ],

@@ -29,7 +29,10 @@
     audit.py         consistency findings and the explanation of a total (pure)
     results.py       the typed results, in their JSON shape
 
+    web.py           ingest URL..., watch FEED...: pages and feeds fetched, read, recorded
+    reextract.py     reextract ARTICLE_ID: a kept page read again, offline
+
 Imports: `events`, `ledger.store`, `ledger.projections`, `ledger.proofs`, `ledger.errors`;
-`ledger.ingest` and
-`ledger.importers` only in the handlers that need them.
+`ledger.ingest` and `ledger.importers` only in the handlers that need them; `ledger.web` (the
+network) in `web` and `reextract` only.
 """

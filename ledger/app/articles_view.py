@@ -11,7 +11,7 @@ Imports: `ledger.app.queries`, `ledger.app.results`, `ledger.app.session`,
 
 from __future__ import annotations
 
-from typing import Any, Literal, NamedTuple, TypedDict
+from typing import Any, Literal, NamedTuple, NotRequired, TypedDict
 
 from ledger.app import queries
 from ledger.app.results import PublicClaim, ShowResult, public_claim
@@ -33,6 +33,7 @@ class Revision(TypedDict):
     hash: str
     content_sha256: str
     extractor_version: str | None
+    fetch: NotRequired[dict[str, Any]]  # a page from the web: where and when it was fetched
 
 
 class ArticleShow(TypedDict):
@@ -81,18 +82,7 @@ def article_view(
         for envelope in session.store.read(stream=article["stream"], stop=at, types=ARTICLE_EVENTS)
         if envelope.data.get("article_id") == article["article_id"]
     ]
-    revisions: list[Revision] = [
-        {
-            "revision": envelope.data.get("revision", 1),
-            "position": envelope.position,
-            "recorded_at": envelope.recorded_at,
-            "actor": envelope.actor,
-            "hash": envelope.hash,
-            "content_sha256": envelope.data["content_sha256"],
-            "extractor_version": envelope.data.get("extractor_version"),
-        }
-        for envelope in events
-    ]
+    revisions = [_revision(envelope) for envelope in events]
     read_ids = [[c["claim_id"] for c in e.data.get("claims", ())] for e in reversed(events)]
     metadata = {k: v for k, v in article.items() if k != "claim_ids"}
     metadata["extractor_version"] = revisions[-1]["extractor_version"] if revisions else None
@@ -101,6 +91,22 @@ def article_view(
         "revisions": revisions,
         "claims": [public_claim(row) for row in article_claims(model, article, read_ids)],
     }
+
+
+def _revision(envelope: Any) -> Revision:
+    """One revision as shown: where it sits, its hashes, and (from the web) its fetch."""
+    revision: Revision = {
+        "revision": envelope.data.get("revision", 1),
+        "position": envelope.position,
+        "recorded_at": envelope.recorded_at,
+        "actor": envelope.actor,
+        "hash": envelope.hash,
+        "content_sha256": envelope.data["content_sha256"],
+        "extractor_version": envelope.data.get("extractor_version"),
+    }
+    if envelope.data.get("fetch"):
+        revision["fetch"] = envelope.data["fetch"]
+    return revision
 
 
 def article_claims(

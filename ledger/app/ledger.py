@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ledger.app.articles_view import ArticleShow, Shown
     from ledger.app.audit import Finding
     from ledger.app.search import Found
+    from ledger.app.web import RoundReport, Web
     from ledger.importers import ArticleOptions, ArticleSource, DatasetSummary
     from ledger.ingest.pipeline import IngestResult
 
@@ -211,6 +212,24 @@ class Ledger:
     ) -> DatasetSummary:
         """`claims import-dataset`: a reference data set, in one atomic batch."""
         return commands.import_dataset(self, paths, fmt=fmt, actor=actor, dry_run=dry_run)
+
+    def ingest_urls(self, urls: Sequence[str], web: Web, **options: Any) -> Iterator[IngestResult]:
+        """`claims ingest URL...`: each page fetched, read and recorded (`ledger.app.web`)."""
+        from ledger.app.web import ingest_urls
+
+        return ingest_urls(self, urls, web, **options)
+
+    def watch_round(self, feeds: Sequence[str], web: Web, **options: Any) -> RoundReport:
+        """`claims watch`: one round over the feeds (`ledger.app.web`)."""
+        from ledger.app.web import watch_round
+
+        return watch_round(self, feeds, web, **options)
+
+    def reextract(self, article_id: str, **options: Any) -> IngestResult:
+        """`claims reextract`: an article's kept page read again, offline."""
+        from ledger.app.reextract import reextract
+
+        return reextract(self, article_id, **options)
 
     # -- queries -----------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Owns: article identity (`article_id`, `identify`), an article's date (`article_d
 the refusal of an undated article (`prepare`: its claims' dates would be guesses), the
 decision new / revised / unchanged (`decide`, pure), `KnownArticle` (an article the log
 holds, by its content hash: the same text under other metadata is that article), and
-`Ingestor`, the shell that reads the article's stream and appends its event atomically.
+`Ingestor`, the shell that reads the article's stream and appends its event atomically (with,
+for a page fetched from the web, the event keeping its raw bytes: `page_stream`, `fetch_of`).
 Imports: `events`, `ledger.errors`, `ledger.store` types, and of this package `extract` (the
 extractor), `language` (why an article gives no claims) and `readers` (`ArticleDraft`).
 """
@@ -22,6 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from events import ArticleRecorded, ArticleRevised, Claim, describe
 from events.base import Name
 from events.envelope import NewEvent
+from events.web import Fetch, PageFetched
 from ledger.errors import InvalidInput
 from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, story_date
 from ledger.ingest.language import no_claims_reason
@@ -53,6 +55,16 @@ def _normal_url(url: str) -> str:
 def article_stream(article_id: str) -> str:
     """Return the stream holding an article's recording and revisions."""
     return f"article-{article_id}"
+
+
+def page_stream(raw_sha256: str) -> str:
+    """Return the stream keeping a fetched page's raw bytes (one per content hash)."""
+    return f"page-{raw_sha256}"
+
+
+def fetch_of(page: PageFetched) -> Fetch:
+    """An article's provenance: the kept page's metadata, without its bytes."""
+    return Fetch.model_validate(page.model_dump(include=set(Fetch.model_fields)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,11 +164,14 @@ def stream_state(envelopes: Iterable[Any]) -> StreamState:
     return state
 
 
-def decide(prepared: Prepared, state: StreamState) -> tuple[Status, NewEvent | None]:
+def decide(
+    prepared: Prepared, state: StreamState, fetch: Fetch | None = None
+) -> tuple[Status, NewEvent | None]:
     """Decide what one article means for the log: a new article, a revision, or nothing.
 
     Content the article has had before — the current text or an earlier revision fed in
-    again — is nothing new, so re-ingesting a folder of old copies writes nothing.
+    again — is nothing new, so re-ingesting a folder of old copies writes nothing. `fetch`
+    is where a page read from the web came from (it rides in the event).
     """
     if prepared.content_sha256 in state.seen:
         return "unchanged", None
@@ -170,6 +185,7 @@ def decide(prepared: Prepared, state: StreamState) -> tuple[Status, NewEvent | N
         "content_sha256": prepared.content_sha256,
         "extractor_version": EXTRACTOR_VERSION,
         "claims": prepared.claims,
+        "fetch": fetch,
     }
     try:
         if state.version == 0:
@@ -264,11 +280,14 @@ class Ingestor:
         self.known = dict(known or {})
         self.actor = actor
 
-    def ingest(self, draft: ArticleDraft, *, dry_run: bool = False) -> IngestResult:
-        """Record one article, or say why it needs nothing."""
+    def ingest(
+        self, draft: ArticleDraft, *, dry_run: bool = False, page: PageFetched | None = None
+    ) -> IngestResult:
+        """Record one article, or say why it needs nothing; a page fetched from the web
+        (`page`) is kept in the same atomic batch, once per content hash."""
         prepared = prepare(draft)
         state = stream_state(self.store.read(stream=article_stream(prepared.article_id)))
-        status, item = decide(prepared, state)
+        status, item = decide(prepared, state, fetch_of(page) if page is not None else None)
         result = IngestResult(
             source=draft.source,
             status=status,
@@ -290,7 +309,7 @@ class Ingestor:
             result.status = f"would-be-{status}"
         else:
             item = item.model_copy(update={"actor": self.actor})
-            recorded = self.append([item])[0]
+            recorded = self.append([item, *self._kept(page)])[0]
             result.position = recorded.envelope.position
             if not recorded.created:
                 result.status = "unchanged"
@@ -298,6 +317,20 @@ class Ingestor:
             prepared.article_id, draft.title, result.position, len(prepared.claims)
         )
         return result
+
+    def _kept(self, page: PageFetched | None) -> list[NewEvent]:
+        """The event keeping a page's raw bytes, unless the log already keeps them."""
+        if page is None or self.store.stream_version(page_stream(page.raw_sha256)):
+            return []
+        return [
+            NewEvent(
+                stream=page_stream(page.raw_sha256),
+                event=page,
+                expected_version=0,
+                actor=self.actor,
+                idempotency_key=f"page:{page.raw_sha256}",
+            )
+        ]
 
     @staticmethod
     def _same_content(result: IngestResult, known: KnownArticle) -> IngestResult:
