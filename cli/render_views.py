@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_console import add_row, console, figure, message, metric_basis, new_table, safe
 from cli.render_inert import inert
 from cli.render_review import (
     REVIEW_LEGEND,
@@ -36,6 +36,9 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     table.add_column("claimant")
     table.add_column("subject")
     table.add_column("metric")
+    bases = any(r.get("basis") for r in rows)  # personnel: what each figure counts
+    if bases:
+        table.add_column("counts")
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("as of")  # "2024-01-02 (3d)": its age may wrap under the date
     table.add_column("claim", no_wrap=True)
@@ -45,6 +48,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             r["claimant"],
             r["subject"],
             r["metric"],
+            *([r.get("basis") or ""] if bases else []),
             ranged_figure(r)
             if r.get("range")
             else marked_figure(r["value"], r["qualifier"], r["review"]),
@@ -89,7 +93,8 @@ def _by_age(latest: list[dict[str, Any]]) -> str:
     runs: dict[int, list[str]] = {}
     for x in sorted(latest, key=lambda x: x["age_days"]):
         runs.setdefault(x["age_days"], []).append(
-            f"{x['subject']} {x['metric']} {figure(x['value'], x['qualifier'])}"
+            f"{x['subject']} {metric_basis(x['metric'], x.get('basis'))} "
+            f"{figure(x['value'], x['qualifier'])}"
         )
     return "; ".join(f"({days}d) {', '.join(names)}" for days, names in runs.items())
 
@@ -99,7 +104,7 @@ def claim_panel(document: dict[str, Any]) -> None:
     c = document["claim"]
     console.print(
         f"[bold]{safe(c['claim_id'])}[/]  {safe(c['canonical_claimant'])}: "
-        f"{safe(c['subject'])} {safe(c['metric'])} "
+        f"{safe(c['subject'])} {safe(metric_basis(c['metric'], c.get('basis')))} "
         f"{figure(c['value'], c['qualifier'])} ({c['period']}"
         f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
         f" — {document['status']}, {review_note(c['review'])}",

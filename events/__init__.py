@@ -6,6 +6,7 @@ Pure: imports nothing from `ledger` or `cli`.
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import Event
 from events.claims import (
+    BASES,
     CORRECTABLE_FIELDS,
     METRICS,
     PERIODS,
@@ -14,6 +15,7 @@ from events.claims import (
     ClaimAsserted,
     ClaimCorrected,
     ClaimRetracted,
+    basis_of,
 )
 from events.registry import (
     EVENT_TYPES,
@@ -36,6 +38,7 @@ from events.reviews import (
 from events.sources import SourceAliased
 
 __all__ = [
+    "BASES",
     "CORRECTABLE_FIELDS",
     "EVENT_TYPES",
     "METRICS",
@@ -56,6 +59,7 @@ __all__ = [
     "InvalidEvent",
     "SourceAliased",
     "UnknownEventType",
+    "basis_of",
     "decode",
     "describe",
     "encode",

@@ -37,7 +37,8 @@ class ArticleRecorded(Event):
     """An article seen for the first time, with its provenance and the claims found in it."""
 
     TYPE = "article-recorded"
-    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
+    SCHEMA_VERSION = 3  # v2: a claim may carry its sentence's bounds (`Claim.sentence`);
+    # v3: a personnel claim may say what it counts (`Claim.basis`)
 
     article_id: ArticleId
     url: Annotated[str, Field(max_length=2000)] | None = None
@@ -60,7 +61,8 @@ class ArticleRevised(Event):
     """The same article (same URL or article id) seen again with different content."""
 
     TYPE = "article-revised"
-    SCHEMA_VERSION = 2  # v2: a claim may carry its sentence's bounds (`Claim.sentence`)
+    SCHEMA_VERSION = 3  # v2: a claim may carry its sentence's bounds (`Claim.sentence`);
+    # v3: a personnel claim may say what it counts (`Claim.basis`)
 
     article_id: ArticleId
     revision: Annotated[int, Field(ge=2)]

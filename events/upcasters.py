@@ -24,10 +24,20 @@ def _article_v1_to_v2(data: Payload) -> Payload:
     return data
 
 
+def _basis_absent(data: Payload) -> Payload:
+    """v2 claims may say what a personnel figure counts (`basis`); an older claim says
+    nothing (left absent: it reads as `unknown`), and an older correction cannot change it."""
+    return data
+
+
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
     ("source-aliased", 1): _source_aliased_v1_to_v2,
     ("article-recorded", 1): _article_v1_to_v2,
     ("article-revised", 1): _article_v1_to_v2,
+    ("article-recorded", 2): _basis_absent,
+    ("article-revised", 2): _basis_absent,
+    ("claim-asserted", 1): _basis_absent,
+    ("claim-corrected", 1): _basis_absent,
 }
 
 

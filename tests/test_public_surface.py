@@ -87,6 +87,7 @@ def test_no_code_asks_a_store_for_its_type() -> None:
 
 PINNED = {
     "events": [
+        "BASES",
         "CORRECTABLE_FIELDS",
         "EVENT_TYPES",
         "METRICS",
@@ -108,6 +109,7 @@ PINNED = {
         "SourceAliased",
         "UnknownEventType",
         "decode",
+        "basis_of",
         "describe",
         "encode",
         "is_review_fix",
@@ -144,9 +146,11 @@ PINNED = {
         "checkpoints",
         "corrections_of",
         "delta_series",
+        "figure_name",
         "first_table_difference",
         "fold",
         "group_of",
+        "group_order",
         "hash_at",
         "is_current",
         "is_reviewed",
@@ -161,6 +165,7 @@ PINNED = {
         "series",
         "sources",
         "sync_views",
+        "total_group",
         "totals",
         "views_record",
         "why_lost",

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from ledger.projections.base import ClaimRow, GroupKey, group_of
+from ledger.projections.base import ClaimRow, GroupKey, group_of, group_order
 from ledger.projections.winner_rule import rank
 
 WindowKey = tuple[str, str]
@@ -144,7 +144,10 @@ def window_sums(
     `since`..`until` (inclusive), by the rules of the module docstring; groups with no window
     inside the range are left out."""
     out = []
-    for (claimant, subject, metric), rows in sorted(_groups(claims, as_of).items()):
+    groups = _groups(claims, as_of)
+    for (claimant, subject, metric, basis), rows in sorted(
+        groups.items(), key=lambda g: group_order(g[0])
+    ):
         inside = [r for r in rows if since <= window_of(r)[0] and r["as_of"] <= until]
         if not inside:
             continue
@@ -158,6 +161,7 @@ def window_sums(
                 "claimant": claimant,
                 "subject": subject,
                 "metric": metric,
+                "basis": basis,
                 "from": since,
                 "to": until,
                 "value": value,
