@@ -116,7 +116,7 @@ def extraction(documents: list[dict[str, Any]]) -> None:
             add_row(
                 table,
                 c["claimant"],
-                f"{c['subject']} {metric_basis(c['metric'], c.get('basis'))}",
+                f"{c['subject']} {c['metric']}",  # the basis: --json, --explain
                 figure(c["value"], c["qualifier"]),
                 period,
                 c["quote"],

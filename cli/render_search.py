@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cli.render_articles import LEGEND, Cell, claim_cells
-from cli.render_console import console, figure, message, metric_basis
+from cli.render_console import console, figure, message
 from cli.render_review import review_cell
 
 _ORIGIN = {"dataset": "from a data set", "asserted": "entered by hand"}
@@ -27,7 +27,7 @@ def _article(row: dict[str, Any]) -> str:
 
 SEARCH_COLUMNS: tuple[tuple[str, Cell], ...] = (
     ("as of", lambda r: r["as_of"]),
-    ("figure", lambda r: f"{r['subject']} {metric_basis(r['metric'], r.get('basis'))}"),
+    ("figure", lambda r: f"{r['subject']} {r['metric']}"),
     ("value", lambda r: figure(r["value"], r["qualifier"])),
     ("claimant", lambda r: r["canonical_claimant"]),
     ("article", _article),

@@ -33,12 +33,9 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
         message("no totals yet: ingest articles or append claims first")
         return
     table = new_table()
-    table.add_column("claimant")
+    table.add_column("claimant", min_width=20)
     table.add_column("subject")
-    table.add_column("metric")
-    bases = any(r.get("basis") for r in rows)  # personnel: what each figure counts
-    if bases:
-        table.add_column("counts")
+    table.add_column("metric")  # and under a personnel figure's, what it counts
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("as of")  # "2024-01-02 (3d)": its age may wrap under the date
     table.add_column("claim", no_wrap=True)
@@ -47,8 +44,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             table,
             r["claimant"],
             r["subject"],
-            r["metric"],
-            *([r.get("basis") or ""] if bases else []),
+            _counts(r),
             ranged_figure(r)
             if r.get("range")
             else marked_figure(r["value"], r["qualifier"], r["review"]),
@@ -60,6 +56,13 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     if any(r["review"] == "unreviewed" for r in rows):
         legend += f"; {REVIEW_LEGEND}"
     console.print(legend, style="dim", highlight=False, markup=False)
+
+
+def _counts(row: dict[str, Any]) -> str:
+    """The metric cell: a personnel figure's basis on the lines under it ("killed or
+    wounded" may wrap), so figures that count different things never look like one series."""
+    basis = row.get("basis")
+    return row["metric"] if basis is None else f"{row['metric']}\n({basis.replace('_', ' ')})"
 
 
 def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:

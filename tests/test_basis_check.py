@@ -132,8 +132,8 @@ def test_totals_stand_per_basis(bases) -> None:
         ("killed", 1_870),
         ("killed_or_wounded", 6_300),
     }
-    table = bases("totals").stdout
-    assert "counts" in table and "killed_or_wounded" in table
+    table = bases("totals").stdout  # under the metric: what each figure counts
+    assert "(killed)" in table and "(killed or wounded)" in table
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,25 @@ def test_basis_filter_refusals(bases, args: list[str], code: int, message: str) 
     result = bases(*args)
     assert result.exit_code == code
     assert message in result.stderr
+
+
+def test_correct_and_append_take_a_basis(bases) -> None:
+    """`claims correct --basis` fixes what a figure counts; a basis on another metric is
+    refused; a figure moved off personnel leaves its basis behind."""
+    fixed = bases("correct", "c_basis0", "--basis", "wounded", "--reason", "the text says wounded")
+    assert fixed.exit_code == 0, fixed.output
+    shown = json.loads(bases("show", "c_basis0", "--json").stdout)
+    assert shown["claim"]["basis"] == "wounded"
+    moved = bases("correct", "c_basis1", "--metric", "pow", "--reason", "prisoners, not losses")
+    assert moved.exit_code == 0, moved.output
+    assert json.loads(bases("show", "c_basis1", "--json").stdout)["claim"]["basis"] is None
+    refused = bases("correct", "c_basis1", "--basis", "killed", "--reason", "r")
+    assert refused.exit_code == 2
+    assert "is for personnel figures, not pow" in refused.stderr
+    args = ["--claimant", "Mediazona", "--subject", "russia", "--metric", "personnel"]
+    added = bases(
+        "append", *args, "--value", "24470", "--as-of", "2023-06-02", "--basis", "named_dead"
+    )
+    assert added.exit_code == 0, added.output
+    rows = json.loads(bases("totals", "--json", "--basis", "named_dead").stdout)
+    assert [(r["claimant"], r["value"]) for r in rows] == [("Mediazona", 24_470)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict
 
-CLAIMS_VERSION = 4
+CLAIMS_VERSION = 5
 """Bump when the claims fold changes what it writes: the projection is rebuilt by itself.
 (3: events about a claim from a stream that does not own it, and assertions of an existing
 claim id, are ignored; checkpoints record the hash at their position. 4: a claim's review
