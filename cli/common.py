@@ -37,8 +37,8 @@ BasisFilter = Annotated[
         "README, What the figures count)."
     ),
 ]
-"""`--basis`, on the views that take `--metric`: `totals`, `history`, `audit --metric`,
-`check`."""
+"""`--basis`, on the views that take `--metric`: `totals`, `windows`, `history`,
+`audit --metric`, `check`."""
 
 
 class _LazyModule:

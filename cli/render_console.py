@@ -76,6 +76,12 @@ def metric_basis(metric: str, basis: str | None) -> str:
     return f"{metric} ({'basis unknown' if basis == 'unknown' else basis})"
 
 
+def metric_cell(metric: str, basis: str | None) -> str:
+    """A table's metric cell: a personnel figure's basis on the lines under it ("killed or
+    wounded" may wrap), so figures that count different things never look like one series."""
+    return metric if basis is None else f"{metric}\n({basis.replace('_', ' ')})"
+
+
 def safe(value: Any) -> str:
     """`inert(value)`, escaped for a line printed with rich markup."""
     return escape(inert(value))

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, metric_basis, new_table, safe
+from cli.render_console import (
+    add_row,
+    console,
+    figure,
+    message,
+    metric_basis,
+    metric_cell,
+    new_table,
+    safe,
+)
 from cli.render_inert import inert
 from cli.render_review import (
     REVIEW_LEGEND,
@@ -44,7 +53,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             table,
             r["claimant"],
             r["subject"],
-            _counts(r),
+            metric_cell(r["metric"], r.get("basis")),
             ranged_figure(r)
             if r.get("range")
             else marked_figure(r["value"], r["qualifier"], r["review"]),
@@ -56,13 +65,6 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     if any(r["review"] == "unreviewed" for r in rows):
         legend += f"; {REVIEW_LEGEND}"
     console.print(legend, style="dim", highlight=False, markup=False)
-
-
-def _counts(row: dict[str, Any]) -> str:
-    """The metric cell: a personnel figure's basis on the lines under it ("killed or
-    wounded" may wrap), so figures that count different things never look like one series."""
-    basis = row.get("basis")
-    return row["metric"] if basis is None else f"{row['metric']}\n({basis.replace('_', ' ')})"
 
 
 def sources_table(rows: list[dict[str, Any]], *, by: str) -> None:

@@ -182,3 +182,16 @@ def test_correct_and_append_take_a_basis(bases) -> None:
     assert added.exit_code == 0, added.output
     rows = json.loads(bases("totals", "--json", "--basis", "named_dead").stdout)
     assert [(r["claimant"], r["value"]) for r in rows] == [("Mediazona", 24_470)]
+
+
+def test_windows_keep_a_series_per_basis(cli, tmp_path) -> None:
+    """A week's killed and a week's wounded are two window figures, and `--basis` picks one."""
+    for value, basis in [(900, "killed"), (2_700, "wounded")]:
+        args = ["--claimant", MOD, "--subject", "ukraine", "--metric", "personnel"]
+        window = ["--period", "window", "--since", "2024-02-24", "--as-of", "2024-03-01"]
+        added = cli("append", *args, *window, "--value", str(value), "--basis", basis)
+        assert added.exit_code == 0, added.output
+    rows = json.loads(cli("windows", "--json").stdout)
+    assert {(r["basis"], r["value"]) for r in rows} == {("killed", 900), ("wounded", 2_700)}
+    kept = json.loads(cli("windows", "--json", "--basis", "wounded").stdout)
+    assert [r["value"] for r in kept] == [2_700]

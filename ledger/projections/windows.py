@@ -63,6 +63,7 @@ def _figure_row(row: ClaimRow, duplicates: int) -> dict[str, Any]:
         "claimant": row["canonical_claimant"],
         "subject": row["subject"],
         "metric": row["metric"],
+        "basis": row.get("basis"),
         "value": row["value"],
         "qualifier": row["qualifier"],
         "period_start": window_of(row)[0],
@@ -92,10 +93,10 @@ def _dedupe(rows: Iterable[ClaimRow]) -> list[tuple[ClaimRow, int]]:
 
 
 def latest_windows(claims: Iterable[ClaimRow], *, as_of: str | None = None) -> list[dict[str, Any]]:
-    """Per (claimant, subject, metric), the window figure that ranks first (latest as_of,
+    """Per (claimant, subject, metric, basis), the window figure that ranks first (latest as_of,
     ...), with how many other claims report the same window (`duplicates`); sorted by group."""
     out = []
-    for _, rows in sorted(_groups(claims, as_of).items()):
+    for _, rows in sorted(_groups(claims, as_of).items(), key=lambda g: group_order(g[0])):
         best = _best(rows)
         same = sum(window_of(r) == window_of(best) for r in rows) - 1
         out.append(_figure_row(best, same))
