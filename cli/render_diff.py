@@ -106,4 +106,7 @@ def _articles(articles: list[dict[str, Any]]) -> None:
 def _figure(side: dict[str, Any] | None) -> str:
     if side is None:
         return "none"
+    if side.get("range"):
+        low, high = side["range"]
+        return f"{low:,}–{high:,} as of {side['as_of']}  {side['claim_id']}"
     return f"{figure(side['value'], side['qualifier'])} as of {side['as_of']}  {side['claim_id']}"

@@ -98,10 +98,19 @@ def _by_age(latest: list[dict[str, Any]]) -> str:
     runs: dict[int, list[str]] = {}
     for x in sorted(latest, key=lambda x: x["age_days"]):
         runs.setdefault(x["age_days"], []).append(
-            f"{x['subject']} {metric_basis(x['metric'], x.get('basis'))} "
-            f"{figure(x['value'], x['qualifier'])}"
+            f"{x['subject']} {metric_basis(x['metric'], _known(x.get('basis')))} "
+            + (_range(x["range"]) if x.get("range") else figure(x["value"], x["qualifier"]))
         )
     return "; ".join(f"({days}d) {', '.join(names)}" for days, names in runs.items())
+
+
+def _range(ends: list[int]) -> str:
+    return f"{ends[0]:,}–{ends[1]:,}"
+
+
+def _known(basis: str | None) -> str | None:
+    """A basis as a dense list says it: `unknown` is left unsaid there (`show` says it)."""
+    return None if basis == "unknown" else basis
 
 
 def claim_panel(document: dict[str, Any]) -> None:

@@ -106,8 +106,20 @@ def test_check_finds_articles_consistent_with_the_series(reference) -> None:
     assert reference("check").exit_code == 0
 
 
-def test_check_flags_a_planted_falling_figure(reference) -> None:
-    """A cumulative figure lower than the day before is flagged, and --fail-on exits 1."""
+@pytest.mark.parametrize(
+    ("as_of", "kind", "figures"),
+    [
+        # a date the data set has no figure for: the series falls from 3,619 to 3,000
+        ("2023-04-04", "non-monotonic", {"later": {"as_of": "2023-04-04", "value": 3000}}),
+        # a date the claimant published itself: its own figure (3,619) is the series' point,
+        # and the entered figure is judged against it, once
+        ("2023-04-03", "figure-vs-series", {"claimed": 3000, "series_value": 3619}),
+    ],
+)
+def test_check_flags_a_planted_lower_figure(
+    reference, as_of: str, kind: str, figures: dict[str, object]
+) -> None:
+    """A cumulative figure lower than the series is flagged, and --fail-on exits 1."""
     reference(
         "append",
         "--claimant",
@@ -121,11 +133,12 @@ def test_check_flags_a_planted_falling_figure(reference) -> None:
         "--since",
         "2022-02-24",
         "--as-of",
-        "2023-04-03",
+        as_of,
     )
     findings = json.loads(reference("check", "--json").stdout)
-    flagged = [f for f in findings if f["kind"] == "non-monotonic"]
-    assert flagged and flagged[0]["figures"]["later"] == {"as_of": "2023-04-03", "value": 3000}
+    flagged = [f for f in findings if f["severity"] != "info" and "russia tanks" in f["message"]]
+    assert [f["kind"] for f in flagged] == [kind]
+    assert figures.items() <= flagged[0]["figures"].items()
     assert reference("check", "--fail-on", "warning").exit_code == 1
 
 
@@ -196,3 +209,26 @@ def test_full_data_set_imports_in_seconds(cli, tmp_path: Path) -> None:
     assert first["new"] > 20_000
     assert json.loads(cli("import-dataset", str(FULL), "--json").stdout)["written"] == 0
     assert cli("verify").exit_code == 0
+
+
+REGIONAL = """Drones downed over the south
+
+April 3, 2023
+
+The General Staff of the Armed Forces of Ukraine said on April 3 that Russia had lost 2,262
+drones since the start of the full-scale invasion. The Armed Forces of Ukraine also reported
+shooting down 12 drones over the southern regions of Odesa and Mykolaiv oblasts on April 3.
+"""
+
+
+def test_check_reads_a_figure_s_sentence_to_judge_a_regional_part(cli, tmp_path: Path) -> None:
+    """The words around a quote come from the article's stored text: a figure confined to two
+    oblasts is a part of the national count, not a disagreement with it."""
+    (tmp_path / "regional.txt").write_text(REGIONAL)
+    assert cli("import-dataset", str(SLICE)).exit_code == 0
+    assert cli("ingest", str(tmp_path / "regional.txt"), "--publisher", "Test Wire").exit_code == 0
+    findings = json.loads(cli("check", "--json", "--metric", "drones").stdout)
+    (part,) = [f for f in findings if f["figures"].get("scope")]
+    assert part["severity"] == "info" and part["figures"]["claimed"] == 12
+    assert part["figures"]["scope"] == "over the southern regions of Odesa and Mykolaiv oblasts"
+    assert not [f for f in findings if f["severity"] != "info"]

@@ -155,3 +155,32 @@ def test_range_pairs_survive_replay(cli, tmp_path: Path, actions: list) -> None:
     }
     standing = json.loads(run(cli, "totals", "--json"))
     assert [r["range"] is not None for r in standing] == [bool(found)] * len(standing)
+
+
+@pytest.mark.parametrize("by", ["claimant", "publisher"])
+def test_sources_show_the_range_as_the_latest_figure(ranged, by: str) -> None:
+    """A source's latest figure that is an end of a range is the range, in text and JSON."""
+    low, high = ends(ranged)
+    (source,) = json.loads(run(ranged, "sources", "--by", by, "--json"))
+    (latest,) = source["latest"]
+    assert latest["range"] == [240_000, 290_000]
+    assert latest["range_claims"] == [low, high]
+    assert "russia personnel 240,000–290,000" in run(ranged, "sources", "--by", by)
+
+
+def test_diff_compares_a_range_as_one_figure(ranged) -> None:
+    """The range arrives as one figure (not its high end); retracting an end moves the total
+    from the range to the end that is left."""
+    low, high = ends(ranged)
+    head = int(
+        json.loads(run(ranged, "log", "--json", "--limit", "1").splitlines()[-1])["position"]
+    )
+    (arrived,) = json.loads(run(ranged, "diff", "--at", "0", "--at", str(head), "--json"))["totals"]
+    assert arrived["before"] is None and arrived["after"]["range"] == [240_000, 290_000]
+    assert "240,000–290,000 as of 2023-08-18" in run(ranged, "diff", "--at", "0", "--at", str(head))
+    run(ranged, "retract", high, "--reason", "test")
+    (moved,) = json.loads(run(ranged, "diff", "--at", str(head), "--at", str(head + 1), "--json"))[
+        "totals"
+    ]
+    assert moved["before"]["range"] == [240_000, 290_000]
+    assert (moved["after"]["claim_id"], moved["after"]["range"]) == (low, None)

@@ -270,3 +270,25 @@ def test_sigkill_during_a_rebuild(big_export, tmp_path: Path, fraction: float) -
     head, ok, tables, last = state(ledger)  # the tables as the killed rebuild left them
     assert (head, ok, last) == (big_export["done_state"][0], True, last_before)
     assert tables == tables_before
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, RuntimeError])
+@pytest.mark.parametrize("existed", [False, True])
+def test_a_first_open_that_fails_before_the_schema_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: type[BaseException], existed: bool
+) -> None:
+    """Ctrl-C (or an error) while a new ledger's schema is being made: the file this open
+    created is removed, not left empty for every later command to refuse; a file that was
+    there before is left alone."""
+    from ledger.store import sqlite_schema
+
+    def interrupted(conn: object) -> None:
+        raise failure("stopped")
+
+    path = tmp_path / "new.db"
+    if existed:
+        path.write_bytes(b"")
+    monkeypatch.setattr(sqlite_schema, "_migrate", interrupted)
+    with pytest.raises(failure):
+        sqlite_schema.connect(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["new.db"] if existed else [])

@@ -103,7 +103,7 @@ def test_added_and_the_claims_at_p1_are_the_claims_at_p2(
 
 def _standing(ledger: Ledger, at: int, as_of: str | None) -> dict[tuple[str, str, str], Any]:
     rows = ledger.totals(at=at, as_of=as_of) if at else []
-    keys = ("value", "qualifier", "as_of", "claim_id")
+    keys = ("value", "qualifier", "as_of", "claim_id", "range")  # a range stands as one figure
     return {(r["claimant"], r["subject"], r["metric"]): {k: r[k] for k in keys} for r in rows}
 
 

@@ -15,6 +15,10 @@
     history_deltas.py  history --deltas
     diff.py          what changed between two positions
     audit_lag.py, audit_deltas.py, staleness.py   check's lag, delta and stopped-series rules
+    audit_falls.py   check's falling-series rule, and declared corrections over a span
+    audit_parts.py   check's parts: a figure confined to part of the front, figures that add up
+    audit_compare.py check's like with like: which figures are compared (basis), disagreements
+    sentences.py     the sentence a claim was read from, and the words around its quote
     articles_view.py show ARTICLE_ID (and which of claim or article an id names)
     search.py        search: claims by value (with a tolerance), words, names, dates
     maintenance.py   verify, replay, export, import

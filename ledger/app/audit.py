@@ -3,9 +3,13 @@
 Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
 own series does not bear out, two claimants far apart, two that count different things),
-`consistent` (judging a figure by its qualifier), and `explain_total`. Pure: functions of
-claim rows. Imports: `ledger.projections`,
+`consistent` (judging a figure by its qualifier), and `explain_total`. On a date the claimant
+published itself (a data set), its own figure is the series' point; outlets' reports of it are
+judged against it. Pure: functions of claim rows (and of the words around a quote, given as
+`context`). Imports: `ledger.projections`,
 `ledger.app.audit_compare` (which figures are compared: `disagreement`, `not-comparable`),
+`ledger.app.audit_falls` (falling series, declared corrections),
+`ledger.app.audit_parts` (parts of a figure),
 `ledger.app.audit_deltas` (the `delta-vs-stated` rule),
 `ledger.app.audit_lag` (a figure that matches the series a day or two off),
 `ledger.app.staleness` (a series that stopped).
@@ -20,12 +24,13 @@ from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
 from ledger.app import audit_compare, audit_deltas
+from ledger.app.audit_falls import declared_between, falling_series
 from ledger.app.audit_lag import figure_lag, window_lag
+from ledger.app.audit_parts import Context, part_figure, part_window, partial_scope, sum_of_parts
 from ledger.app.staleness import series_stopped
 from ledger.projections import (
     ClaimRow,
     GroupKey,
-    figure_name,
     group_of,
     rank,
     why_lost,
@@ -117,6 +122,9 @@ class _Series:
             self.points[key].setdefault(row["as_of"], []).append(row)
             if row["origin"] == "dataset":
                 self.reference[key][row["as_of"]] = row
+        for key, by_date in self.reference.items():  # a date the claimant published itself:
+            for as_of, own in by_date.items():  # its figure, not an outlet's report of it
+                self.points[key][as_of] = [own]
 
     def reference_for(self, row: ClaimRow) -> tuple[str, dict[str, ClaimRow]] | None:
         """Return (claimant, series) to check a claim against: its claimant's own published
@@ -151,79 +159,30 @@ def _series_names(row: ClaimRow) -> list[str]:
     return [name for name in names if name is not None]
 
 
-def check(claims: Iterable[ClaimRow]) -> list[Finding]:
-    """Return every finding over the active claims, errors first."""
+def check(claims: Iterable[ClaimRow], *, context: Context | None = None) -> list[Finding]:
+    """Return every finding over the active claims, errors first; `context` gives the words
+    around a claim's quote in its sentence (for figures confined to part of the front)."""
     active = [r for r in claims if r["status"] == "active"]
     series = _Series(active)
+    around = context or (lambda row: None)
+    stated = list(audit_deltas.delta_vs_stated(active, consistent))
+    judged = {f["claims"][0] for f in stated}  # a stated increment is judged once, there
     findings = [
-        *_falling_series(series),
-        *_windows(active, series),
-        *_against_reference(active, series),
+        *falling_series(series.points),
+        *(f for f in _windows(active, series, around) if f["claims"][0] not in judged),
+        *_against_reference(active, series, around),
         *_disagreements(series),
         *audit_compare.not_compared(active, series.reference_for, series.reference, _series_names),
-        *audit_deltas.delta_vs_stated(active, consistent),
+        *stated,
         *series_stopped(active),
     ]
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f["severity"]], f["kind"], f["claims"]))
 
 
-def _declared(row: ClaimRow) -> int | None:
-    provenance = row.get("provenance") or {}
-    value = provenance.get("declared_correction")
-    return int(value) if value is not None else None
-
-
-def _falling_series(series: _Series) -> Iterable[Finding]:
-    """A cumulative figure lower than the same claimant's figure of an earlier date."""
-    for key, by_date in sorted(series.points.items()):
-        previous: tuple[str, ClaimRow] | None = None
-        for as_of in sorted(by_date):
-            points = [r for r in by_date[as_of] if r["qualifier"] in ("exact", "approx")]
-            if not points:
-                continue
-            low = min(points, key=lambda r: (r["value"], r["claim_id"]))
-            if previous is not None and low["value"] < previous[1]["value"]:
-                yield _falling(key, previous[1], low, by_date)
-            high = max(points, key=lambda r: (r["value"], r["claim_id"]))
-            previous = (as_of, high)
-
-
-def _falling(
-    key: GroupKey, before: ClaimRow, after: ClaimRow, by_date: dict[str, list[ClaimRow]]
-) -> Finding:
-    drop = before["value"] - after["value"]
-    claimant, subject, metric, basis = key
-    # A declared correction explains the drop; the source files some a day early.
-    declared = [_declared(after)]
-    day_before = (_day(after["as_of"]) - timedelta(days=1)).isoformat()
-    declared += [_declared(r) for r in by_date.get(day_before, [])]
-    explained = next((d for d in declared if d is not None and d < 0), None)
-    figures = {
-        "earlier": {"as_of": before["as_of"], "value": before["value"]},
-        "later": {"as_of": after["as_of"], "value": after["value"]},
-        "drop": drop,
-    }
-    claims = [before["claim_id"], after["claim_id"]]
-    where = f"{claimant}: {subject} {figure_name(metric, basis)}"
-    if explained is not None:
-        figures["declared_correction"] = explained
-        message = (
-            f"{where} falls from {before['value']:,} ({before['as_of']}) to "
-            f"{after['value']:,} ({after['as_of']}), explained by a declared correction of "
-            f"{explained:,}"
-        )
-        return _finding("info", "declared-correction", claims, message, figures)
-    both_exact = before["qualifier"] == after["qualifier"] == "exact"
-    message = (
-        f"{where} falls from {before['value']:,} ({before['as_of']}) to {after['value']:,} "
-        f"({after['as_of']}): a cumulative figure cannot go down"
-    )
-    return _finding("error" if both_exact else "warning", "non-monotonic", claims, message, figures)
-
-
-def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
-    """A window figure against the difference of cumulative figures over the same window."""
+def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterable[Finding]:
+    """A window figure against the difference of cumulative figures over the same window (net
+    of a correction the source declared in it); one confined to part of the front, as a part."""
     for row in active:
         period_start = row.get("period_start")
         if row["period"] != "window" or not period_start:
@@ -240,12 +199,18 @@ def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
         end = row["as_of"]
         if start not in points or end not in points:
             continue
+        scope = _scope(row, around)
+        if scope is not None:
+            yield part_window(row, scope, name, start, points, _worded(row))
+            continue
         lagged = window_lag(row, name, start, points, consistent, _worded(row))
         if lagged is not None:  # it agrees with the series a day or two off, not on its dates
             yield lagged
             continue
         actual = points[end]["value"] - points[start]["value"]
+        declared = declared_between(points, start, end)
         ok = consistent(row["value"], row["qualifier"], actual)
+        net = consistent(row["value"], row["qualifier"], actual - declared)
         figures = {
             "claimed": row["value"],
             "qualifier": row["qualifier"],
@@ -253,24 +218,40 @@ def _windows(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
             "series": name,
             "cumulative": {start: points[start]["value"], end: points[end]["value"]},
             "difference": actual,
-            "consistent": ok,
+            "consistent": ok or net,
         }
+        said = f"({points[end]['value']:,} - {points[start]['value']:,} = {actual:,})"
+        if not ok and net and declared:
+            figures["declared_correction"] = declared
+            said += f", once the correction of {declared:+,} the source declared is taken out"
         message = (
             f"{row['canonical_claimant']}: {row['subject']} {row['metric']} "
             f"{_worded(row)} from {row['period_start']} to {end} "
-            f"{'agrees' if ok else 'disagrees'} with {name}'s cumulative figures "
-            f"({points[end]['value']:,} - {points[start]['value']:,} = {actual:,})"
+            f"{'agrees' if ok or net else 'disagrees'} with {name}'s cumulative figures {said}"
         )
+        ok = ok or net
         claims = [row["claim_id"], points[start]["claim_id"], points[end]["claim_id"]]
         yield _finding("info" if ok else "warning", "window-vs-series", claims, message, figures)
 
 
-def _against_reference(active: list[ClaimRow], series: _Series) -> Iterable[Finding]:
-    """An outlet's cumulative figure against the claimant's own series on that date."""
-    for row in active:
-        if row["period"] != "cumulative" or row["origin"] == "dataset":
+def _against_reference(
+    active: list[ClaimRow], series: _Series, around: Context
+) -> Iterable[Finding]:
+    """An outlet's cumulative figure against the claimant's own series on that date; several
+    that add up to it, as parts of it; one confined to part of the front, as a part."""
+    reported = [r for r in active if r["period"] == "cumulative" and r["origin"] != "dataset"]
+    summed, judged = sum_of_parts(reported, series.reference_for, consistent)
+    yield from summed
+    for row in reported:
+        if row["claim_id"] in judged:
             continue
         found = series.reference_for(row)
+        scope = None if found is None else _scope(row, around)
+        if found is not None and scope is not None:
+            part = part_figure(row, scope, *found, _worded(row))
+            if part is not None:
+                yield part
+            continue
         lagged = None if found is None else figure_lag(row, *found, consistent, _worded(row))
         if lagged is not None:  # it agrees with the series a day or two off, not on its date
             yield lagged
@@ -307,6 +288,11 @@ def _one_body(a: str, b: str) -> bool:
     """Two claimants that speak for one series (one republishes the other, or both speak
     for the same body): never set against each other."""
     return republished(a) == b or republished(b) == a or speaks_for(a) == speaks_for(b)
+
+
+def _scope(row: ClaimRow, around: Context) -> str | None:
+    words = around(row)
+    return None if words is None else partial_scope(*words)
 
 
 _WORDS = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "at most "}

@@ -6,7 +6,9 @@ claim beside the cumulative one) and that change is not what its own consecutive
 figures give (judged by the stated figure's qualifier), a warning. An equal (or, qualified,
 consistent) increment gives nothing: `window-vs-series` already says which windows agree. The
 deltas are `ledger.projections.delta_series`, the same ones `history --deltas` shows. Pure:
-functions of claim rows. Imports: `ledger.projections`.
+functions of claim rows. An increment that differs by exactly what the source declared as a
+correction on that date is consistent: an info finding that says so. Imports:
+`ledger.projections`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ Judge = Callable[[int, str, int], bool]
 
 
 def delta_vs_stated(active: Iterable[ClaimRow], consistent: Judge) -> Iterable[dict[str, Any]]:
-    """Yield a warning per stated increment its claimant's own series does not bear out."""
+    """Yield a finding per stated increment its claimant's own series does not bear out: a
+    warning, or info where the source's declared correction explains the difference."""
     for series in delta_series(active):
         where = f"{series['claimant']}: {series['subject']} {series['metric']}"
         for d in series["deltas"]:
@@ -30,11 +33,20 @@ def delta_vs_stated(active: Iterable[ClaimRow], consistent: Judge) -> Iterable[d
             if stated is None or consistent(stated, qualifier, d["delta"]):
                 continue
             before = d["value"] - d["delta"]
-            message = (
-                f"{where} stated {_worded(stated, qualifier)} for {d['to']}, but its figures "
-                f"went from {before:,} ({d['from']}) to {d['value']:,} ({d['to']}): "
+            went = (
+                f"its figures went from {before:,} ({d['from']}) to {d['value']:,} ({d['to']}): "
                 f"{d['delta']:+,}"
             )
+            declared = d.get("declared_correction")
+            net = declared is not None and consistent(stated, qualifier, d["delta"] - declared)
+            if net:
+                message = (
+                    f"{where} stated {_worded(stated, qualifier)} for {d['to']} and {went}, "
+                    f"{d['delta'] - declared:+,} once the correction of {declared:+,} the "
+                    "source declared is taken out"
+                )
+            else:
+                message = f"{where} stated {_worded(stated, qualifier)} for {d['to']}, but {went}"
             figures = {
                 "stated": stated,
                 "qualifier": qualifier,
@@ -42,9 +54,11 @@ def delta_vs_stated(active: Iterable[ClaimRow], consistent: Judge) -> Iterable[d
                 "to": {"as_of": d["to"], "value": d["value"]},
                 "delta": d["delta"],
                 "days": d["days"],
+                "declared_correction": declared,
+                "consistent": net,
             }
             yield {
-                "severity": "warning",
+                "severity": "info" if net else "warning",
                 "kind": "delta-vs-stated",
                 "claims": [d["stated_claim"], *d["claims"]],
                 "message": message,

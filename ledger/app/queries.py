@@ -26,6 +26,7 @@ from ledger.app.results import (
     public_claim,
 )
 from ledger.app.review_scope import in_scope, require_reviewed
+from ledger.app.sentences import context_lookup, sentence_of
 from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput, NotFound
 from ledger.projections import (
@@ -179,7 +180,7 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
     article = model.article(row["article_id"]) if row["article_id"] else None
     sentence = None
     if article is not None and row.get("span"):
-        sentence = _sentence(event_at(session, article["position"]), row)
+        sentence = sentence_of(event_at(session, article["position"]), row)
     group = list(model.group(group_of(row)))
     won = winner(group)
     pair = ranges(group).get(claim_id)
@@ -194,22 +195,6 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
         "article": article,
         "events": life_of(model.life(claim_id)),
     }
-
-
-def _sentence(article: Envelope, row: ClaimRow) -> str | None:
-    """The sentence a claim was read from (its recorded bounds in the article's text); for a
-    claim recorded without bounds (extractor < 1.9), found again by extraction's splitter."""
-    text: str = article.data["text"]
-    for claim in article.data.get("claims", ()):
-        if claim.get("claim_id") == row["claim_id"] and claim.get("sentence"):
-            start, end = claim["sentence"]
-            return " ".join(text[start:end].split())
-    span = row.get("span")
-    if not span:
-        return None
-    from ledger.ingest.sentences import sentence_at
-
-    return sentence_at(text, span)
 
 
 def check(
@@ -231,7 +216,8 @@ def check(
     since = iso_date(since, "--since")
     model = session.read_model(at=at)
     claims = model.claims()
-    findings = audit.check(require_reviewed(reviewed, model, in_scope(claims, reviewed)))
+    kept = require_reviewed(reviewed, model, in_scope(claims, reviewed))
+    findings = audit.check(kept, context=context_lookup(session, model))
     if all(f is None for f in (metric, claimant, kind, since, basis)) or not claims:
         return findings
     by_id = {c["claim_id"]: c for c in claims}

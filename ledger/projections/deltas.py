@@ -5,8 +5,9 @@ and where a delta stops being a daily one (`DAILY_DAYS`, `GAP_DAYS`). Pure. Impo
 projections base and winner_rule.
 
 Per (claimant, subject, metric), the series has one figure per `as_of` date: when several
-active cumulative claims share a date, the one the totals rule ranks first (`rank`: the more
-specific qualifier, then the later position). Each delta is the change from one figure to the
+active cumulative claims share a date, the claimant's own published one (a data set's) over an
+outlet's report of it, then the one the totals rule ranks first (`rank`: the more specific
+qualifier, then the later position). Each delta is the change from one figure to the
 next, with its dates, the days between them, and its kind:
 
 - `daily`: one day apart; `gap`: 2 or 3 days apart (a missed report); `span`: more than 3 days
@@ -79,7 +80,7 @@ def delta_series(
             stated[group_of(row)][(str(row["period_start"]), row["as_of"])].append(row)
     out = []
     for key, by_date in sorted(figures.items()):
-        points = [max(by_date[d], key=rank) for d in sorted(by_date)]
+        points = [max(_own(by_date[d]), key=rank) for d in sorted(by_date)]
         windows = stated.get(key, {})
         deltas = [
             _delta(before, after, by_date, windows, corrections or {})
@@ -102,6 +103,12 @@ def delta_series(
             }
         )
     return out
+
+
+def _own(rows: list[ClaimRow]) -> list[ClaimRow]:
+    """A date's figures: the claimant's own published one (a data set's) where it has one,
+    not an outlet's report of it; else all of them."""
+    return [r for r in rows if r.get("origin") == "dataset"] or rows
 
 
 def _day(iso: str, shift: int = 0) -> str:
@@ -149,6 +156,7 @@ def _delta(
         "stated_qualifier": told["qualifier"] if told else None,
         "kind": kind,
         "explanation": "; ".join(said + logged) or None,
+        "declared_correction": sum(d for _, d in declared) if declared else None,
         "claims": [before["claim_id"], after["claim_id"]],
         "stated_claim": told["claim_id"] if told else None,
     }

@@ -6,12 +6,12 @@ articles added or revised, and the totals that moved, each with why) and the wor
 total moved. Pure: functions of rows. Each claim change is read from the claim life rows
 recorded between the two positions (`LifeRow`); the totals are computed at both positions by
 the one winner rule (`group_totals.totals`), so a diff between P and P is empty (#15).
-Imports: `events` (`is_review_fix`), `ledger.projections.base`, `.group_totals`.
+Imports: `events` (`is_review_fix`), `ledger.projections.base`, `.group_totals`, `.ranges`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from ledger.projections.base import (
     total_group,
 )
 from ledger.projections.group_totals import totals
+from ledger.projections.ranges import Range, ranges
 
 FIGURE = ("value", "qualifier", "as_of", "claim_id")
 """What a total shows: it moved when one of these differs between the two positions."""
@@ -136,8 +137,14 @@ def _articles(before: Sequence[ArticleRow], after: Sequence[ArticleRow]) -> list
     return sorted(out, key=lambda a: (a["position"], a["article_id"]))
 
 
-def _figure(total: TotalRow | None) -> dict[str, Any] | None:
-    return None if total is None else {k: total[k] for k in FIGURE}  # type: ignore[literal-required]
+def _figure(total: TotalRow | None, pairs: Mapping[str, Range]) -> dict[str, Any] | None:
+    """A standing total as the diff compares it: its figure, and its range when its claim is
+    an end of one (the pair stands as one figure, so the range is what moved or stayed)."""
+    if total is None:
+        return None
+    shown: dict[str, Any] = {k: total[k] for k in FIGURE}  # type: ignore[literal-required]
+    pair = pairs.get(total["claim_id"])
+    return shown | {"range": pair.values if pair else None}
 
 
 def _totals(
@@ -151,12 +158,13 @@ def _totals(
     """Each (claimant, subject, metric) whose standing total differs, old -> new, and why."""
     old = {_key(t): t for t in totals(before.claims, as_of=as_of)}
     new = {_key(t): t for t in totals(after.claims, as_of=as_of)}
+    old_pairs, new_pairs = ranges(before.claims), ranges(after.claims)
     events: dict[str, list[LifeRow]] = {}
     for row in between:
         events.setdefault(row["claim_id"], []).append(row)
     out = []
     for key in sorted(old.keys() | new.keys()):
-        b, a = _figure(old.get(key)), _figure(new.get(key))
+        b, a = _figure(old.get(key), old_pairs), _figure(new.get(key), new_pairs)
         if b == a:
             continue
         why = _why(b, a, then, now, events, before.position)

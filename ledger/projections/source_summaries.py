@@ -1,7 +1,8 @@
 """Sources: per claimant or per publisher — articles, claims, metrics, dates, latest figures.
 
-Owns: `sources(claims, by=..., publisher_aliases=...)`. Pure. Imports: projections base, claims,
-winner_rule, review_scope.
+Owns: `sources(claims, by=..., publisher_aliases=...)`. A latest figure that is an end of a range
+("170,000 to 180,000") carries the range (`range`, `range_claims`), as totals do. Pure.
+Imports: projections base, claims, ranges, winner_rule, review_scope.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any, Literal
 
 from ledger.projections.base import ClaimRow
 from ledger.projections.claims import resolve
+from ledger.projections.ranges import ranges
 from ledger.projections.review_scope import is_reviewed
 from ledger.projections.winner_rule import rank
 
@@ -51,6 +53,7 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
         key = (row["subject"], row["metric"], row.get("basis") or "")  # one per basis
         if key not in latest or rank(row) > rank(latest[key]):
             latest[key] = row
+    pairs = ranges(rows)
     other = "publishers" if by == "claimant" else "claimants"
     other_field = "publisher" if by == "claimant" else "canonical_claimant"
     fields: list[Mapping[str, Any]] = list(rows)
@@ -73,6 +76,10 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
                 "qualifier": row["qualifier"],
                 "as_of": row["as_of"],
                 "claim_id": row["claim_id"],
+                "range": pairs[row["claim_id"]].values if row["claim_id"] in pairs else None,
+                "range_claims": (
+                    pairs[row["claim_id"]].claim_ids if row["claim_id"] in pairs else None
+                ),
             }
             for _, row in sorted(latest.items())
         ],

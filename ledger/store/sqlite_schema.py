@@ -109,18 +109,38 @@ def connect(path: str | os.PathLike[str], *, readonly: bool = False) -> sqlite3.
 
 
 def _open(path: Path, *, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    created = False
     if readonly:
         flags = "mode=ro&immutable=1" if immutable else "mode=ro"
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True, isolation_level=None)
     else:
+        created = not path.exists()
         conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         _settle(lambda: _ensure_schema(conn, path, readonly=readonly))
     except BaseException:
+        if not readonly and created and not _is_ledger(conn):
+            _remove_unmade(conn, path)
         conn.close()
         raise
     return conn
+
+
+def _is_ledger(conn: sqlite3.Connection) -> bool:
+    """True when the file has a ledger's schema (when in doubt, True: it is then kept)."""
+    try:
+        return bool(conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID)
+    except sqlite3.Error:
+        return True
+
+
+def _remove_unmade(conn: sqlite3.Connection, path: Path) -> None:
+    """Remove the file this open created when it fails (or is interrupted) before the schema
+    is committed: a failed first command leaves no file, not an empty one no command reads."""
+    conn.close()
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def _settle(step: Callable[[], None], attempts: int = 12) -> None:
