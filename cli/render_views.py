@@ -42,7 +42,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
         message("no totals yet: ingest articles or append claims first")
         return
     table = new_table()
-    table.add_column("claimant", min_width=20)
+    table.add_column("claimant")
     table.add_column("subject")
     table.add_column("metric")  # and under a personnel figure's, what it counts
     table.add_column("value", justify="right", no_wrap=True)

@@ -2,9 +2,9 @@
 
 Owns `BasisCue` (a named phrase and the basis it says), `BASIS_CUES` (the table, most specific
 first), `BASIS_WINDOW` (where a figure's own words start and stop), `CLAIMANT_BASES` (the basis
-a claimant defines its own "losses" with), `basis_for` (one figure) and `assign_bases` (the
-stage: every personnel candidate). Pure: reads the text around a figure, no I/O. The
-vocabulary is `events.claims.Basis`; README "What the figures count" documents it.
+a claimant defines its own "losses" with; `claimant_basis`), `basis_for` (one figure) and
+`assign_bases` (the stage: every personnel candidate). Pure: reads the text around a figure,
+no I/O. The vocabulary is `events.claims.Basis`; README "What the figures count" documents it.
 
 Where a figure's words say what it counts, they decide: its own clause after the number ("1,351
 servicemen had been killed", "about 45,000 casualties"), else the words just before it ("the
@@ -29,7 +29,15 @@ from ledger.ingest.numbers import find_numbers
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.sentences import Sentence
 
-__all__ = ["BASIS_CUES", "BASIS_WINDOW", "CLAIMANT_BASES", "BasisCue", "assign_bases", "basis_for"]
+__all__ = [
+    "BASIS_CUES",
+    "BASIS_WINDOW",
+    "CLAIMANT_BASES",
+    "BasisCue",
+    "assign_bases",
+    "basis_for",
+    "claimant_basis",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +224,16 @@ def basis_for(
             rule = _nearest(rules, window, last=last)
             if rule is not None:
                 return rule.basis, rule.name
-    body = (claimant or "").split(" (")[0]  # "Ministry of Defence of Ukraine (its speaker)"
-    if body in CLAIMANT_BASES:
-        return CLAIMANT_BASES[body], "claimant-defines-losses"
+    defined = claimant_basis(claimant)
+    if defined is not None:
+        return defined, "claimant-defines-losses"
     return "unknown", "no-basis-cue"
+
+
+def claimant_basis(claimant: str | None) -> Basis | None:
+    """The basis a claimant defines its personnel losses with (`CLAIMANT_BASES`; a speaker in
+    parentheses speaks for the body before them), or None."""
+    return CLAIMANT_BASES.get((claimant or "").split(" (")[0])
 
 
 def assign_bases(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
