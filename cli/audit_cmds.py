@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import JsonFlag, ReviewedFlag, open_ledger, render
+from cli.common import BasisFilter, JsonFlag, ReviewedFlag, open_ledger, render
 
 
 def import_dataset(
@@ -33,6 +33,7 @@ def audit(
     ctx: typer.Context,
     claim_id: Annotated[str | None, typer.Argument(help="A claim to trace.")] = None,
     metric: Annotated[str | None, typer.Option(help="Explain the total of this metric.")] = None,
+    basis: BasisFilter = None,
     claimant: Annotated[str | None, typer.Option(help="Only this claimant's total.")] = None,
     subject: Annotated[str | None, typer.Option(help="Only this subject's total.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="The total as of DATE.")] = None,
@@ -46,6 +47,8 @@ def audit(
         raise InvalidInput("give a CLAIM_ID, or --metric to explain a total (not both)")
     if reviewed and metric is None:
         raise InvalidInput("--reviewed goes with --metric (a total among reviewed claims)")
+    if basis is not None and metric is None:
+        raise InvalidInput("--basis goes with --metric (the totals of figures that count it)")
     with open_ledger(ctx, readonly=True) as ledger:
         if claim_id is not None:
             evidence = ledger.audit_claim(claim_id)
@@ -56,7 +59,12 @@ def audit(
             return
         assert metric is not None  # one of the two, checked above
         totals = ledger.audit_total(
-            metric=metric, claimant=claimant, subject=subject, as_of=as_of, reviewed=reviewed
+            metric=metric,
+            claimant=claimant,
+            subject=subject,
+            as_of=as_of,
+            reviewed=reviewed,
+            basis=basis,
         )
     if as_json:
         render.write_json(totals)
@@ -73,6 +81,7 @@ def check(
     metric: Annotated[
         str | None, typer.Option(help="Only findings about figures of this metric.")
     ] = None,
+    basis: BasisFilter = None,
     claimant: Annotated[
         str | None, typer.Option(help="Only findings about this claimant (or any alias of it).")
     ] = None,
@@ -80,8 +89,8 @@ def check(
         str | None,
         typer.Option(
             help="Only findings of this kind: non-monotonic, declared-correction, "
-            "window-vs-series, figure-vs-series, disagreement, delta-vs-stated, reporting-lag "
-            "or series-stopped."
+            "window-vs-series, figure-vs-series, disagreement, delta-vs-stated, reporting-lag, "
+            "series-stopped or not-comparable."
         ),
     ] = None,
     since: Annotated[
@@ -100,7 +109,7 @@ def check(
 
     with open_ledger(ctx, readonly=True) as ledger:
         findings = ledger.check(
-            metric=metric, claimant=claimant, kind=kind, since=since, reviewed=reviewed
+            metric=metric, claimant=claimant, kind=kind, since=since, reviewed=reviewed, basis=basis
         )
     shown = at_or_above(findings, "warning") if quiet else findings
     if as_json:

@@ -23,6 +23,9 @@ def append(
         str | None, typer.Option(help="personnel, tanks, afv, ... (`claims schema`).")
     ] = None,
     value: Annotated[int | None, typer.Option(help="The figure, a whole number >= 0.")] = None,
+    basis: Annotated[
+        str | None, typer.Option(help="What a personnel figure counts (else: unknown).")
+    ] = None,
     qualifier: Annotated[str, typer.Option(help="exact, approx, at_least or at_most.")] = "exact",
     period: Annotated[str, Period] = "cumulative",
     since: Annotated[str | None, typer.Option(help="Start of the period, YYYY-MM-DD.")] = None,
@@ -45,7 +48,7 @@ def append(
     from ledger import InvalidInput
 
     if event is not None:
-        flags = (claimant, subject, metric, value, since, as_of, publisher, url, quote, note)
+        flags = (claimant, subject, metric, value, basis, since, as_of, publisher, url, quote, note)
         if any(flag is not None for flag in flags):
             raise InvalidInput("--event cannot be combined with claim flags")
         raw = read_input(event, limit=8_000_000)
@@ -74,6 +77,7 @@ def append(
             "subject": subject,
             "metric": metric,
             "value": value,
+            "basis": basis,
             "qualifier": qualifier,
             "period": period,
             "period_start": since,
@@ -105,6 +109,9 @@ def correct(
     period: Annotated[str | None, typer.Option(help="cumulative or window.")] = None,
     since: Annotated[str | None, typer.Option(help="The corrected period start.")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="The corrected date.")] = None,
+    basis: Annotated[
+        str | None, typer.Option(help="What the personnel figure counts, corrected.")
+    ] = None,
     actor: Actor = "cli",
     as_json: Annotated[bool, typer.Option("--json", help="Print the recorded event.")] = False,
 ) -> None:
@@ -118,6 +125,7 @@ def correct(
         "period": period,
         "period_start": since,
         "as_of": as_of,
+        "basis": basis,
     }
     with open_ledger(ctx) as ledger:
         result = ledger.correct(claim_id, changes, reason=reason, actor=actor)

@@ -30,6 +30,15 @@ ReviewedFlag = Annotated[
 ]
 """`--reviewed`, on every view that can be computed over reviewed claims only: `totals`,
 `history`, `sources`, `check`, `audit --metric`."""
+BasisFilter = Annotated[
+    str | None,
+    typer.Option(
+        help="Only personnel figures that count this (killed, killed_or_wounded, ...: see the "
+        "README, What the figures count)."
+    ),
+]
+"""`--basis`, on the views that take `--metric`: `totals`, `windows`, `history`,
+`audit --metric`, `check`."""
 
 
 class _LazyModule:

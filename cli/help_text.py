@@ -30,6 +30,7 @@ METAVARS: dict[str, str] = {
     "actor": "NAME",
     "subject": "SUBJECT",
     "metric": "METRIC",
+    "basis": "BASIS",
     "value": "N",
     "qualifier": "QUALIFIER",
     "period": "PERIOD",
@@ -105,6 +106,17 @@ METRIC_CHOICES = (
     "other",
 )
 
+BASIS_CHOICES = (
+    "killed",
+    "wounded",
+    "killed_or_wounded",
+    "missing",
+    "captured",
+    "irrecoverable",
+    "named_dead",
+    "unknown",
+)
+
 CHOICES: dict[str, tuple[str, ...]] = {
     "qualifier": ("exact", "approx", "at_least", "at_most"),
     "period": ("cumulative", "window"),
@@ -113,6 +125,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "fmt": ("gs-daily",),
     "fail_on": ("info", "warning", "error"),
     "metric": METRIC_CHOICES,
+    "basis": BASIS_CHOICES,
 }
 """The values an option or argument accepts, shown after its help text."""
 

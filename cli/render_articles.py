@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table
+from cli.render_console import add_row, console, figure, message, metric_basis, new_table
 from cli.render_review import review_cell
 
 Cell = Callable[[dict[str, Any]], str]
@@ -25,7 +25,7 @@ def _period(row: dict[str, Any]) -> str:
 CLAIM_COLUMNS: tuple[tuple[str, Cell], ...] = (
     ("claim", lambda r: r["claim_id"]),
     ("claimant", lambda r: r["canonical_claimant"]),
-    ("figure", lambda r: f"{r['subject']} {r['metric']}"),
+    ("figure", lambda r: f"{r['subject']} {metric_basis(r['metric'], r.get('basis'))}"),
     ("value", lambda r: figure(r["value"], r["qualifier"])),
     ("period", _period),
     ("as of", lambda r: r["as_of"]),

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table, safe, styled
+from cli.render_console import (
+    add_row,
+    console,
+    figure,
+    message,
+    metric_basis,
+    new_table,
+    safe,
+    styled,
+)
 from cli.render_review import review_cell, review_note
 from cli.render_views import claim_panel
 
@@ -63,7 +72,8 @@ def total_explanations(groups: list[dict[str, Any]]) -> None:
     """Render, per total, the claim that stands and why the others lost."""
     for g in groups:
         total = g["total"]
-        head = f"[bold]{safe(g['claimant'])}[/] — {safe(g['subject'])} {safe(g['metric'])}"
+        what = metric_basis(g["metric"], g.get("basis"))
+        head = f"[bold]{safe(g['claimant'])}[/] — {safe(g['subject'])} {safe(what)}"
         if total is None:
             console.print(f"{head}: no total", highlight=False)
         else:

@@ -68,6 +68,20 @@ def figure(value: int, qualifier: str) -> str:
     return f"{QUALIFIER_MARK[qualifier]}{value:,}"
 
 
+def metric_basis(metric: str, basis: str | None) -> str:
+    """A metric with what its personnel figures count: "personnel (killed)", "personnel
+    (basis unknown)"; another metric (no basis) alone."""
+    if basis is None:
+        return metric
+    return f"{metric} ({'basis unknown' if basis == 'unknown' else basis})"
+
+
+def metric_cell(metric: str, basis: str | None) -> str:
+    """A table's metric cell: a personnel figure's basis on the lines under it ("killed or
+    wounded" may wrap), so figures that count different things never look like one series."""
+    return metric if basis is None else f"{metric}\n({basis.replace('_', ' ')})"
+
+
 def safe(value: Any) -> str:
     """`inert(value)`, escaped for a line printed with rich markup."""
     return escape(inert(value))

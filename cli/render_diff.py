@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table
+from cli.render_console import add_row, console, figure, message, metric_basis, new_table
 
 SECTIONS = ("added", "corrected", "retracted", "reviewed", "withdrawn")
 
@@ -21,7 +21,7 @@ def diff_report(document: dict[str, Any], *, as_of: str | None = None) -> None:
     subject and metric (its total, if it moved, then its claims' changes), then articles."""
     start, stop = document["from"], document["to"]
     about = f" (totals about dates up to {as_of})" if as_of else ""
-    groups: dict[tuple[str, str, str], list[tuple[dict[str, Any], str]]] = {}
+    groups: dict[tuple[str, str, str, str], list[tuple[dict[str, Any], str]]] = {}
     for section in SECTIONS:
         for entry in document["claims"][section]:
             groups.setdefault(_key(entry), []).append((entry, section))
@@ -34,7 +34,8 @@ def diff_report(document: dict[str, Any], *, as_of: str | None = None) -> None:
     for key in sorted(groups.keys() | moved.keys()):
         if not spaced:
             console.print()
-        console.print(f"{key[0]} — {key[1]} {key[2]}", style="bold", highlight=False, markup=False)
+        what = f"{key[0]} — {key[1]} {metric_basis(key[2], key[3] or None)}"
+        console.print(what, style="bold", highlight=False, markup=False)
         if key in moved:
             _total(moved[key])
         spaced = key in groups
@@ -46,8 +47,8 @@ def diff_report(document: dict[str, Any], *, as_of: str | None = None) -> None:
         _articles(document["articles"])
 
 
-def _key(row: dict[str, Any]) -> tuple[str, str, str]:
-    return (row["claimant"], row["subject"], row["metric"])
+def _key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (row["claimant"], row["subject"], row["metric"], row.get("basis") or "")
 
 
 def _total(moved: dict[str, Any]) -> None:

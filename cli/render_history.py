@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, message, new_table, safe
+from cli.render_console import add_row, console, message, metric_basis, new_table, safe
 from cli.render_review import REVIEW_LEGEND, marked_figure, ranged_figure
 
 _SPARKS = "▁▂▃▄▅▆▇█"
@@ -65,7 +65,7 @@ def history_table(series: list[dict[str, Any]]) -> None:
     width = console.width if console.is_terminal else PIPED_SPARK_WIDTH
     for s in series:
         points = s["points"]
-        head = f"{s['claimant']} — {s['subject']} {s['metric']}"
+        head = f"{s['claimant']} — {s['subject']} {metric_basis(s['metric'], s.get('basis'))}"
         first, *rest = spark_lines(head, [p["value"] for p in points], width)
         bold = len(head)
         console.print(f"[bold]{safe(first[:bold])}[/]{safe(first[bold:])}", highlight=False)

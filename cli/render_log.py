@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_console import add_row, console, figure, message, metric_basis, new_table, safe
 from cli.render_inert import inert
 
 
@@ -19,7 +19,8 @@ def _summary(type_name: str, data: dict[str, Any]) -> str:
     claim = data.get("claim")
     if isinstance(claim, dict):
         return (
-            f"{claim.get('claimant')}: {claim.get('subject')} {claim.get('metric')} "
+            f"{claim.get('claimant')}: {claim.get('subject')} "
+            f"{metric_basis(str(claim.get('metric')), claim.get('basis'))} "
             f"{claim.get('value'):,} ({claim.get('qualifier')}, as of {claim.get('as_of')})"
         )
     if "claims" in data:
@@ -126,7 +127,7 @@ def extraction(documents: list[dict[str, Any]]) -> None:
             add_row(
                 table,
                 c["claimant"],
-                f"{c['subject']} {c['metric']}",
+                f"{c['subject']} {c['metric']}",  # the basis: --json, --explain
                 figure(c["value"], c["qualifier"]),
                 period,
                 c["quote"],

@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, figure, message, new_table, safe
+from cli.render_console import (
+    add_row,
+    console,
+    figure,
+    message,
+    metric_basis,
+    metric_cell,
+    new_table,
+    safe,
+)
 from cli.render_inert import inert
 from cli.render_review import (
     REVIEW_LEGEND,
@@ -35,7 +44,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
     table = new_table()
     table.add_column("claimant")
     table.add_column("subject")
-    table.add_column("metric")
+    table.add_column("metric")  # and under a personnel figure's, what it counts
     table.add_column("value", justify="right", no_wrap=True)
     table.add_column("as of")  # "2024-01-02 (3d)": its age may wrap under the date
     table.add_column("claim", no_wrap=True)
@@ -44,7 +53,7 @@ def totals_table(rows: list[dict[str, Any]]) -> None:
             table,
             r["claimant"],
             r["subject"],
-            r["metric"],
+            metric_cell(r["metric"], r.get("basis")),
             ranged_figure(r)
             if r.get("range")
             else marked_figure(r["value"], r["qualifier"], r["review"]),
@@ -89,7 +98,7 @@ def _by_age(latest: list[dict[str, Any]]) -> str:
     runs: dict[int, list[str]] = {}
     for x in sorted(latest, key=lambda x: x["age_days"]):
         runs.setdefault(x["age_days"], []).append(
-            f"{x['subject']} {x['metric']} "
+            f"{x['subject']} {metric_basis(x['metric'], _known(x.get('basis')))} "
             + (_range(x["range"]) if x.get("range") else figure(x["value"], x["qualifier"]))
         )
     return "; ".join(f"({days}d) {', '.join(names)}" for days, names in runs.items())
@@ -99,12 +108,17 @@ def _range(ends: list[int]) -> str:
     return f"{ends[0]:,}–{ends[1]:,}"
 
 
+def _known(basis: str | None) -> str | None:
+    """A basis as a dense list says it: `unknown` is left unsaid there (`show` says it)."""
+    return None if basis == "unknown" else basis
+
+
 def claim_panel(document: dict[str, Any]) -> None:
     """Render one claim, its sentence, its article, and its life."""
     c = document["claim"]
     console.print(
         f"[bold]{safe(c['claim_id'])}[/]  {safe(c['canonical_claimant'])}: "
-        f"{safe(c['subject'])} {safe(c['metric'])} "
+        f"{safe(c['subject'])} {safe(metric_basis(c['metric'], c.get('basis')))} "
         f"{figure(c['value'], c['qualifier'])} ({c['period']}"
         f"{' since ' + c['period_start'] if c['period_start'] else ''}, as of {c['as_of']})"
         f" — {document['status']}, {review_note(c['review'])}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.render_console import add_row, console, message, new_table
+from cli.render_console import add_row, console, message, metric_cell, new_table
 from cli.render_review import REVIEW_LEGEND, UNREVIEWED_MARK, marked_figure
 
 LEGEND = "~ approx, >= at least, <= at most, low–high a range"
@@ -49,7 +49,7 @@ def windows_table(rows: list[dict[str, Any]], *, summed: bool) -> None:
         table.add_column("folded", justify="right")
         table.add_column("claim", no_wrap=True)
     for r in rows:
-        head = (r["claimant"], r["subject"], r["metric"])
+        head = (r["claimant"], r["subject"], metric_cell(r["metric"], r.get("basis")))
         if summed:
             days = f"{r['days_covered']}/{r['days']}"
             tail = (summed_figure(r), str(r["windows"]), days, str(r["duplicates"]))

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from cli import outfile
-from cli.common import JsonFlag, ReviewedFlag, open_ledger, render
+from cli.common import BasisFilter, JsonFlag, ReviewedFlag, open_ledger, render
 
 CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV (formula-safe).")]
 AsOf = Annotated[
@@ -29,6 +29,7 @@ def totals(
     ctx: typer.Context,
     subject: Subject = None,
     metric: Annotated[str | None, typer.Option(help="Only this metric.")] = None,
+    basis: BasisFilter = None,
     claimant: Claimant = None,
     as_of: AsOf = None,
     at: At = None,
@@ -39,7 +40,13 @@ def totals(
     """Show the standing cumulative figure per claimant, subject and metric."""
     with open_ledger(ctx, readonly=True) as ledger:
         rows = ledger.totals(
-            subject=subject, metric=metric, claimant=claimant, as_of=as_of, at=at, reviewed=reviewed
+            subject=subject,
+            metric=metric,
+            claimant=claimant,
+            as_of=as_of,
+            at=at,
+            reviewed=reviewed,
+            basis=basis,
         )
     if as_json:
         render.write_json(rows)
@@ -73,6 +80,7 @@ def sources(
 def history(
     ctx: typer.Context,
     metric: Annotated[str, typer.Argument(help="personnel, tanks, afv, ...")],
+    basis: BasisFilter = None,
     claimant: Claimant = None,
     subject: Subject = None,
     since: Annotated[
@@ -118,6 +126,7 @@ def history(
             reviewed=reviewed,
             since=since,
             until=until,
+            basis=basis,
             deltas=deltas,
         )
     if deltas:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from cli.common import JsonFlag, ReviewedFlag, open_ledger, render
+from cli.common import BasisFilter, JsonFlag, ReviewedFlag, open_ledger, render
 from cli.views_cmds import AsOf, At, Claimant, CsvFlag, Subject
 
 
@@ -20,6 +20,7 @@ def windows(
     claimant: Claimant = None,
     subject: Subject = None,
     metric: Annotated[str | None, typer.Option(help="Only this metric.")] = None,
+    basis: BasisFilter = None,
     since: Annotated[
         str | None,
         typer.Option("--from", help="Sum the window figures inside DATE..--to (YYYY-MM-DD)."),
@@ -45,6 +46,7 @@ def windows(
             reviewed=reviewed,
             since=since,
             until=until,
+            basis=basis,
         )
     if as_json:
         render.write_json(rows)

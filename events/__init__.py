@@ -7,6 +7,7 @@ from events.articles import ArticleRecorded, ArticleRevised
 from events.base import Event
 from events.checkpoints import CheckpointSigned
 from events.claims import (
+    BASES,
     CORRECTABLE_FIELDS,
     METRICS,
     PERIODS,
@@ -15,6 +16,7 @@ from events.claims import (
     ClaimAsserted,
     ClaimCorrected,
     ClaimRetracted,
+    basis_of,
 )
 from events.registry import (
     EVENT_TYPES,
@@ -37,6 +39,7 @@ from events.reviews import (
 from events.sources import SourceAliased
 
 __all__ = [
+    "BASES",
     "CORRECTABLE_FIELDS",
     "EVENT_TYPES",
     "METRICS",
@@ -58,6 +61,7 @@ __all__ = [
     "InvalidEvent",
     "SourceAliased",
     "UnknownEventType",
+    "basis_of",
     "decode",
     "describe",
     "encode",

@@ -40,7 +40,8 @@ class ArticleRecorded(Event):
     """An article seen for the first time, with its provenance and the claims found in it."""
 
     TYPE = "article-recorded"
-    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch`
+    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch` (where the
+    # page was fetched from), and a personnel claim may say what it counts (`Claim.basis`)
     SCHEMA_VERSION = 3
 
     article_id: ArticleId
@@ -65,7 +66,8 @@ class ArticleRevised(Event):
     """The same article (same URL or article id) seen again with different content."""
 
     TYPE = "article-revised"
-    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch`
+    # v2: a claim may carry its sentence's bounds (`Claim.sentence`); v3: `fetch` (where the
+    # page was fetched from), and a personnel claim may say what it counts (`Claim.basis`)
     SCHEMA_VERSION = 3
 
     article_id: ArticleId

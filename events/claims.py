@@ -1,6 +1,6 @@
 """The claim — one figure someone asserted — and the events that assert, correct or retract it.
 
-Owns: the metric/qualifier/period taxonomy, `Claim`, `ClaimAsserted`, `ClaimCorrected`,
+Owns: the metric/qualifier/period/basis taxonomy, `Claim`, `ClaimAsserted`, `ClaimCorrected`,
 `ClaimRetracted`. Imports: `events.base` only.
 """
 
@@ -40,10 +40,26 @@ Metric = Literal[
 ]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 Period = Literal["cumulative", "window"]
+Basis = Literal[
+    "killed",
+    "wounded",
+    "killed_or_wounded",
+    "missing",
+    "captured",
+    "irrecoverable",
+    "named_dead",
+    "unknown",
+]
+"""What a `personnel` figure counts (README "What the figures count"): the dead (`killed`), the
+wounded, both together (`killed_or_wounded`: "casualties", the General Staff's "losses"),
+`missing`, `captured` (prisoners, held or returned), `irrecoverable` ("permanent" losses:
+killed, missing, captured and the wounded who will not return), `named_dead` (a count of dead
+confirmed by name: a floor of deaths), or `unknown` when the text does not say."""
 
 METRICS: tuple[str, ...] = get_args(Metric)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 PERIODS: tuple[str, ...] = get_args(Period)
+BASES: tuple[str, ...] = get_args(Basis)
 
 ClaimId = Annotated[str, Field(pattern=r"^c_[0-9a-z_]{1,64}$")]
 Subject = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_ .-]{0,59}$")]
@@ -59,6 +75,7 @@ CORRECTABLE_FIELDS: tuple[str, ...] = (
     "period",
     "period_start",
     "as_of",
+    "basis",
 )
 
 
@@ -84,6 +101,10 @@ class Claim(Event):
     # extractor so `show` and `audit` can quote it without re-running extraction. Left out
     # of the payload when absent, so claims recorded before it hash and compare as they did.
     sentence: tuple[Count, Count] | None = Field(default=None, exclude_if=lambda v: v is None)
+    # What a personnel figure counts; absent (None) on other metrics, and on claims recorded
+    # before it (read as `unknown`, see `basis_of`). Left out of the payload when absent, so
+    # those claims hash and compare as they did.
+    basis: Basis | None = Field(default=None, exclude_if=lambda v: v is None)
 
     @model_validator(mode="after")
     def _coherent(self) -> Claim:
@@ -95,6 +116,8 @@ class Claim(Event):
                 raise ValueError(f"span {list(self.span)} is empty or reversed")
             if self.quote is None or len(self.quote) != end - start:
                 raise ValueError("span does not have the length of the quote")
+        if self.basis is not None and self.metric != "personnel":
+            raise ValueError(f"a basis ({self.basis}) is for personnel figures, not {self.metric}")
         if self.sentence is not None:
             if self.span is None:
                 raise ValueError("a sentence needs the span of its quote")
@@ -103,10 +126,19 @@ class Claim(Event):
         return self
 
 
+def basis_of(metric: str, basis: str | None) -> str | None:
+    """The basis a figure is read with: a personnel figure's own, `unknown` when none was
+    recorded; None for every other metric (a basis says what people a figure counts)."""
+    if metric != "personnel":
+        return None
+    return basis or "unknown"
+
+
 class ClaimAsserted(Event):
     """A claim entered by hand or imported from a structured data set, not read from an article."""
 
     TYPE = "claim-asserted"
+    SCHEMA_VERSION = 2  # v2: a personnel claim may say what it counts (`Claim.basis`)
 
     claim: Claim
     url: Annotated[str, Field(max_length=2000)] | None = None
@@ -136,6 +168,7 @@ class ClaimCorrected(Event):
     """Changes named fields of an existing claim; the old values stay in the log."""
 
     TYPE = "claim-corrected"
+    SCHEMA_VERSION = 2  # v2: a correction may change a claim's `basis`
 
     claim_id: ClaimId
     changes: dict[str, Any]

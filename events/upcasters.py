@@ -25,8 +25,16 @@ def _article_v1_to_v2(data: Payload) -> Payload:
 
 
 def _article_v2_to_v3(data: Payload) -> Payload:
-    """v3 articles may say where they were fetched from; a v2 article was not (None)."""
+    """v3 articles may say where they were fetched from, a v2 article was not (None); and a
+    v3 claim may say what a personnel figure counts (`basis`), an older one says nothing
+    (left absent: it reads as `unknown`)."""
     return {**data, "fetch": None}
+
+
+def _basis_absent(data: Payload) -> Payload:
+    """v2 claims may say what a personnel figure counts (`basis`); an older claim says
+    nothing (left absent: it reads as `unknown`), and an older correction cannot change it."""
+    return data
 
 
 UPCASTERS: dict[tuple[str, int], Upcaster] = {
@@ -35,6 +43,8 @@ UPCASTERS: dict[tuple[str, int], Upcaster] = {
     ("article-revised", 1): _article_v1_to_v2,
     ("article-recorded", 2): _article_v2_to_v3,
     ("article-revised", 2): _article_v2_to_v3,
+    ("claim-asserted", 1): _basis_absent,
+    ("claim-corrected", 1): _basis_absent,
 }
 
 

@@ -56,7 +56,7 @@ def test_json_gives_each_series_its_deltas_with_stable_keys(staff) -> None:
     cli, _ = staff
     series = {s["claimant"]: s for s in deltas(cli, "afv")}
     mine = series[STAFF]
-    assert set(mine) == {"claimant", "subject", "metric", "first", "deltas"}
+    assert set(mine) == {"claimant", "subject", "metric", "basis", "first", "deltas"}
     assert all(set(d) == DELTA_KEYS for d in mine["deltas"])
     assert mine["first"]["as_of"] == "2022-02-25"
     day = by_day(mine)

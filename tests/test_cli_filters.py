@@ -28,6 +28,7 @@ KINDS = (
     "delta-vs-stated",
     "reporting-lag",
     "series-stopped",
+    "not-comparable",
 )
 
 

@@ -251,7 +251,7 @@ def test_import_into_non_empty_appends_only_missing(cli, tmp_path: Path) -> None
         (lambda lines: [lines[0].replace('"value":1', '"value":7'), *lines[1:]], "position 1"),
         (lambda lines: [*lines, "{not json"], "not JSON"),
         (lambda lines: [lines[0].replace('"claim-asserted"', '"claim-exploded"')], "unknown"),
-        (lambda lines: [lines[0].replace('"schema_version":1', '"schema_version":9')], "newer"),
+        (lambda lines: [lines[0].replace('"schema_version":2', '"schema_version":9')], "newer"),
         (lambda lines: [], "no events"),
     ],
 )

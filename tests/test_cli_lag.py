@@ -97,7 +97,7 @@ def test_totals_and_sources_say_how_old_each_figure_is(series) -> None:
     (courier,) = sources
     assert [(x["metric"], x["age_days"]) for x in courier["latest"]] == [("personnel", 1128)]
     text = " ".join(series("sources", "--by", "publisher").stdout.split())
-    assert "(1128d) russia personnel 174,550" in text
+    assert "(1128d) russia personnel (killed_or_wounded) 174,550" in text
 
 
 def test_sources_group_latest_figures_by_age(series) -> None:
@@ -114,7 +114,10 @@ def test_sources_group_latest_figures_by_age(series) -> None:
         *("--publisher", "Evening Courier"),
     )
     text = " ".join(series("sources", "--by", "publisher").stdout.split())
-    assert "(1126d) russia tanks 3,600; (1128d) russia afv 7,000, russia personnel 174,550" in text
+    assert (
+        "(1126d) russia tanks 3,600; (1128d) russia afv 7,000, russia personnel "
+        "(killed_or_wounded) 174,550"
+    ) in text
 
 
 def test_filtered_totals_keep_the_ledger_wide_age(series) -> None:

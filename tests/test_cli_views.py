@@ -49,6 +49,7 @@ def test_totals_after_ingest(seeded) -> None:
         "claimant",
         "subject",
         "metric",
+        "basis",
         "value",
         "qualifier",
         "period_start",

@@ -90,7 +90,8 @@ def test_a_claims_fate_names_its_claim_and_a_rule_for_each_field() -> None:
     (claim,) = claims
     (fate,) = [f for f in numbers if f.fate == "claim"]
     assert fate.claim_id == claim.claim_id
-    assert set(fate.why) == set(FIELDS)
+    assert set(fate.why) == {*FIELDS, "basis"}  # a personnel figure says what it counts
+    assert fate.why["basis"] == "claimant-defines-losses"
 
 
 def test_a_text_it_cannot_read_explains_nothing() -> None:

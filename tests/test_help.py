@@ -60,10 +60,11 @@ def test_help_ends_with_an_example_the_command_accepts(cli, command: str) -> Non
 
 def test_choices_are_the_taxonomys() -> None:
     """The choices shown are the values the ledger accepts."""
-    from events import METRICS, PERIODS, QUALIFIERS
+    from events import BASES, METRICS, PERIODS, QUALIFIERS
     from ledger.importers import FORMATS
 
     assert CHOICES["metric"] == METRICS
+    assert CHOICES["basis"] == BASES
     assert CHOICES["qualifier"] == QUALIFIERS
     assert CHOICES["period"] == PERIODS
     assert CHOICES["fmt"] == tuple(FORMATS)

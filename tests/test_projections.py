@@ -350,6 +350,7 @@ CLAIMANTS = ["General Staff", "Armed Forces of Ukraine", "GS"]
 QUALIFIERS = ["exact", "approx", "at_least", "at_most"]
 DAYS = ["2023-04-01", "2023-04-02"]  # few days: ties on as_of are common
 METRICS = ["personnel", "tanks"]
+BASES_DRAWN = [None, "unknown", "killed", "killed_or_wounded"]  # None: recorded without one
 SPECIFIC = {"exact": 3, "approx": 2, "at_least": 1, "at_most": 1}  # the rule, written again
 
 
@@ -371,23 +372,34 @@ class Model:
         return name
 
     def totals(self) -> list[tuple[Any, ...]]:
-        best: dict[tuple[str, str, str], tuple[Any, ...]] = {}
+        best: dict[tuple[str, str, str, str], tuple[Any, ...]] = {}
         for claim_id, c in sorted(self.claims.items()):
             if c["status"] != "active" or c["period"] != "cumulative":
                 continue
-            key = (self.resolve(c["claimant"]), c["subject"], c["metric"])
+            key = (self.resolve(c["claimant"]), c["subject"], c["metric"], model_basis(c))
             rank = (c["as_of"], SPECIFIC[c["qualifier"]], c["position"])
             if key not in best or rank > best[key][0]:
                 best[key] = (rank, claim_id, c["value"], c["qualifier"])
         return sorted((*key, cid, value, q) for key, (_, cid, value, q) in best.items())
 
 
+def model_basis(c: dict[str, Any]) -> str:
+    """The basis a claim's total is grouped by: a personnel figure's own, `unknown` when it
+    has none; "" for other metrics (so the model's keys sort)."""
+    if c["metric"] != "personnel":
+        return ""
+    return c.get("basis") or "unknown"
+
+
 def claim_fields(draw: st.DrawFn, claim_id: str) -> dict[str, Any]:
+    metric = draw(st.sampled_from(METRICS))
+    basis = draw(st.sampled_from(BASES_DRAWN)) if metric == "personnel" else None
     return {
         "claim_id": claim_id,
         "claimant": draw(st.sampled_from(CLAIMANTS)),
         "subject": "russia",
-        "metric": draw(st.sampled_from(METRICS)),
+        "metric": metric,
+        "basis": basis,
         "value": draw(st.integers(0, 10**6)),
         "qualifier": draw(st.sampled_from(QUALIFIERS)),
         "period": draw(st.sampled_from(["cumulative", "cumulative", "cumulative", "window"])),
@@ -504,6 +516,9 @@ def _correct_step(draw: st.DrawFn, model: Model, live: list[str], position: int)
                 {"value": draw(st.integers(0, 10**6))},
                 {"as_of": draw(st.sampled_from(DAYS))},
                 {"qualifier": draw(st.sampled_from(QUALIFIERS))},
+                {"basis": draw(st.sampled_from(BASES_DRAWN))}
+                if row["metric"] == "personnel"
+                else {},
             ]
         )
     )
@@ -563,7 +578,15 @@ def dump(path: Any) -> dict[str, list[tuple[Any, ...]]]:
 def as_model(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """Totals rows in the model's shape."""
     return sorted(
-        (r["claimant"], r["subject"], r["metric"], r["claim_id"], r["value"], r["qualifier"])
+        (
+            r["claimant"],
+            r["subject"],
+            r["metric"],
+            r["basis"] or "",
+            r["claim_id"],
+            r["value"],
+            r["qualifier"],
+        )
         for r in rows
     )
 
@@ -596,6 +619,7 @@ def test_replay_equals_incremental(make_sqlite_store, history) -> None:
             assert row["canonical_claimant"] == model.resolve(want["claimant"]), claim_id
             for name in ("claimant", "value", "qualifier", "as_of", "metric"):
                 assert row[name] == want[name], (claim_id, name)
+            assert (row["basis"] or "") == model_basis(want), claim_id
 
 
 def test_only_an_articles_own_stream_may_revise_it() -> None:

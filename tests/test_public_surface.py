@@ -98,6 +98,7 @@ def test_no_code_asks_a_store_for_its_type() -> None:
 
 PINNED = {
     "events": [
+        "BASES",
         "CORRECTABLE_FIELDS",
         "EVENT_TYPES",
         "METRICS",
@@ -120,6 +121,7 @@ PINNED = {
         "SourceAliased",
         "UnknownEventType",
         "decode",
+        "basis_of",
         "describe",
         "encode",
         "is_review_fix",
@@ -156,9 +158,11 @@ PINNED = {
         "checkpoints",
         "corrections_of",
         "delta_series",
+        "figure_name",
         "first_table_difference",
         "fold",
         "group_of",
+        "group_order",
         "hash_at",
         "is_current",
         "is_reviewed",
@@ -173,6 +177,7 @@ PINNED = {
         "series",
         "sources",
         "sync_views",
+        "total_group",
         "totals",
         "views_record",
         "why_lost",

@@ -17,6 +17,7 @@
     audit_lag.py, audit_deltas.py, staleness.py   check's lag, delta and stopped-series rules
     audit_falls.py   check's falling-series rule, and declared corrections over a span
     audit_parts.py   check's parts: a figure confined to part of the front, figures that add up
+    audit_compare.py check's like with like: which figures are compared (basis), disagreements
     sentences.py     the sentence a claim was read from, and the words around its quote
     articles_view.py show ARTICLE_ID (and which of claim or article an id names)
     search.py        search: claims by value (with a tolerance), words, names, dates

@@ -2,10 +2,12 @@
 
 Owns: `check` (findings, of the `KINDS`: a cumulative series that falls, a window that
 disagrees with the difference of cumulative figures, an outlet's figure that the claimant's
-own series does not bear out, two claimants far apart), `consistent` (judging a figure by its
-qualifier), and `explain_total`. On a date the claimant published itself (a data set), its own
-figure is the series' point; outlets' reports of it are judged against it. Pure: functions of
-claim rows (and of the words around a quote, given as `context`). Imports: `ledger.projections`,
+own series does not bear out, two claimants far apart, two that count different things),
+`consistent` (judging a figure by its qualifier), and `explain_total`. On a date the claimant
+published itself (a data set), its own figure is the series' point; outlets' reports of it are
+judged against it. Pure: functions of claim rows (and of the words around a quote, given as
+`context`). Imports: `ledger.projections`,
+`ledger.app.audit_compare` (which figures are compared: `disagreement`, `not-comparable`),
 `ledger.app.audit_falls` (falling series, declared corrections),
 `ledger.app.audit_parts` (parts of a figure),
 `ledger.app.audit_deltas` (the `delta-vs-stated` rule),
@@ -21,12 +23,19 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
-from ledger.app import audit_deltas
+from ledger.app import audit_compare, audit_deltas
 from ledger.app.audit_falls import declared_between, falling_series
 from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.app.audit_parts import Context, part_figure, part_window, partial_scope, sum_of_parts
 from ledger.app.staleness import series_stopped
-from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
+from ledger.projections import (
+    ClaimRow,
+    GroupKey,
+    group_of,
+    rank,
+    why_lost,
+    winner,
+)
 from ledger.projections.ranges import ranges
 
 Severity = Literal["info", "warning", "error"]
@@ -40,6 +49,7 @@ Kind = Literal[
     "delta-vs-stated",
     "reporting-lag",
     "series-stopped",
+    "not-comparable",
 ]
 KINDS: tuple[str, ...] = get_args(Kind)
 """Every kind of finding `check` gives (what `check --kind` takes)."""
@@ -119,14 +129,34 @@ class _Series:
     def reference_for(self, row: ClaimRow) -> tuple[str, dict[str, ClaimRow]] | None:
         """Return (claimant, series) to check a claim against: its claimant's own published
         series, else the series of the claimant it republishes."""
-        claimant = row["canonical_claimant"]
-        for name in (claimant, speaks_for(claimant), republished(claimant)):
-            if name is None:
-                continue
-            series = self.reference.get((name, row["subject"], row["metric"]))
+        for name in _series_names(row):
+            series = self._reference_of(name, row)
             if series:
                 return name, series
         return None
+
+    def _reference_of(self, name: str, row: ClaimRow) -> dict[str, ClaimRow] | None:
+        """`name`'s series of the row's subject and metric on a basis comparable with the
+        row's: its own basis; for a basis left unknown, the one series there is (never a
+        pick among several)."""
+        basis = row.get("basis")
+        found = self.reference.get((name, row["subject"], row["metric"], basis))
+        if found or basis != "unknown":
+            return found
+        others = [
+            s
+            for (n, subj, m, _), s in self.reference.items()
+            if (n, subj, m) == (name, row["subject"], row["metric"])
+        ]
+        return others[0] if len(others) == 1 else None
+
+
+def _series_names(row: ClaimRow) -> list[str]:
+    """Whose series a claim is checked against, in order: its claimant's, the body it speaks
+    for, the claimant it republishes."""
+    claimant = row["canonical_claimant"]
+    names = (claimant, speaks_for(claimant), republished(claimant))
+    return [name for name in names if name is not None]
 
 
 def check(claims: Iterable[ClaimRow], *, context: Context | None = None) -> list[Finding]:
@@ -142,6 +172,7 @@ def check(claims: Iterable[ClaimRow], *, context: Context | None = None) -> list
         *(f for f in _windows(active, series, around) if f["claims"][0] not in judged),
         *_against_reference(active, series, around),
         *_disagreements(series),
+        *audit_compare.not_compared(active, series.reference_for, series.reference, _series_names),
         *stated,
         *series_stopped(active),
     ]
@@ -248,24 +279,15 @@ def _against_reference(
 
 
 def _disagreements(series: _Series) -> Iterable[Finding]:
-    """Two claimants far apart on the same metric and date: reported, not an error."""
-    by_day: dict[tuple[str, str, str], dict[str, ClaimRow]] = defaultdict(dict)
-    for (claimant, subject, metric), by_date in series.points.items():
-        for as_of, rows in by_date.items():
-            by_day[(subject, metric, as_of)][claimant] = max(rows, key=rank)
-    for (subject, metric, as_of), latest in sorted(by_day.items()):
-        names = sorted(latest)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                if republished(a) == b or republished(b) == a or speaks_for(a) == speaks_for(b):
-                    continue
-                x, y = latest[a]["value"], latest[b]["value"]
-                if abs(x - y) <= DISAGREEMENT_TOLERANCE * max(x, y, 1):
-                    continue
-                message = f"{a} ({x:,}) and {b} ({y:,}) differ on {subject} {metric} as of {as_of}"
-                figures: dict[str, Any] = {a: x, b: y, "as_of": as_of}
-                claims = [latest[a]["claim_id"], latest[b]["claim_id"]]
-                yield _finding("info", "disagreement", claims, message, figures)
+    """Two claimants far apart on the same metric and date: reported, not an error; only
+    figures that count the same thing are compared (`audit_compare`)."""
+    return audit_compare.disagreements(series.points, _one_body, DISAGREEMENT_TOLERANCE)
+
+
+def _one_body(a: str, b: str) -> bool:
+    """Two claimants that speak for one series (one republishes the other, or both speak
+    for the same body): never set against each other."""
+    return republished(a) == b or republished(b) == a or speaks_for(a) == speaks_for(b)
 
 
 def _scope(row: ClaimRow, around: Context) -> str | None:

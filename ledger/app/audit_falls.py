@@ -12,10 +12,10 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from ledger.projections import ClaimRow, GroupKey
+from ledger.projections import ClaimRow, GroupKey, figure_name, group_order
 
 Points = Mapping[GroupKey, Mapping[str, list[ClaimRow]]]
-"""Per (claimant, subject, metric), the cumulative figures of each date."""
+"""Per (claimant, subject, metric, basis), the cumulative figures of each date."""
 
 
 def declared(row: ClaimRow) -> int | None:
@@ -33,7 +33,7 @@ def declared_between(points: Mapping[str, ClaimRow], start: str, end: str) -> in
 def falling_series(points: Points) -> Iterable[dict[str, Any]]:
     """Yield a finding per cumulative figure lower than the claimant's figure of an earlier
     date (figures qualified as at least or at most bound a series, they are not points of it)."""
-    for key, by_date in sorted(points.items()):
+    for key, by_date in sorted(points.items(), key=lambda p: group_order(p[0])):
         previous: ClaimRow | None = None
         for as_of in sorted(by_date):
             day = [r for r in by_date[as_of] if r["qualifier"] in ("exact", "approx")]
@@ -48,7 +48,7 @@ def falling_series(points: Points) -> Iterable[dict[str, Any]]:
 def _falling(
     key: GroupKey, before: ClaimRow, after: ClaimRow, by_date: Mapping[str, list[ClaimRow]]
 ) -> dict[str, Any]:
-    claimant, subject, metric = key
+    claimant, subject, metric, basis = key
     # A declared correction explains the drop; the source files some a day early.
     day_before = (date.fromisoformat(after["as_of"]) - timedelta(days=1)).isoformat()
     rows = [after, *by_date.get(day_before, [])]
@@ -60,8 +60,8 @@ def _falling(
     }
     claims = [before["claim_id"], after["claim_id"]]
     fall = (
-        f"{claimant}: {subject} {metric} falls from {before['value']:,} ({before['as_of']}) "
-        f"to {after['value']:,} ({after['as_of']})"
+        f"{claimant}: {subject} {figure_name(metric, basis)} falls from {before['value']:,} "
+        f"({before['as_of']}) to {after['value']:,} ({after['as_of']})"
     )
     if explained is not None:
         figures["declared_correction"] = explained

@@ -74,6 +74,11 @@ def assert_claim(
 ) -> Recorded:
     """Record one hand-entered claim as `ClaimAsserted`; the same claim twice writes once."""
     fields = {k: v for k, v in fields.items() if v is not None}
+    if fields.get("metric") == "personnel" and "basis" not in fields:
+        from ledger.ingest.basis import claimant_basis  # the claimant's own definition, if any
+
+        if (defined := claimant_basis(fields.get("claimant"))) is not None:
+            fields["basis"] = defined
     try:
         draft = Claim.model_validate({"claim_id": "c_draft", **fields})
         content = draft.model_dump(mode="json", exclude={"claim_id"})

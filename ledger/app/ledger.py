@@ -242,6 +242,7 @@ class Ledger:
         as_of: str | None = None,
         at: int | None = None,
         reviewed: bool = False,
+        basis: str | None = None,
     ) -> list[TotalRow]:
         """`claims totals`."""
         return queries.totals(
@@ -252,6 +253,7 @@ class Ledger:
             as_of=as_of,
             at=at,
             reviewed=reviewed,
+            basis=basis,
         )
 
     def windows(self, **options: Any) -> list[dict[str, Any]]:
@@ -282,6 +284,7 @@ class Ledger:
         since: str | None = None,
         until: str | None = None,
         deltas: bool = False,
+        basis: str | None = None,
     ) -> list[dict[str, Any]]:
         """`claims history` (`deltas`: `claims history --deltas`)."""
         return queries.history(
@@ -294,6 +297,7 @@ class Ledger:
             since=since,
             until=until,
             deltas=deltas,
+            basis=basis,
         )
 
     def show(self, claim_id: str, *, at: int | None = None) -> ShowResult:
@@ -312,44 +316,19 @@ class Ledger:
         """`claims search`: the claims meeting every criterion (see `search.make_query`)."""
         return find(self, make_query(**criteria), at=at)
 
-    def check(
-        self,
-        *,
-        metric: str | None = None,
-        claimant: str | None = None,
-        kind: str | None = None,
-        since: str | None = None,
-        at: int | None = None,
-        reviewed: bool = False,
-    ) -> list[Finding]:
-        """`claims check`."""
-        return queries.check(
-            self,
-            metric=metric,
-            claimant=claimant,
-            kind=kind,
-            since=since,
-            at=at,
-            reviewed=reviewed,
-        )
+    def check(self, **options: Any) -> list[Finding]:
+        """`claims check` (its options: `queries.check`: metric, claimant, kind, since, at,
+        reviewed, basis)."""
+        return queries.check(self, **options)
 
     def audit_claim(self, claim_id: str) -> ShowResult:
         """`claims audit CLAIM_ID`."""
         return queries.audit_claim(self, claim_id)
 
-    def audit_total(
-        self,
-        *,
-        metric: str,
-        claimant: str | None = None,
-        subject: str | None = None,
-        as_of: str | None = None,
-        reviewed: bool = False,
-    ) -> list[TotalExplanation]:
-        """`claims audit --metric`."""
-        return queries.audit_total(
-            self, metric=metric, claimant=claimant, subject=subject, as_of=as_of, reviewed=reviewed
-        )
+    def audit_total(self, *, metric: str, **options: Any) -> list[TotalExplanation]:
+        """`claims audit --metric` (its options: `queries.audit_total`: claimant, subject,
+        as_of, reviewed, basis)."""
+        return queries.audit_total(self, metric=metric, **options)
 
     def log(
         self,

@@ -32,11 +32,14 @@ from ledger.errors import InvalidInput, NotFound
 from ledger.projections import (
     By,
     ClaimRow,
+    GroupKey,
     ReadModel,
     TotalRow,
     group_of,
+    group_order,
     life_of,
     series,
+    total_group,
     why_lost,
     winner,
 )
@@ -59,15 +62,16 @@ def totals(
     as_of: str | None = None,
     at: int | None = None,
     reviewed: bool = False,
+    basis: str | None = None,
 ) -> list[TotalRow]:
-    """Return the standing cumulative figure per (claimant, subject, metric); `reviewed`:
+    """Return the standing cumulative figure per (claimant, subject, metric, basis); `reviewed`:
     computed over the reviewed claims only (so not read from the stored totals)."""
     as_of = iso_date(as_of, "--as-of")
     metric = filters.choice("metric", metric, METRICS)
     subject = filters.subject(subject)
     model = session.read_model(at=at)
     stored = model.stored_totals() if as_of is None and not reviewed else None
-    filtered = claimant is not None or subject is not None or metric is not None
+    filtered = any(f is not None for f in (claimant, subject, metric, basis))
     claims = model.claims() if stored is None or filtered else []
     scope: list[ClaimRow] | None = None
     if stored is not None:
@@ -82,7 +86,7 @@ def totals(
         return require_reviewed(reviewed, model, rows)
     if not claims:  # an empty ledger: there is nothing a filter could have matched
         return []
-    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric, basis=basis)
     noun = "totals" if as_of is None else f"totals as of {as_of}"
     return filters.select(rows, total_facets, wanted, noun=_reviewed(noun, reviewed))
 
@@ -94,7 +98,7 @@ def _with_ranges(
     ranges`): found among `scope`, or (stored totals) among the groups of such totals only."""
     ends = [r for r in rows if r["qualifier"] in ("at_least", "at_most")]
     if scope is None:
-        scope = [c for r in ends for c in model.group((r["claimant"], r["subject"], r["metric"]))]
+        scope = [c for r in ends for c in model.group(total_group(r))]
     pairs = ranges(scope)
     return [cast(TotalRow, ranged_total(r, pairs)) for r in rows]
 
@@ -136,11 +140,11 @@ def history(
     since: str | None = None,
     until: str | None = None,
     deltas: bool = False,
+    basis: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Return the series of figures of a metric over time, per claimant and subject
-    (`reviewed`: reviewed claims only); with `since`/`until`, only figures about dates in
-    that range (inclusive); with `deltas`, the change between consecutive figures instead
-    (`ledger.app.history_deltas`)."""
+    """The series of a metric's figures over time, per claimant, subject and basis (`reviewed`:
+    reviewed claims only); `since`/`until`: only figures about dates in that range (inclusive);
+    `deltas`: the change between consecutive figures instead (`ledger.app.history_deltas`)."""
     known = filters.choice("metric", metric, METRICS)
     assert known is not None  # a metric was given
     since, until = iso_date(since, "--since"), iso_date(until, "--until")
@@ -151,7 +155,7 @@ def history(
     claims = model.claims()
     if not claims:
         return []
-    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=known)
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=known, basis=basis)
     scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     figures = [r for r in scope if r["period"] == "cumulative" and r["status"] == "active"]
     noun = _reviewed("cumulative figures", reviewed)
@@ -202,6 +206,7 @@ def check(
     since: str | None = None,
     at: int | None = None,
     reviewed: bool = False,
+    basis: str | None = None,
 ) -> list[audit.Finding]:
     """Return the consistency findings over every active claim (`reviewed`: every reviewed
     one); with filters, those about a claimant or metric, of a kind, or whose figures are
@@ -213,7 +218,7 @@ def check(
     claims = model.claims()
     kept = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     findings = audit.check(kept, context=context_lookup(session, model))
-    if (metric is None and claimant is None and kind is None and since is None) or not claims:
+    if all(f is None for f in (metric, claimant, kind, since, basis)) or not claims:
         return findings
     by_id = {c["claim_id"]: c for c in claims}
 
@@ -222,11 +227,12 @@ def check(
         return {
             "claimant": {r["canonical_claimant"] for r in rows},
             "metric": {r["metric"] for r in rows},
+            "basis": {b for r in rows if (b := r.get("basis"))},
             "kind": (finding["kind"],),
             "date": {r["as_of"] for r in rows},
         }
 
-    named = matches(model, claims, claimant=claimant, metric=metric)
+    named = matches(model, claims, claimant=claimant, metric=metric, basis=basis)
     kinds = Match("kind", kind, frozenset({kind})) if kind is not None else None
     wanted = [*named, kinds, filters.since(since)]
     return filters.select(findings, facets, wanted, noun=_reviewed("findings", reviewed))
@@ -263,25 +269,24 @@ def audit_total(
     subject: str | None = None,
     as_of: str | None = None,
     reviewed: bool = False,
+    basis: str | None = None,
 ) -> list[TotalExplanation]:
     """Explain each matching total: the claim that stands and why each competitor lost
     (`reviewed`: among the reviewed claims only)."""
-    known = filters.choice("metric", metric, METRICS)
-    assert known is not None  # a metric was given
-    metric = known
+    metric = filters.choice("metric", metric, METRICS) or metric  # a metric is always given
     subject = filters.subject(subject)
     as_of = iso_date(as_of, "--as-of")
     model = session.read_model()
     claims = model.claims()
     if not claims:
         raise NotFound(f"no total of {metric} to explain: this ledger has no claims yet")
-    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
-    groups: dict[tuple[str, str, str], list[ClaimRow]] = {}
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric, basis=basis)
+    groups: dict[GroupKey, list[ClaimRow]] = {}
     scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     for row in filters.select(scope, claim_facets, wanted, noun=_reviewed("claims", reviewed)):
         groups.setdefault(group_of(row), []).append(row)
     out: list[TotalExplanation] = []
-    for (name, subj, _), rows in sorted(groups.items()):
+    for (name, subj, _, basis), rows in sorted(groups.items(), key=lambda g: group_order(g[0])):
         explained = audit.explain_total(rows, as_of=as_of)
         won, pair = explained["winner"], explained["range"]
         competitors: list[Competitor] = [
@@ -292,6 +297,7 @@ def audit_total(
                 "claimant": name,
                 "subject": subj,
                 "metric": metric,
+                "basis": basis,
                 "as_of": as_of,
                 "total": public_claim(won) if won else None,
                 "range": pair.values if pair else None,

@@ -52,6 +52,8 @@ class PublicClaim(TypedDict, total=False):
     as_of: str
     quote: str | None
     span: list[int] | None
+    basis: str | None
+    """What a personnel figure counts (`events.claims.Basis`); None for other metrics."""
     canonical_claimant: str
     status: str
     review: str
@@ -110,6 +112,8 @@ class TotalExplanation(TypedDict):
     claimant: str
     subject: str
     metric: str
+    basis: str | None
+    """What the personnel figures of this total count (None for other metrics)."""
     as_of: str | None
     total: PublicClaim | None
     range: list[int] | None

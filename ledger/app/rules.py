@@ -37,8 +37,11 @@ def check_correction(claim_id: str, row: ClaimRow, changes: dict[str, Any]) -> d
     if not changes:
         raise InvalidInput("nothing to correct: give at least one changed field")
     try:
-        current = {k: fields[k] for k in CORRECTABLE_FIELDS} | {"claim_id": claim_id}
-        Claim.model_validate(current | changes | {"quote": fields["quote"]})
+        current = {k: fields.get(k) for k in CORRECTABLE_FIELDS} | {"claim_id": claim_id}
+        merged = current | changes | {"quote": fields["quote"]}
+        if "basis" not in changes and merged["metric"] != "personnel":
+            merged["basis"] = None  # a figure moved off personnel leaves its basis behind
+        Claim.model_validate(merged)
     except ValidationError as exc:
         raise InvalidInput(f"invalid correction: {describe(exc)}") from None
     return changes

@@ -16,7 +16,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from ledger.projections import ClaimRow, GroupKey, group_of
+from ledger.projections import ClaimRow, GroupKey, figure_name, group_of
 
 STOPPED_AFTER_DAYS = 7
 """A (near-)daily series with no figure for this many days before the ledger's newest figure
@@ -83,11 +83,11 @@ def series_stopped(active: list[ClaimRow]) -> Iterable[dict[str, Any]]:
         silent = age_days(dates[-1], newest)
         if silent < STOPPED_AFTER_DAYS or not _daily(dates):
             continue
-        claimant, subject, metric = key
+        claimant, subject, metric, basis = key
         last = points[dates[-1]]
         message = (
-            f"{claimant}: {subject} {metric} was daily up to {dates[-1]} and has no figure "
-            f"since: {silent:,} days before the ledger's newest figure ({newest})"
+            f"{claimant}: {subject} {figure_name(metric, basis)} was daily up to {dates[-1]} "
+            f"and has no figure since: {silent:,} days before the ledger's newest figure ({newest})"
         )
         yield {
             "severity": "info",

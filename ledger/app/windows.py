@@ -28,6 +28,7 @@ def _facets(row: dict[str, Any]) -> Facets:
         "claimant": (row["claimant"],),
         "subject": (row["subject"],),
         "metric": (row["metric"],),
+        "basis": (row["basis"],) if row.get("basis") else (),
     }
 
 
@@ -42,6 +43,7 @@ def windows(
     reviewed: bool = False,
     since: str | None = None,
     until: str | None = None,
+    basis: str | None = None,
 ) -> list[dict[str, Any]]:
     """The latest window figure per (claimant, subject, metric); given `since` and `until`
     (both or neither), the sum of the window figures inside that range instead. `as_of`: only
@@ -59,7 +61,7 @@ def windows(
     claims = model.claims()
     if not claims:
         return []
-    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric)
+    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=metric, basis=basis)
     scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     if since is not None and until is not None:
         rows = window_sums(scope, since=since, until=until, as_of=as_of)

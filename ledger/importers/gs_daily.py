@@ -17,6 +17,8 @@ Mapping decisions the data README leaves open:
 - `ground robotic systems` (from 2026-05) becomes `other` (id suffix `other_ground_robots`).
   Each `other` field keeps its own id so the two series never overwrite each other.
 - `personnel*` (older versions: `*personnel`) qualifies `personnel` only; `POW` is exact.
+- `personnel` is the General Staff's count of enemy personnel losses, which it defines as killed
+  plus wounded: its basis is `killed_or_wounded` (README "What the figures count").
 - Free text (`greatest losses direction`) and `day` are not figures. Any other unknown key is
   refused rather than guessed, because a guess would change claim ids when the mapping is fixed.
 
@@ -31,7 +33,7 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from events.claims import Claim, Metric, Qualifier
+from events.claims import Basis, Claim, Metric, Qualifier
 from ledger.importers.records import JsonRecord, Where, count, dated_records, short
 
 __all__ = [
@@ -56,6 +58,8 @@ PERIOD_START = date(2022, 2, 24)
 """The full-scale invasion: every figure in the files is cumulative since this day."""
 
 PERSONNEL_FILE = "russia_losses_personnel.json"
+PERSONNEL_BASIS: Basis = "killed_or_wounded"
+"""What the source's `personnel` counts: the General Staff's losses are killed plus wounded."""
 EQUIPMENT_FILE = "russia_losses_equipment.json"
 CORRECTION_FILE = "russia_losses_equipment_correction.json"
 ORYX_FILE = "russia_losses_equipment_oryx.json"
@@ -239,6 +243,7 @@ def _figure(
             period="cumulative",
             period_start=PERIOD_START,
             as_of=day,
+            basis=PERSONNEL_BASIS if found.metric == "personnel" else None,
         )
     except ValidationError as exc:
         first = exc.errors()[0]

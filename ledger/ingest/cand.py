@@ -2,8 +2,8 @@
 
 Owns `Cand`. `candidates` makes one per loss figure (metric, value, qualifier, quote span);
 `subjects`, `attribution` and `periods` then fill in whose losses, who claims them and as of
-when; `extract` turns the survivors into `Claim`s. Imports: `events.claims` (the metric,
-qualifier and period vocabularies) only.
+when, and `basis` what a personnel figure counts; `extract` turns the survivors into
+`Claim`s. Imports: `events.claims` (the metric, qualifier, period and basis vocabularies) only.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from events.claims import Metric, Period, Qualifier
+from events.claims import Basis, Metric, Period, Qualifier
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class Cand:
     np_start: int | None = None  # where the noun phrase named before the number may start
     own_period: bool = False  # the period came from a cue of the figure's own clause
     own_side: bool = False  # counts the claimant's own people ("3,000 returned so far")
+    basis: Basis | None = None  # what a personnel figure counts (see `basis`)
     # field ("metric", "subject", "claimant", "period", ...) -> the name of the rule that
     # decided it, for `claims extract --explain`; a later decision overwrites an earlier one
     why: dict[str, str] = field(default_factory=dict)

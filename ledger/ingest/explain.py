@@ -85,6 +85,8 @@ def _fate(trace: Trace, n: Number, lists: set[int], taken: set[int]) -> Fate:
     if c is None:
         return Fate(n.start, n.end, n.surface, "not-a-figure", _why_not(trace, n, lists))
     why = {k: c.why.get(k, "unexplained") for k in FIELDS}
+    if "basis" in c.why:  # a personnel figure's: see `basis`
+        why["basis"] = c.why["basis"]
     key = id(c)
     if key in trace.dropped:
         return Fate(n.start, n.end, n.surface, "dropped", trace.dropped[key], why=why)

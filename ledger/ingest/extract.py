@@ -24,7 +24,8 @@ The stages, each in its own module, are called in this order, each making or fil
 - `filters`     `keep` drops denied, forecast, civilian and other non-loss figures;
 - `subjects`    whose losses;
 - `attribution` who claims them (helped by `speakers`, `claimant_names`, `references`);
-- `periods`     as_of, period and period_start (helped by `period_cues`, `dates`).
+- `periods`     as_of, period and period_start (helped by `period_cues`, `dates`);
+- `basis`       what a personnel figure counts (killed, wounded, both, ...).
 
 They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`
 and `rx` (regex helpers); `trace` records what became of each figure when asked. Imports
@@ -44,6 +45,7 @@ import re
 from events.base import mixed_script_word
 from events.claims import Claim
 from ledger.ingest.attribution import assign_claimants
+from ledger.ingest.basis import assign_bases
 from ledger.ingest.cand import Cand
 from ledger.ingest.candidates import find_candidates
 from ledger.ingest.claimant_names import clean_name
@@ -58,7 +60,7 @@ from ledger.ingest.trace import Trace
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at", "story_date"]
 
-EXTRACTOR_VERSION = "2.1.0"
+EXTRACTOR_VERSION = "2.2.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
@@ -128,6 +130,7 @@ def run(
     assign_subjects(read, sentences, cands)
     assign_claimants(read, sentences, cands, publisher_name)
     assign_periods(read, sentences, cands, ref_date, published is not None)
+    assign_bases(read, sentences, cands)
     kept = _merge_restatements(cands)
     if trace is not None:
         survivors = {id(c) for c in kept}
@@ -265,6 +268,7 @@ def _to_claims(
                 quote=quote,
                 span=(c.q_start, c.q_end),
                 sentence=sentence_bounds(plain, (c.q_start, c.q_end)),
+                basis=c.basis if c.metric == "personnel" else None,
             )
         )
         if trace is not None:

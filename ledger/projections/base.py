@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict
 
-CLAIMS_VERSION = 4
+CLAIMS_VERSION = 5
 """Bump when the claims fold changes what it writes: the projection is rebuilt by itself.
 (3: events about a claim from a stream that does not own it, and assertions of an existing
 claim id, are ignored; checkpoints record the hash at their position. 4: a claim's review
-state, and rejected claims.)"""
-TOTALS_VERSION = 2
-"""Bump when the totals rule changes. (2: a total carries its claim's review state.)"""
+state, and rejected claims. 5: a personnel claim's `basis`.)"""
+TOTALS_VERSION = 3
+"""Bump when the totals rule changes. (2: a total carries its claim's review state. 3: a
+personnel total per basis: killed and killed-or-wounded figures are not one series.)"""
 
 PROJECTION_VERSIONS = {"claims": CLAIMS_VERSION, "totals": TOTALS_VERSION}
 PROJECTION_NAMES: tuple[str, ...] = tuple(PROJECTION_VERSIONS)
@@ -42,6 +43,9 @@ class ClaimRow(TypedDict):
     as_of: str
     quote: str | None
     span: list[int] | None
+    basis: str | None
+    """What a personnel figure counts (`events.claims.Basis`; `unknown` when not recorded);
+    None for other metrics."""
     status: str
     """active | retracted | withdrawn | rejected (an extraction error, on review)"""
     review: str
@@ -98,6 +102,8 @@ class TotalRow(TypedDict):
     """The winning claim's `canonical_claimant`."""
     subject: str
     metric: str
+    basis: str | None
+    """The winning claim's basis: a personnel total stands per basis (None: not personnel)."""
     value: int
     qualifier: str
     period_start: str | None
@@ -119,13 +125,32 @@ TOTAL_SOURCES: dict[str, str] = {
 }
 """Each totals field, and the claim field it is copied from."""
 
-GroupKey = tuple[str, str, str]
-"""(canonical claimant, subject, metric): what a total is the latest figure of."""
+GroupKey = tuple[str, str, str, str | None]
+"""(canonical claimant, subject, metric, basis): what a total is the latest figure of. A
+personnel figure's basis is part of it (killed and killed-or-wounded are two series); other
+metrics have none (None)."""
 
 
 def group_of(row: ClaimRow) -> GroupKey:
     """Return the totals group a claim counts toward."""
-    return (row["canonical_claimant"], row["subject"], row["metric"])
+    return (row["canonical_claimant"], row["subject"], row["metric"], row.get("basis"))
+
+
+def total_group(total: TotalRow) -> GroupKey:
+    """Return the group a totals row stands for."""
+    return (total["claimant"], total["subject"], total["metric"], total.get("basis"))
+
+
+def group_order(key: GroupKey) -> tuple[str, str, str, str]:
+    """A group's sort order: claimant, subject, metric, then basis (none first, as SQLite
+    sorts a NULL)."""
+    return (key[0], key[1], key[2], key[3] or "")
+
+
+def figure_name(metric: str, basis: str | None) -> str:
+    """A metric as a message names it: "personnel (killed)"; a basis left unknown, or none,
+    is not said."""
+    return metric if basis in (None, "unknown") else f"{metric} ({basis})"
 
 
 class Rows(Protocol):

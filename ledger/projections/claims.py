@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any, cast
 
-from events import EVENT_TYPES, is_review_fix
+from events import EVENT_TYPES, basis_of, is_review_fix
 from events.upcasters import upcast
 from ledger.projections.base import ArticleRow, ClaimRow, Rows, group_of
 
@@ -34,6 +34,7 @@ CLAIM_FIELDS = (
     "as_of",
     "quote",
     "span",
+    "basis",
 )
 _claim_fields = itemgetter(*CLAIM_FIELDS)
 _CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
@@ -76,6 +77,7 @@ def _new_claim_row(
     except KeyError:  # a payload without some optional field: it reads as None
         row = {name: claim.get(name) for name in CLAIM_FIELDS}
     position = event.position
+    row["basis"] = basis_of(row["metric"], row["basis"])
     row["canonical_claimant"] = resolve(claim["claimant"], rows.aliases("claimant"))
     row["status"] = "active"
     row["review"] = "unreviewed" if origin == "article" else "entered"
@@ -221,6 +223,7 @@ def _claim_corrected(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         return  # a claim this log never had, or one another stream owns: nothing changes
     changes = data["changes"]
     row = cast(ClaimRow, {**before, **changes, "position": event.position})
+    row["basis"] = basis_of(row["metric"], row.get("basis"))  # a metric moved to or from it
     old: Mapping[str, Any] = before
     if "claimant" in changes:
         row["canonical_claimant"] = resolve(row["claimant"], rows.aliases("claimant"))

@@ -86,13 +86,14 @@ def delta_series(
             _delta(before, after, by_date, windows, corrections or {})
             for before, after in pairwise(points)
         ]
-        claimant, subject, metric = key
+        claimant, subject, metric, basis = key
         first = points[0]
         out.append(
             {
                 "claimant": claimant,
                 "subject": subject,
                 "metric": metric,
+                "basis": basis,
                 "first": {
                     "as_of": first["as_of"],
                     "value": first["value"],

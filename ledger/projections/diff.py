@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from events import is_review_fix
-from ledger.projections.base import ArticleRow, ClaimRow, GroupKey, LifeRow, TotalRow
+from ledger.projections.base import (
+    ArticleRow,
+    ClaimRow,
+    GroupKey,
+    LifeRow,
+    TotalRow,
+    total_group,
+)
 from ledger.projections.group_totals import totals
 from ledger.projections.ranges import Range, ranges
 
@@ -169,7 +176,7 @@ def _totals(
 
 
 def _key(total: TotalRow) -> GroupKey:
-    return (total["claimant"], total["subject"], total["metric"])
+    return total_group(total)
 
 
 def _why(

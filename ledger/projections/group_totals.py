@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, cast
 
-from ledger.projections.base import TOTAL_SOURCES, ClaimRow, GroupKey, TotalRow, group_of
+from ledger.projections.base import (
+    TOTAL_SOURCES,
+    ClaimRow,
+    GroupKey,
+    TotalRow,
+    group_of,
+    group_order,
+)
 from ledger.projections.winner_rule import behind, eligible, rank
 
 _total_values = itemgetter(*TOTAL_SOURCES.values())
@@ -44,7 +51,7 @@ def totals(claims: Iterable[ClaimRow], *, as_of: str | None = None) -> list[Tota
         found = best.get(key)
         if found is None or row_rank > found[0]:
             best[key] = (row_rank, row)
-    return [total_row(best[key][1]) for key in sorted(best)]
+    return [total_row(best[key][1]) for key in sorted(best, key=group_order)]
 
 
 def why_lost(row: ClaimRow, won: ClaimRow | None, as_of: str | None = None) -> str:

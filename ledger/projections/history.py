@@ -1,4 +1,4 @@
-"""History: the series of figures over time per (claimant, subject, metric), and claim lives.
+"""History: the series of figures over time per (claimant, subject, metric, basis), and lives.
 
 Owns: `series(...)` (a range's two ends are one point, `ledger.projections.ranges`) and
 `life_of(...)`. Pure. Imports: projections base, `.ranges`.
@@ -22,9 +22,10 @@ def series(
     as_of: str | None = None,
     since: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Return every active cumulative figure of a metric, grouped per claimant and subject;
-    with `since`/`as_of`, only the figures about dates from `since` up to `as_of`."""
-    groups: dict[tuple[str, str], list[ClaimRow]] = {}
+    """Return every active cumulative figure of a metric, grouped per claimant, subject and
+    basis (a personnel series counts one thing: killed and killed-or-wounded are two); with
+    `since`/`as_of`, only the figures about dates from `since` up to `as_of`."""
+    groups: dict[tuple[str, str, str], list[ClaimRow]] = {}
     for row in claims:
         if row["metric"] != metric or row["period"] != "cumulative" or row["status"] != "active":
             continue
@@ -36,7 +37,8 @@ def series(
             continue
         if since is not None and row["as_of"] < since:
             continue
-        groups.setdefault((row["canonical_claimant"], row["subject"]), []).append(row)
+        key = (row["canonical_claimant"], row["subject"], row.get("basis") or "")
+        groups.setdefault(key, []).append(row)
     pairs = ranges(r for rows in groups.values() for r in rows)
     for key, rows in groups.items():  # a range is one point: its low end's, with its range
         groups[key] = [
@@ -47,6 +49,7 @@ def series(
             "claimant": name,
             "subject": subj,
             "metric": metric,
+            "basis": basis or None,
             "points": [
                 {
                     "as_of": r["as_of"],
@@ -67,7 +70,7 @@ def series(
                 for r in sorted(rows, key=lambda r: (r["as_of"], r["position"], r["claim_id"]))
             ],
         }
-        for (name, subj), rows in sorted(groups.items())
+        for (name, subj, basis), rows in sorted(groups.items())
     ]
 
 

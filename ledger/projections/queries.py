@@ -23,7 +23,7 @@ from ledger.projections.tables import select_sql
 _CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
 _GROUP = (  # by the group index
     "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND metric = ? "
-    "ORDER BY claim_id"
+    "AND basis IS ? ORDER BY claim_id"
 )
 _LIVES = "SELECT * FROM claim_life ORDER BY position, claim_id, kind"
 _LIFE = "SELECT * FROM claim_life WHERE claim_id = ? ORDER BY position, claim_id, kind"

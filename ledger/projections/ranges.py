@@ -38,11 +38,12 @@ SAME = (
     "canonical_claimant",
     "subject",
     "metric",
+    "basis",
     "period",
     "period_start",
     "as_of",
 )
-"""The fields the two ends of a range share."""
+"""The fields the two ends of a range share (a personnel range counts one thing)."""
 
 
 class Range(NamedTuple):

@@ -34,7 +34,7 @@ _DEFAULT_CACHE = "PRAGMA cache_size = -2000"
 _CHECKPOINTS = "SELECT name, position, version FROM projection_checkpoints"
 _CHECKPOINT_ROWS = "SELECT name, position, version, hash FROM projection_checkpoints"
 _SET_CHECKPOINT = insert_sql("projection_checkpoints", CHECKPOINT_COLUMNS)
-_ALL_GROUPS = "SELECT DISTINCT canonical_claimant, subject, metric FROM claims"
+_ALL_GROUPS = "SELECT DISTINCT canonical_claimant, subject, metric, basis FROM claims"
 _TOTALS_CLEAR = "DELETE FROM totals"
 
 

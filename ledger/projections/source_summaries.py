@@ -46,11 +46,11 @@ def sources(
 
 
 def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
-    latest: dict[tuple[str, str], ClaimRow] = {}
+    latest: dict[tuple[str, str, str], ClaimRow] = {}
     for row in rows:
         if row["period"] != "cumulative":
             continue
-        key = (row["subject"], row["metric"])
+        key = (row["subject"], row["metric"], row.get("basis") or "")  # one per basis
         if key not in latest or rank(row) > rank(latest[key]):
             latest[key] = row
     pairs = ranges(rows)
@@ -71,6 +71,7 @@ def _summary(name: str, by: By, rows: list[ClaimRow]) -> dict[str, Any]:
             {
                 "subject": row["subject"],
                 "metric": row["metric"],
+                "basis": row.get("basis"),
                 "value": row["value"],
                 "qualifier": row["qualifier"],
                 "as_of": row["as_of"],

@@ -22,6 +22,7 @@ from ledger.projections.base import (
     GroupKey,
     LifeRow,
     group_of,
+    group_order,
 )
 from ledger.projections.codecs import (
     article_from_sql,
@@ -55,13 +56,16 @@ _CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
 _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _BY_CLAIMANT = "SELECT claim_id FROM claims WHERE claimant = ?"
 _ALIASES = "SELECT kind, alias, canonical FROM aliases ORDER BY position"
-_IN_GROUP = "canonical_claimant = ? AND subject = ? AND metric = ?"
+_IN_GROUP = "canonical_claimant = ? AND subject = ? AND metric = ? AND basis IS ?"
 _GROUP = f"SELECT * FROM claims WHERE {_IN_GROUP}"
-_TOTAL_DELETE = "DELETE FROM totals WHERE claimant = ? AND subject = ? AND metric = ?"
+_TOTAL_DELETE = (
+    "DELETE FROM totals WHERE claimant = ? AND subject = ? AND metric = ? AND basis IS ?"
+)
 _TOTALS_OF = select_sql(  # the totals rows of the groups in a JSON array of [claimant, ...]
     "totals",
-    where="(claimant, subject, metric) IN (SELECT json_extract(value, '$[0]'), "
-    "json_extract(value, '$[1]'), json_extract(value, '$[2]') FROM json_each(?))",
+    where="(claimant, subject, metric, coalesce(basis, '')) IN (SELECT json_extract(value, "
+    "'$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), "
+    "coalesce(json_extract(value, '$[3]'), '') FROM json_each(?))",
 )
 _GROUP_WINNER = (
     f"SELECT {', '.join(TOTAL_SOURCES.values())} FROM claims WHERE {_IN_GROUP} "
@@ -233,11 +237,11 @@ def write_totals(conn: sqlite3.Connection, rows: SQLiteRows) -> None:
     joined_only = [k for k in rows.touched if k in rows.joined and k not in rows.changed]
     stored: dict[GroupKey, dict[str, Any]] = {}
     if joined_only:  # their current totals, in one query
-        found = conn.execute(_TOTALS_OF, (orjson.dumps(sorted(joined_only)),))
+        found = conn.execute(_TOTALS_OF, (orjson.dumps(sorted(joined_only, key=group_order)),))
         for values in found:
             total = dict(zip(TOTAL_COLUMNS, values, strict=True))
-            stored[(total["claimant"], total["subject"], total["metric"])] = total
-    for key in sorted(rows.touched):
+            stored[(total["claimant"], total["subject"], total["metric"], total["basis"])] = total
+    for key in sorted(rows.touched, key=group_order):
         if key in rows.changed or key not in rows.joined:
             _recompute(conn, key)
         else:
@@ -250,9 +254,8 @@ def write_totals(conn: sqlite3.Connection, rows: SQLiteRows) -> None:
 def _recompute(conn: sqlite3.Connection, key: GroupKey) -> None:
     """Rewrite a group's total from its claims in the table (by the rule's SQL form)."""
     best = conn.execute(_GROUP_WINNER, key).fetchone()
-    if best is None:
-        conn.execute(_TOTAL_DELETE, key)
-    else:
+    conn.execute(_TOTAL_DELETE, key)
+    if best is not None:
         conn.execute(_TOTAL_INSERT, best)
 
 
@@ -267,4 +270,5 @@ def _join(conn: sqlite3.Connection, current: dict[str, Any] | None, new: list[Cl
             if best_rank is None or row_rank > best_rank:
                 best, best_rank = row, row_rank
     if best is not None:
+        conn.execute(_TOTAL_DELETE, group_of(best))
         conn.execute(_TOTAL_INSERT, cast(tuple[Any, ...], total_values(best)))

@@ -42,10 +42,12 @@ KEYS: dict[str, tuple[str, ...]] = {
     "claim_life": ("claim_id", "position", "kind"),
     "articles": ("article_id",),
     "aliases": ("kind", "alias"),
-    "totals": ("claimant", "subject", "metric"),
+    "totals": ("claimant", "subject", "metric", "basis"),
     "projection_checkpoints": ("name",),
 }
-"""Each table's primary key, which is also the leading columns of its rows."""
+"""Each table's primary key. (A totals row of another metric than personnel has no basis:
+NULL, which SQLite lets a key column hold; its writer deletes a group's row before it writes
+one, so a key with a NULL never holds two.)"""
 
 GROUP_INDEX = (
     'CREATE INDEX IF NOT EXISTS "idx_claims_canonical_claimant_subject_metric"\n'

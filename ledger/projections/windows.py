@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from ledger.projections.base import ClaimRow, GroupKey, group_of
+from ledger.projections.base import ClaimRow, GroupKey, group_of, group_order
 from ledger.projections.winner_rule import rank
 
 WindowKey = tuple[str, str]
@@ -63,6 +63,7 @@ def _figure_row(row: ClaimRow, duplicates: int) -> dict[str, Any]:
         "claimant": row["canonical_claimant"],
         "subject": row["subject"],
         "metric": row["metric"],
+        "basis": row.get("basis"),
         "value": row["value"],
         "qualifier": row["qualifier"],
         "period_start": window_of(row)[0],
@@ -92,10 +93,10 @@ def _dedupe(rows: Iterable[ClaimRow]) -> list[tuple[ClaimRow, int]]:
 
 
 def latest_windows(claims: Iterable[ClaimRow], *, as_of: str | None = None) -> list[dict[str, Any]]:
-    """Per (claimant, subject, metric), the window figure that ranks first (latest as_of,
+    """Per (claimant, subject, metric, basis), the window figure that ranks first (latest as_of,
     ...), with how many other claims report the same window (`duplicates`); sorted by group."""
     out = []
-    for _, rows in sorted(_groups(claims, as_of).items()):
+    for _, rows in sorted(_groups(claims, as_of).items(), key=lambda g: group_order(g[0])):
         best = _best(rows)
         same = sum(window_of(r) == window_of(best) for r in rows) - 1
         out.append(_figure_row(best, same))
@@ -144,7 +145,10 @@ def window_sums(
     `since`..`until` (inclusive), by the rules of the module docstring; groups with no window
     inside the range are left out."""
     out = []
-    for (claimant, subject, metric), rows in sorted(_groups(claims, as_of).items()):
+    groups = _groups(claims, as_of)
+    for (claimant, subject, metric, basis), rows in sorted(
+        groups.items(), key=lambda g: group_order(g[0])
+    ):
         inside = [r for r in rows if since <= window_of(r)[0] and r["as_of"] <= until]
         if not inside:
             continue
@@ -158,6 +162,7 @@ def window_sums(
                 "claimant": claimant,
                 "subject": subject,
                 "metric": metric,
+                "basis": basis,
                 "from": since,
                 "to": until,
                 "value": value,
