@@ -82,3 +82,24 @@ def test_a_source_named_paragraphs_before_keeps_its_figures(
 )
 def test_with_nobody_named_the_publisher_speaks(text: str) -> None:
     assert {(who, why) for _, who, why in _run(text)} == {(PUBLISHER, "publisher-fallback")}
+
+
+# '"...," said <a person>.' names who speaks for the quotation's next sentences, however
+# unknown the person; an earlier paragraph's source does not carry over it.
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            'Officials in London said 7,000 Russian soldiers were killed.\n\n"We have had '
+            'losses," said General Ivan Petrov. "To date, 1,351 servicemen have died."',
+            "Ivan Petrov",
+        ),
+        (
+            "The Pentagon said Russia had lost 4,000 tanks.\n\n“It was hard,” said Col. Anna "
+            "Lind, using the army's phrase. “So far 300 of our soldiers were wounded.”",
+            "Anna Lind",
+        ),
+    ],
+)
+def test_a_person_named_after_a_quote_speaks_on(text: str, claimant: str) -> None:
+    assert _run(text)[-1][1:] == (claimant, "paragraph-carry")
