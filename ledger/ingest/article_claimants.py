@@ -9,8 +9,9 @@ is the one official body of that side the article names: "same-body") and `name_
 "official-named-next") and `credit_source_line` ("Source: X on Facebook", a line naming the
 source of the figures an outlet republishes: "source-line"); and `settle_subjects`, the
 subject of a figure whose sentence named no side (the other side of its claimant's, unless its
-own ranks). A described official ("NATO's top civilian official") is the titled person of
-that body the next sentences name as speaker ("described-named-next"). Imports: `cand`,
+own ranks; Russia's for soldiers "killed in Ukraine": "died-in-ukraine"). A described
+official ("NATO's top civilian official") is the titled person of that body the next
+sentences name as speaker ("described-named-next"). Imports: `cand`,
 `claimant_names`, `claimant_lexicon`, `cues`, `name_cores`, `pair_speakers`, `rules`, `rx`,
 `sentences`, `speakers`.
 """
@@ -85,8 +86,25 @@ SOURCE_END = Rule(
     "the General Staff on Facebook",
     "the General Staff",
 )
+# "1,351 servicemen had been killed in Ukraine": the dead fought in Ukraine, a foreign land.
+DIED_IN_UKRAINE = Rule(
+    "died-in-ukraine",
+    "Soldiers killed, dead or wounded in Ukraine (the place): Russia's losses, whoever says so.",
+    guarded(
+        r"[^.;:!?]{0,60}?\b(?:killed|died|dead|wounded|injured|perished|fallen)"
+        r"(?:\s+(?:in action|in combat|fighting))?\s+in\s+Ukraine\b(?!['’])",
+        _I,
+    ),
+    " had been killed in Ukraine",
+    " had been killed in Ukraine's army",
+)
 ARTICLE_RULES = registry(
-    OFFICIAL_NAMED_NEXT, DESCRIBED_NAMED_NEXT, FIRST_PERSON, SOURCE_LINE, SOURCE_END
+    OFFICIAL_NAMED_NEXT,
+    DESCRIBED_NAMED_NEXT,
+    FIRST_PERSON,
+    SOURCE_LINE,
+    SOURCE_END,
+    DIED_IN_UKRAINE,
 )
 # "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
 _OWN_NP = guarded(
@@ -202,9 +220,13 @@ def _described_named_next(words: str, si: int, text: str, sentences: list[Senten
 
 def settle_subjects(text: str, cands: list[Cand]) -> None:
     """A figure whose sentence named no side (or only "the enemy") is the other side's of its
-    claimant, unless it is the speaker's own ("1,350 soldiers killed in its ranks")."""
+    claimant, unless it is the speaker's own ("1,350 soldiers killed in its ranks"); soldiers
+    killed in Ukraine, the place, are Russia's whoever counts them."""
     for c in cands:
         if c.subject not in (None, "enemy"):
+            continue
+        if DIED_IN_UKRAINE.match(text, c.q_end, min(len(text), c.q_end + 100)):
+            c.subject, c.why["subject"] = "russia", DIED_IN_UKRAINE.name
             continue
         words = c.claimant_text or ""
         if is_outlet(words):  # "an independent Russian outlet": not the Russian side

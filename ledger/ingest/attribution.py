@@ -6,12 +6,12 @@ anaphor resolved to whom it stands for, "the president" to the president named b
 defence minister" to the minister the article names, a spokesman with his body), a sentence
 after it that names its speaker ("This was reported by X"), a headline's prefix or suffix, a
 body the sentence opens with ("The Air Force shot down ..."), the source carried through the
-paragraph and the next two that name nobody (an outlet relaying it does not take over), else
-the publisher; then, for the whole article (`article_claimants`), the lead's source for the
-headline and for lead figures told before it, and one body per side for a bare "Moscow";
-and the last-resort subject of figures whose sentence named no side (the other side of the
-claimant's: `article_claimants`); an unnamed official the next sentence names, that person.
-Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
+paragraph and the next two that name nobody (an outlet relaying it does not take over), the
+last source named before, else the publisher; then, for the whole article (`article_claimants`),
+the lead's source for the headline and lead figures told before it, one body per side for a
+bare "Moscow"; the last-resort subject of figures whose sentence named no side (the other
+side of the claimant's: `article_claimants`); an unnamed official the next sentence names,
+that person. Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
 `claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
 `rx`, `references`, `sentences`, `speakers`, `article_claimants`.
 """
@@ -256,7 +256,7 @@ def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> N
 
 def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
     """No speaker in the sentence: the headline's, the publisher's for "reportedly", the
-    paragraph's, else the publisher's."""
+    paragraph's, else the last source named (however far back), else the publisher's."""
     if said.heading_np:
         if carry.article_hint is None:
             carry.article_hint = british_hint(said.text[: carry.article_end])
@@ -270,9 +270,9 @@ def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
     elif body := subject_body(said.text[said.sent.start : min(c.q_start, said.sent.start + 200)]):
         c.claimant, c.claimant_text, c.explicit_claimant = body, body, True
         c.why["claimant"] = "subject-body"
-    elif carry.para:
-        c.claimant, c.claimant_text = carry.para
-        c.why["claimant"] = "paragraph-carry"
+    elif who := carry.para or carry.last:  # the outlet speaks only when nobody else is named
+        c.claimant, c.claimant_text = who
+        c.why["claimant"] = "paragraph-carry" if carry.para else "article-carry"
     else:
         c.claimant, c.claimant_text = carry.publisher, None
         c.why["claimant"] = "publisher-fallback"

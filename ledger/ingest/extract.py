@@ -10,8 +10,8 @@ skipped. Deterministic, no I/O, no clock.
 
 A text the stages cannot read (mostly Cyrillic letters: see `language`) gives no claims. The
 stages read a copy of the text of the same length (`_reading_copy`: the rarer dashes and
-minus signs as "-", "–" or "—", every line end as a newline); quotes are cut from the text
-itself.
+minus signs as "-", "–" or "—", every line end as a newline, a count's abbreviation point
+as a space: `COUNT_POINT`); quotes are cut from the text itself.
 
 The stages, each in its own module, are called in this order, each making or filling in
 `Cand`s (from `cand`: a claim in the making):
@@ -27,10 +27,10 @@ The stages, each in its own module, are called in this order, each making or fil
 - `periods`     as_of, period and period_start (helped by `period_cues`, `dates`);
 - `basis`       what a personnel figure counts (killed, wounded, both, ...).
 
-They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`
-and `rx` (regex helpers); `trace` records what became of each figure when asked. Imports
-point one way: this module imports the stages; a stage never imports this module, nor a
-later stage. This module owns what comes after the stages:
+They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`,
+`rules` (named rules) and `rx` (regex helpers); `trace` records what became of each figure
+when asked. Imports point one way: this module imports the stages; a stage never imports
+this module, nor a later stage. This module owns what comes after the stages:
 merging restatements and making `Claim`s with deterministic ids, each with the bounds of
 the sentence its quote stands in (as `sentence_at`, re-exported from `sentences` for the
 audit view, reads it).
@@ -54,6 +54,7 @@ from ledger.ingest.filters import drop_rule, keep
 from ledger.ingest.furniture import furniture_spans
 from ledger.ingest.language import unread_language
 from ledger.ingest.periods import assign_periods
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentences
 from ledger.ingest.subjects import assign_subjects
 from ledger.ingest.trace import Trace
@@ -144,12 +145,23 @@ _READ_AS = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2015": "—", "\u2212": "-"}
 )
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
+COUNT_POINT = Rule(
+    "count-point",
+    'A full stop after a count that its sentence goes on past ("25 thousand. were killed": '
+    "an abbreviation's point, as translations keep it): read as a space.",
+    re.compile(r"(?:(?<=\d)|(?<=\bthousand)|(?<=\bmillion))\.(?= [a-z])"),
+    "of which 25 thousand. were killed",
+    "lost 400 tanks. Killed were",
+)
+READING_RULES = registry(COUNT_POINT)
 
 
 def _reading_copy(text: str) -> str:
     """The text as the stages read it, of the same length: the rarer dashes as "-", "–" or
-    "—", and line ends as "\\n" ("\\r\\n" as " \\n", a lone "\\r" as "\\n")."""
-    return _CR_BEFORE_LF.sub(" ", text.translate(_READ_AS)).replace("\r", "\n")
+    "—", line ends as "\\n" ("\\r\\n" as " \\n", a lone "\\r" as "\\n"), and the point
+    of an abbreviated count that its sentence goes on past as a space."""
+    read = _CR_BEFORE_LF.sub(" ", text.translate(_READ_AS)).replace("\r", "\n")
+    return COUNT_POINT.pattern.sub(" ", read) if ". " in read else read
 
 
 # --- merging and ids ---------------------------------------------------------------------

@@ -1,10 +1,11 @@
 """Period starts: the cues that date a window's first day ("since March 3", "since June").
 
 Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2, when it
-reported ...", and "in the Donetsk area", which makes a total one front's), `FRONT_SCOPE`,
-`front_window` (losses in Kursk after August 2024: the incursion's window),
-and `since_cue` (the period a "since" gives a stretch of text). Imports: `cues`, `dates`,
-`lexicon` (a month's regex), `period_months`, `period_rules`, `rules`, `rx`.
+reported ...", "the first update since March 2", and "in the Donetsk area", which makes a
+total one front's), `FRONT_SCOPE`, `front_window` (losses in Kursk after August 2024: the
+incursion's window), and `since_cue` (the period a "since" gives a stretch of text).
+Imports: `cues`, `dates`, `lexicon` (a month's regex), `period_months`, `period_rules`,
+`rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -65,6 +66,19 @@ START_CUES = registry(
         words("when"),
     ),
     Rule(
+        "update-since-day",
+        'The day of the last report ("the first casualty update since March 2"): it says how '
+        "long the speaker was silent, not where the figures start; the tally, cumulative.",
+        guarded(
+            r"\b(?:first|latest|last|only|previous|new)\s+(?:[\w-]+\s+){0,3}?(?:update|report|"
+            r"figures?|count|toll|tally|briefing|announcement|statement|disclosure)s?\s+since\b",
+            _I,
+        ),
+        "in the first major casualty update since March 2",
+        "lost 1,300 troops since March 2",
+        words("since"),
+    ),
+    Rule(
         "sum-of-a-front",
         '"Total losses in the Donetsk area": the sum of one front\'s fighting, not of the war.',
         guarded(
@@ -77,7 +91,7 @@ START_CUES = registry(
         words("region|oblast|area|direction|sector|axis"),
     ),
 )
-_SINCE_DATE, _SINCE_MONTH, _SINCE_WHEN, FRONT_SCOPE = START_CUES
+_SINCE_DATE, _SINCE_MONTH, _SINCE_WHEN, _UPDATE_SINCE, FRONT_SCOPE = START_CUES
 
 # The day Ukraine's forces crossed into Russia's Kursk region.
 KURSK_START = dt.date(2024, 8, 6)
@@ -111,7 +125,8 @@ def front_window(text: str, q_start: int, q_end: int, as_of: dt.date | None) -> 
 
 def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.date) -> Cue | None:
     """ "since March 3", "since Monday": a window from that day (not from the invasion's);
-    "since March 2, when it reported": the tally of that day's report."""
+    "since March 2, when it reported": the tally of that day's report; "the first update
+    since March 2": a tally, cumulative."""
     if "since" not in seg.lower():
         return None
     # read a little past the stretch: a clause cut at the comma of "since March 2, when"
@@ -119,6 +134,9 @@ def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.d
     when = _SINCE_WHEN.search(ahead)
     if when and when.start() < len(seg):
         return Cue("cumulative", None, _SINCE_WHEN.name)
+    update = _UPDATE_SINCE.search(ahead)
+    if update and update.start() < len(seg):
+        return Cue("cumulative", None, _UPDATE_SINCE.name)
     since = _SINCE_DATE.search(ahead)
     if since and since.end() <= len(seg):
         for pos, d, _ in dates:

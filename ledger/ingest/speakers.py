@@ -193,11 +193,12 @@ def _after_phrase(
 
 
 def _inverted(s: str, offset: int) -> list[Attribution]:
-    """ ", said the General Staff": a known claimant after its verb."""
+    """ ", said the General Staff": a known claimant; '"...," said Col. Ivan Petrov': anyone."""
     out = []
     for m in _INVERTED.finditer(s):
         np = tidy_np(_INVERTED_CUT.split(m.group("np"))[0])
-        if valid_np(np) and canonical(np):
+        np = np[:-1] if np.endswith(".") and np[-2:-1].islower() else np  # "said Ivan Petrov."
+        if valid_np(np) and (canonical(np) or m.group(0)[0] in '"”'):
             out.append(Attribution(offset + m.start(), np, False))
     return out
 
@@ -260,8 +261,7 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
 
 def _person(np: str) -> str:
     """ "Spokesmen Ivan Orlov": the name without the title or rank before it."""
-    core = name_core(np)
-    return core[0] if core else np
+    return core[0] if (core := name_core(np)) else np
 
 
 def _apposed_name(core: str, ends_comma: bool) -> str | None:
