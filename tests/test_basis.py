@@ -191,3 +191,27 @@ def test_a_basis_round_trips_through_its_event() -> None:
     event = decode(document["type"], document["schema_version"], document["data"])
     assert {c.basis for c in event.claims} == {"killed_or_wounded"}  # type: ignore[attr-defined]
     assert isinstance(event.claims[0], Claim)  # type: ignore[attr-defined]
+
+
+WRAPPED = """Estimates of the toll
+
+March 1, 2024
+
+Western officials said on Friday that they now put Kyiv's toll at close to 52,000 troops killed
+and 80,000 to 95,000 wounded since the start of the full-scale invasion, while Moscow's dead were
+put at 61,000.
+
+A figure of 3,100 soldiers was given for one brigade.
+
+Killed in action were others, the officials said.
+"""
+
+
+def test_a_line_break_in_a_hard_wrapped_paragraph_does_not_end_a_clause(cli, tmp_path) -> None:
+    """Plain text wrapped at a fixed width: "80,000 to 95,000\\nwounded" is one clause, so both
+    ends are the wounded."""
+    (tmp_path / "wrapped.txt").write_text(WRAPPED)
+    result = cli("extract", str(tmp_path / "wrapped.txt"), "--publisher", "Test Wire", "--json")
+    assert result.exit_code == 0, result.output
+    found = {c["value"]: c["basis"] for c in json.loads(result.stdout)["claims"]}
+    assert found == {52_000: "killed", 80_000: "wounded", 95_000: "wounded"}

@@ -157,10 +157,11 @@ BASIS_WINDOW = registry(
     ),
     _bound(
         "basis-clause-end",
-        r"[;:()\[\]]|\.\s|\n",
-        "Where a figure's clause ends: a basis word after it is another clause's.",
+        r"[;:()\[\]]|\.\s|\n\s*\n",
+        "Where a figure's clause ends: a basis word after it is another clause's (a line break"
+        " inside a hard-wrapped paragraph is not an end; a blank line is).",
         "4,000 troops; the dead",
-        "4,000 troops killed",
+        "4,000 troops\nkilled",
     ),
     _bound(
         "basis-earlier-figure-words",
