@@ -197,6 +197,21 @@ def test_a_schema_1_ledger_is_upgraded_on_the_next_write(twelve: Path, cli) -> N
         sql(twelve, REWRITES[0])
 
 
+def test_a_schema_2_ledger_gets_the_tree_on_the_next_write(twelve: Path, cli) -> None:
+    """A file written before the Merkle tree (schema 2, no `merkle_nodes`): it reads and
+    verifies; the next write brings it to schema 3 with the tree backfilled, and verify
+    checks that tree. A claim-ledger older than the tree refuses schema 3 (it would append
+    without growing the tree)."""
+    sql(twelve, "DROP TABLE merkle_nodes", "PRAGMA user_version = 2")
+    assert cli("verify").exit_code == 0
+    assert cli("replay").exit_code == 0
+    conn = sqlite3.connect(twelve)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    conn.close()
+    assert cli("verify").exit_code == 0
+    assert json.loads(cli("prove", "--consistency", "1", "--json").stdout)["new_size"] >= 12
+
+
 # -- 2. verify checks the guards are the installed ones ---------------------------------------
 
 NO_OP = "BEGIN SELECT 1; END"

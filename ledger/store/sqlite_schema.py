@@ -18,7 +18,7 @@ from pathlib import Path
 from ledger.errors import InvalidInput, NotALedger, OperationFailed
 
 APPLICATION_ID = 0x434C4447  # "CLDG": marks the file as a claim ledger
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """1: the events table with its UPDATE and DELETE triggers. 2: the INSERT guard, which refuses
 any row that does not extend the chain at the head (so REPLACE and UPSERT cannot rewrite an
 event). A schema-1 file gets the guard the next time it is opened for writing."""
@@ -195,7 +195,6 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> N
             conn.execute("PRAGMA synchronous = FULL")
             if version < SCHEMA_VERSION:
                 _upgrade(conn)
-            conn.execute(TREE_DDL)  # a no-op once there; an older file gets it (empty)
         return
     if application_id != 0 or objects:
         raise NotALedger(f"{path} is not a claim ledger (it is another SQLite database)")
@@ -228,16 +227,21 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 
 def _upgrade(conn: sqlite3.Connection) -> None:
-    """Bring a schema-1 ledger to schema 2 (add the INSERT guard), in one transaction."""
+    """Bring an older ledger to this schema in one transaction: schema 2 added the INSERT
+    guard, schema 3 the Merkle tree's table (empty: the next append backfills it). A ledger
+    at schema 3 is refused by an older claim-ledger, which would append without growing the
+    tree and so leave a tree `verify` reports as wrong."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
             conn.execute("ROLLBACK")  # another writer upgraded it while we waited
             return
         present = conn.execute(_TRIGGER_NAMED, ("events_insert_at_head",)).fetchone()
-        if present is None:  # a same-named trigger of someone else's is left for verify
-            for statement in _statements(INSERT_GUARD_DDL):
+        if version < 2 and present is None:  # a same-named trigger of someone else's is left
+            for statement in _statements(INSERT_GUARD_DDL):  # for verify
                 conn.execute(statement)
+        conn.execute(TREE_DDL)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
@@ -293,7 +297,7 @@ def guard_problems(conn: sqlite3.Connection) -> list[str]:
         present = found.pop(("trigger", name), None)
         if present is None:
             hint = ""
-            if version < SCHEMA_VERSION and name == "events_insert_at_head":
+            if version < 2 and name == "events_insert_at_head":  # schema 2 added it
                 hint = " (the ledger predates it: any write, e.g. `claims replay`, adds it)"
             problems.append(f"the append-only trigger {name} is missing{hint}")
         elif _normalised(present[1]) != ddl:
