@@ -34,7 +34,6 @@ from events.envelope import NewEvent
 from ledger.app.rules import check_alias, check_correction, check_retraction, raw_event_rules
 from ledger.app.session import Session
 from ledger.errors import InvalidInput, NotFound, OperationFailed
-from ledger.importers import claim_stream
 from ledger.projections import ClaimRow
 from ledger.store import Recorded
 from ledger.store.hashing import canonical_json
@@ -83,6 +82,8 @@ def assert_claim(
         )
     except ValidationError as exc:
         raise InvalidInput(f"invalid claim: {describe(exc)}") from None
+    from ledger.importers import claim_stream  # here: a read loads no importer module
+
     item = NewEvent(
         stream=claim_stream(claim_id),
         event=event,

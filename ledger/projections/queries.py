@@ -14,6 +14,7 @@ from ledger.projections.base import ArticleRow, ClaimRow, GroupKey, LifeRow, Tot
 from ledger.projections.codecs import (
     article_from_sql,
     claim_from_sql,
+    claims_from_sql,
     life_from_sql,
     records,
 )
@@ -76,8 +77,7 @@ class SQLiteReadModel:
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
-        rows = records(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
-        return [claim_from_sql(r) for r in rows]
+        return claims_from_sql(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
@@ -86,7 +86,7 @@ class SQLiteReadModel:
 
     def group(self, key: GroupKey) -> list[ClaimRow]:
         """The claims of one totals group, in claim-id order."""
-        return [claim_from_sql(r) for r in records(self.conn.execute(_GROUP, key))]
+        return claims_from_sql(self.conn.execute(_GROUP, key))
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
