@@ -5,6 +5,7 @@
     placement.py     where the read models live: in the ledger file, or a local views file
     commands.py      one handler per command: assert, append --event, correct, retract,
                      retract --article, alias, ingest, import-data
+    ingest_jobs.py   a folder's articles extracted on every core, in serial order
     rules.py         the rules every write obeys, whichever command writes it
     reviews.py       review: accept, fix, reject extracted claims; the review queue
     queries.py       totals, sources, history, show, check, audit, log

@@ -197,9 +197,11 @@ class Ledger:
         *,
         dry_run: bool = False,
         actor: str = "cli",
+        jobs: int | None = None,
     ) -> Iterator[IngestResult]:
-        """`claims ingest`: one event per article, each in its own transaction."""
-        return commands.ingest(self, source, options, dry_run=dry_run, actor=actor)
+        """`claims ingest`: one event per article, each in its own transaction; the claims
+        read by `jobs` processes (default: every usable core), the log as a serial run's."""
+        return commands.ingest(self, source, options, dry_run=dry_run, actor=actor, jobs=jobs)
 
     def import_dataset(
         self,

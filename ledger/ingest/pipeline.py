@@ -264,9 +264,12 @@ class Ingestor:
         self.known = dict(known or {})
         self.actor = actor
 
-    def ingest(self, draft: ArticleDraft, *, dry_run: bool = False) -> IngestResult:
-        """Record one article, or say why it needs nothing."""
-        prepared = prepare(draft)
+    def ingest(
+        self, draft: ArticleDraft, *, dry_run: bool = False, prepared: Prepared | None = None
+    ) -> IngestResult:
+        """Record one article, or say why it needs nothing (`prepared`: `prepare(draft)`,
+        if it was extracted already, e.g. by a worker process)."""
+        prepared = prepared if prepared is not None else prepare(draft)
         state = stream_state(self.store.read(stream=article_stream(prepared.article_id)))
         status, item = decide(prepared, state)
         result = IngestResult(
