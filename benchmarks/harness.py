@@ -44,13 +44,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import data, peer, reads
+from benchmarks import data, ingest, peer, reads
 from benchmarks.results import Figure, fmt, table, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 REPS = 3
-GROUPS = {"raw", "append", "cli", "replay", "verify", "rss", "catchup", "extract", "reads", "peer"}
+GROUPS = {
+    "raw",
+    "append",
+    "cli",
+    "replay",
+    "verify",
+    "rss",
+    "catchup",
+    "extract",
+    "reads",
+    "peer",
+    "ingest",
+}
 BATCH = 1_000
 
 
@@ -382,7 +394,7 @@ class Bench:
         """The read commands as processes on a ledger of the full data set + two articles."""
         claims = _claims_command()
         path = self.path("dataset")
-        kind = reads.dataset_ledger(claims, path, _run)
+        kind = reads.dataset_ledger(claims, path, _run, quick=self.quick)
         self._reads(claims, path, "", {"data": kind})
 
     def reads_log(self, log_path: Path) -> None:
@@ -409,6 +421,35 @@ class Bench:
                 extra=extra,
                 reps=reps,
             )
+
+    def ingest(self) -> None:
+        """One article as a process (beside `--help`), and a folder on one core and on all."""
+        count = 6 if self.quick else 200
+        folder = self.tmp / "articles"
+        paths = ingest.write_folder(folder, count)
+        claims = _claims_command()
+        reps = 2 if self.quick else reads.REPS
+        self.measure("ingest_help_ms", "ms", reads.process_ms([*claims, "--help"]), reps=reps)
+
+        def one() -> float:
+            argv = [*claims, "--ledger", str(self.path("one")), "ingest", str(paths[0])]
+            return reads.process_ms(argv)()
+
+        self.measure("ingest_one_ms", "ms", one, ratio_to="ingest_help_ms", reps=reps)
+        extra = {"articles": count, "cores": ingest_jobs_cores()}
+        self.measure(
+            "ingest_folder_serial_aps",
+            "articles/s",
+            ingest.folder_aps(lambda: self.path("serial"), folder, count, 1),
+            extra=extra,
+        )
+        self.measure(
+            "ingest_folder_aps",
+            "articles/s",
+            ingest.folder_aps(lambda: self.path("parallel"), folder, count, None),
+            ratio_to="ingest_folder_serial_aps",
+            extra=extra,
+        )
 
     def peer(self) -> None:
         """The peer (`eventsourcing` on SQLite) on the same claim events as the ledger."""
@@ -446,6 +487,7 @@ class Bench:
             ("cli", self.cli),
             ("reads", self.reads_dataset),
             ("extract", self.extract),
+            ("ingest", self.ingest),
             ("peer", self.peer),
         ]
         log_steps: list[tuple[str, Callable[[Path], None]]] = [
@@ -472,6 +514,13 @@ class Bench:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def ingest_jobs_cores() -> int:
+    """The cores a folder ingest uses by default."""
+    from ledger.app.ingest_jobs import usable_cores
+
+    return usable_cores()
 
 
 def log(message: str) -> None:

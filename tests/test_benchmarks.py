@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from benchmarks import peer
+from benchmarks.reads import READS
+
 ROOT = Path(__file__).resolve().parent.parent
 
 FIGURES = {
@@ -25,12 +30,24 @@ FIGURES = {
     "catchup_ms_100k",
     "extract_articles_per_s",
     "peak_rss_mb",
+    "ingest_help_ms",
+    "ingest_one_ms",
+    "ingest_folder_serial_aps",
+    "ingest_folder_aps",
+    *(f"read_{name}_ms{suffix}" for name in (*READS, "help") for suffix in ("", "_log")),
 }
+PEER = {"peer_append_batched_eps", "peer_append_single_eps", "peer_replay_eps"}
 RATIOS = {
     "append_batched_eps": "raw_sqlite_append_eps",
     "replay_eps": "raw_sqlite_replay_eps",
     "catchup_ms_100k": "catchup_ms_empty",
     "cli_startup_ms": "python_import_typer_ms",
+    "read_show_ms": "read_help_ms",
+    "read_check_ms_log": "read_help_ms_log",
+    "ingest_one_ms": "ingest_help_ms",
+    "ingest_folder_aps": "ingest_folder_serial_aps",
+    "peer_append_batched_eps": "raw_sqlite_append_eps",
+    "peer_replay_eps": "raw_sqlite_replay_eps",
 }
 
 
@@ -41,7 +58,7 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=400,
         check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
@@ -49,12 +66,27 @@ def test_quick_run_prints_every_figure(tmp_path: Path) -> None:
     for line in done.stdout.splitlines():
         figure = json.loads(line)
         figures[figure["name"]] = figure
-    assert set(figures) == FIGURES
+    assert set(figures) == FIGURES | (PEER if peer.available() else set())
     for figure in figures.values():
         assert isinstance(figure["unit"], str)
         for field in ("median", "min", "max"):
             assert isinstance(figure[field], int | float) and figure[field] > 0, figure
         assert figure["min"] <= figure["median"] <= figure["max"]
     for name, raw in RATIOS.items():
+        if name in PEER and not peer.available():
+            continue
         assert figures[name]["ratio_to"] == raw
         assert isinstance(figures[name]["ratio"], int | float)
+
+
+def test_without_the_peer_its_figures_are_skipped_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With `eventsourcing` not installed the peer figures are left out, and the run says so."""
+    from benchmarks.harness import Bench
+
+    monkeypatch.setattr(peer, "available", lambda: False)
+    bench = Bench(10, quick=True, as_json=True, tmp=tmp_path)
+    bench.peer()
+    assert bench.figures == {}
+    assert "eventsourcing is not installed" in capsys.readouterr().err
