@@ -90,3 +90,38 @@ def test_without_the_peer_its_figures_are_skipped_saying_so(
     bench.peer()
     assert bench.figures == {}
     assert "eventsourcing is not installed" in capsys.readouterr().err
+
+
+def test_the_readme_speed_table_is_generated_from_results() -> None:
+    """README.md's speed table is exactly what `benchmarks.readme_table` makes of RESULTS.md."""
+    from benchmarks import readme_table
+
+    readme = readme_table.README.read_text(encoding="utf-8")
+    table = readme_table.render(readme_table.parse(readme_table.RESULTS.read_text("utf-8")))
+    begin = readme.index(readme_table.BEGIN) + len(readme_table.BEGIN)
+    assert readme[begin : readme.index(readme_table.END)] == "\n" + table + "\n"
+    assert readme_table.main(["--check"]) == 0
+
+
+def test_the_generator_reads_each_run_and_says_what_is_missing() -> None:
+    """Figures come from their own run's section; a figure no run has is said so."""
+    from benchmarks import readme_table
+
+    results = "\n".join(
+        [
+            "<!-- run n=100000 -->",
+            "| figure | median | min | max | unit | ratio | target |",
+            "| --- | ---: | ---: | ---: | --- | --- | --- |",
+            "| replay_eps | 30,000 | 29,000 | 31,000 | events/s | 0.20 x raw | MISSED |",
+            "<!-- end n=100000 -->",
+            "<!-- run n=1000000 -->",
+            "| peak_rss_mb | 149 | 148 | 150 | MB |  | met (value < 200) |",
+            "<!-- end n=1000000 -->",
+        ]
+    )
+    runs = readme_table.parse(results)
+    assert runs[100_000]["replay_eps"]["median"] == "30,000"
+    table = readme_table.render(runs)
+    assert "| 1,000,000 | 149 MB | 148 – 150 |  | met (value < 200) |" in table
+    assert "| 100,000 | 30,000 events/s | 29,000 – 31,000 | 0.20 x raw | MISSED |" in table
+    assert "(`append_batched_eps`) | | not measured yet |" in table
