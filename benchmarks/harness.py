@@ -593,7 +593,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         action="append",
         choices=sorted(GROUPS),
-        help="measure only these groups (repeatable; raw counterparts are then left out)",
+        help="measure only these groups (repeatable; raw counterparts are then left out);"
+        " their rows replace those of the same figures in RESULTS.md",
     )
     args = parser.parse_args(argv)
     n = args.n or (500 if args.quick else 100_000)
@@ -606,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     if not args.json:
         print(table(figures))
-    if not args.quick and not args.only:
-        write_results(args.results, n, figures)
+    if not args.quick:
+        write_results(args.results, n, figures, only=args.only)
         log(f"wrote {args.results}")
     return 0

@@ -152,30 +152,49 @@ def machine() -> dict[str, str]:
     }
 
 
-def write_results(path: Path, n: int, figures: list[Figure]) -> None:
-    """Replace this N's section of RESULTS.md (other N's sections stay)."""
+def write_results(
+    path: Path, n: int, figures: list[Figure], *, only: list[str] | None = None
+) -> None:
+    """Replace this N's section of RESULTS.md (other N's sections stay). A partial run
+    (`only`: the groups it measured) replaces its own figures' rows in the section and keeps
+    the others, saying which groups were measured when."""
     info = machine()
     begin, end = f"<!-- run n={n} -->", f"<!-- end n={n} -->"
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    lines = table(figures).splitlines()
+    title, notes = f"## N = {n:,} events ({info['date']})", []
+    found = pattern.search(old)
+    if only and found:
+        kept = found.group(0).splitlines()
+        title = kept[1]
+        notes = [k for k in kept if k.startswith("- partial run")]
+        mine = {line.split("|")[1].strip(): line for line in lines[2:]}
+        rows = [r for r in kept if r.startswith("| ") and not r.startswith("| figure")]
+        merged = [mine.pop(r.split("|")[1].strip(), r) for r in rows]
+        lines = lines[:2] + merged + list(mine.values())
+        notes.append(f"- partial run ({', '.join(sorted(only))}) at {info['date']}")
     section = "\n".join(
         [
             begin,
-            f"## N = {n:,} events ({info['date']})",
+            title,
             "",
             *(f"- {k}: {v}" for k, v in info.items() if k != "date"),
+            *notes,
             "",
-            table(figures),
+            *lines,
             end,
         ]
     )
     header = (
         "# Benchmark results\n\n"
         "Written by `make bench` / `python -m benchmarks [--n N]` (one section per N, each\n"
-        "replaced by its next full run). Figures: median of 3 runs after a warm-up; see\n"
+        "replaced by its next full run). Figures: median of 3 runs after a warm-up (5 for\n"
+        "commands timed as processes); see\n"
         "`benchmarks/harness.py` for what each one measures. Ratios compare each figure with\n"
         "its raw counterpart measured in the same run.\n"
     )
-    old = path.read_text(encoding="utf-8") if path.exists() else header
-    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+    old = old or header
     if pattern.search(old):
         new = pattern.sub(lambda _: section, old)
     else:

@@ -125,3 +125,19 @@ def test_the_generator_reads_each_run_and_says_what_is_missing() -> None:
     assert "| 1,000,000 | 149 MB | 148 – 150 |  | met (value < 200) |" in table
     assert "| 100,000 | 30,000 events/s | 29,000 – 31,000 | 0.20 x raw | MISSED |" in table
     assert "(`append_batched_eps`) | | not measured yet |" in table
+
+
+def test_a_partial_run_replaces_only_its_own_rows(tmp_path: Path) -> None:
+    """`--only` rewrites its figures' rows of the N's section and keeps the other rows."""
+    from benchmarks.results import Figure, write_results
+
+    path = tmp_path / "RESULTS.md"
+    write_results(path, 10, [Figure("a_ms", "ms", [1.0]), Figure("b_ms", "ms", [2.0])])
+    write_results(path, 10, [Figure("b_ms", "ms", [3.0]), Figure("c_ms", "ms", [4.0])], only=["x"])
+    rows = [line.split("|")[1:3] for line in path.read_text().splitlines() if "_ms |" in line]
+    assert [(n.strip(), v.strip()) for n, v in rows] == [
+        ("a_ms", "1.00"),
+        ("b_ms", "3.00"),
+        ("c_ms", "4.00"),
+    ]
+    assert "- partial run (x) at" in path.read_text()
