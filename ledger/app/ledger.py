@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
 from ledger.app import articles_view, commands, maintenance, queries, reviews
+from ledger.app.history import history as metric_history
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.app.search import find, make_query
@@ -267,7 +268,7 @@ class Ledger:
         deltas: bool = False,
     ) -> list[dict[str, Any]]:
         """`claims history` (`deltas`: `claims history --deltas`)."""
-        return queries.history(
+        return metric_history(
             self,
             metric=metric,
             claimant=claimant,

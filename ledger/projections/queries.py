@@ -19,7 +19,7 @@ from ledger.projections.codecs import (
     records,
 )
 from ledger.projections.memory import MemoryRows
-from ledger.projections.tables import select_sql
+from ledger.projections.tables import CLAIM_COLUMNS, select_sql
 
 _CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
 _GROUP = (  # by the group index
@@ -31,6 +31,8 @@ _LIFE = "SELECT * FROM claim_life WHERE claim_id = ? ORDER BY position, claim_id
 _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
 _TOTALS = select_sql("totals", order=True)
+_NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric")
+_NAMES = f"SELECT DISTINCT {', '.join(_NAME_COLUMNS)} FROM claims"
 
 
 class ReadModel(Protocol):
@@ -38,6 +40,15 @@ class ReadModel(Protocol):
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
+        ...
+
+    def claims_where(self, **equal: str) -> list[ClaimRow]:
+        """The claims whose columns hold the given values, in claim-id order."""
+        ...
+
+    def names(self) -> list[ClaimRow]:
+        """One partial row per distinct (canonical_claimant, publisher, subject, metric) the
+        claims hold: what name matching reads, without loading every claim."""
         ...
 
     def claim(self, claim_id: str) -> ClaimRow | None:
@@ -78,6 +89,19 @@ class SQLiteReadModel:
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
         return claims_from_sql(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
+
+    def claims_where(self, **equal: str) -> list[ClaimRow]:
+        """The claims whose columns hold the given values, in claim-id order."""
+        unknown = set(equal) - set(CLAIM_COLUMNS)
+        if unknown:
+            raise ValueError(f"no claims column {sorted(unknown)}")
+        where = " AND ".join(f"{name} = ?" for name in equal) or "1"
+        sql = f"SELECT * FROM claims WHERE {where} ORDER BY claim_id"
+        return claims_from_sql(self.conn.execute(sql, tuple(equal.values())))
+
+    def names(self) -> list[ClaimRow]:
+        """The distinct names the claims hold (see `ReadModel.names`)."""
+        return cast(list[ClaimRow], records(self.conn.execute(_NAMES)))
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
@@ -125,6 +149,21 @@ class MemoryReadModel:
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
         return [self.rows.claims[c] for c in sorted(self.rows.claims)]
+
+    def claims_where(self, **equal: str) -> list[ClaimRow]:
+        """The claims whose columns hold the given values, in claim-id order."""
+        unknown = set(equal) - set(CLAIM_COLUMNS)
+        if unknown:
+            raise ValueError(f"no claims column {sorted(unknown)}")
+        rows = [cast(dict[str, object], r) for r in self.claims()]
+        return [cast(ClaimRow, r) for r in rows if all(r.get(k) == v for k, v in equal.items())]
+
+    def names(self) -> list[ClaimRow]:
+        """The distinct names the claims hold (see `ReadModel.names`)."""
+        seen = {tuple(r.get(k) for k in _NAME_COLUMNS) for r in self.rows.claims.values()}
+        return [
+            cast(ClaimRow, dict(zip(_NAME_COLUMNS, v, strict=True))) for v in sorted(seen, key=str)
+        ]
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
