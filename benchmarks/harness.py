@@ -24,7 +24,18 @@ Figures (N events in the replay log, default 100,000):
     catchup_ms_empty        one append + projection catch-up on a ledger of 1 event
     catchup_ms_100k         the same on the N-event ledger (100,000 by default)
     extract_articles_per_s  `extract_claims` of ~5 KB articles (examples/, varied), one core
-    peak_rss_mb             peak RSS of a process replaying the N-event log (ru_maxrss)
+    peak_rss_mb             peak RSS of a process replaying the N-event log (VmHWM)
+    read_<cmd>_ms           each read command of `benchmarks.reads.READS` as a process, on a
+                            ledger of the full data set + two articles, beside read_help_ms
+    read_<cmd>_ms_log       the same on the N-event log, beside read_help_ms_log
+    ingest_one_ms           `claims ingest` of one ~5 KB article as a process (fresh ledger)
+    ingest_folder_*_aps     `Ledger.ingest` of a folder of 200 articles, one core / every core
+    peer_*_eps              the peer, `eventsourcing` on SQLite, on the same claim dicts as the
+                            append figures (`benchmarks.peer`; skipped, saying so, when the
+                            `bench` extra is not installed)
+
+The report side (targets, the table, RESULTS.md) is `benchmarks.results`; the README's speed
+table is generated from RESULTS.md by `benchmarks.readme_table`.
 """
 
 from __future__ import annotations
