@@ -1,7 +1,7 @@
 """`claims history`: a metric's cumulative figures over time, per claimant and subject.
 
 Owns: `history`. Without `--reviewed` or `--deltas` it reads only the figures it shows (the
-metric's active cumulative claims, by `ReadModel.claims_where`) and matches the filters'
+metric's active cumulative claims, by `ReadModel.figures`) and matches the filters'
 names against the distinct names of the whole ledger (`ReadModel.names`), so a read of one
 metric does not load every claim; a filter that keeps nothing is refused by the full path,
 in the very words it always used. Imports: `events`, `ledger.app.*`, `ledger.projections`,
@@ -46,7 +46,7 @@ def history(
     model = session.read_model(at=at)
     options = {"claimant": claimant, "subject": subject, "metric": known}
     if not (reviewed or deltas):  # the fast path: only the figures shown are read
-        figures = model.claims_where(metric=known, period="cumulative", status="active")
+        figures = model.figures(known)
         try:
             kept = _figures(model, model.names(), figures, False, options)
         except NoMatch:

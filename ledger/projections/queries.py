@@ -19,7 +19,7 @@ from ledger.projections.codecs import (
     records,
 )
 from ledger.projections.memory import MemoryRows
-from ledger.projections.tables import CLAIM_COLUMNS, select_sql
+from ledger.projections.tables import select_sql
 
 _CLAIM = "SELECT * FROM claims WHERE claim_id = ?"
 _GROUP = (  # by the group index
@@ -32,7 +32,11 @@ _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
 _TOTALS = select_sql("totals", order=True)
 _NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric")
-_NAMES = f"SELECT DISTINCT {', '.join(_NAME_COLUMNS)} FROM claims"
+_NAMES = "SELECT DISTINCT canonical_claimant, publisher, subject, metric FROM claims"
+_FIGURES = (
+    "SELECT * FROM claims WHERE metric = ? AND period = 'cumulative' AND status = 'active' "
+    "ORDER BY claim_id"
+)
 
 
 class ReadModel(Protocol):
@@ -42,8 +46,9 @@ class ReadModel(Protocol):
         """Every claim, in claim-id order."""
         ...
 
-    def claims_where(self, **equal: str) -> list[ClaimRow]:
-        """The claims whose columns hold the given values, in claim-id order."""
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric (what `history` shows), in claim-id
+        order."""
         ...
 
     def names(self) -> list[ClaimRow]:
@@ -90,14 +95,9 @@ class SQLiteReadModel:
         """Every claim, in claim-id order."""
         return claims_from_sql(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
 
-    def claims_where(self, **equal: str) -> list[ClaimRow]:
-        """The claims whose columns hold the given values, in claim-id order."""
-        unknown = set(equal) - set(CLAIM_COLUMNS)
-        if unknown:
-            raise ValueError(f"no claims column {sorted(unknown)}")
-        where = " AND ".join(f"{name} = ?" for name in equal) or "1"
-        sql = f"SELECT * FROM claims WHERE {where} ORDER BY claim_id"
-        return claims_from_sql(self.conn.execute(sql, tuple(equal.values())))
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric, in claim-id order."""
+        return claims_from_sql(self.conn.execute(_FIGURES, (metric,)))
 
     def names(self) -> list[ClaimRow]:
         """The distinct names the claims hold (see `ReadModel.names`)."""
@@ -150,13 +150,13 @@ class MemoryReadModel:
         """Every claim, in claim-id order."""
         return [self.rows.claims[c] for c in sorted(self.rows.claims)]
 
-    def claims_where(self, **equal: str) -> list[ClaimRow]:
-        """The claims whose columns hold the given values, in claim-id order."""
-        unknown = set(equal) - set(CLAIM_COLUMNS)
-        if unknown:
-            raise ValueError(f"no claims column {sorted(unknown)}")
-        rows = [cast(dict[str, object], r) for r in self.claims()]
-        return [cast(ClaimRow, r) for r in rows if all(r.get(k) == v for k, v in equal.items())]
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric, in claim-id order."""
+        return [
+            r
+            for r in self.claims()
+            if r["metric"] == metric and r["period"] == "cumulative" and r["status"] == "active"
+        ]
 
     def names(self) -> list[ClaimRow]:
         """The distinct names the claims hold (see `ReadModel.names`)."""
