@@ -36,6 +36,8 @@ demo: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks --n 1000000
+	$(BIN)/python -m benchmarks.readme_table
 
 # A hand-made mutation pass (scripts/mutants.py): minutes, so not part of `make test`.
 mutants: $(STAMP)

@@ -24,7 +24,18 @@ Figures (N events in the replay log, default 100,000):
     catchup_ms_empty        one append + projection catch-up on a ledger of 1 event
     catchup_ms_100k         the same on the N-event ledger (100,000 by default)
     extract_articles_per_s  `extract_claims` of ~5 KB articles (examples/, varied), one core
-    peak_rss_mb             peak RSS of a process replaying the N-event log (ru_maxrss)
+    peak_rss_mb             peak RSS of a process replaying the N-event log (VmHWM)
+    read_<cmd>_ms           each read command of `benchmarks.reads.READS` as a process, on a
+                            ledger of the full data set + two articles, beside read_help_ms
+    read_<cmd>_ms_log       the same on the N-event log, beside read_help_ms_log
+    ingest_one_ms           `claims ingest` of one ~5 KB article as a process (fresh ledger)
+    ingest_folder_*_aps     `Ledger.ingest` of a folder of 200 articles, one core / every core
+    peer_*_eps              the peer, `eventsourcing` on SQLite, on the same claim dicts as the
+                            append figures (`benchmarks.peer`; skipped, saying so, when the
+                            `bench` extra is not installed)
+
+The report side (targets, the table, RESULTS.md) is `benchmarks.results`; the README's speed
+table is generated from RESULTS.md by `benchmarks.readme_table`.
 """
 
 from __future__ import annotations
@@ -33,57 +44,37 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import random
-import re
 import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import data
+from benchmarks import data, ingest, peer, reads
+from benchmarks.results import Figure, fmt, table, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 REPS = 3
-GROUPS = {"raw", "append", "cli", "replay", "verify", "rss", "catchup", "extract"}
+GROUPS = {
+    "raw",
+    "append",
+    "cli",
+    "replay",
+    "verify",
+    "rss",
+    "catchup",
+    "extract",
+    "reads",
+    "peer",
+    "ingest",
+}
 BATCH = 1_000
-
-
-@dataclass
-class Figure:
-    """One measured figure: its samples (after the warm-up), unit and raw counterpart."""
-
-    name: str
-    unit: str
-    samples: list[float]
-    ratio_to: str | None = None
-    ratio: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.samples)
-
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "name": self.name,
-            "median": round(self.median, 3),
-            "min": round(min(self.samples), 3),
-            "max": round(max(self.samples), 3),
-            "unit": self.unit,
-        }
-        if self.ratio is not None:
-            out["ratio"] = round(self.ratio, 3)
-            out["ratio_to"] = self.ratio_to
-        return out | self.extra
 
 
 class Bench:
@@ -115,11 +106,12 @@ class Bench:
         ratio_to: str | None = None,
         higher_is_better: bool = True,
         extra: dict[str, Any] | None = None,
+        reps: int = REPS,
     ) -> Figure:
-        """Warm up once, then take REPS samples of `run()`; print the figure."""
+        """Warm up once, then take `reps` samples of `run()`; print the figure."""
         log(f"{name} ...")
         run()
-        samples = [run() for _ in range(REPS)]
+        samples = [run() for _ in range(reps)]
         figure = Figure(name, unit, samples, extra=extra or {})
         raw = self.figures.get(ratio_to) if ratio_to else None
         if raw is not None and raw.median:
@@ -129,7 +121,7 @@ class Bench:
         if self.as_json:
             print(json.dumps(figure.as_json()), flush=True)
         else:
-            log(f"  {_fmt(figure)}")
+            log(f"  {fmt(figure)}")
         return figure
 
     # -- setup -------------------------------------------------------------------------------
@@ -409,6 +401,94 @@ class Bench:
             "extract_articles_per_s", "articles/s", run, extra={"articles": count, "chars": chars}
         )
 
+    def reads_dataset(self) -> None:
+        """The read commands as processes on a ledger of the full data set + two articles."""
+        claims = _claims_command()
+        path = self.path("dataset")
+        kind = reads.dataset_ledger(claims, path, _run, quick=self.quick)
+        self._reads(claims, path, "", {"data": kind})
+
+    def reads_log(self, log_path: Path) -> None:
+        """The same reads on the N-event log (its projections built first, as `replay` does)."""
+        from ledger import Ledger
+
+        with Ledger.open(log_path) as ledger:
+            if ledger.place.current()[0] is None:
+                ledger.replay()
+        self._reads(_claims_command(), log_path, "_log", {"events": self.n})
+
+    def _reads(self, claims: list[str], path: Path, suffix: str, extra: dict[str, Any]) -> None:
+        reps = 2 if self.quick else reads.REPS
+        claim = reads.pick_claim(path)
+        help_name = f"read_help_ms{suffix}"
+        self.measure(help_name, "ms", reads.process_ms([*claims, "--help"]), reps=reps)
+        for name in reads.READS:
+            argv = reads.argv_of(claims, path, name, claim)
+            self.measure(
+                f"read_{name}_ms{suffix}",
+                "ms",
+                reads.process_ms(argv),
+                ratio_to=help_name,
+                extra=extra,
+                reps=reps,
+            )
+
+    def ingest(self) -> None:
+        """One article as a process (beside `--help`), and a folder on one core and on all."""
+        count = 6 if self.quick else 200
+        folder = self.tmp / "articles"
+        paths = ingest.write_folder(folder, count)
+        claims = _claims_command()
+        reps = 2 if self.quick else reads.REPS
+        self.measure("ingest_help_ms", "ms", reads.process_ms([*claims, "--help"]), reps=reps)
+
+        def one() -> float:
+            argv = [*claims, "--ledger", str(self.path("one")), "ingest", str(paths[0])]
+            return reads.process_ms(argv)()
+
+        self.measure("ingest_one_ms", "ms", one, ratio_to="ingest_help_ms", reps=reps)
+        extra = {"articles": count, "cores": ingest_jobs_cores()}
+        self.measure(
+            "ingest_folder_serial_aps",
+            "articles/s",
+            ingest.folder_aps(lambda: self.path("serial"), folder, count, 1),
+            extra=extra,
+        )
+        self.measure(
+            "ingest_folder_aps",
+            "articles/s",
+            ingest.folder_aps(lambda: self.path("parallel"), folder, count, None),
+            ratio_to="ingest_folder_serial_aps",
+            extra=extra,
+        )
+
+    def peer(self) -> None:
+        """The peer (`eventsourcing` on SQLite) on the same claim events as the ledger."""
+        if not peer.available():
+            log("peer: eventsourcing is not installed (pip install -e '.[bench]'): skipped")
+            return
+        self.measure(
+            "peer_append_batched_eps",
+            "events/s",
+            peer.append_batched(lambda: self.path("peer"), self.appended, BATCH),
+            ratio_to="raw_sqlite_append_eps",
+            extra={"events": self.appended, "batch": BATCH},
+        )
+        self.measure(
+            "peer_append_single_eps",
+            "events/s",
+            peer.append_single(lambda: self.path("peer"), self.singles),
+            ratio_to="raw_sqlite_append_eps",
+            extra={"events": self.singles},
+        )
+        self.measure(
+            "peer_replay_eps",
+            "events/s",
+            peer.replay(self.path("peer-log"), self.n, BATCH),
+            ratio_to="raw_sqlite_replay_eps",
+            extra={"events": self.n},
+        )
+
     def run_all(self, only: set[str] | None = None) -> list[Figure]:
         """Measure every figure (or the groups named in `only`), raw counterparts first."""
         steps: list[tuple[str, Callable[[], None]]] = [
@@ -416,7 +496,10 @@ class Bench:
             ("append", self.append_batched),
             ("append", self.append_single),
             ("cli", self.cli),
+            ("reads", self.reads_dataset),
             ("extract", self.extract),
+            ("ingest", self.ingest),
+            ("peer", self.peer),
         ]
         log_steps: list[tuple[str, Callable[[Path], None]]] = [
             ("raw", self.raw_replay),
@@ -424,11 +507,11 @@ class Bench:
             ("verify", self.verify),
             ("rss", self.peak_rss),
             ("catchup", self.catchup),
+            ("reads", self.reads_log),
         ]
         wanted = only or GROUPS
-        log_path = (
-            self.build_log() if wanted & {"raw", "replay", "verify", "rss", "catchup"} else None
-        )
+        log_groups = {"raw", "replay", "verify", "rss", "catchup", "reads"}
+        log_path = self.build_log() if wanted & log_groups else None
         for group, step in steps[:1]:
             if group in wanted:
                 step()
@@ -442,6 +525,13 @@ class Bench:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def ingest_jobs_cores() -> int:
+    """The cores a folder ingest uses by default."""
+    from ledger.app.ingest_jobs import usable_cores
+
+    return usable_cores()
 
 
 def log(message: str) -> None:
@@ -484,14 +574,6 @@ def _run(argv: list[str]) -> str:
     return done.stdout
 
 
-def _fmt(f: Figure) -> str:
-    ratio = f" ({f.ratio:.2f} x {f.ratio_to})" if f.ratio is not None else ""
-    return (
-        f"{f.name}: {_num(f.median)} {f.unit} [min {_num(min(f.samples))}, "
-        f"max {_num(max(f.samples))}]{ratio}"
-    )
-
-
 _IMPORT_PROBE = (
     "import time, events, pydantic, ledger.ingest.cand\n"
     "t = time.process_time()\n"
@@ -510,104 +592,6 @@ def _extract_import_ms() -> float:
     return float(done.stdout)
 
 
-def _num(value: float) -> str:
-    return f"{value:,.0f}" if value >= 100 else f"{value:,.2f}"
-
-
-TARGETS = {
-    "append_batched_eps": ("ratio", ">=", 0.5),
-    "append_single_eps": ("median", ">=", 3_000),
-    "replay_eps": ("ratio", ">=", 0.5),
-    "peak_rss_mb": ("median", "<", 300),
-    "catchup_ms_100k": ("ratio", "<=", 2.0),
-    "cli_startup_ms": ("ratio", "<=", 1.5),
-    "extract_articles_per_s": ("median", ">=", 500),
-    "extract_import_ms": ("median", "<=", 150),
-}
-
-
-def _target(f: Figure) -> str:
-    if f.name not in TARGETS:
-        return ""
-    what, op, bound = TARGETS[f.name]
-    value = f.ratio if what == "ratio" else f.median
-    if value is None:
-        return ""
-    ok = {">=": value >= bound, "<=": value <= bound, "<": value < bound}[op]
-    label = "ratio" if what == "ratio" else "value"
-    return f"{'met' if ok else 'MISSED'} ({label} {op} {bound:g})"
-
-
-def table(figures: list[Figure]) -> str:
-    """A markdown table of the figures."""
-    lines = [
-        "| figure | median | min | max | unit | ratio | target |",
-        "| --- | ---: | ---: | ---: | --- | --- | --- |",
-    ]
-    for f in figures:
-        ratio = f"{f.ratio:.2f} x {f.ratio_to}" if f.ratio is not None else ""
-        lines.append(
-            f"| {f.name} | {_num(f.median)} | {_num(min(f.samples))} | {_num(max(f.samples))} "
-            f"| {f.unit} | {ratio} | {_target(f)} |"
-        )
-    return "\n".join(lines)
-
-
-def machine() -> dict[str, str]:
-    """What the figures were measured on."""
-    model = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    from importlib.metadata import version
-
-    libs = ", ".join(f"{name} {version(name)}" for name in ("pydantic", "orjson", "typer"))
-    return {
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpus": f"{len(os.sched_getaffinity(0))} usable (nproc), {os.cpu_count()} online",
-        "cpu": model,
-        "python": f"{platform.python_implementation()} {platform.python_version()}",
-        "sqlite": sqlite3.sqlite_version,
-        "libraries": libs,
-        "os": platform.platform(),
-    }
-
-
-def write_results(path: Path, n: int, figures: list[Figure]) -> None:
-    """Replace this N's section of RESULTS.md (other N's sections stay)."""
-    info = machine()
-    begin, end = f"<!-- run n={n} -->", f"<!-- end n={n} -->"
-    section = "\n".join(
-        [
-            begin,
-            f"## N = {n:,} events ({info['date']})",
-            "",
-            *(f"- {k}: {v}" for k, v in info.items() if k != "date"),
-            "",
-            table(figures),
-            end,
-        ]
-    )
-    header = (
-        "# Benchmark results\n\n"
-        "Written by `make bench` / `python -m benchmarks [--n N]` (one section per N, each\n"
-        "replaced by its next full run). Figures: median of 3 runs after a warm-up; see\n"
-        "`benchmarks/harness.py` for what each one measures. Ratios compare each figure with\n"
-        "its raw counterpart measured in the same run.\n"
-    )
-    old = path.read_text(encoding="utf-8") if path.exists() else header
-    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: section, old)
-    else:
-        new = old.rstrip("\n") + "\n\n" + section
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
@@ -620,7 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         action="append",
         choices=sorted(GROUPS),
-        help="measure only these groups (repeatable; raw counterparts are then left out)",
+        help="measure only these groups (repeatable; raw counterparts are then left out);"
+        " their rows replace those of the same figures in RESULTS.md",
     )
     args = parser.parse_args(argv)
     n = args.n or (500 if args.quick else 100_000)
@@ -633,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
     if not args.json:
         print(table(figures))
-    if not args.quick and not args.only:
-        write_results(args.results, n, figures)
+    if not args.quick:
+        write_results(args.results, n, figures, only=args.only)
         log(f"wrote {args.results}")
     return 0

@@ -383,9 +383,12 @@ def test_modules_are_small_and_say_what_they_own(path: Path) -> None:
 
 def test_figures_share_the_stream_naming_of_hand_asserted_claims() -> None:
     """A data-set figure lives on the stream the application gives a claim asserted on its own."""
-    from ledger.app.session import claim_stream
+    from events import ClaimAsserted
+    from ledger.app.session import default_stream
+    from tests.conftest import make_claim
 
-    assert importers.claim_stream("c_gs_20220301_tanks") == claim_stream("c_gs_20220301_tanks")
+    event = ClaimAsserted(claim=make_claim(claim_id="c_gs_20220301_tanks"))
+    assert importers.claim_stream("c_gs_20220301_tanks") == default_stream(event)
 
 
 def test_a_ledger_writes_exactly_the_planned_batches(folder: str) -> None:

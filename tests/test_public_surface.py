@@ -256,8 +256,11 @@ READ_COMMANDS = [
     ["sources"],
     ["check"],
     ["log"],
+    ["log", "--limit", "20"],
     ["search", "--metric", "tanks"],
+    ["verify"],
 ]
+EXTRACTION = ("ledger.ingest", "trafilatura", "htmldate", "lxml")
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +285,7 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return db, claim
 
 
-@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: "-".join(c))
 def test_read_commands_load_no_extraction_module(
     ingested: tuple[Path, str], command: list[str]
 ) -> None:
@@ -297,8 +300,9 @@ def test_read_commands_load_no_extraction_module(
         "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
     )
     loaded = _modules_after(code)
-    assert not {m for m in loaded if m.startswith("ledger.ingest")}, command
-    assert "ledger.importers.articles" not in loaded
+    assert not {m for m in loaded if m.split(".")[0] in EXTRACTION[1:]}, command
+    assert not {m for m in loaded if m.startswith(EXTRACTION[0])}, command
+    assert not {m for m in loaded if m.startswith("ledger.importers.")}, command
 
 
 def test_show_quotes_the_recorded_sentence(ingested: tuple[Path, str]) -> None:

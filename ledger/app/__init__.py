@@ -5,9 +5,11 @@
     placement.py     where the read models live: in the ledger file, or a local views file
     commands.py      one handler per command: assert, append --event, correct, retract,
                      retract --article, alias, ingest, import-data
+    ingest_jobs.py   a folder's articles extracted on every core, in serial order
     rules.py         the rules every write obeys, whichever command writes it
     reviews.py       review: accept, fix, reject extracted claims; the review queue
-    queries.py       totals, sources, history, show, check, audit, log
+    queries.py       totals, sources, show, check, audit, log
+    history.py       history: one metric's figures, read without loading every claim
     filters.py       the rules of a filter: checked values, names in any case, no-match errors
     matching.py      filters matched to a read model's claims (every view uses it)
     review_scope.py  what --reviewed views count

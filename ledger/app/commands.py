@@ -34,7 +34,6 @@ from events.envelope import NewEvent
 from ledger.app.rules import check_alias, check_correction, check_retraction, raw_event_rules
 from ledger.app.session import Session
 from ledger.errors import InvalidInput, NotFound, OperationFailed
-from ledger.importers import claim_stream
 from ledger.projections import ClaimRow
 from ledger.store import Recorded
 from ledger.store.hashing import canonical_json
@@ -88,6 +87,8 @@ def assert_claim(
         )
     except ValidationError as exc:
         raise InvalidInput(f"invalid claim: {describe(exc)}") from None
+    from ledger.importers import claim_stream  # here: a read loads no importer module
+
     item = NewEvent(
         stream=claim_stream(claim_id),
         event=event,
@@ -236,12 +237,16 @@ def ingest(
     *,
     dry_run: bool = False,
     actor: str = "cli",
+    jobs: int | None = None,
 ) -> Iterator[IngestResult]:
     """Record each article as one event (new or revised), each in its own transaction.
 
     An article with no publication date is refused (a failed result naming it), and a text
-    the log already holds is that article, whatever its metadata: unchanged.
+    the log already holds is that article, whatever its metadata: unchanged. The articles'
+    claims are read by `jobs` processes (default: every usable core); they are decided on
+    and appended here, in input order, so the log is the one a serial run writes.
     """
+    from ledger.app.ingest_jobs import prepared_in_order, usable_cores
     from ledger.importers import ArticleOptions, read_articles
     from ledger.ingest.pipeline import Ingestor, IngestResult, KnownArticle
 
@@ -252,12 +257,18 @@ def ingest(
             KnownArticle(row["article_id"], row["title"], row["position"], len(row["claim_ids"])),
         )
     ingestor = Ingestor(session.store, session.append, known=known, actor=actor)
-    for item in read_articles(source, options or ArticleOptions()):
+    items = list(read_articles(source, options or ArticleOptions()))
+    drafts = [item for item in items if not isinstance(item, IngestResult)]
+    prepared = prepared_in_order(drafts, usable_cores() if jobs is None else jobs)
+    for item in items:
         if isinstance(item, IngestResult):
             yield item
             continue
+        ready = next(prepared)
         try:
-            yield ingestor.ingest(item, dry_run=dry_run)
+            if isinstance(ready, InvalidInput):
+                raise ready
+            yield ingestor.ingest(item, dry_run=dry_run, prepared=ready)
         except InvalidInput as exc:
             yield IngestResult(source=item.source, status="failed", error=str(exc))
 

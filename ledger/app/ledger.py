@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
 from ledger.app import articles_view, commands, consistency, maintenance, queries, reviews
+from ledger.app.history import history as metric_history
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.app.search import find, make_query
@@ -198,9 +199,11 @@ class Ledger:
         *,
         dry_run: bool = False,
         actor: str = "cli",
+        jobs: int | None = None,
     ) -> Iterator[IngestResult]:
-        """`claims ingest`: one event per article, each in its own transaction."""
-        return commands.ingest(self, source, options, dry_run=dry_run, actor=actor)
+        """`claims ingest`: one event per article, each in its own transaction; the claims
+        read by `jobs` processes (default: every usable core), the log as a serial run's."""
+        return commands.ingest(self, source, options, dry_run=dry_run, actor=actor, jobs=jobs)
 
     def import_dataset(
         self,
@@ -287,7 +290,7 @@ class Ledger:
         basis: str | None = None,
     ) -> list[dict[str, Any]]:
         """`claims history` (`deltas`: `claims history --deltas`)."""
-        return queries.history(
+        return metric_history(
             self,
             metric=metric,
             claimant=claimant,

@@ -1,6 +1,6 @@
 """The queries: answers read from the read models (or, with `at`, from a replay in memory).
 
-Owns: `totals`, `sources`, `history`, `show`, `check`, `audit_claim`, `audit_total`, `log`,
+Owns: `totals`, `sources`, `show`, `check`, `audit_claim`, `audit_total`, `log`,
 `event_at`. None of them writes, and none loads the extractor: the sentence a claim was read
 from is recorded with the claim (`Claim.sentence`), so `show` and `audit` quote it from the
 article's text as stored. Their filters go through `ledger.app.filters`: checked, matched to
@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit, filters, history_deltas, staleness
+from ledger.app import audit, filters, staleness
 from ledger.app.filters import Facets, Match
 from ledger.app.matching import claim_facets, matches, total_facets
 from ledger.app.results import (
@@ -38,7 +38,6 @@ from ledger.projections import (
     group_of,
     group_order,
     life_of,
-    series,
     total_group,
     why_lost,
     winner,
@@ -127,42 +126,6 @@ def sources(
     wanted = matches(model, claims, **{by: name})
     noun = _reviewed("sources", reviewed)
     return filters.select(rows, lambda r: {by: (r["name"],)}, wanted, noun=noun)
-
-
-def history(
-    session: Session,
-    *,
-    metric: str,
-    claimant: str | None = None,
-    subject: str | None = None,
-    at: int | None = None,
-    reviewed: bool = False,
-    since: str | None = None,
-    until: str | None = None,
-    deltas: bool = False,
-    basis: str | None = None,
-) -> list[dict[str, Any]]:
-    """The series of a metric's figures over time, per claimant, subject and basis (`reviewed`:
-    reviewed claims only); `since`/`until`: only figures about dates in that range (inclusive);
-    `deltas`: the change between consecutive figures instead (`ledger.app.history_deltas`)."""
-    known = filters.choice("metric", metric, METRICS)
-    assert known is not None  # a metric was given
-    since, until = iso_date(since, "--since"), iso_date(until, "--until")
-    if since and until and since > until:
-        raise InvalidInput(f"--since {since} is after --until {until}")
-    subject = filters.subject(subject)
-    model = session.read_model(at=at)
-    claims = model.claims()
-    if not claims:
-        return []
-    wanted = matches(model, claims, claimant=claimant, subject=subject, metric=known, basis=basis)
-    scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
-    figures = [r for r in scope if r["period"] == "cumulative" and r["status"] == "active"]
-    noun = _reviewed("cumulative figures", reviewed)
-    kept = filters.select(figures, claim_facets, wanted, noun=noun)
-    if deltas:
-        return history_deltas.deltas_of(model, scope, kept, since=since, until=until)
-    return series(kept, metric=known, since=since, as_of=until)
 
 
 def show(session: Session, claim_id: str, *, at: int | None = None) -> ShowResult:

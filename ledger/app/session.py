@@ -16,7 +16,6 @@ from typing import Protocol
 from events import METRICS, ArticleRecorded, ArticleRevised, ClaimAsserted, Event, SourceAliased
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
-from ledger.importers import claim_stream
 from ledger.projections import ReadModel
 from ledger.store import EventStore, Recorded
 
@@ -41,6 +40,8 @@ class Session(Protocol):
 def default_stream(event: Event) -> str | None:
     """Return the stream an event belongs to when the caller does not name one."""
     if isinstance(event, ClaimAsserted):
+        from ledger.importers import claim_stream  # here: a read loads no importer module
+
         return claim_stream(event.claim.claim_id)
     if isinstance(event, ArticleRecorded | ArticleRevised):
         return f"article-{event.article_id}"

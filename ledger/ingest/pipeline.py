@@ -281,11 +281,17 @@ class Ingestor:
         self.actor = actor
 
     def ingest(
-        self, draft: ArticleDraft, *, dry_run: bool = False, page: PageFetched | None = None
+        self,
+        draft: ArticleDraft,
+        *,
+        dry_run: bool = False,
+        page: PageFetched | None = None,
+        prepared: Prepared | None = None,
     ) -> IngestResult:
         """Record one article, or say why it needs nothing; a page fetched from the web
-        (`page`) is kept in the same atomic batch, once per content hash."""
-        prepared = prepare(draft)
+        (`page`) is kept in the same atomic batch, once per content hash (`prepared`:
+        `prepare(draft)`, if it was extracted already, e.g. by a worker process)."""
+        prepared = prepared if prepared is not None else prepare(draft)
         state = stream_state(self.store.read(stream=article_stream(prepared.article_id)))
         status, item = decide(prepared, state, fetch_of(page) if page is not None else None)
         result = IngestResult(

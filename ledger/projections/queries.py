@@ -14,6 +14,7 @@ from ledger.projections.base import ArticleRow, ClaimRow, GroupKey, LifeRow, Tot
 from ledger.projections.codecs import (
     article_from_sql,
     claim_from_sql,
+    claims_from_sql,
     life_from_sql,
     records,
 )
@@ -30,6 +31,12 @@ _LIFE = "SELECT * FROM claim_life WHERE claim_id = ? ORDER BY position, claim_id
 _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
 _TOTALS = select_sql("totals", order=True)
+_NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric", "basis")
+_NAMES = "SELECT DISTINCT canonical_claimant, publisher, subject, metric, basis FROM claims"
+_FIGURES = (
+    "SELECT * FROM claims WHERE metric = ? AND period = 'cumulative' AND status = 'active' "
+    "ORDER BY claim_id"
+)
 
 
 class ReadModel(Protocol):
@@ -37,6 +44,16 @@ class ReadModel(Protocol):
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
+        ...
+
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric (what `history` shows), in claim-id
+        order."""
+        ...
+
+    def names(self) -> list[ClaimRow]:
+        """One partial row per distinct (canonical_claimant, publisher, subject, metric, basis)
+        the claims hold: what name matching reads, without loading every claim."""
         ...
 
     def claim(self, claim_id: str) -> ClaimRow | None:
@@ -76,8 +93,15 @@ class SQLiteReadModel:
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
-        rows = records(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
-        return [claim_from_sql(r) for r in rows]
+        return claims_from_sql(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
+
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric, in claim-id order."""
+        return claims_from_sql(self.conn.execute(_FIGURES, (metric,)))
+
+    def names(self) -> list[ClaimRow]:
+        """The distinct names the claims hold (see `ReadModel.names`)."""
+        return cast(list[ClaimRow], records(self.conn.execute(_NAMES)))
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
@@ -86,7 +110,7 @@ class SQLiteReadModel:
 
     def group(self, key: GroupKey) -> list[ClaimRow]:
         """The claims of one totals group, in claim-id order."""
-        return [claim_from_sql(r) for r in records(self.conn.execute(_GROUP, key))]
+        return claims_from_sql(self.conn.execute(_GROUP, key))
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
@@ -125,6 +149,21 @@ class MemoryReadModel:
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
         return [self.rows.claims[c] for c in sorted(self.rows.claims)]
+
+    def figures(self, metric: str) -> list[ClaimRow]:
+        """The active cumulative claims of one metric, in claim-id order."""
+        return [
+            r
+            for r in self.claims()
+            if r["metric"] == metric and r["period"] == "cumulative" and r["status"] == "active"
+        ]
+
+    def names(self) -> list[ClaimRow]:
+        """The distinct names the claims hold (see `ReadModel.names`)."""
+        seen = {tuple(r.get(k) for k in _NAME_COLUMNS) for r in self.rows.claims.values()}
+        return [
+            cast(ClaimRow, dict(zip(_NAME_COLUMNS, v, strict=True))) for v in sorted(seen, key=str)
+        ]
 
     def claim(self, claim_id: str) -> ClaimRow | None:
         """One claim, or None."""
