@@ -745,7 +745,7 @@ def test_figures_and_names_agree_with_every_claim(make_sqlite_store, metric) -> 
         assert model.figures(metric) == shown
         assert metric != "tanks" or len(shown) == 2  # one of the three tanks claims is retracted
         names = {
-            tuple(r[k] for k in ("canonical_claimant", "publisher", "subject", "metric"))
+            tuple(r[k] for k in ("canonical_claimant", "publisher", "subject", "metric", "basis"))
             for r in every
         }
         assert {tuple(r.values()) for r in model.names()} == names
