@@ -30,6 +30,9 @@ Figures (N events in the replay log, default 100,000):
     read_<cmd>_ms_log       the same on the N-event log, beside read_help_ms_log
     ingest_one_ms           `claims ingest` of one ~5 KB article as a process (fresh ledger)
     ingest_folder_*_aps     `Ledger.ingest` of a folder of 200 articles, one core / every core
+    check_scaling           `check`'s time per claim on 4x the claims over that on N/8 (pure,
+                            `benchmarks.scaling`): about 1 linear, 4 quadratic
+    sources_scaling         the same of `sources`' summary
     peer_*_eps              the peer, `eventsourcing` on SQLite, on the same claim dicts as the
                             append figures (`benchmarks.peer`; skipped, saying so, when the
                             `bench` extra is not installed)
@@ -55,7 +58,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import data, ingest, peer, reads
+from benchmarks import data, ingest, peer, reads, scaling
 from benchmarks.results import Figure, fmt, table, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +76,7 @@ GROUPS = {
     "reads",
     "peer",
     "ingest",
+    "scaling",
 }
 BATCH = 1_000
 
@@ -462,6 +466,18 @@ class Bench:
             extra=extra,
         )
 
+    def scaling(self) -> None:
+        """`check` and `sources` on claim rows: linear, or worse (`benchmarks.scaling`)."""
+        small = 500 if self.quick else max(1_000, self.n // 8)
+        for name in scaling.READS:
+            self.measure(
+                f"{name}_scaling",
+                "x",
+                scaling.scaling(name, small),
+                higher_is_better=False,
+                extra={"claims": [small, scaling.FACTOR * small]},
+            )
+
     def peer(self) -> None:
         """The peer (`eventsourcing` on SQLite) on the same claim events as the ledger."""
         if not peer.available():
@@ -500,6 +516,7 @@ class Bench:
             ("extract", self.extract),
             ("ingest", self.ingest),
             ("peer", self.peer),
+            ("scaling", self.scaling),
         ]
         log_steps: list[tuple[str, Callable[[Path], None]]] = [
             ("raw", self.raw_replay),

@@ -77,6 +77,8 @@ TARGETS: dict[str, tuple[str, str, float]] = {
     "peer_append_batched_eps": ("ledger", ">=", 2.0),
     "peer_append_single_eps": ("ledger", ">=", 1.0),
     "peer_replay_eps": ("ledger", ">=", 2.0),
+    "check_scaling": ("median", "<=", 1.5),
+    "sources_scaling": ("median", "<=", 1.5),
 } | {
     f"read_{name}_ms{suffix}": ("ratio", "<=", bound)
     for name, (_, bound) in READS.items()

@@ -7,7 +7,7 @@ it comes from, so that is where to read or change it:
 - `cli.render_inert`    terminal safety: `inert` (no rich)
 - `cli.render_formats`  output for machines: `write_json`, `write_json_line`, `write_csv`
 - `cli.render_console`  the rich consoles and shared pieces: `console`, `err_console`,
-                        `message`, `progress`
+                        `message`, `progress`, `print_table` (a table to a pipe: line by line)
 - `cli.render_log`      the log and what goes into it: `log_table`, `recorded`,
                         `ingest_lines`, `ingest_summary`, `extraction`, `dataset_report`
 - `cli.render_views`    the read models: `totals_table`, `sources_table`, `claim_panel`

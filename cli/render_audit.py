@@ -15,6 +15,7 @@ from cli.render_console import (
     message,
     metric_basis,
     new_table,
+    print_table,
     safe,
     styled,
 )
@@ -36,7 +37,7 @@ def findings_table(findings: list[dict[str, Any]]) -> None:
     for f in findings:
         style = _SEVERITY_STYLE[f["severity"]]
         add_row(table, styled(f["severity"], style), f["kind"], f["message"])
-    console.print(table, highlight=False)
+    print_table(table)
     counts = {s: sum(1 for f in findings if f["severity"] == s) for s in _SEVERITY_STYLE}
     message(", ".join(f"{n} {s}" for s, n in counts.items()))
 

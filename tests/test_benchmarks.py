@@ -34,6 +34,8 @@ FIGURES = {
     "ingest_one_ms",
     "ingest_folder_serial_aps",
     "ingest_folder_aps",
+    "check_scaling",
+    "sources_scaling",
     *(f"read_{name}_ms{suffix}" for name in (*READS, "help") for suffix in ("", "_log")),
 }
 PEER = {"peer_append_batched_eps", "peer_append_single_eps", "peer_replay_eps"}

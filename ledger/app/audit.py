@@ -8,7 +8,7 @@ published itself (a data set), its own figure is the series' point; outlets' rep
 judged against it. Pure: functions of claim rows (and of the words around a quote, given as
 `context`). Imports: `ledger.projections`,
 `ledger.app.audit_compare` (which figures are compared: `disagreement`, `not-comparable`),
-`ledger.app.audit_falls` (falling series, declared corrections),
+`ledger.app.audit_falls` (falling series, declared corrections and their index),
 `ledger.app.audit_parts` (parts of a figure),
 `ledger.app.audit_deltas` (the `delta-vs-stated` rule),
 `ledger.app.audit_lag` (a figure that matches the series a day or two off),
@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
 from ledger.app import audit_compare, audit_deltas
-from ledger.app.audit_falls import declared_between, falling_series
+from ledger.app.audit_falls import DeclaredIndex, falling_series
 from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.app.audit_parts import Context, part_figure, part_window, partial_scope, sum_of_parts
 from ledger.app.staleness import series_stopped
@@ -182,16 +182,16 @@ def check(claims: Iterable[ClaimRow], *, context: Context | None = None) -> list
 
 def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterable[Finding]:
     """A window figure against the difference of cumulative figures over the same window (net
-    of a correction the source declared in it); one confined to part of the front, as a part."""
+    of a correction the source declared in it); one confined to part of the front, as a part.
+    A claimant's own series, and each series' index of declared corrections, are built once
+    (not once per window: windows × points)."""
+    owns: dict[GroupKey, dict[str, ClaimRow]] = {}
+    indexes: dict[int, DeclaredIndex] = {}  # by id of a series that `series` or `owns` holds
     for row in active:
         period_start = row.get("period_start")
         if row["period"] != "window" or not period_start:
             continue
-        found = series.reference_for(row)
-        if found is None:
-            key = group_of(row)
-            own = {d: max(rs, key=rank) for d, rs in series.points.get(key, {}).items()}
-            found = (row["canonical_claimant"], own) if own else None
+        found = _window_series(row, series, owns)
         if found is None:
             continue
         name, points = found
@@ -208,7 +208,9 @@ def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterab
             yield lagged
             continue
         actual = points[end]["value"] - points[start]["value"]
-        declared = declared_between(points, start, end)
+        if id(points) not in indexes:
+            indexes[id(points)] = DeclaredIndex(points)
+        declared = indexes[id(points)].between(start, end)
         ok = consistent(row["value"], row["qualifier"], actual)
         net = consistent(row["value"], row["qualifier"], actual - declared)
         figures = {
@@ -232,6 +234,21 @@ def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterab
         ok = ok or net
         claims = [row["claim_id"], points[start]["claim_id"], points[end]["claim_id"]]
         yield _finding("info" if ok else "warning", "window-vs-series", claims, message, figures)
+
+
+def _window_series(
+    row: ClaimRow, series: _Series, owns: dict[GroupKey, dict[str, ClaimRow]]
+) -> tuple[str, dict[str, ClaimRow]] | None:
+    """The series a window is judged against: its reference, else its claimant's own
+    figures (the top-ranked of each date), built once per group into `owns`."""
+    found = series.reference_for(row)
+    if found is not None:
+        return found
+    key = group_of(row)
+    if key not in owns:
+        owns[key] = {d: max(rs, key=rank) for d, rs in series.points.get(key, {}).items()}
+    own = owns[key]
+    return (row["canonical_claimant"], own) if own else None
 
 
 def _against_reference(
