@@ -1,0 +1,82 @@
+"""Round two of issue 13's general cases: a hedge separated from its number by a verb of
+reaching a mark ("nearly reached"), and a number that is one side of a rate ("one-for-one")
+rather than a count. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.ingest.extract import extract_claims
+
+PUB = dt.date(2024, 5, 6)
+
+
+def claims(text: str) -> list[tuple[str, int, str]]:
+    """(metric, value, qualifier) of each claim, in text order."""
+    found = extract_claims(
+        text,
+        article_id="t1",
+        publisher="Example Wire",
+        published=PUB,
+        fallback_date=dt.date(2024, 1, 1),
+    )
+    return [(c.metric, c.value, c.qualifier) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kyiv's General Staff said the Russian toll had nearly reached 610,000 soldiers.",
+            ("personnel", 610000, "approx"),
+        ),
+        (
+            "Russian tank losses have almost hit 8,000, according to the General Staff.",
+            ("tanks", 8000, "approx"),
+        ),
+        (
+            "The General Staff said destroyed Russian artillery had nearly topped the 20,000 "
+            "systems mark.",
+            ("artillery", 20000, "approx"),
+        ),
+        (
+            "Russian casualties almost totalled 31,000 troops in April, the General Staff said.",
+            ("personnel", 31000, "approx"),
+        ),
+        # without the hedge the verb keeps its own reading
+        (
+            "Russian tank losses have topped 8,000, according to the General Staff.",
+            ("tanks", 8000, "at_least"),
+        ),
+        (
+            "Kyiv's General Staff said the Russian toll had reached 610,000 soldiers.",
+            ("personnel", 610000, "exact"),
+        ),
+    ],
+)
+def test_a_hedge_before_a_verb_of_reaching_makes_the_number_rough(
+    text: str, expected: tuple[str, int, str]
+) -> None:
+    assert claims(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv and Moscow swapped prisoners of war one-for-one on Sunday, the ombudsman said.",
+        "Officials said the prisoners were exchanged on a one-to-one basis after the talks.",
+        "Moscow had demanded a two-for-one exchange of prisoners of war, Kyiv said.",
+    ],
+)
+def test_a_number_that_is_one_side_of_a_rate_is_no_count(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_a_count_beside_a_rate_is_still_a_count() -> None:
+    text = (
+        "In a one-for-one swap on Sunday, Ukraine brought home 84 prisoners of war, "
+        "the ombudsman said."
+    )
+    assert claims(text) == [("pow", 84, "exact")]
