@@ -80,3 +80,19 @@ def test_a_count_beside_a_rate_is_still_a_count() -> None:
         "the ombudsman said."
     )
     assert claims(text) == [("pow", 84, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides traded prisoners of war on Friday, the ombudsman said.",
+        "Both countries have swapped prisoners in four rounds since the spring, Kyiv said.",
+    ],
+)
+def test_a_number_counting_the_noun_after_it_is_no_loss(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_a_hyphenated_name_after_a_count_is_not_a_rate() -> None:
+    text = "Ukraine's General Staff said Russia had lost 412 surface-to-air missile systems."
+    assert claims(text) == [("air_defense", 412, "exact")]

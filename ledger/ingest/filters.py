@@ -195,9 +195,22 @@ RATE_COMPOUND = Rule(
     " for one",
     ("-for-", "-to-", "-on-"),
 )
+# "the two sides exchanged prisoners", "swapped in three rounds": the number counts the noun
+# right after it, which is no loss
+_OTHER_COUNTED_WORDS = "sides|parties|countries|nations|times|rounds|stages|phases|batches"
+OTHER_COUNTED = Rule(
+    "counts-another-noun",
+    'The number counts the noun right after it, which is no loss ("the two sides exchanged '
+    'prisoners", "in three rounds").',
+    guarded(rf"^\s+(?:{_OTHER_COUNTED_WORDS})\b", _I),
+    " sides exchanged prisoners",
+    " soldiers exchanged for prisoners",
+    words(_OTHER_COUNTED_WORDS),
+)
 DROP_CUES = registry(
     NEGATED,
     RATE_COMPOUND,
+    OTHER_COUNTED,
     FORECAST,
     MODAL_CEILING,
     FORECAST_BY,
@@ -228,8 +241,8 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
     sent = sentences[c.sent]
     clause = text[clause_start(text, sent, c.q_start) : clause_end(text, sent, c.q_end)]
     rule = _denied_or_forecast(text, sent, c) or _ratio_or_dismissed(text[c.q_end : sent.end])
-    if rule is None and _rate_compound(text, c):
-        rule = RATE_COMPOUND
+    if rule is None:
+        rule = _rate_or_other_noun(text, c)
     if rule is None and c.metric == "personnel":
         rule = not_soldiers(text, sentences, c, clause)
     if rule is None and c.metric == "vehicles":
@@ -281,15 +294,20 @@ def _ratio_or_dismissed(tail: str) -> Rule | None:
     return DISMISSED if DISMISSED.search(tail) else None
 
 
-def _rate_compound(text: str, c: Cand) -> bool:
-    """ "swapped prisoners one-for-one": the figure's number is one side of a rate."""
+def _rate_or_other_noun(text: str, c: Cand) -> Rule | None:
+    """ "swapped prisoners one-for-one": the figure's number is one side of a rate; "the two
+    sides exchanged prisoners": it counts another noun."""
     for number in find_numbers(text, c.q_start, c.q_end):
         if number.value != c.value:
             continue
-        left, right = text[max(0, number.start - 8) : number.start], text[number.end :][:8]
-        if RATE_COMPOUND.search(right) or RATE_COMPOUND.search(left):
-            return True
-    return False
+        # six characters each side: room for "-for-" and one letter, not for a word's own
+        # hyphens ("234 surface-to-air missile systems")
+        left, right = text[max(0, number.start - 6) : number.start], text[number.end :][:12]
+        if RATE_COMPOUND.search(right[:6]) or RATE_COMPOUND.search(left):
+            return RATE_COMPOUND
+        if OTHER_COUNTED.search(right):
+            return OTHER_COUNTED
+    return None
 
 
 def _stock(text: str, sent: Sentence, c: Cand) -> bool:
