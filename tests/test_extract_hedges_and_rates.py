@@ -85,7 +85,7 @@ def test_a_count_beside_a_rate_is_still_a_count() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The two sides traded prisoners of war on Friday, the ombudsman said.",
+        "The two sides exchanged prisoners on Friday, the Ukrainian ombudsman said.",
         "Both countries have swapped prisoners in four rounds since the spring, Kyiv said.",
     ],
 )
