@@ -96,3 +96,42 @@ def test_a_number_counting_the_noun_after_it_is_no_loss(text: str) -> None:
 def test_a_hyphenated_name_after_a_count_is_not_a_rate() -> None:
     text = "Ukraine's General Staff said Russia had lost 412 surface-to-air missile systems."
     assert claims(text) == [("air_defense", 412, "exact")]
+
+
+def periods(text: str) -> list[tuple[int, str]]:
+    """(value, period) of each claim, in text order."""
+    found = extract_claims(
+        text,
+        article_id="t1",
+        publisher="Example Wire",
+        published=PUB,
+        fallback_date=dt.date(2024, 1, 1),
+    )
+    return [(c.value, c.period) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow lost 980 soldiers over the past day and a total of 498,300, the General "
+            "Staff in Kyiv said.",
+            [(980, "window"), (498300, "cumulative")],
+        ),
+        (
+            "The General Staff in Kyiv said Russia lost 31 artillery systems in the last 24 "
+            "hours and 14,200 artillery systems since the invasion began.",
+            [(31, "window"), (14200, "cumulative")],
+        ),
+        # no total cue after the joint: the list's second item keeps the first one's window
+        (
+            "The General Staff in Kyiv said Russia lost 980 soldiers and 12 tanks over the past "
+            "day.",
+            [(980, "window"), (12, "window")],
+        ),
+    ],
+)
+def test_a_total_after_a_window_in_a_list_is_cumulative(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert periods(text) == expected
