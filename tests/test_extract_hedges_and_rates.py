@@ -135,3 +135,34 @@ def test_a_total_after_a_window_in_a_list_is_cumulative(
     text: str, expected: list[tuple[int, str]]
 ) -> None:
     assert periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second item's noun elided after a time phrase the pattern now knows
+        (
+            "Kyiv's General Staff said Moscow lost 870 soldiers over the past day and 544,000 "
+            "since the invasion began.",
+            [(870, "window"), (544000, "cumulative")],
+        ),
+        (
+            "Ukraine's air force said it downed 61 drones overnight and 18 during the morning.",
+            [(61, "window"), (18, "window")],
+        ),
+        # the second item's time told before its number: "..., and in May 9,900"
+        (
+            "Kyiv's General Staff said Moscow lost 8,400 soldiers in April, and in May 9,900.",
+            [(8400, "window"), (9900, "window")],
+        ),
+    ],
+)
+def test_the_second_item_of_a_pair_counts_what_the_first_does(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert periods(text) == expected
+
+
+def test_a_pair_with_another_noun_after_the_joint_is_not_coordinated() -> None:
+    text = "Kyiv's General Staff said Moscow lost 870 soldiers on Monday and in 3 villages."
+    assert periods(text) == [(870, "window")]
