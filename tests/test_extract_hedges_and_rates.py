@@ -166,3 +166,33 @@ def test_the_second_item_of_a_pair_counts_what_the_first_does(
 def test_a_pair_with_another_noun_after_the_joint_is_not_coordinated() -> None:
     text = "Kyiv's General Staff said Moscow lost 870 soldiers on Monday and in 3 villages."
     assert periods(text) == [(870, "window")]
+
+
+def claimants(text: str) -> list[str | None]:
+    """The claimant of each claim, in text order."""
+    found = extract_claims(
+        text,
+        article_id="t1",
+        publisher="Example Wire",
+        published=PUB,
+        fallback_date=dt.date(2024, 1, 1),
+    )
+    return [c.claimant for c in found]
+
+
+STAFF = "General Staff of the Armed Forces of Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow lost 27,000 soldiers in June, according to figures from Ukraine's General Staff "
+        "cited by the Kyiv Post.",
+        "Moscow lost 27,000 soldiers in June, according to Ukraine's General Staff, as quoted by "
+        "Reuters.",
+        "Moscow lost 27,000 soldiers in June, according to the General Staff in Kyiv relayed by "
+        "state television.",
+    ],
+)
+def test_an_outlet_passing_figures_on_is_not_their_claimant(text: str) -> None:
+    assert claimants(text) == [STAFF]
