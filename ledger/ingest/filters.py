@@ -5,7 +5,7 @@ and forecast figures ("did not lose", "will lose", "could reach 500,000 by next 
 ratios and dismissed figures, civilians and both sides' dead together, other wars, stock
 ("started the war with 3,000 tanks"), weapons launched rather than downed, and figures of
 aid, launches or production. Each cue is searched only where its words occur (`rx.has_any`
-on case-folded text). Imports: `cand`, `cues`, `lexicon`, `people_filters` (the rules for
+on case-folded text). Imports: `cand`, `cues`, `lexicon`, `numbers`, `people_filters` (the rules for
 people who are not soldiers lost), `rules`, `rx`, `sentences`, `side_cues`,
 `weapon_filters` (the rules for drones and missiles not brought down).
 """
@@ -16,6 +16,7 @@ import re
 
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, QUALIFIER_OF, strip_qualifier
+from ledger.ingest.numbers import find_numbers
 from ledger.ingest.people_filters import (
     BOTH_SIDES,
     CIVIL_DAMAGE,
@@ -184,8 +185,32 @@ MODAL_CEILING = Rule(
     "casualties reached",
     ("could", "may", "might"),
 )
+# "swapped one-for-one", "a one-to-one exchange", "two-for-one": a rate of exchange, not a count
+_RATE_COMPOUND = r"-(?:for|to|on)-"
+RATE_COMPOUND = Rule(
+    "rate-compound",
+    'A number joined to another by "-for-", "-to-" or "-on-" ("one-for-one"): a rate, not a count.',
+    guarded(rf"^{_RATE_COMPOUND}\w|\w{_RATE_COMPOUND}$", _I),
+    "-for-one",
+    " for one",
+    ("-for-", "-to-", "-on-"),
+)
+# "the two sides exchanged prisoners", "swapped in three rounds": the number counts the noun
+# right after it, which is no loss
+_OTHER_COUNTED_WORDS = "sides|parties|countries|nations|times|rounds|stages|phases|batches"
+OTHER_COUNTED = Rule(
+    "counts-another-noun",
+    'The number counts the noun right after it, which is no loss ("the two sides exchanged '
+    'prisoners", "in three rounds").',
+    guarded(rf"^\s+(?:{_OTHER_COUNTED_WORDS})\b", _I),
+    " sides exchanged prisoners",
+    " soldiers exchanged for prisoners",
+    words(_OTHER_COUNTED_WORDS),
+)
 DROP_CUES = registry(
     NEGATED,
+    RATE_COMPOUND,
+    OTHER_COUNTED,
     FORECAST,
     MODAL_CEILING,
     FORECAST_BY,
@@ -216,6 +241,8 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
     sent = sentences[c.sent]
     clause = text[clause_start(text, sent, c.q_start) : clause_end(text, sent, c.q_end)]
     rule = _denied_or_forecast(text, sent, c) or _ratio_or_dismissed(text[c.q_end : sent.end])
+    if rule is None:
+        rule = _rate_or_other_noun(text, c)
     if rule is None and c.metric == "personnel":
         rule = not_soldiers(text, sentences, c, clause)
     if rule is None and c.metric == "vehicles":
@@ -265,6 +292,22 @@ def _ratio_or_dismissed(tail: str) -> Rule | None:
     if RATIO.match(tail):
         return RATIO
     return DISMISSED if DISMISSED.search(tail) else None
+
+
+def _rate_or_other_noun(text: str, c: Cand) -> Rule | None:
+    """ "swapped prisoners one-for-one": the figure's number is one side of a rate; "the two
+    sides exchanged prisoners": it counts another noun."""
+    for number in find_numbers(text, c.q_start, c.q_end):
+        if number.value != c.value:
+            continue
+        # six characters each side: room for "-for-" and one letter, not for a word's own
+        # hyphens ("234 surface-to-air missile systems")
+        left, right = text[max(0, number.start - 6) : number.start], text[number.end :][:12]
+        if RATE_COMPOUND.search(right[:6]) or RATE_COMPOUND.search(left):
+            return RATE_COMPOUND
+        if OTHER_COUNTED.search(right):
+            return OTHER_COUNTED
+    return None
 
 
 def _stock(text: str, sent: Sentence, c: Cand) -> bool:

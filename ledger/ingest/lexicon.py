@@ -49,6 +49,12 @@ def _qualifier(
     return QualifierCue(name, doc, pattern, accepts, rejects, words, qualifier, words)
 
 
+# Verbs of reaching or passing a mark that a hedge ("nearly", "almost") may come before.
+_REACH_VERBS = (
+    "reached|reach|reaches|reaching|hit|hits|hitting|touched|totalled|totaled|totalling"
+    "|totaling|topped|passed|surpassed|exceeded|approached|amounted to|stood at"
+)
+
 # Qualifier phrases immediately before a number; a number's qualifier is the rule of the
 # longest phrase that ends just before it.
 QUALIFIER_CUES = registry(
@@ -60,6 +66,22 @@ QUALIFIER_CUES = registry(
         'A rough count: "about", "nearly", "some", "close to".',
         "Russia lost about ",
         "Russia lost roundabout ",
+    ),
+    # a hedge on a verb of reaching a mark ("the toll has nearly reached 5,000", "almost
+    # topped the 1,000 mark"): the hedge still makes the number a rough one
+    _qualifier(
+        "hedged-reach-verb-before",
+        "approx",
+        "|".join(
+            f"{hedge} {verb}{the}"
+            for hedge in ("nearly", "almost")
+            for verb in _REACH_VERBS.split("|")
+            for the in ("", " the")
+        ),
+        'A hedge on a verb of reaching a mark: "nearly reached", "almost hit", "nearly topped '
+        'the".',
+        "the toll has nearly reached ",
+        "the toll has reached ",
     ),
     # "an estimated 20,000" is the estimate itself, not a hedge on it (the conventions'
     # approx words are about, around, nearly, ...): exact, and the quote starts there

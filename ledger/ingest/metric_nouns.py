@@ -152,9 +152,15 @@ RATE_BEFORE_NOUN = Rule(
 )
 COORDINATED = Rule(
     "coordinated-figure",
-    'The next figure of a pair joined by "and" ("312 in May and 275 in October"): what the '
-    "first counts.",
-    guarded(r"^(?:\s+(?:in|on|during|for|at|by)(?:\s+(?:the\s+)?[\w'’-]+){1,3})?,?\s+and\s+$", _I),
+    'The next figure of a pair joined by "and" ("312 in May and 275 in October", "980 over the '
+    'past day and 512,000 since the invasion"): what the first counts.',
+    guarded(
+        r"^(?:\s+(?:(?:in|on|during|for|at|by|over|within|across|throughout|since)"
+        r"(?:\s+(?:the\s+)?[\w'’-]+){1,3}|overnight|yesterday|today))?,?\s+and\s+"
+        # "13,500 in March, and in April 12,800": the second item's time before its number
+        r"(?:(?:in|on|during|for|over|within|since)(?:\s+(?:the\s+)?[\w'’-]+){1,2},?\s+)?$",
+        _I,
+    ),
     " in May and ",
     " tanks and captured ",
 )

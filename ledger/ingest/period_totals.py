@@ -2,7 +2,8 @@
 
 Owns `CUMULATIVE_CUES` ("in total", "so far", "since the start of the invasion", "as of",
 "since February 24"), a registry of `Rule`s searched in its order; a bare sum word ("a total
-of") may still sum a window, as `period_cues` decides. Imports: `lexicon` (a month's regex),
+of") may still sum a window, as `period_cues` decides; `own_total_start` finds the words of a
+list's next item that make it a total. Imports: `lexicon` (a month's regex),
 `period_rules`, `rules`, `rx`.
 """
 
@@ -106,3 +107,29 @@ CUMULATIVE_CUES = registry(
         words("feb"),
     ),
 )
+
+
+# The joint before a list's next item ("..., and", " and "): where that item's own words start.
+ITEM_JOINT = Rule(
+    "list-item-joint",
+    'The joint before a list\'s next item (", and", " and "): where its own words start, for a '
+    "total told after a window (`own_total_start`).",
+    guarded(r",\s*(?:and\s+)?|\s+and\s+", _I),
+    "980 in a day and a total of",
+    "980 in a day plus the total of",
+)
+LIST_TOTAL_RULES = registry(ITEM_JOINT)
+
+
+def own_total_start(text: str, prev_end: int, num_start: int, clause_end: int) -> int | None:
+    """Where a list's next item starts when its own words make it a total ("lost 1,150 in
+    the past day and a total of 512,000", "... and 512,000 since the invasion"), so the
+    item before's window is not read as its period; None when no joint comes between the
+    two numbers or no total cue follows the joint."""
+    joint = None
+    for m in ITEM_JOINT.pattern.finditer(text, prev_end, num_start):
+        joint = m
+    if joint is None:
+        return None
+    found = any(r.pattern.search(text, joint.start(), clause_end) for r in CUMULATIVE_CUES)
+    return joint.start() if found else None

@@ -6,7 +6,7 @@ clauses, the next item of its list, a restatement of it, its paragraph, then wha
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
 Each decision is named in `c.why["period"]` and `c.why["as_of"]`; a "respectively" sentence
 pairs its figures with its months last (`period_respective`). Imports: `cand`, `cues`,
-`dates`, `launched_sets`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
+`dates`, `launched_sets`, `numbers`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
 `period_months`, `period_respective`, `period_rules`, `period_starts`, `period_totals`,
 `rules`, `rx`, `sentences`.
 """
@@ -21,6 +21,7 @@ from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import DatedAt
 from ledger.ingest.launched_sets import DOWNED_OF_THEM
+from ledger.ingest.numbers import find_numbers
 from ledger.ingest.period_cues import CueMemo, period_cue
 from ledger.ingest.period_dates import AsOf
 from ledger.ingest.period_inherit import (
@@ -147,6 +148,10 @@ class _Own:
         dates = self.dated.dates(c.sent, sent)
         c.as_of, c.why["as_of"] = self.dated.as_of(sent, dates, c.q_start, c.claimant)
         cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
+        prev = self.prev_in_sent.get(c.sent)
+        if prev is not None and not c.derived:
+            # "1,150 in the past day and a total of 512,000": the total's own words decide
+            cs = pt.own_total_start(text, _num_end(text, prev), _num_start(text, c), ce) or cs
         cue = period_cue(text, cs, ce, _num_end(text, c), dates, c.as_of, self.memo)
         c.own_period = cue.period is not None
         cue = self._increment(i, c, sent, cue)
@@ -265,6 +270,12 @@ def _one_exchange(text: str, sent: Sentence, cue: Cue) -> Cue:
     if RUNNING_TOTAL.search(text, sent.start, sent.end):
         return cue  # the returns so far: the period is told elsewhere
     return Cue("window", None, "one-exchange")
+
+
+def _num_start(text: str, c: Cand) -> int:
+    """Where the figure's own number starts in its quote (the last of its value)."""
+    starts = [n.start for n in find_numbers(text, c.q_start, c.q_end) if n.value == c.value]
+    return starts[-1] if starts else c.q_start
 
 
 def _num_end(text: str, c: Cand) -> int:

@@ -5,7 +5,8 @@ provided by X", "X said this", "This is stated in X's report", "This is what X t
 not "not confirmed by X"; a headline's rubric, "Fact check:", is no speaker) and
 `SPEAKER_RULES` (a source used is no speaker, "based on data from X"; an aside "formerly
 known as X", "for its part"; the subject of a clause before the verb, "X also released
-figures, claiming"; verbs of saying beyond the shared list; two named speakers each of his unit).
+figures, claiming"; verbs of saying beyond the shared list; two named speakers each of his
+unit; where "according to X" ends, not at an outlet that passed X's figures on).
 Imports: `rules`, `rx`.
 """
 
@@ -180,6 +181,25 @@ PAIRED_SPEAKERS = Rule(
     "Spokesmen Ivan Orlov of the East group and Petr Zuev of the South group",
     "Spokesmen for the East group and the South group",
 )
+# Where the noun phrase after "according to" ends: a time or place, "said", or an outlet that
+# passed the figures on ("according to X's data cited by Reuters": X speaks, not Reuters).
+ACCORDING_CUT = Rule(
+    "according-to-ends",
+    'Where "according to X" ends: at "on"/"in" before a capital or a digit, "said", or "cited by"'
+    " (an outlet passing the figures on is not the speaker).",
+    guarded(
+        r"\s+(?:on|in|at|during)\s+(?=[A-Z\d])|\s+(?:said|reported)\b"
+        r"|,?\s+(?:as\s+)?(?:cited|quoted|relayed|republished|carried)\s+by\b"
+    ),
+    "the General Staff, as cited by Reuters",
+    "the General Staff of Ukraine",
+)
 SPEAKER_RULES = registry(
-    BASED_ON, KNOWN_AS_ASIDE, PART_ASIDE, CLAUSE_SUBJECT, MORE_VERBS, PAIRED_SPEAKERS
+    BASED_ON,
+    KNOWN_AS_ASIDE,
+    PART_ASIDE,
+    CLAUSE_SUBJECT,
+    MORE_VERBS,
+    PAIRED_SPEAKERS,
+    ACCORDING_CUT,
 )

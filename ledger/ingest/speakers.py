@@ -22,6 +22,7 @@ from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speaker_rules import (
+    ACCORDING_CUT,
     BACKWARD,
     BACKWARD_IN,
     BACKWARD_SAID,
@@ -112,7 +113,6 @@ _HEADLINE_SUFFIX = guarded(
     r"|,\s*(?P<np2>[A-Z][\w’'. ]{1,40}?)\s+(?:says|said|claims|reports)\s*$"
 )
 _PAREN_ABBREV = re.compile(r"\((?:[A-Z]{1,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,3})\)")
-_ACCORDING_CUT = re.compile(r"\s+(?:on|in|at|during)\s+(?=[A-Z\d])|\s+(?:said|reported)\b")
 _BY_FROM_CUT = re.compile(r"\s+(?:on|in|at|during|that|which)\s+")
 _INVERTED_CUT = re.compile(r"\s+(?:on|in|at|during)\s+")
 _BACKWARD_CUT = re.compile(r"\s+(?:on|in|at|during|that)\s+")
@@ -163,7 +163,7 @@ def attributions(text: str, sent: Sentence) -> list[Attribution]:
     # Each pattern is searched only where its words occur (in the case-folded sentence).
     low = fold_case(s)
     if "according" in low:
-        out += _after_phrase(s, sent.start, _ACCORDING, _ACCORDING_CUT)
+        out += _after_phrase(s, sent.start, _ACCORDING, ACCORDING_CUT.pattern)
     if "by" in low or "from" in low:
         out += _after_phrase(s, sent.start, _BY_FROM, _BY_FROM_CUT)
     if has_any(low, ATTR_VERB_WORDS):
