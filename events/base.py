@@ -71,10 +71,6 @@ def _clean_text(value: Any, info: ValidationInfo) -> Any:
     """
     if not isinstance(value, str):
         return value
-    if value.isascii() and value.isprintable():
-        # The common case, decided in two C calls: NFKC leaves ASCII as it is, a printable
-        # ASCII string holds no control character, and one script cannot mix scripts.
-        return value.strip()
     stored = bool(info.context and info.context.get("stored"))
     if not stored:
         value = unicodedata.normalize("NFKC", value)
