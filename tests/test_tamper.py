@@ -18,11 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from events import ClaimCorrected, SourceAliased
 from events.envelope import NewEvent
 from ledger import Ledger
-from ledger.store.hashing import GENESIS, canonical_json, envelope_hash, row_hash
+from ledger.store.hashing import GENESIS, canonical_json, chain_hash, envelope_hash, row_hash
 from ledger.store.sqlite import SQLiteStore
 from tests.conftest import Clock, Ids, asserted
 
@@ -299,6 +301,33 @@ def test_every_envelope_field_is_in_the_hash(field: str) -> None:
         "prev_hash": "1" * 64,
     }
     assert envelope_hash(**fields) != envelope_hash(**(fields | {field: other[field]}))
+
+
+_FIELD_NAMES = ("id", "position", "stream", "version", "type", "schema_version")
+_FIELD_NAMES += ("recorded_at", "actor", "idempotency_key", "data_json", "prev_hash")
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)))  # JSON has no lone surrogates
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.tuples(
+        _TEXT,
+        st.integers(1, 2**62),
+        _TEXT,
+        st.integers(1, 2**62),
+        _TEXT,
+        st.integers(1, 9),
+        _TEXT,
+        _TEXT,
+        st.none() | _TEXT,
+        st.dictionaries(_TEXT, st.integers(-(2**53), 2**53) | _TEXT).map(canonical_json),
+        _TEXT,
+    )
+)
+def test_the_append_path_hashes_exactly_as_the_spec(values: tuple[Any, ...]) -> None:
+    """`chain_hash` (positional, what appends call) gives `envelope_hash`'s hash for every
+    field: the stored chain cannot drift from what `verify` recomputes."""
+    assert chain_hash(*values) == envelope_hash(**dict(zip(_FIELD_NAMES, values, strict=True)))
 
 
 def test_the_field_table_covers_every_column(tmp_path: Path) -> None:

@@ -36,7 +36,10 @@ CLAIM_FIELDS = (
     "span",
     "basis",
 )
-_claim_fields = itemgetter(*CLAIM_FIELDS)
+_REQUIRED_FIELDS = CLAIM_FIELDS[:-1]
+_claim_fields = itemgetter(*_REQUIRED_FIELDS)
+# `basis` (last) is left out of a payload that has none, so it is read with `get`: the
+# common payload then takes the fast path instead of raising KeyError every time.
 _CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
 
 
@@ -73,7 +76,8 @@ def _new_claim_row(
 ) -> ClaimRow:
     row: dict[str, Any]
     try:
-        row = dict(zip(CLAIM_FIELDS, _claim_fields(claim), strict=True))
+        row = dict(zip(_REQUIRED_FIELDS, _claim_fields(claim), strict=True))
+        row["basis"] = claim.get("basis")
     except KeyError:  # a payload without some optional field: it reads as None
         row = {name: claim.get(name) for name in CLAIM_FIELDS}
     position = event.position

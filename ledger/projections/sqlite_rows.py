@@ -241,25 +241,41 @@ def write_totals(conn: sqlite3.Connection, rows: SQLiteRows) -> None:
         for values in found:
             total = dict(zip(TOTAL_COLUMNS, values, strict=True))
             stored[(total["claimant"], total["subject"], total["metric"], total["basis"])] = total
+    # Each group is decided from the claims table (or the stored totals read above), never
+    # from another group's new total, so the writes wait and go in as two bulk statements.
+    deletes: list[GroupKey] = []
+    inserts: list[tuple[Any, ...]] = []
     for key in sorted(rows.touched, key=group_order):
         if key in rows.changed or key not in rows.joined:
-            _recompute(conn, key)
+            _recompute(conn, key, deletes, inserts)
         else:
-            _join(conn, stored.get(key), rows.joined[key])
+            _join(stored.get(key), rows.joined[key], deletes, inserts)
+    conn.executemany(_TOTAL_DELETE, deletes)
+    conn.executemany(_TOTAL_INSERT, inserts)
     rows.touched.clear()
     rows.joined.clear()
     rows.changed.clear()
 
 
-def _recompute(conn: sqlite3.Connection, key: GroupKey) -> None:
+def _recompute(
+    conn: sqlite3.Connection,
+    key: GroupKey,
+    deletes: list[GroupKey],
+    inserts: list[tuple[Any, ...]],
+) -> None:
     """Rewrite a group's total from its claims in the table (by the rule's SQL form)."""
     best = conn.execute(_GROUP_WINNER, key).fetchone()
-    conn.execute(_TOTAL_DELETE, key)
+    deletes.append(key)
     if best is not None:
-        conn.execute(_TOTAL_INSERT, best)
+        inserts.append(best)
 
 
-def _join(conn: sqlite3.Connection, current: dict[str, Any] | None, new: list[ClaimRow]) -> None:
+def _join(
+    current: dict[str, Any] | None,
+    new: list[ClaimRow],
+    deletes: list[GroupKey],
+    inserts: list[tuple[Any, ...]],
+) -> None:
     """Replace a group's stored total (or none) by the best new claim that beats it (by the
     rule's Python form: a totals row ranks by the same columns as its claim)."""
     best_rank = rank(current) if current is not None else None
@@ -270,5 +286,5 @@ def _join(conn: sqlite3.Connection, current: dict[str, Any] | None, new: list[Cl
             if best_rank is None or row_rank > best_rank:
                 best, best_rank = row, row_rank
     if best is not None:
-        conn.execute(_TOTAL_DELETE, group_of(best))
-        conn.execute(_TOTAL_INSERT, cast(tuple[Any, ...], total_values(best)))
+        deletes.append(group_of(best))
+        inserts.append(cast(tuple[Any, ...], total_values(best)))

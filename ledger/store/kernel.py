@@ -24,7 +24,7 @@ from events import encode
 from events.envelope import Envelope, NewEvent
 from ledger.errors import ConcurrencyConflict
 from ledger.store.codec import CONTENT_FIELDS, Row, construct, row_of
-from ledger.store.hashing import canonical_json, envelope_hash
+from ledger.store.hashing import canonical_json, chain_hash, envelope_hash
 from ledger.store.protocol import Recorded
 
 Prepared = tuple[NewEvent, str, int, Any, str]
@@ -110,18 +110,18 @@ def chain_batch(
         version = versions[stream] = current + 1
         event_id, recorded_at, actor = new_id(), clock(), item.actor
         link = prev_hash
-        prev_hash = envelope_hash(
-            id=event_id,
-            position=position,
-            stream=stream,
-            version=version,
-            type=type_name,
-            schema_version=schema_version,
-            recorded_at=recorded_at,
-            actor=actor,
-            idempotency_key=key,
-            data_json=data_json,
-            prev_hash=link,
+        prev_hash = chain_hash(
+            event_id,
+            position,
+            stream,
+            version,
+            type_name,
+            schema_version,
+            recorded_at,
+            actor,
+            key,
+            data_json,
+            link,
         )
         rows.append(
             (
