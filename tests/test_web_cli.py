@@ -123,6 +123,31 @@ def test_robots_txt_is_honoured_unless_ignored(cli, web_server: WebServer) -> No
     assert ok.exit_code == 0, ok.output
 
 
+def test_robots_txt_is_asked_for_every_redirect_target(cli, web_server: WebServer) -> None:
+    """A redirect to a path robots.txt disallows, on this site or another, is refused before
+    the target is asked; each host's robots.txt is asked once; --ignore-robots follows it."""
+    disallow = Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    with WebServer() as other:
+        web_server.routes["/robots.txt"] = other.routes["/robots.txt"] = disallow
+        web_server.routes["/private/a"] = other.routes["/private/b"] = Route(PAGE)
+        web_server.routes["/here"] = Route(status=302, headers={"Location": "/private/a"})
+        web_server.routes["/there"] = Route(
+            status=302, headers={"Location": other.url("/private/b")}
+        )
+        urls = [web_server.url("/here"), web_server.url("/there")]
+        refused = cli("ingest", *urls, *LOCAL)
+        assert refused.exit_code == 2, refused.output
+        assert "redirected to " + web_server.url("/private/a") in refused.output
+        assert "redirected to " + other.url("/private/b") in refused.output
+        assert "/private/a" not in web_server.paths() and "/private/b" not in other.paths()
+        assert web_server.paths().count("/robots.txt") == 1
+        assert other.paths().count("/robots.txt") == 1
+        assert events(cli) == []
+        ok = cli("ingest", *urls, *LOCAL, "--ignore-robots")
+        assert ok.exit_code == 0, ok.output
+        assert "/private/b" in other.paths()
+
+
 def test_requests_name_the_project(cli, web_server: WebServer) -> None:
     """The User-Agent names claim-ledger and its version."""
     web_server.routes["/a"] = Route(PAGE)
