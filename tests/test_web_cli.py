@@ -368,3 +368,38 @@ def test_a_page_near_the_limit_travels_through_export_and_import(
     copy = str(tmp_path / "copy.db")
     assert cli("--ledger", copy, "import", str(tmp_path / "log.jsonl")).exit_code == 0
     assert cli("--ledger", copy, "verify").exit_code == 0
+
+
+UNDATED = b"<html><head><title>Losses</title></head><body><p>No date here.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("route", "retried"),
+    [
+        pytest.param(Route(b"busy", status=503, content_type="text/plain"), True, id="503"),
+        pytest.param(Route(b"later", status=429, content_type="text/plain"), True, id="429"),
+        pytest.param(Route(UNDATED), True, id="undated"),
+        pytest.param(Route(b"gone", status=404, content_type="text/plain"), False, id="404"),
+        pytest.param(Route(b"gone", status=410, content_type="text/plain"), False, id="410"),
+        pytest.param(Route(b"%PDF-1.4", content_type="application/pdf"), False, id="pdf"),
+    ],
+)
+def test_a_refused_entry_is_tried_again_only_while_the_refusal_may_change(
+    cli, web_server: WebServer, route: Route, retried: bool
+) -> None:
+    """A 5xx, 429 or undated page leaves the entry unseen (and the feed read in full next
+    time, though it answers 304 to a conditional GET); a 404, 410 or non-page is seen for good."""
+    web_server.routes["/p"] = route
+    web_server.routes["/feed"] = Route(
+        rss(("p", "/p")), content_type="application/rss+xml", etag='"v1"'
+    )
+    first = cli("watch", web_server.url("/feed"), "--once", *LOCAL)
+    assert "1 new entr(ies)" in first.stdout and "1 failed" in first.stdout, first.output
+    seen = [e for p in events(cli, "feed-polled") for e in p["data"]["new_entries"]]
+    assert seen == ([] if retried else ["p"])
+    web_server.routes["/p"] = Route(PAGE)  # the page is fine now
+    second = cli("watch", web_server.url("/feed"), "--once", *LOCAL)
+    assert second.exit_code == 0, second.output
+    assert web_server.paths().count("/p") == (2 if retried else 1)
+    assert len(events(cli, "article-recorded")) == (1 if retried else 0)
+    assert ("not modified" in second.stdout) is not retried

@@ -159,8 +159,12 @@ def _ingest_one(ingestor: Ingestor, url: str, web: Web, *, dry_run: bool) -> Ing
         return ingestor.ingest(draft, dry_run=dry_run, page=page)
     except LedgerError as exc:
         network = isinstance(exc, NetworkFailure)
+        retry = network or bool(getattr(exc, "retry", False))  # a refusal that may change
         return IngestResult(
-            source=shown, status="failed", error=str(exc), extra={"network": network}
+            source=shown,
+            status="failed",
+            error=str(exc),
+            extra={"network": network, "retry": retry},
         )
 
 
@@ -214,16 +218,20 @@ def _poll(
     fresh = new_entries(entries, state.seen)
     results = list(ingest_urls(session, (e.link for e in fresh), web, actor=actor))
     report.results.extend(results)
-    # an entry is seen once its page was read or refused; a network failure is tried again
-    seen = [e.entry_id for e, r in zip(fresh, results, strict=True) if not r.extra.get("network")]
+    # an entry is seen once its page was read or refused for good (a 404, a type that is
+    # not a page); a network failure, a 5xx/408/429, robots.txt or an undated page is tried
+    # again next poll, so the feed is then read in full, not conditionally (a 304 would hide it)
+    seen = [e.entry_id for e, r in zip(fresh, results, strict=True) if not r.extra.get("retry")]
     validators = (answer.etag, answer.last_modified)
+    if len(seen) < len(fresh):
+        validators = (None, None)
     if seen or validators != (state.etag, state.last_modified):
         event = FeedPolled(
             feed_url=answer.url,
             polled_at=clock(),
             new_entries=seen,
-            etag=answer.etag,
-            last_modified=answer.last_modified,
+            etag=validators[0],
+            last_modified=validators[1],
         )
         item = NewEvent(stream=stream, event=event, expected_version=state.version, actor=actor)
         session.append([item])
