@@ -25,7 +25,7 @@ FORGED_LEDGER_EVENTS = {
     name: json.loads(
         (Path(__file__).parent / "fixtures" / "events" / f"{name}.v1.json").read_text()
     )["data"]
-    for name in ("checkpoint-signed", "page-fetched", "feed-polled")
+    for name in ("checkpoint-signed", "checkpoint-cosigned", "page-fetched", "feed-polled")
 }
 STAFF = "General Staff of the Armed Forces of Ukraine"
 CLAIM = ["--subject", "russia", "--metric", "tanks", "--as-of", "2023-04-02"]
