@@ -34,6 +34,12 @@ def _summary(type_name: str, data: dict[str, Any]) -> str:
         return f"{data.get('claim_id')} — {data.get('reason')}"
     if "raw_sha256" in data:  # a kept page
         return f"{data.get('url')} — {data.get('size')} bytes, {data.get('content_type')}"
+    if type_name in ("checkpoint-signed", "checkpoint-cosigned"):
+        by = "signed" if type_name == "checkpoint-signed" else "cosigned"
+        return (
+            f"{data.get('origin')} size {data.get('size')}, root {str(data.get('root'))[:16]}… "
+            f"{by} by {data.get('key_name')} ({data.get('key_id')})"
+        )
     if "feed_url" in data:
         return f"{data['feed_url']} — {len(data.get('new_entries', []))} new entr(ies)"
     return ""

@@ -88,7 +88,8 @@ def checkpoint(
         str | None,
         typer.Option(
             help="Add KEY's cosignature to this checkpoint file instead, once this ledger's "
-            "tree at its size has its root (a witness's countersignature)."
+            "tree at its size has its root (a witness's countersignature); the ledger records "
+            "it as a checkpoint-cosigned event."
         ),
     ] = None,
     out: Annotated[str | None, typer.Option(help="Write the note to FILE, not stdout.")] = None,
@@ -109,8 +110,9 @@ def checkpoint(
         outfile.check_target(out, force=force)
     signer = ledger.read_signer(read_input(key, limit=KEY_LIMIT), key)
     if cosign is not None:
-        note, size, root = _cosign(ctx, cosign, signer)
-        recorded = None
+        cosigned = _cosign(ctx, cosign, signer, actor)
+        note, recorded = cosigned.note, cosigned.recorded
+        size, root = cosigned.checkpoint.size, cosigned.checkpoint.root.hex()
     else:
         with open_ledger(ctx) as opened:
             issued = ledger.issue_checkpoint(opened, signer, origin=origin, actor=actor)
@@ -127,18 +129,18 @@ def checkpoint(
         render.message(f"checkpoint of size {size} written to {out}")
 
 
-def _cosign(ctx: typer.Context, path: str, signer: Any) -> tuple[str, int, str]:
-    """Cosign a checkpoint file, checked against the ledger when there is one."""
+def _cosign(ctx: typer.Context, path: str, signer: Any, actor: str) -> Any:
+    """Cosign a checkpoint file, checked against the ledger when there is one (which then
+    records the cosignature)."""
     import ledger
 
     data = read_input(path, limit=NOTE_LIMIT)
     target = ledger_path(ctx)
+    now = int(time.time())
     if "://" not in target and not os.path.exists(target):
-        note, cp = ledger.cosign_checkpoint(None, data, signer, timestamp=int(time.time()))
-    else:
-        with open_ledger(ctx, readonly=True) as opened:
-            note, cp = ledger.cosign_checkpoint(opened, data, signer, timestamp=int(time.time()))
-    return note, cp.size, cp.root.hex()
+        return ledger.cosign_checkpoint(None, data, signer, timestamp=now)
+    with open_ledger(ctx) as opened:
+        return ledger.cosign_checkpoint(opened, data, signer, timestamp=now, actor=actor)
 
 
 def verify_checkpoint(ctx: typer.Context, path: str, keys: list[str], as_json: bool) -> None:

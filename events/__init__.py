@@ -5,7 +5,7 @@ Pure: imports nothing from `ledger` or `cli`.
 
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import Event
-from events.checkpoints import CheckpointSigned
+from events.checkpoints import CheckpointCosigned, CheckpointSigned
 from events.claims import (
     BASES,
     CORRECTABLE_FIELDS,
@@ -51,6 +51,7 @@ __all__ = [
     "VERDICTS",
     "ArticleRecorded",
     "ArticleRevised",
+    "CheckpointCosigned",
     "CheckpointSigned",
     "Claim",
     "ClaimAsserted",

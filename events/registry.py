@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from events.articles import ArticleRecorded, ArticleRevised
 from events.base import STORED, Event
-from events.checkpoints import CheckpointSigned
+from events.checkpoints import CheckpointCosigned, CheckpointSigned
 from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
 from events.reviews import ClaimReviewed
 from events.sources import SourceAliased
@@ -25,6 +25,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
     "article-recorded": ArticleRecorded,
     "article-revised": ArticleRevised,
     "checkpoint-signed": CheckpointSigned,
+    "checkpoint-cosigned": CheckpointCosigned,
     "claim-asserted": ClaimAsserted,
     "claim-corrected": ClaimCorrected,
     "claim-retracted": ClaimRetracted,

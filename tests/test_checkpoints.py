@@ -16,6 +16,7 @@ import json
 import shutil
 import sqlite3
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -459,6 +460,43 @@ def test_a_witness_cosigns_only_this_logs_tree(signed: Path, cli, tmp_path: Path
     refused = cli("checkpoint", "--key", "witness.key", "--cosign", "forged.txt", "--out", "x")
     assert refused.exit_code == 1 and "refusing to cosign" in refused.stderr
     assert not (tmp_path / "x").exists()
+    assert len(cli("log", "--type", "checkpoint-cosigned", "--json").stdout.splitlines()) == 1
+
+
+def test_a_cosignature_is_recorded_in_the_ledger_it_was_checked_against(
+    signed: Path, cli, tmp_path: Path
+) -> None:
+    """The ledger records which witness key cosigned which checkpoint (size, root), when, and
+    the note as cosigned; `log` says so; the cosigned note still verifies against the log."""
+    assert cli("keygen", "--out", "witness.key", "--name", "witness.example/w1").exit_code == 0
+    result = cli(
+        "checkpoint", "--key", "witness.key", "--cosign", "cp1.txt", "--out", "w.txt", "--json"
+    )
+    assert result.exit_code == 0, result.stderr
+    position = json.loads(result.stdout)["recorded_at"]
+    (event,) = [
+        json.loads(x)
+        for x in cli("log", "--type", "checkpoint-cosigned", "--json").stdout.splitlines()
+    ]
+    (issued,) = [
+        json.loads(x)
+        for x in cli("log", "--type", "checkpoint-signed", "--json").stdout.splitlines()
+    ]
+    data = event["data"]
+    assert event["position"] == position == 42 and event["stream"] == "checkpoints"
+    assert (data["size"], data["root"], data["origin"]) == (
+        issued["data"]["size"],
+        issued["data"]["root"],
+        issued["data"]["origin"],
+    )
+    assert data["key_name"] == "witness.example/w1"
+    witness = parse_verifier_key((tmp_path / "witness.key.pub").read_text())
+    assert data["key_id"] == witness.key_id(COSIGNATURE_V1).hex()  # its cosignature lines' id
+    assert data["note"] == (tmp_path / "w.txt").read_text()
+    assert abs(data["timestamp"] - time.time()) < 600
+    shown = cli("log").stdout
+    assert "checkpoint-cosigned" in shown and "cosigned by witness.example/w1" in shown
+    assert verify(cli, "w.txt", "ledger.key.pub", "witness.key.pub").exit_code == 0
 
 
 def test_the_roots_recomputed_in_one_pass_are_the_trees(ledger) -> None:

@@ -20,6 +20,13 @@ import pytest
 from tests.samples import WEEKLY
 
 SLICE = Path(__file__).parent / "fixtures" / "gs-daily"
+# valid payloads of the types only the ledger's own commands write: refused for the type
+FORGED_LEDGER_EVENTS = {
+    name: json.loads(
+        (Path(__file__).parent / "fixtures" / "events" / f"{name}.v1.json").read_text()
+    )["data"]
+    for name in ("checkpoint-signed", "checkpoint-cosigned", "page-fetched", "feed-polled")
+}
 STAFF = "General Staff of the Armed Forces of Ukraine"
 CLAIM = ["--subject", "russia", "--metric", "tanks", "--as-of", "2023-04-02"]
 
@@ -240,6 +247,16 @@ CASES = [
         2,
         "not JSON",
     ),
+    *[
+        (
+            f"append-event-forged-{name}",
+            write("e.json", json.dumps({"type": name, "data": data})),
+            ["append", "--event", "{}"],
+            2,
+            f"a {name} event is written only by `claims ",
+        )
+        for name, data in FORGED_LEDGER_EVENTS.items()
+    ],
     # import
     (
         "import-forged-hash",

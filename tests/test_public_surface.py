@@ -110,6 +110,7 @@ PINNED = {
         "VERDICTS",
         "ArticleRecorded",
         "ArticleRevised",
+        "CheckpointCosigned",
         "CheckpointSigned",
         "Claim",
         "ClaimAsserted",

@@ -123,6 +123,31 @@ def test_robots_txt_is_honoured_unless_ignored(cli, web_server: WebServer) -> No
     assert ok.exit_code == 0, ok.output
 
 
+def test_robots_txt_is_asked_for_every_redirect_target(cli, web_server: WebServer) -> None:
+    """A redirect to a path robots.txt disallows, on this site or another, is refused before
+    the target is asked; each host's robots.txt is asked once; --ignore-robots follows it."""
+    disallow = Route(b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    with WebServer() as other:
+        web_server.routes["/robots.txt"] = other.routes["/robots.txt"] = disallow
+        web_server.routes["/private/a"] = other.routes["/private/b"] = Route(PAGE)
+        web_server.routes["/here"] = Route(status=302, headers={"Location": "/private/a"})
+        web_server.routes["/there"] = Route(
+            status=302, headers={"Location": other.url("/private/b")}
+        )
+        urls = [web_server.url("/here"), web_server.url("/there")]
+        refused = cli("ingest", *urls, *LOCAL)
+        assert refused.exit_code == 2, refused.output
+        assert "redirected to " + web_server.url("/private/a") in refused.output
+        assert "redirected to " + other.url("/private/b") in refused.output
+        assert "/private/a" not in web_server.paths() and "/private/b" not in other.paths()
+        assert web_server.paths().count("/robots.txt") == 1
+        assert other.paths().count("/robots.txt") == 1
+        assert events(cli) == []
+        ok = cli("ingest", *urls, *LOCAL, "--ignore-robots")
+        assert ok.exit_code == 0, ok.output
+        assert "/private/b" in other.paths()
+
+
 def test_requests_name_the_project(cli, web_server: WebServer) -> None:
     """The User-Agent names claim-ledger and its version."""
     web_server.routes["/a"] = Route(PAGE)
@@ -343,3 +368,38 @@ def test_a_page_near_the_limit_travels_through_export_and_import(
     copy = str(tmp_path / "copy.db")
     assert cli("--ledger", copy, "import", str(tmp_path / "log.jsonl")).exit_code == 0
     assert cli("--ledger", copy, "verify").exit_code == 0
+
+
+UNDATED = b"<html><head><title>Losses</title></head><body><p>No date here.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("route", "retried"),
+    [
+        pytest.param(Route(b"busy", status=503, content_type="text/plain"), True, id="503"),
+        pytest.param(Route(b"later", status=429, content_type="text/plain"), True, id="429"),
+        pytest.param(Route(UNDATED), True, id="undated"),
+        pytest.param(Route(b"gone", status=404, content_type="text/plain"), False, id="404"),
+        pytest.param(Route(b"gone", status=410, content_type="text/plain"), False, id="410"),
+        pytest.param(Route(b"%PDF-1.4", content_type="application/pdf"), False, id="pdf"),
+    ],
+)
+def test_a_refused_entry_is_tried_again_only_while_the_refusal_may_change(
+    cli, web_server: WebServer, route: Route, retried: bool
+) -> None:
+    """A 5xx, 429 or undated page leaves the entry unseen (and the feed read in full next
+    time, though it answers 304 to a conditional GET); a 404, 410 or non-page is seen for good."""
+    web_server.routes["/p"] = route
+    web_server.routes["/feed"] = Route(
+        rss(("p", "/p")), content_type="application/rss+xml", etag='"v1"'
+    )
+    first = cli("watch", web_server.url("/feed"), "--once", *LOCAL)
+    assert "1 new entr(ies)" in first.stdout and "1 failed" in first.stdout, first.output
+    seen = [e for p in events(cli, "feed-polled") for e in p["data"]["new_entries"]]
+    assert seen == ([] if retried else ["p"])
+    web_server.routes["/p"] = Route(PAGE)  # the page is fine now
+    second = cli("watch", web_server.url("/feed"), "--once", *LOCAL)
+    assert second.exit_code == 0, second.output
+    assert web_server.paths().count("/p") == (2 if retried else 1)
+    assert len(events(cli, "article-recorded")) == (1 if retried else 0)
+    assert ("not modified" in second.stdout) is not retried

@@ -2,7 +2,8 @@
 
 Owns: `default_origin` (what a ledger calls itself in checkpoints and key names);
 `issue_checkpoint` (sign the tree at the head, record a `checkpoint-signed` event);
-`cosign_checkpoint` (a second key's cosignature, once the checkpoint is this log's);
+`cosign_checkpoint` (a second key's cosignature, once the checkpoint is this log's,
+recorded as a `checkpoint-cosigned` event in the ledger it was checked against);
 `verify_checkpoint` (the signatures, then that the log extends the checkpointed one: the
 root at its size, and an RFC 9162 consistency proof to the head, verified step by step);
 `check_consistency` (two checkpoints against each other, with a proof the ledger produces);
@@ -18,7 +19,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from events import CheckpointSigned
+from events import CheckpointCosigned, CheckpointSigned
 from events.envelope import NewEvent
 from ledger.app.proofs import LogTree
 from ledger.app.session import Session
@@ -38,7 +39,7 @@ from ledger.proofs.note import (
 from ledger.store import Recorded
 
 STREAM = "checkpoints"
-"""The stream every `checkpoint-signed` event goes on."""
+"""The stream every `checkpoint-signed` and `checkpoint-cosigned` event goes on."""
 
 
 def default_origin(location: str) -> str:
@@ -227,12 +228,23 @@ def _shape(checkpoint: Checkpoint) -> dict[str, object]:
     return {"origin": checkpoint.origin, "size": checkpoint.size, "root": checkpoint.root.hex()}
 
 
+@dataclass(frozen=True)
+class Cosigned:
+    """A checkpoint a witness cosigned, and where the ledger recorded it (None: no ledger)."""
+
+    note: str
+    checkpoint: Checkpoint
+    recorded: Recorded | None
+
+
 def cosign_checkpoint(
-    session: Session | None, data: bytes, key: SignerKey, *, timestamp: int
-) -> tuple[str, Checkpoint]:
+    session: Session | None, data: bytes, key: SignerKey, *, timestamp: int, actor: str = "cli"
+) -> Cosigned:
     """Add `key`'s cosignature to a checkpoint once it is one this key will sign: it parses,
-    and with a ledger, the ledger's tree at its size has its root. Returns the new note."""
+    and with a ledger, the ledger's tree at its size has its root; that ledger then records
+    the cosignature as a `checkpoint-cosigned` event (which witness cosigned which tree)."""
     from ledger.errors import IntegrityError
+    from ledger.proofs.keys import COSIGNATURE_V1
     from ledger.proofs.note import cosign as cosignature
 
     try:
@@ -245,7 +257,20 @@ def cosign_checkpoint(
         if problem is not None:
             raise IntegrityError(f"refusing to cosign: {problem[1]}")
     try:
-        signed = note.with_signature(cosignature(note.text, key, timestamp))
+        signed = note.with_signature(cosignature(note.text, key, timestamp)).render()
     except NoteError as exc:
         raise InvalidInput(str(exc)) from None
-    return signed.render(), checkpoint
+    if session is None:
+        return Cosigned(signed, checkpoint, None)
+    event = CheckpointCosigned(
+        origin=checkpoint.origin,
+        size=checkpoint.size,
+        root=checkpoint.root.hex(),
+        key_name=key.name,
+        key_id=key.verifier().key_id(COSIGNATURE_V1).hex(),
+        timestamp=timestamp,
+        note=signed,
+    )
+    version = session.store.stream_version(STREAM)
+    item = NewEvent(stream=STREAM, event=event, expected_version=version, actor=actor)
+    return Cosigned(signed, checkpoint, session.append([item])[0])

@@ -31,7 +31,13 @@ from events import (
     describe,
 )
 from events.envelope import NewEvent
-from ledger.app.rules import check_alias, check_correction, check_retraction, raw_event_rules
+from ledger.app.rules import (
+    check_alias,
+    check_correction,
+    check_retraction,
+    check_writable_by_hand,
+    raw_event_rules,
+)
 from ledger.app.session import Session
 from ledger.errors import InvalidInput, NotFound, OperationFailed
 from ledger.projections import ClaimRow
@@ -135,6 +141,7 @@ def _document_event(document: Any) -> Any:
     if not isinstance(type_name, str) or type_name not in EVENT_TYPES:
         known = ", ".join(EVENT_TYPES)
         raise InvalidInput(f"unknown event type {type_name!r} (known: {known})")
+    check_writable_by_hand(type_name)
     version = document.get("schema_version", EVENT_TYPES[type_name].SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InvalidInput("schema_version must be a positive integer")

@@ -1,7 +1,8 @@
 """The rules a write must obey, whichever command writes it: one place, so a raw event
 (`claims append --event`) is held to exactly what `correct`, `retract` and `alias` check.
 
-Owns: `check_correction`, `check_alias`, `check_retraction`, `check_review`, `raw_event_rules`.
+Owns: `check_correction`, `check_alias`, `check_retraction`, `check_review`, `raw_event_rules`,
+`LEDGER_WRITTEN` and `check_writable_by_hand` (the types only the ledger's own commands write).
 Imports: `events`, `ledger.app.session`, `ledger.projections`, `ledger.errors`.
 """
 
@@ -75,6 +76,25 @@ def check_alias(session: Session, event: SourceAliased) -> None:
         raise InvalidInput(f"{event.alias!r} is already an alias of {event.canonical!r}")
     if resolve(event.canonical, current | {event.alias: event.canonical}) == event.alias:
         raise InvalidInput(f"aliasing {event.alias!r} to {event.canonical!r} would make a cycle")
+
+
+LEDGER_WRITTEN: dict[str, str] = {
+    "checkpoint-signed": "`claims checkpoint`",
+    "checkpoint-cosigned": "`claims checkpoint --cosign`",
+    "page-fetched": "`claims ingest URL` or `claims watch`",
+    "feed-polled": "`claims watch`",
+}
+"""The event types only the ledger's own commands write (they vouch for what the ledger
+itself did: signed, cosigned, fetched, polled), and the command that writes each."""
+
+
+def check_writable_by_hand(type_name: str) -> None:
+    """Refuse a raw event of a type only the ledger's own commands write."""
+    command = LEDGER_WRITTEN.get(type_name)
+    if command is not None:
+        raise InvalidInput(
+            f"a {type_name} event is written only by {command}, never by `append --event`"
+        )
 
 
 def raw_event_rules(

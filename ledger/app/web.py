@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from events.envelope import NewEvent
 from events.web import FeedPolled
 from ledger.app.session import Session
-from ledger.errors import InvalidInput, LedgerError
+from ledger.errors import LedgerError
 from ledger.ingest.pipeline import Ingestor, IngestResult, KnownArticle, article_date
 from ledger.ingest.readers import apply_overrides
 from ledger.web.feeds import conditional_headers, feed_state, feed_stream, new_entries, read_feed
-from ledger.web.fetch import FEED_TYPES, Fetched, Fetcher, NetworkFailure
+from ledger.web.fetch import FEED_TYPES, Fetched, Fetcher, FetchRefused, NetworkFailure
 from ledger.web.pages import page_draft, page_event, undated_page_error
 from ledger.web.robots import Robots
 from ledger.web.schedule import MIN_EVERY, HostDelay, parse_duration
@@ -77,21 +77,35 @@ class Web:
         self.fetcher.close()
 
     def get(self, url: str, **kwargs: object) -> Fetched:
-        """Fetch `url` once its host's delay has passed and robots.txt allows it."""
+        """Fetch `url` once its host's delay has passed and robots.txt allows it, and
+        allows each redirect target too (each host's robots.txt asked once a run)."""
         self.fetcher.check(url)  # a scheme or address refused before robots.txt is asked
+        hop = None
         if self.robots is not None:
-            self._polite(url)
-            fetched_before = len(self.robots.cache)
-            problem = self.robots.refusal(url)
-            if len(self.robots.cache) > fetched_before:  # robots.txt was asked for: a request
-                self.hosts.asked(url, self.now())
-            if problem is not None:
-                raise InvalidInput(f"{display_url(url)}: {problem} (nothing written)")
+            self._allowed(url, url)
+
+            def hop(target: str) -> None:
+                self._allowed(target, url)
+
         self._polite(url)
         try:
-            return self.fetcher.get(url, **kwargs)  # type: ignore[arg-type]
+            return self.fetcher.get(url, hop=hop, **kwargs)  # type: ignore[arg-type]
         finally:
             self.hosts.asked(url, self.now())
+
+    def _allowed(self, url: str, asked: str) -> None:
+        """Refuse `url` if its site's robots.txt forbids it (`asked`: the URL asked for)."""
+        assert self.robots is not None
+        self._polite(url)
+        fetched_before = len(self.robots.cache)
+        problem = self.robots.refusal(url)
+        if len(self.robots.cache) > fetched_before:  # robots.txt was asked for: a request
+            self.hosts.asked(url, self.now())
+        if problem is not None:
+            where = display_url(asked)
+            if url != asked:
+                where += f": redirected to {display_url(url)}"
+            raise FetchRefused(f"{where}: {problem} (nothing written)", retry=True)
 
     def _polite(self, url: str) -> None:
         wait = self.hosts.wait(url, self.now())
@@ -145,8 +159,12 @@ def _ingest_one(ingestor: Ingestor, url: str, web: Web, *, dry_run: bool) -> Ing
         return ingestor.ingest(draft, dry_run=dry_run, page=page)
     except LedgerError as exc:
         network = isinstance(exc, NetworkFailure)
+        retry = network or bool(getattr(exc, "retry", False))  # a refusal that may change
         return IngestResult(
-            source=shown, status="failed", error=str(exc), extra={"network": network}
+            source=shown,
+            status="failed",
+            error=str(exc),
+            extra={"network": network, "retry": retry},
         )
 
 
@@ -200,16 +218,20 @@ def _poll(
     fresh = new_entries(entries, state.seen)
     results = list(ingest_urls(session, (e.link for e in fresh), web, actor=actor))
     report.results.extend(results)
-    # an entry is seen once its page was read or refused; a network failure is tried again
-    seen = [e.entry_id for e, r in zip(fresh, results, strict=True) if not r.extra.get("network")]
+    # an entry is seen once its page was read or refused for good (a 404, a type that is
+    # not a page); a network failure, a 5xx/408/429, robots.txt or an undated page is tried
+    # again next poll, so the feed is then read in full, not conditionally (a 304 would hide it)
+    seen = [e.entry_id for e, r in zip(fresh, results, strict=True) if not r.extra.get("retry")]
     validators = (answer.etag, answer.last_modified)
+    if len(seen) < len(fresh):
+        validators = (None, None)
     if seen or validators != (state.etag, state.last_modified):
         event = FeedPolled(
             feed_url=answer.url,
             polled_at=clock(),
             new_entries=seen,
-            etag=answer.etag,
-            last_modified=answer.last_modified,
+            etag=validators[0],
+            last_modified=validators[1],
         )
         item = NewEvent(stream=stream, event=event, expected_version=state.version, actor=actor)
         session.append([item])

@@ -76,9 +76,12 @@ Resolve = Callable[[str, int], list[str]]
 class FetchRefused(InvalidInput):
     """The server answered, but not with a page or feed that may be read."""
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, retry: bool = False) -> None:
         super().__init__(message)
         self.status = status  # the HTTP status refused, when that was the reason
+        # whether the refusal may change by itself (a 5xx, a 408 or 429; robots.txt; an
+        # undated page), so a watched feed's entry is tried again on the next poll
+        self.retry = retry or (status is not None and (status >= 500 or status in (408, 429)))
 
 
 class NetworkFailure(OperationFailed):
@@ -170,12 +173,16 @@ class Fetcher:
         *,
         accept: Sequence[str] = PAGE_TYPES,
         headers: dict[str, str] | None = None,
+        hop: Callable[[str], None] | None = None,
     ) -> Fetched:
-        """Fetch `url`, following redirects; a 304 comes back with an empty body."""
+        """Fetch `url`, following redirects; a 304 comes back with an empty body. `hop`
+        checks each redirect target before it is asked (robots.txt), raising to refuse."""
         asked, current = display_url(url), url.strip()
         seen: set[str] = set()
         for _hop in range(MAX_REDIRECTS + 1):
             self.check(current, asked, redirected=bool(seen))
+            if seen and hop is not None:
+                hop(current)
             seen.add(current)
             fetched, location = self._one(current, asked, accept, headers or {})
             if location is None:

@@ -3,8 +3,8 @@
 Owns `page_draft` (the bytes, in the charset their content type declares, read by the
 existing readers: HTML by the HTML reader, text by the text reader; the article's URL is the
 one asked for), `page_event` (the `page-fetched` event keeping the bytes) and
-`undated_page_error` (the undated refusal, saying that a fetch time is not a publication
-date). Pure: bytes in, drafts and events out. Imports: `events.web`, `ledger.errors`,
+`undated_page_error` (the undated refusal, an `UndatedPage`, saying that a fetch time is not
+a publication date). Pure: bytes in, drafts and events out. Imports: `events.web`, `ledger.errors`,
 `ledger.ingest.readers`.
 """
 
@@ -18,7 +18,7 @@ from events.web import PageFetched
 from ledger.errors import InvalidInput
 from ledger.ingest.readers import ArticleDraft, read_article_bytes
 
-__all__ = ["page_draft", "page_event", "undated_page_error"]
+__all__ = ["UndatedPage", "page_draft", "page_event", "undated_page_error"]
 
 _HTML = ("text/html", "application/xhtml+xml")
 
@@ -91,9 +91,16 @@ def page_event(
     )
 
 
-def undated_page_error(url: str) -> InvalidInput:
+class UndatedPage(InvalidInput):
+    """A page with no publication date on it: refused for now (the page, or the analyst's
+    --published, may give one later), so a watched feed's entry is tried again."""
+
+    retry = True
+
+
+def undated_page_error(url: str) -> UndatedPage:
     """The undated refusal for a page: no date on it, and the fetch time is not one."""
-    return InvalidInput(
+    return UndatedPage(
         f"{url}: no publication date found on the page (the fetch time is not a publication "
         "date); give it with --published DATE (nothing written)"
     )
