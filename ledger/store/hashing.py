@@ -46,20 +46,19 @@ def envelope_bytes(
 
     `data_json` is embedded verbatim, so any change to the stored payload text changes them.
     """
-    document = {
-        "actor": actor,
-        "data": orjson.Fragment(data_json),
-        "id": id,
-        "idempotency_key": idempotency_key,
-        "position": position,
-        "prev_hash": prev_hash,
-        "recorded_at": recorded_at,
-        "schema_version": schema_version,
-        "stream": stream,
-        "type": type,
-        "version": version,
-    }
-    return orjson.dumps(document, option=_SORTED)
+    return _document(
+        id,
+        position,
+        stream,
+        version,
+        type,
+        schema_version,
+        recorded_at,
+        actor,
+        idempotency_key,
+        data_json,
+        prev_hash,
+    )
 
 
 def envelope_hash(
@@ -107,7 +106,39 @@ def chain_hash(
     prev_hash: str,
 ) -> str:
     """`envelope_hash` of the same fields, positional (the append hot path: one call, no
-    keyword hops). The same document, so the same bytes: `envelope_bytes` stays the spec."""
+    keyword hops); the bytes are `_document`'s, as `envelope_bytes`' are."""
+    return _sha256(
+        _document(
+            event_id,
+            position,
+            stream,
+            version,
+            type_name,
+            schema_version,
+            recorded_at,
+            actor,
+            idempotency_key,
+            data_json,
+            prev_hash,
+        )
+    ).hexdigest()
+
+
+def _document(
+    event_id: str,
+    position: int,
+    stream: str,
+    version: int,
+    type_name: str,
+    schema_version: int,
+    recorded_at: str,
+    actor: str,
+    idempotency_key: str | None,
+    data_json: str,
+    prev_hash: str,
+) -> bytes:
+    """The one spelling of the hashed envelope: every field but `hash`, key-sorted, the
+    payload text embedded verbatim."""
     document = {
         "actor": actor,
         "data": _fragment(data_json),
@@ -121,7 +152,7 @@ def chain_hash(
         "type": type_name,
         "version": version,
     }
-    return _sha256(_dumps(document, option=_SORTED)).hexdigest()
+    return _dumps(document, option=_SORTED)
 
 
 def row_hash(row: dict[str, Any]) -> str:
