@@ -1,6 +1,6 @@
 """Which numbers become claims, with what metric, subject and qualifier: the families of
 issue 13 (sides named around a figure, shoot-downs, breakdowns, ranges, traps), each a table
-of sentences written for these tests, and the rules that decide each field (`Cand.why`)."""
+of sentences written for these tests, and the rules that decide each field (`Reading.why`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ import datetime as dt
 
 import pytest
 
-from ledger.ingest.candidates import find_candidates
-from ledger.ingest.extract import extract_claims
+from ledger.ingest.extract import extract_claims, find_readings, read_document
 from ledger.ingest.filters import drop_rule
-from ledger.ingest.furniture import furniture_spans
 from ledger.ingest.numbers import find_numbers
-from ledger.ingest.sentences import split_sentences
-from ledger.ingest.subjects import assign_subjects
+from ledger.ingest.reading import decide
+from ledger.ingest.subjects import decide_subjects
 
 PUB = dt.date(2024, 5, 6)
 
@@ -37,10 +35,9 @@ def values(text: str) -> list[int]:
 
 def decided(text: str) -> list[dict[str, str]]:
     """The `why` of each figure kept, after subjects (before attribution)."""
-    sentences = split_sentences(text, furniture_spans(text))
-    kept = [c for c in find_candidates(text, sentences) if drop_rule(text, sentences, c) is None]
-    assign_subjects(text, sentences, kept)
-    return [dict(c.why) for c in kept]
+    doc = read_document(text, publisher="Example Wire", published=PUB, fallback=PUB)
+    kept = [c for c in find_readings(doc) if drop_rule(doc.text, doc.sentences, c) is None]
+    return [dict(c.why) for c in decide(kept, decide_subjects(doc, kept))]
 
 
 # --- whose losses: sides named around the figure -------------------------------------------

@@ -26,7 +26,10 @@ STAGES = [
     "filters",
     "subjects",
     "attribution",
+    "settle",
     "periods",
+    "basis",
+    "restatements",
 ]
 
 

@@ -23,7 +23,6 @@ import re
 from ledger.ingest import claimant_lexicon as cl
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import ALIAS_ANY, canonical, name_claimant, valid_np
-from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
 from ledger.ingest.name_cores import is_outlet, name_core
 from ledger.ingest.pair_speakers import split_pair
 from ledger.ingest.rules import Rule, registry
@@ -86,38 +85,13 @@ SOURCE_END = Rule(
     "the General Staff on Facebook",
     "the General Staff",
 )
-# "1,351 servicemen had been killed in Ukraine": the dead fought in Ukraine, a foreign land.
-DIED_IN_UKRAINE = Rule(
-    "died-in-ukraine",
-    "Soldiers killed, dead or wounded in Ukraine (the place): Russia's losses, whoever says so.",
-    guarded(
-        r"[^.;:!?]{0,60}?\b(?:killed|died|dead|wounded|injured|perished|fallen)"
-        r"(?:\s+(?:in action|in combat|fighting))?\s+in\s+Ukraine\b(?!['’])",
-        _I,
-    ),
-    " had been killed in Ukraine",
-    " had been killed in Ukraine's army",
-)
 ARTICLE_RULES = registry(
     OFFICIAL_NAMED_NEXT,
     DESCRIBED_NAMED_NEXT,
     FIRST_PERSON,
     SOURCE_LINE,
     SOURCE_END,
-    DIED_IN_UKRAINE,
 )
-# "20,000 of his fighters", "their own soldiers": the speaker's side, named in the figure.
-_OWN_NP = guarded(
-    r"\b(?:(?:of|among)\s+(?:his|her|its|their|our)|(?:his|her|its|their|our)\s+own)\s+"
-    r"(?:[\w-]+\s+)?(?:ranks|troops|soldiers|fighters|forces|servicem[ae]n|men|personnel)\b",
-    _I,
-)
-_OWN_RANKS = guarded(
-    r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
-    r"forces|servicemen|army|military)\b",
-    _I,
-)
-
 # Who a bare side or a generic military speaker may stand for, per side.
 _UA_BODIES = frozenset({cl.GS_UA, cl.MOD_UA})
 _RU_BODIES = cl.RUSSIAN_CLAIMANTS - {cl.PUTIN, "Kremlin", cl.SHOIGU, cl.BELOUSOV}
@@ -216,33 +190,6 @@ def _described_named_next(words: str, si: int, text: str, sentences: list[Senten
                 continue
             return name_claimant(a.text, "", None, {})
     return None
-
-
-def settle_subjects(text: str, cands: list[Cand]) -> None:
-    """A figure whose sentence named no side (or only "the enemy") is the other side's of its
-    claimant, unless it is the speaker's own ("1,350 soldiers killed in its ranks"); soldiers
-    killed in Ukraine, the place, are Russia's whoever counts them."""
-    for c in cands:
-        if c.subject not in (None, "enemy"):
-            continue
-        if DIED_IN_UKRAINE.match(text, c.q_end, min(len(text), c.q_end + 100)):
-            c.subject, c.why["subject"] = "russia", DIED_IN_UKRAINE.name
-            continue
-        words = c.claimant_text or ""
-        if is_outlet(words):  # "an independent Russian outlet": not the Russian side
-            words = c.claimant or ""
-        if c.claimant in cl.INDEPENDENT_COUNTERS:
-            words = ""
-        russian_side = c.claimant in cl.RUSSIAN_CLAIMANTS or (
-            COUNTRY_RU.search(words) and not COUNTRY_UA.search(words)
-        )
-        own = (
-            c.own_side
-            or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
-            or _OWN_NP.search(text, c.q_start, c.q_end)
-        )
-        c.subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
-        c.why["subject"] = "claimant-other-side" if not own else "claimant-own-side"
 
 
 def credit_source_line(text: str, cands: list[Cand], publisher: str) -> None:

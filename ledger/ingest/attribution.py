@@ -1,25 +1,26 @@
 """Attribution: who claims each figure.
 
-Owns `assign_claimants`: each figure's claimant from the speakers its sentence names
-(`speakers`; the closest before the figure, the source rather than an outlet quoting it, an
-anaphor resolved to whom it stands for, "the president" to the president named before, "the
-defence minister" to the minister the article names, a spokesman with his body), a sentence
-after it that names its speaker ("This was reported by X"), a headline's prefix or suffix, a
-body the sentence opens with ("The Air Force shot down ..."), the source carried through the
-paragraph and the next two that name nobody (an outlet relaying it does not take over), the
-last source named before, else the publisher; then, for the whole article (`article_claimants`),
-the lead's source for the headline and lead figures told before it, one body per side for a
-bare "Moscow"; the last-resort subject of figures whose sentence named no side (the other
-side of the claimant's: `article_claimants`); an unnamed official the next sentence names,
-that person. Each decision sets `why["claimant"]` (and `why["subject"]`). Imports: `cand`,
+Owns `decide_claimants`, the attribution stage: each figure's `Credit` from the speakers its
+sentence names (`speakers`; the closest before the figure, the source rather than an outlet
+quoting it, an anaphor resolved to whom it stands for, "the president" to the president
+named before, "the defence minister" to the minister the article names, a spokesman with his
+body), a sentence after it that names its speaker ("This was reported by X"), a headline's
+prefix or suffix, a body the sentence opens with ("The Air Force shot down ..."), the source
+carried through the paragraph and the next two that name nobody (an outlet relaying it does
+not take over), the last source named before, else the publisher; then, for the whole
+article (`article_claimants`), the lead's source for the headline and lead figures told
+before it, one body per side for a bare "Moscow", and an unnamed official the next sentence
+names, that person. It decides by passes over every figure, on working copies (`Cand`) that
+nothing outside it sees; each credit names its rule. Imports: `article_claimants`,
+`attribution_carry`, `cand`,
 `claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
-`rx`, `references`, `sentences`, `speakers`, `article_claimants`.
+`reading`, `references`, `rx`, `sentences`, `speakers`.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ledger.ingest.article_claimants import (
     FIRST_PERSON,
@@ -27,15 +28,15 @@ from ledger.ingest.article_claimants import (
     credit_source_line,
     name_the_official,
     one_body_per_side,
-    settle_subjects,
 )
+from ledger.ingest.attribution_carry import Carry
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
-from ledger.ingest.cues import LIST_LINE
 from ledger.ingest.list_leads import list_lead_attributions
 from ledger.ingest.list_shape import is_list_row
 from ledger.ingest.local_officials import OFFICE_ONLY, local_official
 from ledger.ingest.quote_speakers import closing_speaker
+from ledger.ingest.reading import Credit, Document, Reading
 from ledger.ingest.references import (
     MINISTER_BY_OFFICE,
     SPOKESMAN_OF_BODY,
@@ -48,7 +49,6 @@ from ledger.ingest.references import (
     spokesman_of,
     subject_body,
 )
-from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speakers import (
     Attribution,
@@ -57,46 +57,6 @@ from ledger.ingest.speakers import (
     reportedly,
     speaker_of_sentence_before,
 )
-
-_I = re.IGNORECASE
-
-_CONTINUATION_START = guarded(
-    r"^\s*(?:This|These|That|It|They|In addition|Additionally|Also|The figures?|The numbers?|"
-    r"Of (?:these|them|this)|Among them|In total|Overall|Besides|Moreover|Furthermore)\b",
-    _I,
-)
-
-
-@dataclass(slots=True)
-class _Carry:
-    """What reading an article carries from sentence to sentence: who has spoken so far."""
-
-    publisher: str
-    article_end: int  # where the article's last sentence ends
-    memory: dict[str, str] = field(default_factory=dict)  # the ministry the article last named
-    para: tuple[str, str] | None = None  # who speaks for the paragraph: (claimant, words)
-    last: tuple[str, str] | None = None  # the last source named, or carried on
-    last_para: int = -9  # the paragraph `last` was named or carried in
-    current_para: int = -1
-    first_named: tuple[str, str] | None = None  # who the lead says speaks
-    first_named_at: int = 0  # where the sentence that names it starts
-    named: list[tuple[str, str]] = field(default_factory=list)  # each source named so far
-    article_hint: str | None = None  # a headline's context: the whole article, in brief
-
-    def enter_paragraph(self, para: int, s_text: str) -> None:
-        """A new paragraph goes on with the last source when it opens as a continuation
-        ("It also said", "In addition") or comes within two paragraphs of it."""
-        self.current_para = para
-        self.para = None
-        if self.last and (_CONTINUATION_START.match(s_text) or para - self.last_para <= 2):
-            self.para = self.last
-            if LIST_LINE.match(s_text):
-                self.last_para = para  # a list's lines go on with whoever opened it
-
-    def speaks(self, who: tuple[str, str], para: int) -> None:
-        """`who` is now the paragraph's and the article's last source."""
-        self.para = self.last = who
-        self.last_para = para
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,19 +71,27 @@ class _Said:
     s_text: str  # the sentence's text
 
 
+def decide_claimants(doc: Document, readings: Sequence[Reading]) -> list[Credit]:
+    """Each figure's claimant: sentence attribution ("X said", "according to X", "This was
+    reported by X"), carried through the paragraph and into the next two paragraphs that name
+    nobody; a headline's prefix or suffix ("Ministry: ...", "... – Russian MOD"); else the
+    publisher. Decided by passes over the whole article, on working copies."""
+    cands = [r.working() for r in readings]
+    assign_claimants(doc.text, doc.sentences, cands, doc.publisher)
+    return [Credit.of(c) for c in cands]
+
+
 def assign_claimants(
     text: str, sentences: list[Sentence], cands: list[Cand], publisher: str
 ) -> None:
-    """Sentence attribution ("X said", "according to X", "This was reported by X"), carried
-    through the paragraph and into the next two paragraphs that name nobody; a headline's
-    prefix or suffix ("Ministry: ...", "... – Russian MOD"); else the publisher."""
+    """The passes of `decide_claimants`: they set the claimant fields of working copies."""
     by_sent: dict[int, list[Cand]] = {}
     for c in cands:
         by_sent.setdefault(c.sent, []).append(c)
     with_claims = {sentences[c.sent].para for c in cands}
     wanted = with_claims | {p - 1 for p in with_claims} | {p - 2 for p in with_claims}
     lead_paras = (sentences[0].para if sentences else 0) + 5
-    carry = _Carry(publisher, sentences[-1].end if sentences else 0)
+    carry = Carry(publisher, sentences[-1].end if sentences else 0)
     for si, sent in enumerate(sentences):
         s_text = text[sent.start : sent.end]
         if sent.para != carry.current_para:
@@ -156,11 +124,10 @@ def assign_claimants(
     credit_source_line(text, cands, publisher)
     one_body_per_side(text, cands)
     name_the_official(cands, text, sentences)
-    settle_subjects(text, cands)
 
 
 def _credit_sentence_before(
-    np: str, prev_cands: list[Cand], context: str, para: int, carry: _Carry
+    np: str, prev_cands: list[Cand], context: str, para: int, carry: Carry
 ) -> None:
     """ "This was reported by X": X speaks for the figures of the sentence before that name
     nobody, and for what follows."""
@@ -175,7 +142,7 @@ def _credit_sentence_before(
     carry.named.append((name, np))
 
 
-def _assign_claimant(said: _Said, c: Cand, carry: _Carry) -> None:
+def _assign_claimant(said: _Said, c: Cand, carry: Carry) -> None:
     """The claimant of one figure: the attribution closest before it (an anaphor resolved),
     else the headline's speaker, else the paragraph's, else the publisher."""
     chosen = _choose_attribution(said.attrs, c.q_start)
@@ -216,7 +183,7 @@ def _assign_claimant(said: _Said, c: Cand, carry: _Carry) -> None:
         _credit_unnamed(said, c, carry)
 
 
-def _credit_anaphor(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> bool:
+def _credit_anaphor(said: _Said, c: Cand, chosen: Attribution, carry: Carry) -> bool:
     """ "it said", "the ministry said": whoever the anaphor stands for; False if nobody."""
     who = resolve_anaphor(said.text, said.sent, chosen, carry.para or carry.last)
     if not who:
@@ -228,7 +195,7 @@ def _credit_anaphor(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) ->
     return True
 
 
-def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> None:
+def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: Carry) -> None:
     """A named speaker: "the president" is the president named before, a bare country the
     last source of its side, else the name the words give."""
     person = role_person(chosen.text, carry.named)
@@ -254,7 +221,7 @@ def _credit_named(said: _Said, c: Cand, chosen: Attribution, carry: _Carry) -> N
         c.why["claimant"] = SPOKESMAN_OF_BODY.name
 
 
-def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
+def _credit_unnamed(said: _Said, c: Cand, carry: Carry) -> None:
     """No speaker in the sentence: the headline's, the publisher's for "reportedly", the
     paragraph's, else the last source named (however far back), else the publisher's."""
     if said.heading_np:
@@ -278,7 +245,7 @@ def _credit_unnamed(said: _Said, c: Cand, carry: _Carry) -> None:
         c.why["claimant"] = "publisher-fallback"
 
 
-def _source_here(carry: _Carry) -> bool:
+def _source_here(carry: Carry) -> bool:
     """Whether a source was named in this very paragraph: its "reportedly" goes on with it."""
     return carry.para is not None and carry.last_para == carry.current_para
 
@@ -288,7 +255,7 @@ def _note_lead(
     sent_cands: list[Cand],
     names: tuple[bool, bool],
     lead: tuple[int, tuple[str, str] | None],
-    carry: _Carry,
+    carry: Carry,
 ) -> None:
     """Remember who the lead (the first body sentences that name a speaker) says speaks, and
     (in `first_named_at`) where, when it names the speaker of figures: its own, or the
@@ -316,7 +283,7 @@ def _note_lead(
 
 
 def _carry_speaker(
-    said: _Said, sent_cands: list[Cand], explicit: list[Attribution], carry: _Carry
+    said: _Said, sent_cands: list[Cand], explicit: list[Attribution], carry: Carry
 ) -> None:
     """After a body sentence: the source it names, or the one its last figure was credited
     to, or (for "it said") the paragraph's, speaks on."""

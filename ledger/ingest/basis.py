@@ -3,8 +3,9 @@
 Owns `BasisCue` (a named phrase and the basis it says), `BASIS_CUES` (the table, most specific
 first), `BASIS_WINDOW` (where a figure's own words start and stop), `CLAIMANT_BASES` (the basis
 a claimant defines its own "losses" with; `claimant_basis`), `basis_for` (one figure) and
-`assign_bases` (the stage: every personnel candidate). Pure: reads the text around a figure,
-no I/O. The vocabulary is `events.claims.Basis`; README "What the figures count" documents it.
+`decide_bases` (the stage: a `Counting` for every figure, a basis for a personnel one). Pure:
+reads the text around a figure, no I/O. The vocabulary is `events.claims.Basis`; README
+"What the figures count" documents it.
 
 Where a figure's words say what it counts, they decide: its own clause after the number ("1,351
 servicemen had been killed", "about 45,000 casualties"), else the words just before it ("the
@@ -15,17 +16,18 @@ over "killed", "irretrievable losses" over "losses"). Where the words say nothin
 that defines its personnel losses (the General Staff: killed plus wounded) gives its basis
 (rule `claimant-defines-losses`); else the basis is `unknown`, said as rule `no-basis-cue`.
 Editing a cue changes extraction output: bump EXTRACTOR_VERSION. Imports: `events.claims`,
-`cand`, `numbers`, `rules`, `sentences`.
+`numbers`, `reading`, `rules`, `sentences`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from events.claims import Basis
-from ledger.ingest.cand import Cand
 from ledger.ingest.numbers import find_numbers
+from ledger.ingest.reading import Counting, Document, Reading
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.sentences import Sentence
 
@@ -34,9 +36,9 @@ __all__ = [
     "BASIS_WINDOW",
     "CLAIMANT_BASES",
     "BasisCue",
-    "assign_bases",
     "basis_for",
     "claimant_basis",
+    "decide_bases",
 ]
 
 
@@ -237,16 +239,21 @@ def claimant_basis(claimant: str | None) -> Basis | None:
     return CLAIMANT_BASES.get((claimant or "").split(" (")[0])
 
 
-def assign_bases(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
-    """Set `basis` (and the rule that decided it) on every personnel candidate."""
-    for c in cands:
+def decide_bases(doc: Document, readings: Sequence[Reading]) -> list[Counting]:
+    """What each figure counts: a basis (and the rule that decided it) for a personnel
+    figure, none for another."""
+    out = []
+    for c in readings:
         if c.metric != "personnel":
+            out.append(Counting(None, None))
             continue
-        start, end = _number_span(text, c)
-        c.basis, c.why["basis"] = basis_for(text, sentences[c.sent], start, end, c.claimant)
+        start, end = _number_span(doc.text, c)
+        sent = doc.sentences[c.sent]
+        out.append(Counting(*basis_for(doc.text, sent, start, end, c.claimant)))
+    return out
 
 
-def _number_span(text: str, c: Cand) -> tuple[int, int]:
+def _number_span(text: str, c: Reading) -> tuple[int, int]:
     """Where the figure's number stands in its quote ("casualties at about 220,000"): the
     words before and after it are read from there."""
     found = find_numbers(text, c.q_start, c.q_end)

@@ -1,9 +1,12 @@
-"""The candidate: a claim in the making, which each stage of the extractor fills in.
+"""The candidate: a mutable working copy of a figure, for a stage that works by passes.
 
-Owns `Cand`. `candidates` makes one per loss figure (metric, value, qualifier, quote span);
-`subjects`, `attribution` and `periods` then fill in whose losses, who claims them and as of
-when, and `basis` what a personnel figure counts; `extract` turns the survivors into
-`Claim`s. Imports: `events.claims` (the metric, qualifier, period and basis vocabularies) only.
+Owns `Cand`. The candidate stage (`candidates` and its helpers) builds one per loss figure
+(metric, value, qualifier, quote span, and what its shape fixes); `extract` freezes each into
+a `reading.Reading`, and from there on readings and decisions, all frozen, are what passes
+between stages. A later stage that decides by passes over every figure (`attribution`,
+`periods`) works on its own copies (`Reading.working`) and hands back only its decisions, so
+no stage sees another's working state. Imports: `events.claims` (the metric, qualifier,
+period and basis vocabularies) only.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from events.claims import Basis, Metric, Period, Qualifier
 
 @dataclass(slots=True)
 class Cand:
-    """A claim in the making; turned into a `Claim` once the article is read."""
+    """A figure being found or decided: a stage's own working copy, never shared."""
 
     metric: Metric
     value: int
@@ -39,5 +42,5 @@ class Cand:
     own_side: bool = False  # counts the claimant's own people ("3,000 returned so far")
     basis: Basis | None = None  # what a personnel figure counts (see `basis`)
     # field ("metric", "subject", "claimant", "period", ...) -> the name of the rule that
-    # decided it, for `claims extract --explain`; a later decision overwrites an earlier one
+    # decided it, for `claims extract --explain`
     why: dict[str, str] = field(default_factory=dict)

@@ -10,8 +10,8 @@ in the text (`numbers.find_numbers`) and says what became of it:
 - `not-a-figure`: it never was a loss figure: `rule` says which test it failed first
   (`page-furniture`, `not-a-count`, `no-loss-words`, `no-metric-noun`).
 
-Pure, like the extractor. Imports: `events.claims`, `cand`, `cues`, `counts`, `extract`,
-`list_shape`, `numbers`, `trace`.
+Pure, like the extractor. Imports: `events.claims`, `counts`, `cues`, `extract`,
+`list_shape`, `numbers`, `reading`, `trace`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from events.claims import Claim
-from ledger.ingest.cand import Cand
 from ledger.ingest.counts import is_not_a_count
 from ledger.ingest.cues import EXCHANGE, LOSS
 from ledger.ingest.extract import run
 from ledger.ingest.list_shape import list_runs
 from ledger.ingest.numbers import Number, find_numbers
+from ledger.ingest.reading import Reading
 from ledger.ingest.trace import Trace
 
 __all__ = ["FATES", "Fate", "explain_claims"]
@@ -80,14 +80,14 @@ def _fate(trace: Trace, n: Number, lists: set[int], taken: set[int]) -> Fate:
     before it, else why there was none (`lists`: the sentences that are loss lists by their
     shape)."""
     c = _candidate_of(trace, n, taken)
-    if c is not None:
-        taken.add(id(c))
     if c is None:
         return Fate(n.start, n.end, n.surface, "not-a-figure", _why_not(trace, n, lists))
-    why = {k: c.why.get(k, "unexplained") for k in FIELDS}
-    if "basis" in c.why:  # a personnel figure's: see `basis`
-        why["basis"] = c.why["basis"]
-    key = id(c)
+    key = c.index
+    taken.add(key)
+    rules = trace.final.get(key, c).why
+    why = {k: rules.get(k, "unexplained") for k in FIELDS}
+    if "basis" in rules:  # a personnel figure's: see `basis`
+        why["basis"] = rules["basis"]
     if key in trace.dropped:
         return Fate(n.start, n.end, n.surface, "dropped", trace.dropped[key], why=why)
     if key in trace.merged:
@@ -98,11 +98,11 @@ def _fate(trace: Trace, n: Number, lists: set[int], taken: set[int]) -> Fate:
     return Fate(n.start, n.end, n.surface, "claim", why["metric"], claim.claim_id, why)
 
 
-def _candidate_of(trace: Trace, n: Number, taken: set[int]) -> Cand | None:
+def _candidate_of(trace: Trace, n: Number, taken: set[int]) -> Reading | None:
     """The candidate whose quote holds `n` and whose value `n` wrote, not `taken` (a range's
     low end is its own candidate; the high end is found by its value too)."""
     for c in trace.found:
-        if id(c) in taken:
+        if c.index in taken:
             continue
         if c.q_start <= n.start and n.end <= c.q_end and c.value == n.value:
             return c

@@ -13,27 +13,30 @@ stages read a copy of the text of the same length (`_reading_copy`: the rarer da
 minus signs as "-", "–" or "—", every line end as a newline, a count's abbreviation point
 as a space: `COUNT_POINT`); quotes are cut from the text itself.
 
-The stages, each in its own module, are called in this order, each making or filling in
-`Cand`s (from `cand`: a claim in the making):
+The stages, each in its own module, run in this order, with frozen data between them
+(`reading`): a `Document`, then `Reading`s, then each later stage's decision per reading.
 
-- `furniture`   the spans of page furniture (sidebars, newsletter boxes, captions);
-- `sentences`   split the text into sentences (furniture-aware);
-- `dates`       the reference date (`first_full_date`) when none was published;
-- `candidates`  which numbers are loss figures, of what metric, with what qualifier
-                (helped by `counts`, `exchanges`, `metric_nouns` and `one_figure`);
-- `filters`     `keep` drops denied, forecast, civilian and other non-loss figures;
-- `subjects`    whose losses;
-- `attribution` who claims them (helped by `speakers`, `claimant_names`, `references`);
-- `periods`     as_of, period and period_start (helped by `period_cues`, `dates`);
-- `basis`       what a personnel figure counts (killed, wounded, both, ...).
+- `read_document` the reading copy, its page furniture (`furniture`), sentences
+                (`sentences`) and reference date (`dates`: `first_full_date`, when none was
+                published): one frozen `Document` every stage reads;
+- `find_readings` the candidate stage: which numbers are loss figures, of what metric, with
+                what qualifier (`candidates`, helped by `counts`, `exchanges`,
+                `metric_nouns` and `one_figure`), each frozen as a `Reading`;
+- `filters`     `drop_rule` names why a figure is no loss claim (denied, forecast,
+                civilian, aid, ...); those are dropped;
+- then `STAGES`, each returning one decision per reading: `subjects` (whose losses: a
+  `Side`), `attribution` (who claims them: a `Credit`; helped by `speakers`,
+  `claimant_names`, `references`), `settle` (the side of a figure left without one, from
+  its claimant), `periods` (as_of, period, period_start: a `Dating`) and `basis` (what a
+  personnel figure counts: a `Counting`);
+- `restatements` one claim per figure the article restates.
 
 They share `lexicon` (the vocabulary), `cues` (matchers more than one stage uses), `numbers`,
 `rules` (named rules) and `rx` (regex helpers); `trace` records what became of each figure
 when asked. Imports point one way: this module imports the stages; a stage never imports
-this module, nor a later stage. This module owns what comes after the stages:
-merging restatements and making `Claim`s with deterministic ids, each with the bounds of
-the sentence its quote stands in (as `sentence_at`, re-exported from `sentences` for the
-audit view, reads it).
+this module, nor a later stage. This module owns making `Claim`s with deterministic ids,
+each with the bounds of the sentence its quote stands in (as `sentence_at`, re-exported
+from `sentences` for the audit view, reads it).
 """
 
 from __future__ import annotations
@@ -44,19 +47,21 @@ import re
 
 from events.base import mixed_script_word
 from events.claims import Claim
-from ledger.ingest.attribution import assign_claimants
-from ledger.ingest.basis import assign_bases
-from ledger.ingest.cand import Cand
+from ledger.ingest.attribution import decide_claimants
+from ledger.ingest.basis import decide_bases
 from ledger.ingest.candidates import find_candidates
 from ledger.ingest.claimant_names import clean_name
 from ledger.ingest.dates import first_full_date
-from ledger.ingest.filters import drop_rule, keep
+from ledger.ingest.filters import drop_rule
 from ledger.ingest.furniture import furniture_spans
 from ledger.ingest.language import unread_language
-from ledger.ingest.periods import assign_periods
+from ledger.ingest.periods import decide_periods
+from ledger.ingest.reading import Credit, Document, Reading, Side, Stage, decide
+from ledger.ingest.restatements import merge_restatements
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.sentences import sentence_at, sentence_bounds, split_sentences
-from ledger.ingest.subjects import assign_subjects
+from ledger.ingest.settle import settle_subjects
+from ledger.ingest.subjects import decide_subjects
 from ledger.ingest.trace import Trace
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at", "story_date"]
@@ -105,38 +110,55 @@ def run(
     """`extract_claims`, recording in `trace` (when given) what became of each figure."""
     if not isinstance(text, str) or not text.strip():
         return []
-    publisher_name = clean_name(publisher) or "unknown"
     language = unread_language(text)
     if language is not None:
         if trace is not None:
             trace.unread_language = language
         return []  # see `language`: the stages read English only
+    doc = read_document(text, publisher=publisher, published=published, fallback=fallback_date)
+    found = find_readings(doc)
+    dropped = {c.index: r for c in found if (r := drop_rule(doc.text, doc.sentences, c))}
+    readings = [c for c in found if c.index not in dropped]
+    for _, stage in STAGES:
+        readings = decide(readings, stage(doc, readings))
+    kept, final = merge_restatements(readings)
+    claims, finished = _to_claims(text, kept, article_id, doc.publisher)
+    if trace is not None:
+        trace.text, trace.furniture, trace.sentences = doc.text, list(doc.furniture), doc.sentences
+        trace.found, trace.dropped = found, dropped
+        trace.merged = {c.index for c in readings} - {c.index for c in kept}
+        trace.final = {c.index: c for c in final} | {c.index: c for c, _ in finished}
+        trace.claims = {c.index: claim for c, claim in finished}
+    return claims
+
+
+def read_document(
+    text: str, *, publisher: str, published: dt.date | None, fallback: dt.date
+) -> Document:
+    """The text as every stage reads it: its reading copy, furniture and sentences, and the
+    date its figures hold as of (the published date, else its byline's, else `fallback`)."""
     read = _reading_copy(text)
     furniture = furniture_spans(read)
     sentences = split_sentences(read, furniture)
-    ref_date = published or first_full_date(read, sentences) or fallback_date
-    found = find_candidates(read, sentences)
-    if trace is None:
-        cands = [c for c in found if keep(read, sentences, c)]
-    else:
-        trace.text, trace.furniture, trace.found = read, list(furniture), list(found)
-        trace.sentences = sentences
-        cands = []
-        for c in found:
-            rule = drop_rule(read, sentences, c)
-            if rule is None:
-                cands.append(c)
-            else:
-                trace.dropped[id(c)] = rule
-    assign_subjects(read, sentences, cands)
-    assign_claimants(read, sentences, cands, publisher_name)
-    assign_periods(read, sentences, cands, ref_date, published is not None)
-    assign_bases(read, sentences, cands)
-    kept = _merge_restatements(cands)
-    if trace is not None:
-        survivors = {id(c) for c in kept}
-        trace.merged = {id(c) for c in cands if id(c) not in survivors}
-    return _to_claims(text, kept, article_id, publisher_name, trace)
+    ref_date = published or first_full_date(read, sentences) or fallback
+    name = clean_name(publisher) or "unknown"
+    return Document(read, tuple(furniture), sentences, ref_date, published is not None, name)
+
+
+def find_readings(doc: Document) -> list[Reading]:
+    """The candidate stage: each loss figure of the text (`candidates`), as a `Reading`."""
+    return [Reading.found(i, c) for i, c in enumerate(find_candidates(doc.text, doc.sentences))]
+
+
+# The stages after the candidate stage and the filters, in order: each reads the readings
+# so far and decides one thing about each (see `reading`).
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("subjects", decide_subjects),
+    ("attribution", decide_claimants),
+    ("settle", settle_subjects),
+    ("periods", decide_periods),
+    ("basis", decide_bases),
+)
 
 
 # Characters the stages read as the one each maps to (one for one, so every span found in the
@@ -164,80 +186,19 @@ def _reading_copy(text: str) -> str:
     return COUNT_POINT.pattern.sub(" ", read) if ". " in read else read
 
 
-# --- merging and ids ---------------------------------------------------------------------
-
-
-def _figure(c: Cand) -> tuple[str, str, int]:
-    """What a figure counts: (subject, metric, value)."""
-    return (c.subject or "russia", c.metric, c.value)
-
-
-def _merge_restatements(cands: list[Cand]) -> list[Cand]:
-    """One claim per (subject, metric, value, period, qualifier) — a share ("another two
-    over Bryansk") is always its own — and a body mention beats a headline one.
-    A headline figure restated in the body is the body's claim, whatever period the headline's
-    own words suggest (the body says more: its qualifier, period and claimant win)."""
-    body: dict[tuple[str, str, int], Cand] = {}
-    for c in cands:
-        if not c.heading:
-            body.setdefault(_figure(c), c)
-    chosen: dict[tuple[object, ...], Cand] = {}
-    # A body figure restated by another named source ("CSIS says 40,000 ... the UK says
-    # 40,000") is that source's own claim: kept beside the first.
-    named: dict[tuple[object, ...], set[str]] = {}
-    also: set[int] = set()
-    for c in cands:
-        if c.heading and _figure(c) in body:
-            _lend_claimant(c, body[_figure(c)])
-            continue
-        key: tuple[object, ...] = (*_figure(c), c.period or "cumulative", c.qualifier)
-        if c.part and not c.heading:
-            key = (*key, str(c.q_start))  # a share ("another nine over Tula") is its own
-        old = chosen.get(key)
-        if old is not None and not old.heading and not c.heading:
-            # one sentence never restates its own figure ("nine over A, another nine over B")
-            if old.sent == c.sent or _restated_by_another(c, old, named[key]):
-                also.add(id(c))
-            continue
-        if old is None or (old.heading and not c.heading):
-            chosen[key] = c
-            named[key] = {(c.claimant or "").casefold()}
-            if old is not None:
-                # the headline named who speaks ("General Staff: ..."), the body did not
-                _lend_claimant(old, c)
-    kept = {id(c) for c in chosen.values()} | also
-    return [c for c in cands if id(c) in kept]
-
-
-def _lend_claimant(source: Cand, target: Cand) -> None:
-    """`target` merges `source` in: it takes the claimant `source` names when it names none."""
-    if source.explicit_claimant and not target.explicit_claimant:
-        target.claimant, target.claimant_text = source.claimant, source.claimant_text
-        target.why["claimant"] = "restatement-names-speaker"
-
-
-def _restated_by_another(c: Cand, old: Cand, names: set[str]) -> bool:
-    """Whether body figure `c`, restating `old`, is the claim of another named source (kept
-    beside it; `names` holds the sources so far). Else `c` merges into `old`, lending it its
-    source when `old` names nobody (a bullet or lead restated with its source later on)."""
-    who = (c.claimant or "").casefold()
-    if c.explicit_claimant and old.explicit_claimant and who not in names:
-        names.add(who)
-        return True
-    if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:
-        old.claimant, old.claimant_text = c.claimant, c.claimant_text
-        old.explicit_claimant = True
-        old.why["claimant"] = "restatement-names-speaker"
-    return False
+# --- claims and ids ------------------------------------------------------------------------
 
 
 def _to_claims(
-    text: str, cands: list[Cand], article_id: str, publisher: str, trace: Trace | None
-) -> list[Claim]:
+    text: str, kept: list[Reading], article_id: str, publisher: str
+) -> tuple[list[Claim], list[tuple[Reading, Claim]]]:
+    """The claims of the kept readings, with deterministic ids, and each reading as it
+    finally stands beside its claim (a homoglyph claimant or no side decided last)."""
     out: list[Claim] = []
+    finished: list[tuple[Reading, Claim]] = []
     seen: dict[str, int] = {}
-    plain = split_sentences(text, []) if cands else []  # the sentences `sentence_at` reads
-    for c in cands:
+    plain = split_sentences(text, []) if kept else []  # the sentences `sentence_at` reads
+    for c in kept:
         quote = text[c.q_start : c.q_end]
         if not quote.strip() or len(quote) > 2000 or c.q_end <= c.q_start:
             continue
@@ -246,10 +207,10 @@ def _to_claims(
         if mixed_script_word(claimant) or (claimant_text and mixed_script_word(claimant_text)):
             # a homoglyph ("Generаl Staff" with a Cyrillic "а") names nobody we can trust
             claimant, claimant_text = publisher, None
-            c.why["claimant"] = "homoglyph-names-nobody"
+            c = c.decided(Credit(publisher, None, c.explicit_claimant, "homoglyph-names-nobody"))
         subject = c.subject if c.subject and _SUBJECT.fullmatch(c.subject) else "russia"
         if subject != c.subject:
-            c.why["subject"] = "no-side-named-russia"
+            c = c.decided(Side(c.subject, c.own_side, "no-side-named-russia"))
         as_of = c.as_of or dt.date(1970, 1, 1)
         parts = [
             article_id,
@@ -283,6 +244,5 @@ def _to_claims(
                 basis=c.basis if c.metric == "personnel" else None,
             )
         )
-        if trace is not None:
-            trace.claims[id(c)] = out[-1]
-    return out
+        finished.append((c, out[-1]))
+    return out, finished

@@ -5,8 +5,8 @@ and forecast figures ("did not lose", "will lose", "could reach 500,000 by next 
 ratios and dismissed figures, civilians and both sides' dead together, other wars, stock
 ("started the war with 3,000 tanks"), weapons launched rather than downed, and figures of
 aid, launches or production. Each cue is searched only where its words occur (`rx.has_any`
-on case-folded text). Imports: `cand`, `cues`, `lexicon`, `numbers`, `people_filters` (the rules for
-people who are not soldiers lost), `rules`, `rx`, `sentences`, `side_cues`,
+on case-folded text). Imports: `cues`, `lexicon`, `numbers`, `people_filters` (the rules for
+people who are not soldiers lost), `reading`, `rules`, `rx`, `sentences`, `side_cues`,
 `weapon_filters` (the rules for drones and missiles not brought down).
 """
 
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 
-from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, NEGATION, QUALIFIER_OF, strip_qualifier
 from ledger.ingest.numbers import find_numbers
 from ledger.ingest.people_filters import (
@@ -24,6 +23,7 @@ from ledger.ingest.people_filters import (
     civil_damage,
     not_soldiers,
 )
+from ledger.ingest.reading import Reading
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
@@ -230,12 +230,12 @@ DROP_CUES = registry(
 )
 
 
-def keep(text: str, sentences: list[Sentence], c: Cand) -> bool:
+def keep(text: str, sentences: list[Sentence], c: Reading) -> bool:
     """Drop denied, forecast, civilian, both-sides and non-loss (aid, launches) figures."""
     return drop_rule(text, sentences, c) is None
 
 
-def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
+def drop_rule(text: str, sentences: list[Sentence], c: Reading) -> str | None:
     """The name of the rule (one of `DROP_CUES`) that drops figure `c`, shown by `claims
     extract --explain`; None when it is kept."""
     sent = sentences[c.sent]
@@ -261,7 +261,7 @@ def drop_rule(text: str, sentences: list[Sentence], c: Cand) -> str | None:
     return rule.name if rule is not None else None
 
 
-def _denied_or_forecast(text: str, sent: Sentence, c: Cand) -> Rule | None:
+def _denied_or_forecast(text: str, sent: Sentence, c: Reading) -> Rule | None:
     """ "did not lose 40 tanks", "will lose 40 tanks", "casualties are likely to continue to
     exceed 1,000"."""
     first = _DIGIT.search(text, c.q_start, c.q_end)
@@ -294,7 +294,7 @@ def _ratio_or_dismissed(tail: str) -> Rule | None:
     return DISMISSED if DISMISSED.search(tail) else None
 
 
-def _rate_or_other_noun(text: str, c: Cand) -> Rule | None:
+def _rate_or_other_noun(text: str, c: Reading) -> Rule | None:
     """ "swapped prisoners one-for-one": the figure's number is one side of a rate; "the two
     sides exchanged prisoners": it counts another noun."""
     for number in find_numbers(text, c.q_start, c.q_end):
@@ -310,13 +310,13 @@ def _rate_or_other_noun(text: str, c: Cand) -> Rule | None:
     return None
 
 
-def _stock(text: str, sent: Sentence, c: Cand) -> bool:
+def _stock(text: str, sent: Sentence, c: Reading) -> bool:
     """ "started the war with around 3,000 tanks": what an army has, not what it lost."""
     lead = strip_qualifier(text[max(sent.start, c.q_start - 60) : c.q_start].rstrip()).rstrip()
     return bool(STOCK.search(lead))
 
 
-def _up_to_dash(text: str, sent: Sentence, c: Cand) -> str:
+def _up_to_dash(text: str, sent: Sentence, c: Reading) -> str:
     """The figure's clause cut at a dash after the figure ("recruitment stood at 30,000 a
     month — but most replaced losses": the aside after the dash is another clause)."""
     cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
@@ -324,7 +324,7 @@ def _up_to_dash(text: str, sent: Sentence, c: Cand) -> str:
     return text[cs : dash.start() if dash else ce]
 
 
-def _other_war_aside(text: str, sent: Sentence, c: Cand) -> bool:
+def _other_war_aside(text: str, sent: Sentence, c: Reading) -> bool:
     """ "... the Soviet war in Afghanistan, where an estimated 15,000 of its soldiers were
     killed": a clause about the other war named just before, its figure naming no side."""
     cs = clause_start(text, sent, c.q_start)

@@ -5,7 +5,7 @@ figure's clause, or in its sentence when the clause names no soldiers, or named 
 sentence before: "Among them, three children"), both sides' dead counted together (unless
 the figure names one side: "70,000 killed on the Ukrainian side"), and the victims of a
 strike on a town (`civil_damage`, which also drops the cars it damaged). The rules are
-listed in `filters.DROP_CUES`. Imports: `cand`, `lexicon`, `rules`, `rx`, `sentences`,
+listed in `filters.DROP_CUES`. Imports: `lexicon`, `reading`, `rules`, `rx`, `sentences`,
 `side_cues`.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ledger.ingest import lexicon as lx
-from ledger.ingest.cand import Cand
+from ledger.ingest.reading import Reading
 from ledger.ingest.rules import Rule, words
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end
@@ -80,7 +80,7 @@ CIVIL_DAMAGE = Rule(
 )
 
 
-def not_soldiers(text: str, sentences: list[Sentence], c: Cand, clause: str) -> Rule | None:
+def not_soldiers(text: str, sentences: list[Sentence], c: Reading, clause: str) -> Rule | None:
     """People who are not soldiers, or both sides' dead together."""
     sent = sentences[c.sent]
     s_text = text[sent.start : sent.end]
@@ -104,7 +104,7 @@ def not_soldiers(text: str, sentences: list[Sentence], c: Cand, clause: str) -> 
     return None
 
 
-def _one_side_named(text: str, sent: Sentence, c: Cand) -> bool:
+def _one_side_named(text: str, sent: Sentence, c: Reading) -> bool:
     """ "both sides lost 500,000, 200,000 of them Russian", "... 70,000 killed on the Ukrainian
     side", "both sides' losses are high, Ukrainian casualties around 400,000": a figure of one
     side in a sentence of both."""

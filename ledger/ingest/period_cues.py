@@ -277,3 +277,31 @@ def window_start(cue: str, as_of: dt.date) -> dt.date:
         if word in low:
             return as_of - dt.timedelta(days=back)
     return as_of
+
+
+# The sentence cues `periods` reads beside a figure's own clause.
+SHARE_CLAUSE = Rule(
+    "share-clause",
+    'A clause that gives a share of the figure ("with 30% of them in the past nine months"): '
+    "its period is the share's, not the figure's.",
+    re.compile(r"\d\s*(?:%|per ?cent\b)", re.I),
+    "with about 30% of them in the past nine months",
+    "with about 300 of them in the past nine months",
+)
+# "5,047 tanks (+55)": the General Staff's running total with the day's change beside it.
+CHANGE_BESIDE = Rule(
+    "change-beside",
+    'A running total with the day\'s change beside it ("5,047 tanks (+55)"): cumulative.',
+    re.compile(r"[^\S\n]*\(\s*[+]"),
+    " (+55), 9,557 armoured vehicles",
+    " (55 of them new), 9,557 armoured vehicles",
+)
+LOSSES_LEAD = Rule(
+    "losses-lead",
+    'An opening sentence that announces losses before giving any figure ("reported heavy '
+    "enemy losses over the past day\"): its window is the report's.",
+    guarded(r"\b(?:losses|casualties)\b", re.I),
+    "the ministry reported heavy enemy losses over the past day",
+    "the ministry reported heavy fighting over the past day",
+)
+SENTENCE_CUES = registry(SHARE_CLAUSE, CHANGE_BESIDE, LOSSES_LEAD)

@@ -1,20 +1,22 @@
 """Periods: as of when a figure holds, and whether it is cumulative or a window.
 
-Owns `assign_periods`: as_of, period and period_start of every candidate, from the figure's
+Owns `decide_periods`, the period stage (a `Dating` for each reading, decided by the passes
+of `assign_periods` on working copies): as_of, period and period_start, from the figure's
 own clause (`period_cues`), the figure before it in its sentence, the sentence's other
 clauses, the next item of its list, a restatement of it, its paragraph, then what its wording
 leans to (`period_lean`). Dates come from `period_dates`; a prisoner exchange is a window.
-Each decision is named in `c.why["period"]` and `c.why["as_of"]`; a "respectively" sentence
-pairs its figures with its months last (`period_respective`). Imports: `cand`, `cues`,
-`dates`, `launched_sets`, `numbers`, `period_cues`, `period_dates`, `period_inherit`, `period_lean`,
-`period_months`, `period_respective`, `period_rules`, `period_starts`, `period_totals`,
-`rules`, `rx`, `sentences`.
+Each decision names its rules (`Dating.period_rule`, `Dating.as_of_rule`); a
+"respectively" sentence pairs its figures with its months last (`period_respective`).
+Imports: `cand`, `cues`, `dates`, `launched_sets`, `numbers`, `period_cues`, `period_dates`,
+`period_inherit`, `period_lean`, `period_months`, `period_respective`, `period_rules`,
+`period_starts`, `period_totals`, `reading`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
@@ -22,7 +24,7 @@ from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.dates import DatedAt
 from ledger.ingest.launched_sets import DOWNED_OF_THEM
 from ledger.ingest.numbers import find_numbers
-from ledger.ingest.period_cues import CueMemo, period_cue
+from ledger.ingest.period_cues import CHANGE_BESIDE, LOSSES_LEAD, SHARE_CLAUSE, CueMemo, period_cue
 from ledger.ingest.period_dates import AsOf
 from ledger.ingest.period_inherit import (
     DAY_RULES,
@@ -43,7 +45,7 @@ from ledger.ingest.period_months import (
 from ledger.ingest.period_respective import respective_months
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import front_window
-from ledger.ingest.rules import Rule, registry
+from ledger.ingest.reading import Dating, Document, Reading
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
 
@@ -51,30 +53,6 @@ _NUMBER_IN_QUOTE = guarded(
     r"\d[\d,.  ]*[kK]?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
-SHARE_CLAUSE = Rule(
-    "share-clause",
-    'A clause that gives a share of the figure ("with 30% of them in the past nine months"): '
-    "its period is the share's, not the figure's.",
-    re.compile(r"\d\s*(?:%|per ?cent\b)", re.I),
-    "with about 30% of them in the past nine months",
-    "with about 300 of them in the past nine months",
-)
-# "5,047 tanks (+55)": the General Staff's running total with the day's change beside it.
-CHANGE_BESIDE = Rule(
-    "change-beside",
-    'A running total with the day\'s change beside it ("5,047 tanks (+55)"): cumulative.',
-    re.compile(r"[^\S\n]*\(\s*[+]"),
-    " (+55), 9,557 armoured vehicles",
-    " (55 of them new), 9,557 armoured vehicles",
-)
-LOSSES_LEAD = Rule(
-    "losses-lead",
-    'An opening sentence that announces losses before giving any figure ("reported heavy '
-    "enemy losses over the past day\"): its window is the report's.",
-    guarded(r"\b(?:losses|casualties)\b", re.I),
-    "the ministry reported heavy enemy losses over the past day",
-    "the ministry reported heavy fighting over the past day",
-)
 # A sum ("a total of 25 missiles") told in a sentence whose other clause names the day or the
 # night ("overnight"): that day's sum.
 SUM_OF_THE_DAY = "sum-of-the-day"
@@ -82,7 +60,14 @@ SUM_OF_THE_DAY = "sum-of-the-day"
 _NIGHT_OR_DAY = frozenset(
     {"overnight", "single-day", "past-period", "during-the-day", "within-a-day"}
 )
-SENTENCE_CUES = registry(SHARE_CLAUSE, CHANGE_BESIDE, LOSSES_LEAD)
+
+
+def decide_periods(doc: Document, readings: Sequence[Reading]) -> list[Dating]:
+    """Each figure's `Dating`: decided by passes over every figure (`assign_periods`), on
+    working copies that nothing outside the stage sees."""
+    cands = [r.working() for r in readings]
+    assign_periods(doc.text, doc.sentences, cands, doc.ref_date, doc.dated)
+    return [Dating.of(c) for c in cands]
 
 
 def assign_periods(

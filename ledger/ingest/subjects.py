@@ -1,26 +1,27 @@
 """Subjects: whose losses a figure counts (russia, ukraine, or the enemy of the claimant).
 
-Owns `assign_subjects`: the figure's noun phrase, else a side named just after it ("... on
-the Ukrainian side"), else the sentence's loser ("Russia lost"), its "losses of" phrase or
-its agent ("Ukraine destroyed"), else the sentence's earlier figure, else the side the
-paragraph spoke of before (its figures, or a loser: "Ukraine has also suffered losses."),
-or the last figure of the paragraph before when this one names no side (unless the sentence
-names only the other country), or the loser a one-sentence paragraph with no figure named
-before it ("... a heavy toll on Ukrainian forces." + "220 service members were lost").
-"Our losses", "we are losing" mark the speaker's own side
-(`Cand.own_side`). A figure left without a subject is settled by `attribution` from its
-claimant. Each
-decision names its rule (from `side_cues.SIDE_CUES`, or the carry rules here) in
-`Cand.why["subject"]`. Imports: `cand`, `cues`, `rx`, `sentences`, `side_cues`.
+Owns `decide_subjects`, the subject stage: for each figure, its noun phrase, else a side
+named just after it ("... on the Ukrainian side"), else the sentence's loser ("Russia
+lost"), its "losses of" phrase or its agent ("Ukraine destroyed"), else the sentence's
+earlier figure, else the side the paragraph spoke of before (its figures, or a loser:
+"Ukraine has also suffered losses."), or the last figure of the paragraph before when this
+one names no side (unless the sentence names only the other country), or the loser a
+one-sentence paragraph with no figure named before it ("... a heavy toll on Ukrainian
+forces." + "220 service members were lost"). "Our losses", "we are losing" mark the
+speaker's own side (`Side.own_side`). A figure left without a subject is settled from its
+claimant (`article_claimants.settle_subjects`). Each decision is a `Side` naming its rule
+(from `side_cues.SIDE_CUES`, or the carry rules here). Imports: `cues`, `reading`, `rx`,
+`sentences`, `side_cues`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ledger.ingest import side_cues as sc
-from ledger.ingest.cand import Cand
 from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA, side_of
+from ledger.ingest.reading import Document, Reading, Side
 from ledger.ingest.rx import fold_case, has_any
 from ledger.ingest.sentences import Sentence, clause_end
 
@@ -32,7 +33,7 @@ _PARA_REACH = 3
 _BEFORE_REACH = 400
 _LOSER_VERBS = ("los", "suffered", "sustained")
 LOSER_PARAGRAPH = "loser-paragraph-before"
-Side = tuple[str, str]  # (side, the name of the rule that found it)
+SideRule = tuple[str, str]  # (side, the name of the rule that found it)
 
 
 def _overlapping(rx: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -54,44 +55,48 @@ class _Carry:
         self.by_para: dict[int, tuple[int, str]] = {}
         self.last: str | None = None  # the side of the figure before, if it had one
 
-    def note(self, c: Cand, para: int, side: str | None) -> None:
+    def note(self, c: Reading, para: int, side: str | None) -> None:
         self.last = side
         if side and side != "enemy":
             self.by_sent[c.sent] = side
             self.by_para[para] = (c.q_start, side)
 
 
-def assign_subjects(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
-    """Whose losses: the noun phrase, then the sentence's loser or agent, then the
-    sentence's and the paragraph's earlier figures and losers."""
+def decide_subjects(doc: Document, readings: Sequence[Reading]) -> list[Side]:
+    """Whose losses, for each figure: the noun phrase, then the sentence's loser or agent,
+    then the sentence's and the paragraph's earlier figures and losers."""
+    text, sentences = doc.text, doc.sentences
     carry = _Carry()
-    for c in cands:
+    out: list[Side] = []
+    for c in readings:
         para = sentences[c.sent].para
         if c.subject is not None:  # set by its rule ("each side released 300": one per side)
-            c.why.setdefault("subject", "exchange-side")
-            carry.note(c, para, c.subject)
-            continue
-        found = _figure_side(text, sentences, c, carry)
-        if found is not None:
-            c.subject, c.why["subject"] = found
+            side = Side(c.subject, c.own_side, c.why.get("subject", "exchange-side"))
+        elif (found := _figure_side(text, sentences, c, carry)) is not None:
+            side = Side(found[0], c.own_side, found[1])
+        elif _own_side(text, sentences[c.sent], c):
+            side = Side(None, True, sc.OUR_LOSSES.name)
         else:
-            _own_side(text, sentences[c.sent], c)
-        carry.note(c, para, c.subject)
+            side = Side(None, c.own_side, None)
+        carry.note(c, para, side.subject)
+        out.append(side)
+    return out
 
 
-def _own_side(text: str, sent: Sentence, c: Cand) -> None:
-    """A figure no side is named for counts the speaker's own people when the speaker says
-    "we are losing" or "our losses" (`c.own_side`; the claimant settles it)."""
+def _own_side(text: str, sent: Sentence, c: Reading) -> bool:
+    """Whether a figure no side is named for counts the speaker's own people: the speaker
+    says "we are losing" or "our losses" (the claimant settles whose they are)."""
     our = sc.OUR_LOSSES.search(text, sent.start, c.q_start + 24)
     # the words between "our ..." and its first figure
     digit = _DIGIT.search(text, our.end(), sent.end) if our is not None else None
     verb_end = digit.start() if digit else c.q_start
-    if our is not None and not sc.AGENT_VERB.search(text, our.end(), max(our.end(), verb_end)):
-        # not "our defenders shot down 30 drones": the speaker's side as the agent
-        c.own_side, c.why["subject"] = True, sc.OUR_LOSSES.name
+    # not "our defenders shot down 30 drones": the speaker's side as the agent
+    return our is not None and not sc.AGENT_VERB.search(text, our.end(), max(our.end(), verb_end))
 
 
-def _figure_side(text: str, sentences: list[Sentence], c: Cand, carry: _Carry) -> Side | None:
+def _figure_side(
+    text: str, sentences: list[Sentence], c: Reading, carry: _Carry
+) -> SideRule | None:
     """The side of one figure: its noun phrase, a side just after it, its sentence, else the
     paragraph before it."""
     np = text[c.q_start if c.np_start is None else c.np_start : c.q_end]
@@ -132,7 +137,7 @@ def _np_subject(np: str) -> str | None:
     return _NP_SIDES.get(m.lastgroup) if m and m.lastgroup else None
 
 
-def _sentence_subject(before: str, upto: str, np: str, previous: str | None) -> Side | None:
+def _sentence_subject(before: str, upto: str, np: str, previous: str | None) -> SideRule | None:
     """The side the sentence before the figure says lost it: its loser ("Russia lost"), its
     "losses of" or its agent ("Ukraine destroyed"), a side's "own losses", a side said to
     have the figure, the side of the sentence's figure before (`previous`), Israel's army,
@@ -164,7 +169,7 @@ def _is_object(text: str, pos: int) -> bool:
     return bool(sc.OBJECT_BEFORE.search(text, max(0, pos - 16), pos))
 
 
-def _loser_or_agent(before: str, upto: str, has_previous: bool) -> Side | None:
+def _loser_or_agent(before: str, upto: str, has_previous: bool) -> SideRule | None:
     """The side of the latest loser ("Russia lost"), "losses of" phrase, "On the Russian
     side," or agent ("Ukraine destroyed": the other side lost) before the figure. An agent
     counts only in the sentence's first figure with a side, or beside a loser or "losses
@@ -215,7 +220,9 @@ def _para_text(text: str, sentences: list[Sentence], si: int) -> str:
     return text[sentences[first].start : sentences[si].start] if first < si else ""
 
 
-def _paragraph_side(text: str, sentences: list[Sentence], c: Cand, carry: _Carry) -> Side | None:
+def _paragraph_side(
+    text: str, sentences: list[Sentence], c: Reading, carry: _Carry
+) -> SideRule | None:
     """The side the paragraph spoke of before the figure's sentence: its last figure's, or
     a loser it named ("Ukraine has also suffered heavy losses. Its president reported ...")."""
     para = sentences[c.sent].para
@@ -239,8 +246,8 @@ def _paragraph_side(text: str, sentences: list[Sentence], c: Cand, carry: _Carry
 
 
 def _last_paragraph_side(
-    text: str, sentences: list[Sentence], c: Cand, carry: _Carry
-) -> Side | None:
+    text: str, sentences: list[Sentence], c: Reading, carry: _Carry
+) -> SideRule | None:
     """A paragraph that names no side before its figure goes on with the side of the last
     figure of the paragraph just before ("... 21 aircraft, 5 helicopters." + "Once again, 403
     guns, including 43 howitzers")."""
@@ -257,7 +264,7 @@ def _last_paragraph_side(
     return prior[1], "last-paragraph-figure"
 
 
-def _loser_paragraph_before(text: str, sentences: list[Sentence], first: int) -> Side | None:
+def _loser_paragraph_before(text: str, sentences: list[Sentence], first: int) -> SideRule | None:
     """A paragraph of one sentence with no figure that names a loser ("... disclosed a heavy
     toll on Ukrainian forces." + "220 service members were lost"): the figures of the next
     paragraph count that side's losses."""
@@ -277,7 +284,7 @@ def _countries(s_text: str) -> set[str]:
     return named | ({"ukraine"} if COUNTRY_UA.search(s_text) else set())
 
 
-def _own_losses_side(before: str) -> Side | None:
+def _own_losses_side(before: str) -> SideRule | None:
     """ "The Russian government has not published its own losses", "Russia last reported its
     military casualties": the side named before."""
     own = sc.OWN_LOSSES.search(before)

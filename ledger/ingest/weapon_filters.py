@@ -4,14 +4,14 @@ Owns the drop rules `filters` asks of figures of drones and missiles (`weapon_dr
 that struck or were launched ("25 drones struck Kyiv"), unless their clause says they were
 downed; hits recorded ("hits by 27 drones were recorded"); and the weapons an attack was made
 with ("attacked Ukraine with 14 missiles and 250 drones", "launched a record 90 drones").
-The rules are listed in `filters.DROP_CUES`. Imports: `cand`, `rules`, `rx`, `sentences`.
+The rules are listed in `filters.DROP_CUES`. Imports: `reading`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
 
 import re
 
-from ledger.ingest.cand import Cand
+from ledger.ingest.reading import Reading
 from ledger.ingest.rules import Rule
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_start
@@ -77,7 +77,7 @@ LAUNCHED_WITH = Rule(
 _WEAPONS = ("drones", "cruise_missiles")
 
 
-def weapon_drop(text: str, sent: Sentence, c: Cand) -> Rule | None:
+def weapon_drop(text: str, sent: Sentence, c: Reading) -> Rule | None:
     """The rule that drops a figure of drones or missiles not brought down, else None."""
     if c.metric not in _WEAPONS:
         return None
@@ -90,7 +90,7 @@ def weapon_drop(text: str, sent: Sentence, c: Cand) -> Rule | None:
     return None
 
 
-def _weapons_used(text: str, sent: Sentence, c: Cand) -> bool:
+def _weapons_used(text: str, sent: Sentence, c: Reading) -> bool:
     """ "25 drones struck Kyiv": weapons launched, unless the clause says they were downed."""
     return bool(
         not c.part
