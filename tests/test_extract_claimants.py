@@ -108,6 +108,13 @@ def test_titles_and_ranks_are_not_part_of_a_name(text: str, claimant: str) -> No
             "Jan Kowal",
         ),
         ("Since the media reported that 300 soldiers died, nobody has checked it.", PUBLISHER),
+        # a place the dead come from, not who reports them
+        ("Most deaths were reported from Dagestan (4,120) and Buryatia (3,010).", PUBLISHER),
+        # a phrase cut off before its noun
+        (
+            "Second in terms of confirmed deaths are the Perm region (3,800) and Omsk (2,900).",
+            PUBLISHER,
+        ),
     ],
 )
 def test_a_clause_fragment_is_not_a_claimant(text: str, claimant: str) -> None:
@@ -214,6 +221,15 @@ def test_a_minister_by_office_is_the_minister_named(text: str, claimant: str) ->
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [
+        (
+            "The Example Review, together with two volunteer groups, have identified 41,500 "
+            "Russian soldiers killed in the war.",
+            "The Example Review",
+        ),
+        (
+            "The CSIS study acknowledges that Ukraine has lost about 60,000 troops killed.",
+            "Center for Strategic and International Studies (CSIS)",
+        ),
         (
             "The ministry's post on X, formerly known as Twitter, says Russia lost 1,500 "
             "soldiers, according to the Ukrainian defence ministry.",

@@ -175,8 +175,21 @@ EVENT_NOUN = Rule(
     "Russia's Offensive",
     "Institute for the Study of War",
 )
+# "Next on the list in terms of": a phrase cut off before its noun ends in a function word.
+FUNCTION_WORD_END = Rule(
+    "function-word-end",
+    "A phrase that ends in a preposition, article or conjunction: cut before its noun, no name.",
+    guarded(r"\s(?:of|in|on|at|to|for|by|with|from|into|about|than|the|a|an|and|or)$", re.I),
+    "Next on the list in terms of",
+    "Institute for the Study of War",
+)
 FRAGMENT_RULES = registry(
-    NUMBER_IN_NAME, VERB_AFTER_SUBJECT, FUNCTION_WORD_START, PARTICIPLE_CLAUSE, EVENT_NOUN
+    NUMBER_IN_NAME,
+    VERB_AFTER_SUBJECT,
+    FUNCTION_WORD_START,
+    FUNCTION_WORD_END,
+    PARTICIPLE_CLAUSE,
+    EVENT_NOUN,
 )
 NAME_CORE_RULES = registry(
     Rule(

@@ -139,7 +139,8 @@ MORE_VERBS = Rule(
     guarded(
         r"\b(?:asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         r"emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
-        r"voiced|voices|documented|recorded|tallied|verified)\b",
+        r"voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
+        r"identified|identifies)\b",
         _I,
     ),
     "The analyst asserted that 40 tanks were lost",
@@ -147,7 +148,8 @@ MORE_VERBS = Rule(
     words(
         "asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         "emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
-        "voiced|voices|documented|recorded|tallied|verified"
+        "voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
+        "identified|identifies"
     ),
 )
 # "The United Kingdom, for its part, estimated": the aside stands between speaker and verb.

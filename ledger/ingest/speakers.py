@@ -47,12 +47,12 @@ _ABBREV_DOT = "".join(
 _ACCORDING = guarded(
     rf"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})", _I
 )
+# A verb's speaker with "by" ("reported from Bashkortostan": a place), a report's with "from".
+_DAY = r"(?:(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|yesterday\s+)?"
 _BY_FROM = guarded(
-    r"\b(?:reported|announced|stated|claimed|claims|released|published|confirmed|provided|report|data|"
-    r"presented|communicated|given|"
-    r"figures|statement|update|briefing|tweet|post|quoted|issued|compiled|estimates?|assessment|"
-    r"analysis)\s+(?:(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|yesterday\s+)?"
-    r"(?:by|from)\s+"
+    r"\b(?:(?:reported|announced|stated|claimed|released|published|confirmed|provided|presented|"
+    rf"communicated|given|quoted|issued|compiled)\s+{_DAY}by|(?:claims|report|data|figures|"
+    rf"statement|update|briefing|tweet|post|estimates?|assessment|analysis)\s+{_DAY}(?:by|from))\s+"
     rf"(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})",
     _I,
 )
@@ -234,8 +234,8 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     anaphor: the one who cites, an apposed name, a relative clause's speaker, else the last
     noun phrase."""
     head = KNOWN_AS_ASIDE.pattern.sub("", head) if "known as" in head else head
-    if head.rstrip().endswith(","):
-        head = PART_ASIDE.pattern.sub(", ", head.rstrip() + " ")
+    if (bare := _AUX_END.sub("", head).rstrip()).endswith(","):  # "X, with Y, have found"
+        head = PART_ASIDE.pattern.sub(", ", bare + " ")
     core = _AUX_END.sub("", head)
     ends_comma = core.rstrip().endswith(",")
     aside = _CITING_ASIDE.search(core) if ends_comma and "ing" in core else None
