@@ -46,6 +46,16 @@ EXCHANGES = [
         id="n-from-each-side",
     ),
     pytest.param(
+        "The president welcomed the return of some 140 Ukrainians from captivity.",
+        {("pow", "ukraine", 140)},
+        id="the-return-of",
+    ),
+    pytest.param(
+        "Another 250 Ukrainian servicemen have returned to their homeland, Kyiv said.",
+        {("pow", "ukraine", 250)},
+        id="returned-to-their-homeland",
+    ),
+    pytest.param(
         "Ukraine brought home 87 defenders, the president said.",
         {("pow", "ukraine", 87)},
         id="brought-home-defenders",

@@ -63,6 +63,9 @@ def fate_of(text: str, surface: str) -> Fate:
         ),
         ("Russia had lost 174,550 troops since Feb. 24, 2022.", "2022", "not-a-figure", None),
         ("Russia lost 40 tanks. It lost 40 tanks, the army said.", "40", "claim", None),
+        # a range's low end written without its magnitude is the claim it became
+        ("Kyiv said Russia lost two or three thousand tanks.", "two", "claim", None),
+        ("Kyiv said Russia lost 50-70 000 troops.", "50", "claim", None),
     ],
 )
 def test_each_number_has_its_fate(text: str, surface: str, fate: str, rule: str | None) -> None:

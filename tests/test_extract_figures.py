@@ -57,6 +57,12 @@ def decided(text: str) -> list[dict[str, str]]:
         # a side named right after the figure
         ("The report counted 60,000 killed on the Ukrainian side.", "ukraine"),
         ('"On the Russian side, 5,000 soldiers were lost," the analyst wrote.', "russia"),
+        # an aside between the side and its verb
+        (
+            "Analysts estimated that Ukraine, with its smaller army, had suffered 90,000 "
+            "casualties.",
+            "ukraine",
+        ),
         # the abbreviation after a side's name does not hide it
         (
             "The Armed Forces of Ukraine (AFU) have suffered losses of some 2,000 soldiers.",
@@ -110,6 +116,9 @@ def test_the_speakers_own_losses_are_the_speakers_side(text: str) -> None:
         ("Air defences shot down four Army Tactical Missile Systems.", "cruise_missiles", 4),
         ("Two generals and 17 colonels were among the dead.", "personnel", 17),
         ("In March the Ukrainian death toll was put at about 1 lakh.", "personnel", 100000),
+        ("Russia suffered losses amounting to 1,340 individuals that day.", "personnel", 1340),
+        ("Two Russian military helicopters crashed near the border.", "helicopters", 2),
+        ('Officials said Russia had lost "three thousand" armoured vehicles.', "afv", 3000),
     ],
 )
 def test_metric_nouns(text: str, metric: str, value: int) -> None:
@@ -216,6 +225,8 @@ def test_an_including_share_told_by_what_it_did() -> None:
             190000,
         ),
         ("Russian casualties could range from 35,000 to 43,000, officials said.", 35000, 43000),
+        # a range in words with one magnitude, quoted
+        ('He said Russia had lost "two or three thousand" tanks.', 2000, 3000),
     ],
 )
 def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:

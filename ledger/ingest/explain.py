@@ -104,9 +104,17 @@ def _candidate_of(trace: Trace, n: Number, taken: set[int]) -> Reading | None:
     for c in trace.found:
         if c.index in taken:
             continue
-        if c.q_start <= n.start and n.end <= c.q_end and c.value == n.value:
+        if c.q_start <= n.start and n.end <= c.q_end and c.value in _scaled(n, c):
             return c
     return None
+
+
+def _scaled(n: Number, c: Reading) -> tuple[int, ...]:
+    """The values number `n` may have written: its own, and for a range's low end written
+    with its high end's magnitude ("three or four thousand": 3,000) that value scaled."""
+    if c.found_rules.get("qualifier") == "range-low-end":
+        return (n.value, n.value * 1_000, n.value * 1_000_000)
+    return (n.value,)
 
 
 def _why_not(trace: Trace, n: Number, lists: set[int]) -> str:

@@ -166,7 +166,7 @@ LOSS_WORDS = (
     # equipment "taken out" or "hit during the fighting"; the dead "buried", their "bodies",
     # the "victims" of a rate ("824 victims a day")
     r"|taken out|take out|taking out|(?:were|was|been) hit (?:during|in)|buried|burials?"
-    r"|burial places|bodies|victims"
+    r"|burial places|bodies|victims|crashed"
 )
 
 # Words of a return of prisoners (an exchange, a swap, a release): regexes, case-insensitive.
@@ -180,7 +180,8 @@ EXCHANGE_WORDS = (
     r"brought (?:back )?home|brings? (?:back )?home|bringing (?:back )?home|returned home"
     r"|brought back|brings? back|bringing back"
     r"|(?:came|come|coming|returning) (?:back )?home"
-    r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated",
+    r"|returned from (?:[\w'’-]+\s+){0,3}?(?:captivity|territory|imprisonment)|repatriated"
+    r"|returned to (?:their|his|her|the) homeland|(?:the )?return of",
     # "more than 3,000 have been returned so far"
     r"(?:been|were|was) returned|returned (?:so far|to date|in total)"
     # "Russia returned 95 Ukrainian defenders": a side returned a count of its captives

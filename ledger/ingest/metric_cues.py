@@ -74,6 +74,15 @@ PEOPLE_CUES = registry(
         "1,351 military personnel",
         "armoured personnel-carriers",
     ),
+    # "losses amounting to 1,523 individuals" (UK Defence Intelligence's daily wording)
+    metric_cue(
+        "individuals",
+        "personnel",
+        r"individuals",
+        "Individuals, as a count of losses (civilians are dropped by the filters).",
+        "losses amounting to 1,523 individuals",
+        "one individual",
+    ),
     metric_cue(
         "fighters",
         "personnel",

@@ -65,11 +65,11 @@ SIDE_OPENING = Rule(
 LOSER = Rule(
     "side-lost",
     'A side that lost, suffered or sustained ("Russia has lost", "Ukraine, by contrast, has '
-    'suffered").',
+    'suffered", "Ukraine, with its smaller army, had suffered").',
     guarded(
         rf"\b(?P<who>{_SIDE_WHO})\b(?:\s*\([A-Z]{{2,5}}\))?(?:['’]s)?"
         r"(?:\s*,\s*(?:by contrast|in contrast|on the other hand|meanwhile|for (?:its|their) part|"
-        r"in turn|however|too|also)\s*,)?"
+        r"in turn|however|too|also|with\s[^,.;]{2,50})\s*,)?"
         r"(?:\s+\w+){0,5}?\s+[‘'“\"]?(?:los[te]s?|losing|losses|suffered|sustained|has lost|"
         r"have lost|had lost)\b",
         _I,
