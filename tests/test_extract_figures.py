@@ -119,6 +119,19 @@ def test_the_speakers_own_losses_are_the_speakers_side(text: str) -> None:
         ("Russia suffered losses amounting to 1,340 individuals that day.", "personnel", 1340),
         ("Two Russian military helicopters crashed near the border.", "helicopters", 2),
         ('Officials said Russia had lost "three thousand" armoured vehicles.', "afv", 3000),
+        ("Kyiv said Russia had lost 640 pieces of armor since June.", "afv", 640),
+        ("Russia said Ukraine had lost about 1,900 pieces of weaponry.", "equipment_total", 1900),
+        (
+            "Air defences intercepted 42 HIMARS multiple launch rocket system rockets.",
+            "cruise_missiles",
+            42,
+        ),
+        ('Air defences destroyed 38 "air targets" overnight, the air force said.', "other", 38),
+        (
+            "Russia said Ukraine lost up to 180 military in the Kupiansk direction.",
+            "personnel",
+            180,
+        ),
     ],
 )
 def test_metric_nouns(text: str, metric: str, value: int) -> None:
@@ -168,6 +181,34 @@ def test_breakdowns_by_place(text: str, expected: list[int]) -> None:
 def test_a_part_told_by_what_they_were() -> None:
     text = "Of the 4,200 servicemen killed, 630 (15%) were officers."
     assert values(text) == [4200, 630]
+
+
+def test_a_share_of_an_air_tally_by_territory_after_a_dash() -> None:
+    text = (
+        "Air defences destroyed 31 drones overnight: 17 over the Kursk Region, nine - over the "
+        "territory of the Oryol Region, five - over the territory of the Tula Region."
+    )
+    assert values(text) == [31, 17, 9, 5]
+
+
+def test_air_targets_intercepted_are_the_nights_tally() -> None:
+    text = "Air defences intercepted 31 aerial targets, including nine cruise missiles."
+    found = extract_claims(text, article_id="t", publisher="W", published=PUB, fallback_date=PUB)
+    assert [(c.metric, c.value, c.period) for c in found] == [
+        ("other", 31, "window"),
+        ("cruise_missiles", 9, "window"),
+    ]
+
+
+def test_bare_figures_told_for_months_count_what_the_figure_before_counted() -> None:
+    text = (
+        "March saw the most tank losses, with 390 tanks destroyed. The losses fell later but "
+        "stayed high, with figures like 310 in April and 240 in May."
+    )
+    assert claims(text)[1:] == [
+        ("russia", "tanks", 310, "exact"),
+        ("russia", "tanks", 240, "exact"),
+    ]
 
 
 def test_each_share_of_an_air_tally_is_its_own_claim_even_with_the_same_value() -> None:
@@ -262,6 +303,8 @@ def test_ranges_in_words_and_dashes(text: str, low: int, high: int) -> None:
         "Russian losses could reach 300,000 by 2026, the ministry said.",
         "Russian casualties may reach a million next year, analysts said.",
         "Russian losses may exceed 700,000 by the end of the year, the minister said.",
+        # an attempt to bring them down is no tally of the downed
+        "A gunner was killed while trying to shoot down nine aerial targets near Lviv.",
     ],
 )
 def test_figures_that_are_not_losses(text: str) -> None:

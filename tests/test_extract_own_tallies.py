@@ -56,6 +56,22 @@ def test_other_figures_keep_their_side(text: str, subject: str) -> None:
     assert claim[2] != "died-in-ukraine"
 
 
+# A speaker's own dead, named by a possessive before the figure: the speaker's side.
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The Russian defence ministry said in March that its fatalities numbered 1,351.",
+            "russia",
+        ),
+        ("Kyiv said in December that their losses stood at 31,000 soldiers.", "ukraine"),
+    ],
+)
+def test_a_speakers_own_dead_are_its_side(text: str, subject: str) -> None:
+    (claim,) = _claims(text)
+    assert claim[1] == subject
+
+
 # "The first update since <day>": a tally, cumulative; a plain "since <day>" is a window.
 @pytest.mark.parametrize(
     ("text", "period", "rule"),

@@ -53,8 +53,8 @@ PEOPLE_CUES = registry(
     metric_cue(
         "military-as-people",
         "personnel",
-        r"military(?=\s+and\s|\s*[,.;]|\s*$)",
-        '"Military" for people, before "and" or at a clause\'s end.',
+        r"military(?=\s+and\s|\s*[,.;]|\s*$|\s+(?:in|on|near|during|since|were|have|had)\s)",
+        '"Military" for people, before "and", a preposition or a verb, or at a clause\'s end.',
         "killed 90 military and 20 civilians",
         "90 military vehicles",
     ),

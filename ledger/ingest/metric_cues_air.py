@@ -266,8 +266,8 @@ AIR_SEA_CUES = registry(
     metric_cue(
         "arms",
         "equipment_total",
-        r"(?:Western[- ]made |Western |foreign[- ]made )?arms",
-        "(Western-made) arms: weapons of every kind.",
+        r"(?:Western[- ]made |Western |foreign[- ]made )?arms|pieces of (?:weaponry|weapons)",
+        "(Western-made) arms, pieces of weaponry: weapons of every kind.",
         "5,500 Western-made arms",
         "armed forces",
     ),
@@ -278,6 +278,15 @@ AIR_SEA_CUES = registry(
         "(Operational-)tactical missile systems.",
         "two tactical missile systems",
         "tactical missiles",
+    ),
+    # "shot down 15 air targets": drones, missiles and aircraft together
+    metric_cue(
+        "air-targets",
+        "other",
+        r"air targets|aerial targets",
+        "Air (aerial) targets brought down: drones, missiles and aircraft together.",
+        "shot down 15 air targets",
+        "an air target",
     ),
     # ground robots ("two robotic systems", "unmanned ground vehicles")
     metric_cue(

@@ -25,8 +25,9 @@ LAND_CUES = registry(
     metric_cue(
         "armoured-vehicles",
         "afv",
-        r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)",
-        "Armoured (personnel, combat, fighting) vehicles, carriers, units.",
+        r"armou?red (?:personnel |combat |fighting )?(?:vehicles?|carriers?|units)|"
+        r"pieces of armou?r",
+        "Armoured (personnel, combat, fighting) vehicles, carriers, units; pieces of armour.",
         "12 armoured personnel carriers",
         "armoured divisions",
     ),
@@ -161,7 +162,8 @@ LAND_CUES = registry(
     metric_cue(
         "rocket-artillery-rounds",
         "cruise_missiles",
-        r"(?:HIMARS|G?MLRS|Smerch|Uragan|Vilkha|Olkha)(?: multiple rocket launcher| MLRS)? "
+        r"(?:HIMARS|G?MLRS|Smerch|Uragan|Vilkha|Olkha)"
+        r"(?: multiple (?:rocket launcher|launch rocket system)| MLRS)? "
         r"(?:shells|rockets|projectiles|munitions|missiles)",
         "Rockets of a named rocket artillery shot down (HIMARS, Smerch, Uragan, Vilkha).",
         "12 HIMARS rockets",

@@ -259,8 +259,9 @@ def lead_rule(text: str, pos: int, limit: int) -> str | None:
 def forward_metric(text: str, pos: int, limit: int) -> tuple[Metric, int, int] | None:
     """The metric noun shortly after a number: (metric, noun start, noun end), else None; a
     pointer to a set ("of those") or a rate ("per day") may stand between."""
-    if text[pos : pos + 2] in ('" ', "” "):  # a quoted figure: lost “three thousand” tanks
-        pos += 1
+    quote = text[pos : pos + 2]  # lost “three thousand” tanks; downed 67 “air targets”
+    if quote in ('" ', "” ", ' "', " “"):
+        pos += 1 if quote[0] != " " else 2
     skip = OF_THOSE.match(text, pos, limit) or RATE_BEFORE_NOUN.match(text, pos, limit)
     if skip is not None:
         pos = skip.end()

@@ -7,7 +7,8 @@ drones", or after its day's change: "7,910 (+9) tanks"), a share of the figure b
 killed", "79 damaged"), the noun named before it ("tanks – 251", "tanks: 251", "lost 300").
 The shares of a figure before live in `shares`; `qualifier_of` (re-exported) and the
 `Figure` a rule reads, in `figure`. Imports: `events.claims`, `cand`, `cues`, `figure`,
-`launched_sets`, `metric_nouns`, `numbers` (types), `rules`, `rx`, `sentences`, `shares`.
+`launched_sets`, `metric_nouns`, `month_figures`, `numbers` (types), `rules`, `rx`,
+`sentences`, `shares`.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ledger.ingest.metric_nouns import (
     mixed_list_end,
     reaching_lookback,
 )
+from ledger.ingest.month_figures import month_figure
 from ledger.ingest.numbers import Number
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
@@ -177,6 +179,7 @@ def one_candidate(
         or _noun_left_out(fig, base)
         or _noun_before(fig, previous)
         or _the_number(fig, base)
+        or month_figure(fig, base)
         or place_breakdown(fig, previous)
     )
 

@@ -127,7 +127,7 @@ def lean(text: str, sent: Sentence, c: Cand, before_para: Cue | None) -> Cue:
         return Cue("window", c.as_of, SMALL_EVENT.name)
     if (
         c.value < 100
-        and c.metric in ("drones", "cruise_missiles")
+        and c.metric in ("drones", "cruise_missiles", "other")
         and ATTACK_TALLY.search(text, sent.start, sent.end)
     ):
         # "have shot down 11 Shahed drones": an attack's tally, not a running total

@@ -2,9 +2,10 @@
 
 Owns `settle_subjects`, the stage after attribution: a figure left without a side (or with
 only "the enemy") is the other side's of its claimant ("claimant-other-side"), unless the
-figure counts the speaker's own ranks ("claimant-own-side"); soldiers killed in Ukraine, the
-place, are Russia's whoever counts them ("died-in-ukraine"). Every other figure keeps its
-side. Pure. Imports: `claimant_lexicon`, `cues`, `name_cores`, `reading`, `rules`, `rx`.
+figure counts the speaker's own ranks or its own dead ("claimant-own-side"); soldiers killed
+in Ukraine, the place, are Russia's whoever counts them ("died-in-ukraine"). Every other
+figure keeps its side. Pure. Imports: `claimant_lexicon`, `cues`, `name_cores`, `reading`,
+`rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ _OWN_NP = guarded(
     r"(?:[\w-]+\s+)?(?:ranks|troops|soldiers|fighters|forces|servicem[ae]n|men|personnel)\b",
     _I,
 )
+# "claiming that its fatalities numbered 1,351": the speaker's own dead, named before the quote.
+_OWN_BEFORE = guarded(r"\b(?:its|their|our)\s+(?:own\s+)?\Z", _I)
 _OWN_RANKS = guarded(
     r"[^.;]{0,40}?\b(?:in|of|among|from)\s+(?:its|their)\s+(?:own\s+)?(?:ranks|troops|soldiers|"
     r"forces|servicemen|army|military)\b",
@@ -72,6 +75,7 @@ def _settled(text: str, c: Reading) -> Side:
         c.own_side
         or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
         or _OWN_NP.search(text, c.q_start, c.q_end)
+        or _OWN_BEFORE.search(text, max(0, c.q_start - 12), c.q_start)
     )
     subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
     return Side(subject, c.own_side, "claimant-other-side" if not own else "claimant-own-side")

@@ -164,9 +164,11 @@ PARTITIVE_AFTER = Rule(
     " of the tanks",
 )
 PART_RULES = registry(PARTITIVE_AFTER)
-# "141 drones: 62 over the Bryansk Region, 12 over Tula": a share of an air tally by place.
+# "141 drones: 62 over the Bryansk Region, 12 over Tula", "eight - over the territory of the
+# Kursk Region": a share of an air tally by place.
 _OVER_PLACE_AFTER = guarded(
-    r"^\s+(?:(?:were|was)\s+)?(?:[a-z]+\s+)?over\s+(?:the\s+)?(?:[A-Z][\w'’-]+|waters)"
+    r"^(?:\s+[-–—])?\s+(?:(?:were|was)\s+)?(?:[a-z]+\s+)?over\s+(?:the\s+)?"
+    r"(?:territory\s+of\s+(?:the\s+)?)?(?:[A-Z][\w'’-]+|waters)"
 )
 _AIRBORNE = frozenset({"drones", "cruise_missiles", "aircraft", "helicopters"})
 

@@ -3,8 +3,10 @@
 Owns the drop rules `filters` asks of figures of drones and missiles (`weapon_drop`): weapons
 that struck or were launched ("25 drones struck Kyiv"), unless their clause says they were
 downed; hits recorded ("hits by 27 drones were recorded"); and the weapons an attack was made
-with ("attacked Ukraine with 14 missiles and 250 drones", "launched a record 90 drones").
-The rules are listed in `filters.DROP_CUES`. Imports: `reading`, `rules`, `rx`, `sentences`.
+with ("attacked Ukraine with 14 missiles and 250 drones", "launched a record 90 drones");
+and, for anything airborne, one someone only tried to bring down (`TRIED_TO_DOWN`, listed in
+`WEAPON_RULES`). The others are listed in `filters.DROP_CUES`. Imports: `reading`, `rules`,
+`rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ledger.ingest.reading import Reading
-from ledger.ingest.rules import Rule
+from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_start
 
@@ -73,12 +75,30 @@ LAUNCHED_WITH = Rule(
     ("attack", "struck", "targeted", "launch", "fired"),
 )
 
+TRIED_TO_DOWN = Rule(
+    "tried-to-down",
+    'Drones, missiles or air targets someone tried to bring down ("died trying to shoot down '
+    'seven aerial targets"): an attempt, not a tally of those downed.',
+    guarded(
+        r"\b(?:try|trying|tried|tries|attempt(?:s|ed|ing)?)\s+to\s+(?:shoot|bring|take)\s+down\s+"
+        r"(?:[\w'’-]+\s+){0,2}\Z",
+        _I,
+    ),
+    "lost his life while trying to shoot down ",
+    "lost his life after he shot down ",
+    ("try", "trying", "tried", "tries", "attempt"),
+)
+WEAPON_RULES = registry(TRIED_TO_DOWN)
 
 _WEAPONS = ("drones", "cruise_missiles")
 
 
 def weapon_drop(text: str, sent: Sentence, c: Reading) -> Rule | None:
     """The rule that drops a figure of drones or missiles not brought down, else None."""
+    if c.metric in (*_WEAPONS, "other", "aircraft", "helicopters") and TRIED_TO_DOWN.search(
+        text, max(sent.start, c.q_start - 50), c.q_start
+    ):
+        return TRIED_TO_DOWN
     if c.metric not in _WEAPONS:
         return None
     if _weapons_used(text, sent, c):
