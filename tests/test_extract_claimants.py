@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from ledger.ingest.claimant_names import valid_np
 from ledger.ingest.explain import explain_claims
 from ledger.ingest.extract import extract_claims
 
@@ -230,6 +231,18 @@ def test_a_minister_by_office_is_the_minister_named(text: str, claimant: str) ->
             "The CSIS study acknowledges that Ukraine has lost about 60,000 troops killed.",
             "Center for Strategic and International Studies (CSIS)",
         ),
+        # an apposition without an article, a verb after an adverb, more verbs of saying
+        (
+            "Ivan Petrenko, head of the Centre for Defence Analysis, said on Monday that "
+            "Russia had lost 300 soldiers near Pokrovsk.",
+            "Ivan Petrenko",
+        ),
+        (
+            "The Example Review, together with volunteers, has so far collected the names of "
+            "61,000 Russian soldiers killed.",
+            "The Example Review",
+        ),
+        ("Analyst Jan Kowal assured that Russia had lost 9,000 soldiers.", "Jan Kowal"),
         (
             "The ministry's post on X, formerly known as Twitter, says Russia lost 1,500 "
             "soldiers, according to the Ukrainian defence ministry.",
@@ -656,3 +669,17 @@ def test_an_event_that_claims_lives_is_no_claimant(text: str, claimant: str) -> 
 )
 def test_each_spokesman_his_units_figure(text: str, expected: list[str]) -> None:
     assert claimants(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("np", "is_name"),
+    [
+        ("Next on the list in terms of", False),
+        ("D.C.-based", False),
+        ("the Vienna-based", False),
+        ("Institute for the Study of War", True),
+        ("Ivan Petrenko", True),
+    ],
+)
+def test_a_phrase_cut_before_its_noun_is_no_name(np: str, is_name: bool) -> None:
+    assert valid_np(np) is is_name

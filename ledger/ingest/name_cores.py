@@ -175,11 +175,14 @@ EVENT_NOUN = Rule(
     "Russia's Offensive",
     "Institute for the Study of War",
 )
-# "Next on the list in terms of": a phrase cut off before its noun ends in a function word.
+# "Next on the list in terms of", "D.C.-based": a phrase cut off before its noun.
 FUNCTION_WORD_END = Rule(
     "function-word-end",
-    "A phrase that ends in a preposition, article or conjunction: cut before its noun, no name.",
-    guarded(r"\s(?:of|in|on|at|to|for|by|with|from|into|about|than|the|a|an|and|or)$", re.I),
+    "A phrase that ends in a preposition, article, conjunction or an adjective in '-based' "
+    "(Washington-based): cut before its noun, no name.",
+    guarded(
+        r"\s(?:of|in|on|at|to|for|by|with|from|into|about|than|the|a|an|and|or)$|-based$", re.I
+    ),
     "Next on the list in terms of",
     "Institute for the Study of War",
 )

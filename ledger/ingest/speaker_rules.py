@@ -140,7 +140,7 @@ MORE_VERBS = Rule(
         r"\b(?:asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         r"emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
         r"voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
-        r"identified|identifies)\b",
+        r"identified|identifies|collected|assured|assures)\b",
         _I,
     ),
     "The analyst asserted that 40 tanks were lost",
@@ -149,8 +149,22 @@ MORE_VERBS = Rule(
         "asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         "emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
         "voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
-        "identified|identifies"
+        "identified|identifies|collected|assured|assures"
     ),
+)
+# "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
+APPOSED_NAME = Rule(
+    "apposed-name",
+    "A name, then an apposition (an adviser to the president, head of the centre) before the "
+    "verb: the name speaks.",
+    guarded(
+        r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)"
+        r"{0,3}),\s+(?:(?:a|an|the|his|her)\s+|(?=(?:head|chief|director|spokes|commander|minister|"
+        r"secretary|advis|deputy|leader|founder|editor|governor|mayor)\w*\s))[^,;.]{3,80},"
+        r"(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
+    ),
+    "Ivan Petrov, head of the Centre for Analysis, ",
+    "Ivan Petrov, 45, ",
 )
 # "The United Kingdom, for its part, estimated": the aside stands between speaker and verb.
 PART_ASIDE = Rule(
@@ -200,6 +214,7 @@ SPEAKER_RULES = registry(
     BASED_ON,
     KNOWN_AS_ASIDE,
     PART_ASIDE,
+    APPOSED_NAME,
     CLAUSE_SUBJECT,
     MORE_VERBS,
     PAIRED_SPEAKERS,

@@ -23,6 +23,7 @@ from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speaker_rules import (
     ACCORDING_CUT,
+    APPOSED_NAME,
     BACKWARD,
     BACKWARD_IN,
     BACKWARD_SAID,
@@ -86,18 +87,13 @@ _RELATIVE_SPEAKER = guarded(
     r"(?P<np>(?:[A-Z][\w.'’-]*\s+){0,4}(?:[A-Z][\w.'’-]*|officials|analysts|experts))\s*,\s*"
     r"(?:which|who)(?:\s*,[^,;.]{1,40},)?\s+$"
 )
-_AUX_END = guarded(r"(?:\s+(?:has|have|had|also))+\s*$", _I)
+_AUX_END = guarded(r"(?:\s+(?:has|have|had|also|so far|already))+\s*$", _I)
 # "presidential aide Mykhailo Podolyak": a lower-case title before a name; the name speaks.
 _TITLED_NAME = guarded(
     r"^(?:[a-z][\w-]*\s+){0,3}(?:aide|adviser|advisor|spokes(?:man|woman|person)|official|"
     r"minister|commander|chief|analyst|expert|historian|volunteer|general|director|researcher|"
     r"blogger|journalist|officer|governor|mayor|president|lawmaker|deputy|envoy|ambassador)\s+"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})$"
-)
-# "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
-_APPOSED_NAME = guarded(
-    r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),"
-    r"\s+(?:a|an|the|his|her)\s+[^,;.]{3,80},(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
 )
 # Where a noun phrase after "according to" / "released by" stops: at the verb of its clause.
 _NP_VERB_CUT = guarded(
@@ -268,7 +264,7 @@ def _apposed_name(core: str, ends_comma: bool) -> str | None:
     """ "Oleksiy Arestovych, an adviser to the president, said", "Yevgeny Prigozhin, the head
     of Wagner says": the name before the apposition."""
     if ends_comma:
-        m = _APPOSED_NAME.search(core)
+        m = APPOSED_NAME.pattern.search(core)
     elif "," in core:
         m = _APPOSED_ROLE.search(core)
         if m and NOT_A_NAME.match(m.group("name").split()[0]):
