@@ -12,6 +12,7 @@ import pytest
 from ledger.ingest.claimant_names import valid_np
 from ledger.ingest.explain import explain_claims
 from ledger.ingest.extract import extract_claims
+from ledger.ingest.name_cores import is_outlet
 
 PUBLISHER = "Daily Example"
 GS = "General Staff of the Armed Forces of Ukraine"
@@ -243,6 +244,10 @@ def test_a_minister_by_office_is_the_minister_named(text: str, claimant: str) ->
             "The Example Review",
         ),
         ("Analyst Jan Kowal assured that Russia had lost 9,000 soldiers.", "Jan Kowal"),
+        (
+            "The Finnish defence ministry shared in an update that Russia had lost 9,000 soldiers.",
+            "The Finnish defence ministry",
+        ),
         (
             "The ministry's post on X, formerly known as Twitter, says Russia lost 1,500 "
             "soldiers, according to the Ukrainian defence ministry.",
@@ -683,3 +688,17 @@ def test_each_spokesman_his_units_figure(text: str, expected: list[str]) -> None
 )
 def test_a_phrase_cut_before_its_noun_is_no_name(np: str, is_name: bool) -> None:
     assert valid_np(np) is is_name
+
+
+@pytest.mark.parametrize(
+    ("np", "outlet"),
+    [
+        ("ukrinform.net website", True),
+        ("the example-news.com site", True),
+        ("Kyiv Independent", True),
+        ("the General Staff", False),
+        ("Institute for the Study of War", False),
+    ],
+)
+def test_an_outlet_by_its_web_address(np: str, outlet: bool) -> None:
+    assert is_outlet(np) is outlet

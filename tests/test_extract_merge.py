@@ -38,6 +38,14 @@ def run(text: str) -> list[tuple[str, str, int, str]]:
             "military says Russian losses exceed 1 million servicemen.",
             2,
         ),
+        # another named source restating a figure first told in a paragraph its source
+        # speaks for is that source's own claim
+        (
+            "According to a study by the Example Institute, 40,000 Russian soldiers were "
+            "killed.\n\nBritish intelligence said on Monday that Russia had lost 175,000 "
+            "troops. It added that 40,000 Russian soldiers were killed.",
+            3,
+        ),
     ],
 )
 def test_restatements_and_shares(text: str, count: int) -> None:

@@ -53,6 +53,10 @@ def why(text: str, published: dt.date | None = PUB) -> dict[str, dict[str, str]]
         ("Kyiv has lost 18,000 soldiers since it began its offensive, Moscow said.", PUB),
         ("Russia has lost 7,000 troops since Monday, the General Staff said.", dt.date(2024, 9, 9)),
         ("Russia lost 210,000 troops in 2024, the commander said.", dt.date(2024, 1, 1)),
+        (
+            "Russia lost 380,000 troops over the course of 2024, the commander said.",
+            dt.date(2024, 1, 1),
+        ),
         ("Kyiv lost 12,000 men in the fighting for Vovchansk, the ministry said.", PUB),
         ("Kyiv lost 9,400 soldiers during the military operations in the Kursk direction.", PUB),
         (

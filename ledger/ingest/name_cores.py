@@ -107,7 +107,8 @@ NEWS_OUTLET = Rule(
         r"Washington Post|Wall Street Journal|Times|Telegraph|Forbes|Business Insider|Politico|"
         r"Euronews|Deutsche Welle|DW|RBC|Meduza|Novaya Gazeta|Izvestia|RT|Sputnik|Suspilne|"
         r"European Pravda|NV|Censor\.NET|Liga|RBC-Ukraine|Militarnyi|Defense Express)\b"
-        r"|\b(?:news ?agency|newspaper|outlet|tabloid|broadcaster|news site|news website)\b",
+        r"|\b(?:news ?agency|newspaper|outlet|tabloid|broadcaster|news site|news website|website|"
+        r"news portal)\b|\b[a-z][\w-]*\.(?:net|com|ua|org|info|news)\b",
     ),
     "as reported by the Kyiv Independent",
     "according to the General Staff",

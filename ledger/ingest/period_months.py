@@ -47,10 +47,12 @@ MONTH_AFTER_FIGURE = Rule(
 )
 YEAR_AFTER_FIGURE = Rule(
     "year-after-figure",
-    'A calendar year after the figure ("lost 300,000 troops in 2025"): that year\'s window.',
+    'A calendar year after the figure ("lost 300,000 troops in 2025", "over the course of '
+    "2024\"): that year's window.",
     guarded(
         r"^(?:(?!\b(?:had|has|have|since|began|begun|started|launched|invaded|invasion|war)\b)"
-        rf"[^,.;:!?()]){{0,50}}?\b(?:in|during|throughout) (?:the year )?(?P<year>{_YEAR})\b"
+        rf"[^,.;:!?()]){{0,50}}?\b(?:in|during|throughout|over the course of|for) (?:the year )?"
+        rf"(?P<year>{_YEAR})\b"
         rf"{_NOT_SAID}",
         _I,
     ),

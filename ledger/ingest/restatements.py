@@ -82,7 +82,8 @@ def _restated_by_another(c: Reading, old: Reading, m: _Merge, key: tuple[object,
     (a bullet or lead restated with its source later on)."""
     names = m.named[key]
     who = (c.claimant or "").casefold()
-    if c.explicit_claimant and old.explicit_claimant and who not in names:
+    named_before = old.explicit_claimant or old.claimant_text is not None
+    if c.explicit_claimant and named_before and who not in names:
         names.add(who)
         return True
     if c.explicit_claimant and not old.explicit_claimant and old.claimant_text is None:

@@ -140,7 +140,7 @@ MORE_VERBS = Rule(
         r"\b(?:asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         r"emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
         r"voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
-        r"identified|identifies|collected|assured|assures)\b",
+        r"identified|identifies|collected|assured|assures|shared)\b",
         _I,
     ),
     "The analyst asserted that 40 tanks were lost",
@@ -149,7 +149,7 @@ MORE_VERBS = Rule(
         "asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         "emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
         "voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
-        "identified|identifies|collected|assured|assures"
+        "identified|identifies|collected|assured|assures|shared"
     ),
 )
 # "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
