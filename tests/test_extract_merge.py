@@ -41,10 +41,10 @@ def run(text: str) -> list[tuple[str, str, int, str]]:
         # another named source restating a figure first told in a paragraph its source
         # speaks for is that source's own claim
         (
-            "According to a study by the Example Institute, 40,000 Russian soldiers were "
-            "killed.\n\nBritish intelligence said on Monday that Russia had lost 175,000 "
-            "troops. It added that 40,000 Russian soldiers were killed.",
-            3,
+            "The Example Institute said Russia had lost 300 tanks. Another 40,000 Russian "
+            "soldiers were also killed.\n\nBritish intelligence said on Monday that Russia "
+            "had lost 175,000 troops. It added that 40,000 Russian soldiers were killed.",
+            4,
         ),
     ],
 )
