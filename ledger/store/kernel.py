@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,9 +48,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_second: tuple[int, str] = (-1, "")
+"""The last whole second `utc_now` spelled, and its spelling (one tuple: swapped at once)."""
+
+
 def utc_now() -> str:
-    """Return the current UTC time as ISO 8601 with microseconds and a `Z`."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    """Return the current UTC time as ISO 8601 with microseconds and a `Z`, as
+    `datetime.now(UTC).isoformat(timespec="microseconds")` spells it (with `Z` for `+00:00`);
+    the date and time of day are formatted once a second, not once an event."""
+    global _second
+    micros = time.time_ns() // 1_000
+    second, fraction = divmod(micros, 1_000_000)
+    last, spelled = _second
+    if second != last:
+        spelled = datetime.fromtimestamp(second, UTC).isoformat(timespec="seconds")[:19]
+        _second = (second, spelled)
+    return f"{spelled}.{fraction:06d}Z"
 
 
 def new_uuid() -> str:
