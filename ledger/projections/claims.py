@@ -105,7 +105,7 @@ def _new_claim_row(
     article_id = title = None
     if source is not None:
         article_id, url, title = source
-    metric = get("metric")
+    metric: Any = get("metric")
     position = event.position
     row = {
         "claim_id": get("claim_id"),
