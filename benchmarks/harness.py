@@ -33,6 +33,11 @@ Figures (N events in the replay log, default 100,000):
     check_scaling           `check`'s time per claim on 4x the claims over that on N/8 (pure,
                             `benchmarks.scaling`): about 1 linear, 4 quadratic
     sources_scaling         the same of `sources`' summary
+    append_floor_eps        the rows `append_batched_eps` writes, written again with executemany
+                            only, 1,000 events per durable transaction (`benchmarks.floor`): the
+                            closest any ledger code can come to raw with every guarantee on
+    replay_floor_eps        the log read and decoded and the rows a rebuild writes written, in
+                            one transaction, without the fold: the same for `replay_eps`
     peer_*_eps              the peer, `eventsourcing` on SQLite, on the same claim dicts as the
                             append figures (`benchmarks.peer`; skipped, saying so, when the
                             `bench` extra is not installed)
@@ -58,7 +63,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import data, ingest, peer, reads, scaling
+from benchmarks import data, floor, ingest, peer, reads, scaling
 from benchmarks.results import Figure, fmt, table, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,6 +82,7 @@ GROUPS = {
     "peer",
     "ingest",
     "scaling",
+    "floor",
 }
 BATCH = 1_000
 
@@ -505,6 +511,39 @@ class Bench:
             extra={"events": self.n},
         )
 
+    def floors(self, log_path: Path) -> None:
+        """The SQLite floors of the append and replay figures, and the WAL pages an append
+        writes per event by table and index (`benchmarks.floor`)."""
+        from ledger import Ledger
+
+        source = self.path("floor-source")
+        items = self.claim_items(self.appended + BATCH, seed=11)()
+        with Ledger.open(source) as ledger:
+            for k in range(0, self.appended, BATCH):
+                ledger.append(items[k : k + BATCH])
+        append_floor = floor.append_floor(source, lambda: self.path("floor"), BATCH)
+        with Ledger.open(source) as ledger:
+            last = items[self.appended :]
+            pages = floor.wal_pages(
+                ledger.store.conn, source, lambda: ledger.append(last), len(last)
+            )
+        shown = ", ".join(f"{name} {n:.3f}" for name, n in pages.items() if n >= 0.01)
+        log(f"  WAL pages per event, the next 1,000-event append: {shown}")
+        self.measure(
+            "append_floor_eps",
+            "events/s",
+            append_floor,
+            ratio_to="raw_sqlite_append_eps",
+            extra={"events": self.appended, "batch": BATCH},
+        )
+        self.measure(
+            "replay_floor_eps",
+            "events/s",
+            floor.replay_floor(log_path, lambda: self.path("floor-log")),
+            ratio_to="raw_sqlite_replay_eps",
+            extra={"events": self.n},
+        )
+
     def run_all(self, only: set[str] | None = None) -> list[Figure]:
         """Measure every figure (or the groups named in `only`), raw counterparts first."""
         steps: list[tuple[str, Callable[[], None]]] = [
@@ -525,9 +564,10 @@ class Bench:
             ("rss", self.peak_rss),
             ("catchup", self.catchup),
             ("reads", self.reads_log),
+            ("floor", self.floors),
         ]
         wanted = only or GROUPS
-        log_groups = {"raw", "replay", "verify", "rss", "catchup", "reads"}
+        log_groups = {"raw", "replay", "verify", "rss", "catchup", "reads", "floor"}
         log_path = self.build_log() if wanted & log_groups else None
         for group, step in steps[:1]:
             if group in wanted:

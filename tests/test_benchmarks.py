@@ -36,6 +36,8 @@ FIGURES = {
     "ingest_folder_aps",
     "check_scaling",
     "sources_scaling",
+    "append_floor_eps",
+    "replay_floor_eps",
     *(f"read_{name}_ms{suffix}" for name in (*READS, "help") for suffix in ("", "_log")),
 }
 PEER = {"peer_append_batched_eps", "peer_append_single_eps", "peer_replay_eps"}
@@ -50,6 +52,8 @@ RATIOS = {
     "ingest_folder_aps": "ingest_folder_serial_aps",
     "peer_append_batched_eps": "raw_sqlite_append_eps",
     "peer_replay_eps": "raw_sqlite_replay_eps",
+    "append_floor_eps": "raw_sqlite_append_eps",
+    "replay_floor_eps": "raw_sqlite_replay_eps",
 }
 
 

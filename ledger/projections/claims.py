@@ -13,7 +13,6 @@ claim through a raw event, and replay and catch-up ignore them alike.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from operator import itemgetter
 from typing import Any, cast
 
 from events import EVENT_TYPES, basis_of, is_review_fix
@@ -36,10 +35,26 @@ CLAIM_FIELDS = (
     "span",
     "basis",
 )
-_REQUIRED_FIELDS = CLAIM_FIELDS[:-1]
-_claim_fields = itemgetter(*_REQUIRED_FIELDS)
-# `basis` (last) is left out of a payload that has none, so it is read with `get`: the
-# common payload then takes the fast path instead of raising KeyError every time.
+_TAIL = (
+    "canonical_claimant",
+    "status",
+    "review",
+    "stream",
+    "origin",
+    "first_position",
+    "position",
+    "recorded_at",
+    "article_id",
+    "url",
+    "title",
+    "extracted",
+    "provenance",
+)
+"""What the fold adds after a claim's own fields, in the row's (the table's) order."""
+ROW_FIELDS = (*CLAIM_FIELDS, *_TAIL)
+"""The keys of a claim row as the fold builds it, in order."""
+ArticleSource = tuple[str, str | None, str]
+"""What an article's claim row names of its article: (article id, url, title)."""
 _CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
 
 
@@ -72,26 +87,55 @@ def apply(rows: Rows, event: Any) -> Rows:
 
 
 def _new_claim_row(
-    rows: Rows, claim: dict[str, Any], event: Any, *, origin: str, extra: dict[str, Any]
+    rows: Rows,
+    claim: dict[str, Any],
+    event: Any,
+    origin: str,
+    source: ArticleSource | None = None,
+    extracted: str | None = None,
+    *,
+    url: str | None = None,
+    provenance: dict[str, str] | None = None,
 ) -> ClaimRow:
-    row: dict[str, Any]
-    try:
-        row = dict(zip(_REQUIRED_FIELDS, _claim_fields(claim), strict=True))
-        row["basis"] = claim.get("basis")
-    except KeyError:  # a payload without some optional field: it reads as None
-        row = {name: claim.get(name) for name in CLAIM_FIELDS}
+    """A claim's first row: its `CLAIM_FIELDS` (one the payload lacks reads as None), then
+    `_TAIL`, what the fold adds; one dict display, the hot path of every replay and catch-up
+    (`ROW_FIELDS` is its key order, which a test holds it to). An article's claim names its
+    article (`source`) and what the extractor read (`extracted`)."""
+    get = claim.get
+    article_id = title = None
+    if source is not None:
+        article_id, url, title = source
+    metric: Any = get("metric")
     position = event.position
-    row["basis"] = basis_of(row["metric"], row["basis"])
-    row["canonical_claimant"] = resolve(claim["claimant"], rows.aliases("claimant"))
-    row["status"] = "active"
-    row["review"] = "unreviewed" if origin == "article" else "entered"
-    row["stream"] = event.stream
-    row["origin"] = origin
-    row["first_position"] = position
-    row["position"] = position
-    row["recorded_at"] = event.recorded_at
-    row["article_id"] = row["url"] = row["title"] = row["extracted"] = row["provenance"] = None
-    row.update(extra)
+    row = {
+        "claim_id": get("claim_id"),
+        "claimant": get("claimant"),
+        "claimant_text": get("claimant_text"),
+        "publisher": get("publisher"),
+        "subject": get("subject"),
+        "metric": metric,
+        "value": get("value"),
+        "qualifier": get("qualifier"),
+        "period": get("period"),
+        "period_start": get("period_start"),
+        "as_of": get("as_of"),
+        "quote": get("quote"),
+        "span": get("span"),
+        "basis": basis_of(metric, get("basis")),
+        "canonical_claimant": resolve(claim["claimant"], rows.aliases("claimant")),
+        "status": "active",
+        "review": "unreviewed" if origin == "article" else "entered",
+        "stream": event.stream,
+        "origin": origin,
+        "first_position": position,
+        "position": position,
+        "recorded_at": event.recorded_at,
+        "article_id": article_id,
+        "url": url,
+        "title": title,
+        "extracted": extracted,
+        "provenance": provenance,
+    }
     return cast(ClaimRow, row)
 
 
@@ -122,8 +166,8 @@ def _claim_asserted(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         return  # the id is taken: an assertion never replaces (or revives) an existing claim
     provenance = data.get("provenance") or {}
     origin = "dataset" if provenance.get("dataset") else "asserted"
-    extra = {"url": data.get("url"), "provenance": provenance or None}
-    row = _new_claim_row(rows, claim, event, origin=origin, extra=extra)
+    url = data.get("url")
+    row = _new_claim_row(rows, claim, event, origin, url=url, provenance=provenance or None)
     _put(rows, row)
     detail = {"value": claim["value"], "qualifier": claim["qualifier"], "origin": origin}
     if provenance:
@@ -138,9 +182,9 @@ def _article(rows: Rows, event: Any, data: dict[str, Any]) -> None:
         return  # another stream's article: only its own stream may revise it
     article = _article_row(event, data, previous)
     rows.put_article(article)
-    extra = {"article_id": article["article_id"], "url": data.get("url"), "title": data["title"]}
+    source = (article["article_id"], data.get("url"), data["title"])
     for claim in data["claims"]:
-        _article_claim(rows, event, claim, article["revision"], extra)
+        _article_claim(rows, event, claim, article["revision"], source)
     new_ids = set(article["claim_ids"])
     for claim_id in previous["claim_ids"] if previous else ():
         if claim_id not in new_ids:
@@ -166,7 +210,7 @@ def _article_row(event: Any, data: dict[str, Any], previous: ArticleRow | None) 
 
 
 def _article_claim(
-    rows: Rows, event: Any, claim: dict[str, Any], revision: int, extra: dict[str, Any]
+    rows: Rows, event: Any, claim: dict[str, Any], revision: int, source: ArticleSource
 ) -> None:
     """Fold one claim of an article (revision): new, revised, or read as before."""
     before = rows.claim(claim["claim_id"])
@@ -176,8 +220,7 @@ def _article_claim(
     if before is not None and before.get("extracted") == extracted:
         _reread(rows, event, claim, before, revision)
         return
-    row = _new_claim_row(rows, claim, event, origin="article", extra=extra)
-    row["extracted"] = extracted
+    row = _new_claim_row(rows, claim, event, "article", source, extracted)
     detail: dict[str, Any]
     if before is None:
         kind = "asserted"

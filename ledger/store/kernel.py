@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,19 +48,39 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+_second: tuple[int, str] = (-1, "")
+"""The last whole second `utc_now` spelled, and its spelling (one tuple: swapped at once)."""
+
+
 def utc_now() -> str:
-    """Return the current UTC time as ISO 8601 with microseconds and a `Z`."""
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    """Return the current UTC time as ISO 8601 with microseconds and a `Z`, as
+    `datetime.now(UTC).isoformat(timespec="microseconds")` spells it (with `Z` for `+00:00`);
+    the date and time of day are formatted once a second, not once an event."""
+    global _second
+    micros = time.time_ns() // 1_000
+    second, fraction = divmod(micros, 1_000_000)
+    last, spelled = _second
+    if second != last:
+        spelled = datetime.fromtimestamp(second, UTC).isoformat(timespec="seconds")[:19]
+        _second = (second, spelled)
+    return f"{spelled}.{fraction:06d}Z"
 
 
 def new_uuid() -> str:
-    """Return a fresh random event id: a version-4 UUID, as `str(uuid.uuid4())` spells it
-    (built from 16 random bytes directly, twice as fast as through `uuid.UUID`)."""
-    raw = bytearray(os.urandom(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
-    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-    h = raw.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    """Return a fresh event id: a time-ordered version-7 UUID (RFC 9562), spelled as
+    `str(uuid.UUID(...))` spells it: 48 bits of Unix milliseconds, 12 bits of the fraction
+    of that millisecond, then 62 random bits. Ids made later sort later, so the log's
+    unique index on `id` grows at its right edge: an append touches a few of its pages
+    instead of one page per event, as random (version-4) ids do once the log is large."""
+    millis, nanos = divmod(time.time_ns(), 1_000_000)
+    fraction = nanos * 4096 // 1_000_000  # 12 bits: the sub-millisecond time
+    stamp = f"{millis:012x}"
+    r = os.urandom(8).hex()
+    return f"{stamp[:8]}-{stamp[8:]}-7{fraction:03x}-{_VARIANT[r[0]]}{r[1:4]}-{r[4:]}"
+
+
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
+"""A random hex digit with its top two bits set to the RFC variant (binary 10)."""
 
 
 def prepare_batch(batch: Sequence[NewEvent]) -> list[Prepared]:
