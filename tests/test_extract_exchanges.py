@@ -127,6 +127,12 @@ def test_not_an_exchange_gives_no_prisoners(text: str) -> None:
 def test_one_exchange_is_a_window_and_a_running_total_cumulative() -> None:
     swap = run("Each side released 190 in Friday's exchange, the ministry said.")
     assert {c.period for c in swap} == {"window"}
+    # compared with the others, it is still one exchange
+    biggest = run(
+        "Both sides said they had each swapped 210 prisoners in the largest swap since the "
+        "war began."
+    )
+    assert {c.period for c in biggest} == {"window"}, biggest
     total = run("More than 2,900 have been returned so far, Zelensky said.")
     assert [(c.metric, c.subject, c.value, c.qualifier, c.period) for c in total] == [
         ("pow", "ukraine", 2900, "at_least", "cumulative")

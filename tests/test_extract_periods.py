@@ -90,6 +90,8 @@ def test_a_window_named_by_a_month_a_start_or_an_offensive(text: str, start: dt.
         "No figures came until May 3, when the ministry reported 2,900 soldiers killed.",
         "In the latest report, the ministry said Russia has lost 630,000 soldiers.",
         "Russia lost 9,000 soldiers while taking the town, the ministry said.",
+        # a window counted from the war's first day is the running total
+        "Since the start of the operation on February 24, 2022, Russia has lost 6,500 tanks.",
     ],
 )
 def test_a_running_total_is_cumulative(text: str) -> None:

@@ -4,8 +4,10 @@ Owns `LEANING_CUES` (the perfect tense leans cumulative; "another 40", a small f
 event or one attack's tally lean to a window), `GOES_ON` (a sentence going on with the
 figures told before: "also", "includes", "of these"), `RUNNING_TOTAL` (returns counted over
 the whole war, against one prisoner exchange), `INCREMENT` (a figure that raises a total:
-"killed 1,030, raising the total to 133,000") and `lean`. Imports: `cand`, `period_rules`,
-`rules`, `rx`, `sentences`.
+"killed 1,030, raising the total to 133,000"), `lean`, and `one_exchange` (the returns of
+one exchange are a window, unless its sentence counts those of the whole war; "one of the
+largest exchanges since the invasion" only compares: `SUPERLATIVE_SWAP`). Imports: `cand`,
+`cues`, `period_rules`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ledger.ingest.cand import Cand
+from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.period_rules import Cue
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
@@ -133,3 +136,30 @@ def lean(text: str, sent: Sentence, c: Cand, before_para: Cue | None) -> Cue:
         # "have shot down 11 Shahed drones": an attack's tally, not a running total
         return Cue("window", c.as_of, ATTACK_TALLY.name)
     return Cue("cumulative", None, "default-cumulative")
+
+
+SUPERLATIVE_SWAP = Rule(
+    "superlative-swap",
+    'An exchange compared with the others ("one of the largest exchanges since the invasion"): '
+    "no running total.",
+    guarded(
+        r"\b(?:largest|biggest|first|latest|most|largest-ever|biggest-ever)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:exchanges?|swaps?|releases?)\s+(?:of the war|since\b[^,.;]*)",
+        re.I,
+    ),
+    "one of the largest exchanges since the invasion began",
+    "more than 3,000 have been exchanged since the invasion",
+)
+SWAP_RULES = registry(SUPERLATIVE_SWAP)
+
+
+def one_exchange(text: str, sent: Sentence, cue: Cue) -> Cue:
+    """ "each side released 300 in the swap", "each released a total of 390": one exchange is
+    a window, unless its sentence counts the returns of the whole war ("so far", "since")."""
+    if cue.period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
+        return cue
+    # "one of the largest exchanges since the invasion" compares this one with the rest
+    words = SUPERLATIVE_SWAP.pattern.sub(" ", text[sent.start : sent.end])
+    if RUNNING_TOTAL.search(words):
+        return cue  # the returns so far: the period is told elsewhere
+    return Cue("window", None, "one-exchange")

@@ -3,9 +3,10 @@
 Owns `START_CUES` ("since March 3", "since Monday", "since June", "since March 2, when it
 reported ...", "the first update since March 2", and "in the Donetsk area", which makes a
 total one front's), `FRONT_SCOPE`, `front_window` (losses in Kursk after August 2024: the
-incursion's window), and `since_cue` (the period a "since" gives a stretch of text).
+incursion's window), `since_cue` (the period a "since" gives a stretch of text) and
+`from_the_invasion_day` (a window counted from the war's first day is the running total).
 Imports: `cues`, `dates`, `lexicon` (a month's regex), `period_months`, `period_rules`,
-`rules`, `rx`.
+`rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import datetime as dt
 import re
 
 from ledger.ingest.cues import ATTR_VERBS
-from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
+from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt, dates_in
 from ledger.ingest.lexicon import MONTH
 from ledger.ingest.period_months import first_of_month
 from ledger.ingest.period_rules import Cue
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
+from ledger.ingest.sentences import Sentence
 
 _I = re.IGNORECASE
 # The words of a past report after "when" ("when the ministry reported", "when it stood at").
@@ -148,3 +150,20 @@ def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.d
         if first is not None and first > INVASION:
             return Cue("window", first, _SINCE_MONTH.name)
     return None
+
+
+def from_the_invasion_day(
+    text: str, sent: Sentence, start: dt.date | None, rule: str | None, ref: dt.date
+) -> bool:
+    """Whether a window starts on the war's first day: its `start`, or, for a window cue that
+    names a start (`rule`), the invasion day its sentence names ("since the beginning of the
+    full-scale invasion on February 24, 2022")."""
+    if start == INVASION:
+        return True
+    return rule in _NAMED_STARTS and any(
+        day == INVASION for _, day, _ in dates_in(text, sent.start, sent.end, ref)
+    )
+
+
+# The window cues that name a start (the rules of `period_rules` and this module).
+_NAMED_STARTS = frozenset({"since-start-of-other", "since-date", "since-fighting-began"})

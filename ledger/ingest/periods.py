@@ -20,8 +20,7 @@ from collections.abc import Sequence
 
 from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
-from ledger.ingest.cues import EXCHANGE_EVENT
-from ledger.ingest.dates import DatedAt
+from ledger.ingest.dates import INVASION, DatedAt
 from ledger.ingest.launched_sets import DOWNED_OF_THEM
 from ledger.ingest.numbers import find_numbers
 from ledger.ingest.period_cues import CHANGE_BESIDE, LOSSES_LEAD, SHARE_CLAUSE, CueMemo, period_cue
@@ -35,7 +34,7 @@ from ledger.ingest.period_inherit import (
     report_sums,
     set_period,
 )
-from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, RUNNING_TOTAL
+from ledger.ingest.period_lean import INCREMENT, OUT_OF_LAUNCHED, one_exchange
 from ledger.ingest.period_months import (
     FRONTED_CALENDAR,
     FRONTED_POINT,
@@ -44,7 +43,7 @@ from ledger.ingest.period_months import (
 )
 from ledger.ingest.period_respective import respective_months
 from ledger.ingest.period_rules import NO_CUE, Cue
-from ledger.ingest.period_starts import front_window
+from ledger.ingest.period_starts import from_the_invasion_day, front_window
 from ledger.ingest.reading import Dating, Document, Reading
 from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence, clause_end, clause_start
@@ -53,6 +52,8 @@ _NUMBER_IN_QUOTE = guarded(
     r"\d[\d,.  ]*[kK]?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
 _CLAUSE_MARKS = re.compile(r"[,;:()]")
+# A window that starts on the first day of the war is the running total.
+FROM_THE_INVASION_DAY = "from-the-invasion-day"
 # A sum ("a total of 25 missiles") told in a sentence whose other clause names the day or the
 # night ("overnight"): that day's sum.
 SUM_OF_THE_DAY = "sum-of-the-day"
@@ -86,6 +87,13 @@ def assign_periods(
         inherit_periods(text, sentences, cands, heirs)
     # "in May and June ... 35,000 and 30,000, respectively": each figure its month's window
     respective_months(text, sentences, cands)
+    for c in cands:
+        if c.period == "window" and from_the_invasion_day(
+            text, sentences[c.sent], c.period_start, c.why.get("period"), ref
+        ):
+            # counted from the first day of the war: the running total (the conventions)
+            c.period, c.why["period"] = "cumulative", FROM_THE_INVASION_DAY
+            c.period_start = INVASION
 
 
 def _own_periods(
@@ -167,7 +175,7 @@ class _Own:
             cue = Cue("window", c.as_of, OUT_OF_LAUNCHED.name)
         if cue.period is None and c.why.get("metric") == DOWNED_OF_THEM.name:
             cue = Cue("window", c.as_of, DOWNED_OF_THEM.name)  # "shot down 38 of them"
-        return _one_exchange(text, sent, cue) if c.metric == "pow" else cue
+        return one_exchange(text, sent, cue) if c.metric == "pow" else cue
 
     def lead_before(self, first: Cand) -> None:
         """A report whose opening sentence, before any figure, names the window of the losses
@@ -245,16 +253,6 @@ def _sentence_cue(
     if base is not None and base.period:
         return Cue(base.period, base.period_start, "inherited-from-list")
     return NO_CUE
-
-
-def _one_exchange(text: str, sent: Sentence, cue: Cue) -> Cue:
-    """ "each side released 300 in the swap", "each released a total of 390": one exchange is
-    a window, unless its sentence counts the returns of the whole war ("so far", "since")."""
-    if cue.period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
-        return cue
-    if RUNNING_TOTAL.search(text, sent.start, sent.end):
-        return cue  # the returns so far: the period is told elsewhere
-    return Cue("window", None, "one-exchange")
 
 
 def _num_start(text: str, c: Cand) -> int:
