@@ -132,6 +132,17 @@ def test_the_speakers_own_losses_are_the_speakers_side(text: str) -> None:
             "personnel",
             180,
         ),
+        # prisoners of war, however written; a unit's ordinal is no figure of the clause
+        ("Ukraine took 86 Russian soldiers as prisoners-of-war near Sudzha.", "pow", 86),
+        ("Kyiv said it had taken 57 Russian soldiers captive in the raid.", "pow", 57),
+        (
+            "Thirty servicemen of the 41st separate brigade of the Ukrainian army surrendered, "
+            "Moscow said.",
+            "pow",
+            30,
+        ),
+        ("The confirmed death toll of the Russian army now approaches 90,000.", "personnel", 90000),
+        ("Air defences shot down three Su-30 multi-purpose fighters, Kyiv said.", "aircraft", 3),
     ],
 )
 def test_metric_nouns(text: str, metric: str, value: int) -> None:

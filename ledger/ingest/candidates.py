@@ -33,7 +33,8 @@ from ledger.ingest.single_items import article_ones, both_pairs, recent_totals
 
 _I = re.IGNORECASE
 
-_DIGIT = re.compile(r"\d")
+# A figure in a clause (not an ordinal: "the 22nd brigade ... surrendered" is one clause).
+_FIGURE_DIGITS = re.compile(r"\d[\d,.]*(?!\d|st\b|nd\b|rd\b|th\b)")
 _SHARE_OF = guarded(r"\d\s+of\s+(?:them|these|those)\b", _I)
 # A sentence without a loss word still counts losses when it goes on from one that did: a
 # list item after "...lost the following:", "The running totals stand at", "X also counted".
@@ -66,7 +67,9 @@ _OF_TOTAL = guarded(
 )
 CANDIDATE_RULES = registry(WHOLE_AFTER_PART)
 _POW_CLAUSE = guarded(
-    r"\b(?:surrender\w*|captured|taken (?:as )?(?:prisoners?|captives?)|prisoners? of war)\b", _I
+    r"\b(?:surrender\w*|captured|(?:taken|took) (?:as )?(?:prisoners?|captives?)|"
+    r"prisoners?[- ]of[- ]war|captives?)\b",
+    _I,
 )
 # "have killed, injured, or captured 17,819 soldiers": casualties that include the captured.
 _CASUALTY_LIST_BEFORE = guarded(
@@ -255,8 +258,8 @@ def _prisoner_or_casualty(text: str, sent: Sentence, c: Cand) -> Metric:
     if c.metric not in ("personnel", "pow"):
         return c.metric
     cs, ce = clause_start(text, sent, c.q_start), clause_end(text, sent, c.q_end)
-    before = _DIGIT.split(text[max(cs, c.q_start - 40) : c.q_start])[-1]
-    after = _DIGIT.split(text[c.q_end : min(ce, c.q_end + 40)])[0]
+    before = _FIGURE_DIGITS.split(text[max(cs, c.q_start - 40) : c.q_start])[-1]
+    after = _FIGURE_DIGITS.split(text[c.q_end : min(ce, c.q_end + 100)])[0]
     if _CASUALTY_LIST_BEFORE.search(text, max(sent.start, c.q_start - 60), c.q_start):
         return "personnel"
     if c.metric == "personnel":

@@ -167,6 +167,8 @@ LOSS_WORDS = (
     # the "victims" of a rate ("824 victims a day")
     r"|taken out|take out|taking out|(?:were|was|been) hit (?:during|in)|buried|burials?"
     r"|burial places|bodies|victims|crashed"
+    # prisoners of war: "took 102 soldiers as prisoners-of-war", "taken captive"
+    r"|prisoners?[- ]of[- ]war|captives?"
 )
 
 # Words of a return of prisoners (an exchange, a swap, a release): regexes, case-insensitive.

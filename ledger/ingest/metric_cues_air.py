@@ -71,8 +71,9 @@ AIR_SEA_CUES = registry(
     metric_cue(
         "jets-and-bombers",
         "aircraft",
-        r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?",
-        "(Fighter) jets, fighter-bombers, bombers.",
+        r"(?:fighter )?jets?|fighter[- ]bombers?|bombers?|fighter jets?|"
+        r"(?:multi-?purpose|multi-?role|interceptor|supersonic) fighters?",
+        "(Fighter) jets, fighter-bombers, bombers, multi-purpose (multirole) fighters.",
         "two fighter jets",
         "a jetty",
     ),

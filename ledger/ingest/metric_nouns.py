@@ -82,7 +82,7 @@ _LOOKBACK_SEP = guarded(
     r"(?:[-–—:=]|\b(?:at|to|of|reached|reaching|totall?ed|totall?ing|numbered|exceeded|exceeds?|surpassed|surpass(?:es)?|"
     r"passed|topped|is|was|were|are|be|stands at|stood at|amounted to|amounting to|rose to|"
     r"approaching|nearing|hitting|hit|reaching|topping|exceeding|surpassing|ranges?|ranged|"
-    r"ranging|var(?:y|ies|ied)|"
+    r"ranging|var(?:y|ies|ied)|approach(?:es|ed)|near(?:s|ed)|"
     r"climbed to|increased to|reach|reaches)"
     # a mark passed, named as one ("casualties have passed the 250,000 mark")
     r"|\b(?:pass(?:e[sd])?|surpass(?:e[sd])?|cross(?:e[sd])?|tops?|topped|exceed(?:s|ed)?|broke|"

@@ -75,7 +75,8 @@ def _settled(text: str, c: Reading) -> Side:
         c.own_side
         or _OWN_RANKS.match(text, c.q_end, min(len(text), c.q_end + 80))
         or _OWN_NP.search(text, c.q_start, c.q_end)
-        or _OWN_BEFORE.search(text, max(0, c.q_start - 12), c.q_start)
+        # "its fatalities": the speaker's own, when the speaker is named for the figure
+        or (c.explicit_claimant and _OWN_BEFORE.search(text, max(0, c.q_start - 12), c.q_start))
     )
     subject = "ukraine" if bool(russian_side) != bool(own) else "russia"
     return Side(subject, c.own_side, "claimant-other-side" if not own else "claimant-own-side")
