@@ -155,6 +155,7 @@ from ledger import Ledger
 with Ledger.open(sys.argv[1]) as ledger, Path(sys.argv[2]).open("rb") as lines:
     print("started", flush=True)
     ledger.import_lines(lines, source=sys.argv[2])
+    print("imported", flush=True)
 """
 
 REPLAY = """
@@ -224,14 +225,22 @@ def state(path: Path) -> tuple[int, bool, dict, str]:
     return head, ok, stored, last
 
 
-def run_and_kill(script: str, args: list[str], delay: float) -> int | None:
-    """Start a process, wait until it has begun, kill it after `delay` s; return its exit code."""
+def run_and_kill(
+    script: str, args: list[str], delay: float, after: str | None = None
+) -> int | None:
+    """Start a process, wait until it has begun, kill it after `delay` s (or, given `after`,
+    once it has printed that line: a loaded machine never makes "finished" a guess); return
+    its exit code."""
     proc = subprocess.Popen(
         [sys.executable, "-c", script, *args], stdout=subprocess.PIPE, cwd=Path.cwd()
     )
     assert proc.stdout is not None
     proc.stdout.readline()  # "started"
-    time.sleep(delay)
+    if after is not None:
+        while (line := proc.stdout.readline()) and line.strip() != after.encode():
+            pass
+    else:
+        time.sleep(delay)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     return proc.wait(timeout=120)
@@ -245,7 +254,9 @@ def test_sigkill_during_a_large_import(big_export, tmp_path: Path, fraction: flo
     shutil.copy(big_export["base"], ledger)
     base_head = big_export["base_state"][0]
     delay = fraction * big_export["seconds"]
-    run_and_kill(IMPORT, [str(ledger), str(big_export["export"])], delay)
+    # past the end: killed once the import has returned, the ledger still open
+    after = "imported" if fraction >= 2.0 else None
+    run_and_kill(IMPORT, [str(ledger), str(big_export["export"])], delay, after)
     head, ok, tables, last = state(ledger)
     assert ok
     assert head in (base_head, base_head + BATCH)
