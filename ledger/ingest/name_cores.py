@@ -142,7 +142,8 @@ FUNCTION_WORD_START = Rule(
     "function-word-start",
     "A clause opener (a conjunction, preposition or 'Read') as the first word: no name.",
     guarded(
-        r"^(?:Since|After|Before|While|When|Yet|Although|Though|Because|If|Unless|Until|Read|"
+        r"^(?:Since|After|Before|While|When|Yet|But|And|Or|So|Then|Although|Though|Because|If|"
+        r"Unless|Until|Read|"
         r"See|Also|However|Meanwhile|Moreover|We|Our|I|You|Us|Here|There|This|These|Those|By|In|"
         r"On|At|With|From|Of|To|As|Despite|Amid|During|Through|Following|Including|Based)\b"
     ),
