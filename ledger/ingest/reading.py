@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 
 from events.claims import Basis, Metric, Period, Qualifier
@@ -145,13 +145,36 @@ class Reading:
 
     def decided(self, decision: Decision) -> Reading:
         """This reading with one more stage's decision (a later one replaces an earlier)."""
+        side, credit, dating, counting = self.side, self.credit, self.dating, self.counting
         if isinstance(decision, Side):
-            return replace(self, side=decision)
-        if isinstance(decision, Credit):
-            return replace(self, credit=decision)
-        if isinstance(decision, Dating):
-            return replace(self, dating=decision)
-        return replace(self, counting=decision)
+            side = decision
+        elif isinstance(decision, Credit):
+            credit = decision
+        elif isinstance(decision, Dating):
+            dating = decision
+        else:
+            counting = decision
+        # positionally, in field order (`dataclasses.replace` costs a tenth of extraction)
+        return Reading(
+            self.index,
+            self.metric,
+            self.value,
+            self.qualifier,
+            self.q_start,
+            self.q_end,
+            self.sent,
+            self.derived,
+            self.heading,
+            self.part,
+            self.np_start,
+            self.found_rules,
+            self.found_side,
+            self.found_period,
+            side,
+            credit,
+            dating,
+            counting,
+        )
 
     @property
     def subject(self) -> str | None:
