@@ -62,9 +62,7 @@ class Plain:
         if self.kind == "bool":
             return value if type(value) is bool else _NOT_PLAIN
         if self.kind == "list[str]":
-            if type(value) in (list, tuple) and all(
-                type(v) is str and _utf8(v) for v in value
-            ):
+            if type(value) in (list, tuple) and all(type(v) is str and _utf8(v) for v in value):
                 return list(value)
             return _NOT_PLAIN
         number = _number(value)
