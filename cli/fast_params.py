@@ -97,8 +97,10 @@ def _kind(descriptor: TypeDescriptor) -> str | None:
 
 def _give(param: Any) -> None:
     descriptor = getattr(param, "type_descriptor", None)
-    kind = None if descriptor is None else _kind(descriptor)
-    if kind is not None and getattr(param, "_runtime_param", None) is None:
+    if not isinstance(descriptor, TypeDescriptor) or getattr(param, "_runtime_param", None):
+        return
+    kind = _kind(descriptor)
+    if kind is not None:
         param._runtime_param = Plain(descriptor, kind)
 
 

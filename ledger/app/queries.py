@@ -12,11 +12,11 @@ Imports: `events`, `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit, filters, staleness
+from ledger.app import filters, staleness
 from ledger.app.filters import Facets, Match
 from ledger.app.matching import claim_facets, matches, total_facets
 from ledger.app.results import (
@@ -29,6 +29,7 @@ from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.sentences import context_lookup, sentence_of
 from ledger.app.session import Session, iso_date
 from ledger.errors import InvalidInput, NotFound
+from ledger.lazy import lazy_module
 from ledger.projections import (
     By,
     ClaimRow,
@@ -50,6 +51,11 @@ from ledger.projections import (
 )
 from ledger.projections.ranges import ranged_total, ranges
 from ledger.store.hashing import canonical_json, row_hash
+
+if TYPE_CHECKING:
+    from ledger.app import audit
+else:
+    audit = lazy_module("ledger.app.audit")  # `check` and `audit --metric` only
 
 
 def totals(
