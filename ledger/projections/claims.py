@@ -40,7 +40,18 @@ _REQUIRED_FIELDS = CLAIM_FIELDS[:-1]
 _claim_fields = itemgetter(*_REQUIRED_FIELDS)
 # `basis` (last) is left out of a payload that has none, so it is read with `get`: the
 # common payload then takes the fast path instead of raising KeyError every time.
-_CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
+
+
+class _Versions(dict[str, int]):
+    """Each event type's current schema version, read from its model when first needed (a
+    read that folds no event imports no model); then a plain dict lookup."""
+
+    def __missing__(self, type_name: str) -> int:
+        self[type_name] = version = EVENT_TYPES[type_name].SCHEMA_VERSION
+        return version
+
+
+_CURRENT = _Versions()
 
 
 def resolve(name: str, aliases: dict[str, str]) -> str:
