@@ -311,6 +311,7 @@ def test_read_commands_load_no_extraction_module(
     assert not {"ledger.app.commands", "ledger.app.reviews"} & loaded, command
     if command[0] != "verify":  # which decodes every event: the others decode none
         assert not {"events.articles", "events.web", "events.checkpoints"} & loaded, command
+        assert "pydantic.plugin._loader" not in loaded, command  # and build no validator
 
 
 def test_show_quotes_the_recorded_sentence(ingested: tuple[Path, str]) -> None:

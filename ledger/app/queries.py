@@ -219,7 +219,9 @@ def audit_claim(session: Session, claim_id: str) -> ShowResult:
     events = []
     for entry in shown["events"]:
         envelope = event_at(session, entry["position"])
-        row = envelope.model_dump()
+        # its fields as stored (what `model_dump` gives, without building pydantic's
+        # serializer for it: a read builds no validator, and loads no pydantic plugin)
+        row = {name: getattr(envelope, name) for name in Envelope.model_fields}
         row["data_json"] = canonical_json(row.pop("data"))
         events.append(
             entry

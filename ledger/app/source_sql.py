@@ -31,21 +31,39 @@ _NAME = {"claimant": "canonical_claimant", "publisher": "publisher"}
 _COUNTED = {"claimant": "canonical_claimant IS NOT NULL", "publisher": "publisher != ''"}
 """Which claims a source counts: any claimant (even an empty name), a publisher if named."""
 _OTHER = {"claimant": ("publishers", "publisher"), "publisher": ("claimants", "canonical_claimant")}
-_KEY = "subject, metric, COALESCE(basis, '')"
+_REVIEWED = sorted(REVIEWED_STATES)
+
+# The statements, built once from the constant tables above (no value is spliced in).
+_AGGREGATES = {
+    by: f"SELECT {name}, COUNT(DISTINCT NULLIF(article_id, '')), COUNT(*),"
+    f" SUM(review IN ({', '.join('?' * len(_REVIEWED))})), json_group_array(DISTINCT metric),"
+    f" MIN(as_of), MAX(as_of), json_group_array(DISTINCT NULLIF({_OTHER[by][1]}, ''))"
+    f" FROM claims WHERE status = 'active' AND {_COUNTED[by]} GROUP BY {name}"
+    for by, name in _NAME.items()
+}
+_TOTALS_LATEST = (
+    "SELECT claimant AS canonical_claimant, subject, metric, basis, value, qualifier, as_of,"
+    " claim_id, position FROM totals WHERE claimant IS NOT NULL"
+)
+_PUBLISHER_LATEST = (
+    "SELECT claims.* FROM (SELECT claim_id, ROW_NUMBER() OVER (PARTITION BY publisher,"
+    f" subject, metric, COALESCE(basis, '') ORDER BY {ORDER_BY_SQL}) AS latest_rank"
+    f" FROM claims WHERE status = 'active' AND period = 'cumulative'"
+    f" AND {_COUNTED['publisher']}) AS ranked JOIN claims USING (claim_id)"
+    " WHERE latest_rank = 1"
+)
+_ENDS = (
+    "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND metric = ?"
+    " AND status = 'active' AND qualifier IN ('at_least', 'at_most')"
+    " AND article_id IS NOT NULL AND span IS NOT NULL"
+)
+_NEWEST = "SELECT MAX(as_of) FROM totals"  # the newest cumulative figure is its group's total
 
 
-def _aggregates(conn: sqlite3.Connection, by: By, other: str) -> list[tuple[Any, ...]]:
+def _aggregates(conn: sqlite3.Connection, by: By) -> list[tuple[Any, ...]]:
     """Per source name as stored: its articles, claims, reviewed claims, metrics, first and
     last dates, and the other names (publishers of a claimant, claimants of a publisher)."""
-    name, counted = _NAME[by], _COUNTED[by]
-    reviewed = ", ".join("?" * len(REVIEWED_STATES))
-    return conn.execute(
-        f"SELECT {name}, COUNT(DISTINCT NULLIF(article_id, '')), COUNT(*),"
-        f" SUM(review IN ({reviewed})), json_group_array(DISTINCT metric),"
-        f" MIN(as_of), MAX(as_of), json_group_array(DISTINCT NULLIF({other}, ''))"
-        f" FROM claims WHERE status = 'active' AND {counted} GROUP BY {name}",
-        sorted(REVIEWED_STATES),
-    ).fetchall()
+    return conn.execute(_AGGREGATES[by], _REVIEWED).fetchall()
 
 
 def _latest(conn: sqlite3.Connection, by: By) -> list[dict[str, Any]]:
@@ -53,20 +71,8 @@ def _latest(conn: sqlite3.Connection, by: By) -> list[dict[str, Any]]:
     A claimant's are its totals, which the totals table holds; a publisher's are ranked here,
     among its claims only."""
     if by == "claimant":
-        return records(
-            conn.execute(
-                "SELECT claimant AS canonical_claimant, subject, metric, basis, value,"
-                " qualifier, as_of, claim_id, position FROM totals WHERE claimant IS NOT NULL"
-            )
-        )
-    return records(
-        conn.execute(
-            f"SELECT claims.* FROM (SELECT claim_id, ROW_NUMBER() OVER (PARTITION BY"
-            f" publisher, {_KEY} ORDER BY {ORDER_BY_SQL}) AS latest_rank FROM claims"
-            f" WHERE status = 'active' AND period = 'cumulative' AND {_COUNTED[by]}) AS ranked"
-            " JOIN claims USING (claim_id) WHERE latest_rank = 1"
-        )
-    )
+        return records(conn.execute(_TOTALS_LATEST))
+    return records(conn.execute(_PUBLISHER_LATEST))
 
 
 def _range_ends(conn: sqlite3.Connection, figures: list[dict[str, Any]]) -> list[Any]:
@@ -79,14 +85,7 @@ def _range_ends(conn: sqlite3.Connection, figures: list[dict[str, Any]]) -> list
     }
     ends: list[Any] = []
     for group in sorted(groups, key=str):
-        ends += claims_from_sql(
-            conn.execute(
-                "SELECT * FROM claims WHERE canonical_claimant = ? AND subject = ? AND"
-                " metric = ? AND status = 'active' AND qualifier IN ('at_least', 'at_most')"
-                " AND article_id IS NOT NULL AND span IS NOT NULL",
-                group,
-            )
-        )
+        ends += claims_from_sql(conn.execute(_ENDS, group))
     return ends
 
 
@@ -96,12 +95,9 @@ def sql_sources(
     """What `staleness.with_latest_ages(sources(claims, by=by, ...), claims)` gives for every
     claim of the claims table at `conn`."""
     name = _NAME[by]
-    other_field = _OTHER[by][1]
     named = (lambda raw: resolve(raw, publisher_aliases)) if by == "publisher" else str
     merged: dict[str, dict[str, Any]] = {}
-    for raw, articles, claims, reviewed, metrics, first, last, others in _aggregates(
-        conn, by, other_field
-    ):
+    for raw, articles, claims, reviewed, metrics, first, last, others in _aggregates(conn, by):
         row = merged.setdefault(
             named(raw),
             {"articles": 0, "claims": 0, "reviewed": 0, "metrics": set(), "others": set()},
@@ -121,8 +117,7 @@ def sql_sources(
         if key not in figures or rank(claim) > rank(figures[key]):
             figures[key] = claim
     pairs = ranges(_range_ends(conn, winners))
-    # the newest cumulative figure is a total: its group's latest
-    newest = conn.execute("SELECT MAX(as_of) FROM totals").fetchone()[0]
+    newest = conn.execute(_NEWEST).fetchone()[0]
     return [
         _summary(source, by, merged[source], latest.get(source, {}), pairs, newest)
         for source in sorted(merged)
