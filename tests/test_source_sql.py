@@ -1,7 +1,9 @@
-"""`sources` counted in SQL (`ledger.app.source_sql`) is what the Python summary of every
-claim row gives (`ledger.projections.sources` with the figures' ages), on generated ledgers:
-hand claims of several claimants, publishers, metrics, bases, qualifiers and dates, some
-retracted, publisher aliases, and articles whose ranges link two claims (#17)."""
+"""Reads answered from SQL are what Python gives from every claim row, on generated ledgers
+(hand claims of several claimants, publishers, metrics, bases, qualifiers and dates, some
+retracted, publisher aliases, and articles whose ranges link two claims) (#17): `sources`
+counted in SQL (`ledger.app.source_sql`) is the Python summary (`ledger.projections.sources`
+with the figures' ages), and a claim's standing read from the totals table
+(`ledger.app.standing`) is the winner and range of its whole group."""
 
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from events.envelope import NewEvent
 from ledger import open_ledger
 from ledger.app import staleness
 from ledger.app.source_sql import sql_sources
-from ledger.projections import SQLiteReadModel
+from ledger.app.standing import standing
+from ledger.projections import SQLiteReadModel, group_of, winner
 from ledger.projections import sources as source_rows
+from ledger.projections.ranges import ranges
 from tests.conftest import make_claim
 from tests.samples import ROUNDED, WEEKLY
 from tests.test_cli_ranges import RANGE
@@ -102,6 +106,9 @@ def test_sql_sources_are_the_python_summary(
             expected = source_rows(everything, by=by, publisher_aliases=aliases)
             staleness.with_latest_ages(expected, everything)
             assert sql_sources(model.conn, by=by, publisher_aliases=aliases) == expected, by
+        for row in everything:
+            group = model.group(group_of(row))
+            assert standing(model, row) == (winner(group), ranges(group).get(row["claim_id"]))
 
 
 def test_the_range_of_a_latest_figure_is_found(tmp_path: Path, articles: list[Path]) -> None:

@@ -29,6 +29,7 @@ from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.sentences import context_lookup, sentence_of
 from ledger.app.session import Session, iso_date
 from ledger.app.source_sql import sql_sources
+from ledger.app.standing import standing
 from ledger.errors import InvalidInput, NotFound
 from ledger.lazy import lazy_module
 from ledger.projections import (
@@ -43,7 +44,6 @@ from ledger.projections import (
     life_of,
     total_group,
     why_lost,
-    winner,
 )
 from ledger.projections import (
     sources as source_rows,
@@ -155,9 +155,7 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
     sentence = None
     if article is not None and row.get("span"):
         sentence = sentence_of(event_at(session, article["position"]), row)
-    group = list(model.group(group_of(row)))
-    won = winner(group)
-    pair = ranges(group).get(claim_id)
+    won, pair = standing(model, row)  # from the totals table, not the whole group
     ends = pair.claim_ids if pair else [claim_id]
     stands = won is not None and won["claim_id"] in ends  # either end: the range stands
     why_not = None if stands else why_lost(row, won)
