@@ -296,10 +296,27 @@ def log(
     if unknown:
         raise InvalidInput(f"unknown event type {unknown[0]!r}")
     events = session.store.read(start=start, stop=stop, stream=stream, types=types)
-    for count, envelope in enumerate(events):
-        if limit is not None and count >= limit:
-            return
+    if limit is not None and stream is None and not types:
+        events = _first(session, start, stop, limit)
+    if limit == 0:
+        return
+    for count, envelope in enumerate(events, 1):
         yield envelope
+        if count == limit:  # the next is never asked for (nor read)
+            return
+
+
+def _first(session: Session, start: int, stop: int | None, limit: int) -> Iterator[Envelope]:
+    """The events from `start` (up to `stop`) a `limit` shows: read as the positions they
+    hold when the log has no gap (one page of `limit` events, not the store's page of
+    thousands), then on from there, in case it has one."""
+    last = start + limit - 1 if stop is None else min(stop, start + limit - 1)
+    position = start - 1
+    for envelope in session.store.read(start=start, stop=last):
+        position = envelope.position
+        yield envelope
+    if stop is None or stop > last:
+        yield from session.store.read(start=max(position, last) + 1, stop=stop)
 
 
 def event_at(session: Session, position: int) -> Envelope:
