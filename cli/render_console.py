@@ -43,13 +43,18 @@ class _Out:
         object.__setattr__(self, "_stderr", stderr)
         object.__setattr__(self, "_made", None)
         object.__setattr__(self, "_saved", {})
+        # A rich console fixes its colours when it is made: as one made now would (when this
+        # module is imported, as it always was), not as one made at its first use would.
+        colour = None if plain_file(sys.stderr if stderr else sys.stdout) else "auto"
+        object.__setattr__(self, "_colour", colour)
 
     def rich(self) -> Any:
         """The rich console behind this one (`cli.render_rich._Console`), made on first use."""
         if self._made is None:
             from cli.render_rich import _Console
 
-            object.__setattr__(self, "_made", _Console(stderr=self._stderr))
+            made = _Console(stderr=self._stderr, color_system=self._colour)
+            object.__setattr__(self, "_made", made)
         return self._made
 
     @property
