@@ -32,6 +32,7 @@ from cli import (
     web_cmds,
     windows_cmds,
 )
+from cli.fast_params import install as plain_params
 from cli.help_text import HELP_OPTIONS, apply_help
 
 DEFAULT_LEDGER = "claims.db"
@@ -121,6 +122,7 @@ class ClaimsGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         _bound_integers(self)
+        plain_params(self)  # no pydantic for a plain value (see cli.fast_params)
         argv = kwargs.get("args", args[0] if args else sys.argv[1:])
         _note_urls(argv)
         for arg in argv or ():

@@ -6,7 +6,7 @@ it comes from, so that is where to read or change it:
 
 - `cli.render_inert`    terminal safety: `inert` (no rich)
 - `cli.render_formats`  output for machines: `write_json`, `write_json_line`, `write_csv`
-- `cli.render_console`  the rich consoles and shared pieces: `console`, `err_console`,
+- `cli.render_console`  the consoles and shared pieces: `console`, `err_console`,
                         `message`, `progress`, `print_table` (a table to a pipe: line by line)
 - `cli.render_log`      the log and what goes into it: `log_table`, `recorded`,
                         `ingest_lines`, `ingest_summary`, `extraction`, `dataset_report`
@@ -21,7 +21,7 @@ it comes from, so that is where to read or change it:
 A test that replaces a renderer patches it here (`cli.render.plot_history`): commands look
 each name up on this module when they call it.
 
-Imports: rich, through `cli.render_console` (the only module importing it).
+Imports: `cli.render_*`; rich only through `cli.render_rich`, when output needs it.
 """
 
 from __future__ import annotations

@@ -1,65 +1,143 @@
-"""The terminal, for people: the rich consoles and the pieces every table and line shares.
+"""The terminal, for people: the consoles and the pieces every table and line shares.
 
 Owns: `console` (stdout) and `err_console` (stderr): as wide as the terminal, unbounded when
 output is piped or redirected (never wrapped or cut mid-value); `new_table` (the one table
-style, whose columns `fit_widths` sizes so that no header or value is cut),
-`add_row` (cells shown as plain text, made inert), `safe` (inert text for a line printed with
-rich markup), `styled` (a cell in a colour), `figure` (a value with its qualifier mark),
-`message` (a plain status line), `progress` (the ingest bar on stderr) and `print_table` (a
-table as `console.print` shows it; to a pipe or a file, written line by line, `plain_lines`).
+style: a `PlainTable`, drawn by `cli.render_plain` or by rich), `add_row` (cells shown as
+plain text, made inert), `safe` (inert text for a line printed with rich markup), `styled`
+(a cell in a colour), `figure` (a value with its qualifier mark), `message` (a plain status
+line), `progress` (the ingest bar on stderr) and `print_table` (a table as `console.print`
+shows it).
 
-Imports: rich — the one module that does; the other `cli.render_*` modules use rich only
-through the names here. It is imported through `cli.render`, on a command's first output, so
-`claims --help` never loads rich.
+A console writes what it prints itself when rich would write it plain (to a pipe or a file,
+no colour: `cli.render_plain`), byte for byte as rich does; anything else (a terminal, a
+forced colour, a line or a cell `cli.render_plain` cannot vouch for) goes to its rich console
+(`cli.render_rich._Console`), made on first use. So a piped read loads no rich at all, and
+`claims --help` never does. Setting or reading a rich console's attribute on `console` (as
+the README test does: a terminal of a given width) makes and uses its rich console.
+
+Imports: `cli.render_inert`, `cli.render_plain`; rich only through `cli.render_rich`, when a
+console first needs it.
 """
 
 from __future__ import annotations
 
-import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, ConsoleDimensions, ConsoleOptions, RenderResult
-from rich.markup import escape
-from rich.table import Column, Table
-from rich.text import Text
-
 from cli.render_inert import inert
+from cli.render_plain import PlainTable, PlainText, escape, plain_file, table_lines, text_line
 
-UNBOUNDED = 1_000_000
-"""The width output has when it is not a terminal (a pipe, a file): no line is wrapped."""
+_PLAIN_KEYWORDS = frozenset({"style", "highlight", "markup"})
+"""What a `print` written here may be asked: styles and highlighting show nothing piped."""
 
 
-class _Console(Console):
-    """A console as wide as the terminal it writes to, and unbounded when it writes to a pipe
-    or a file, so redirected output is never wrapped or cut mid-value (full names, full ids).
-    The terminal's width is read on every render (COLUMNS, then the terminal itself)."""
+_UNSET = object()
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._width = None  # rich reads COLUMNS once, at creation: read it at each render
+
+class _Out:
+    """stdout or stderr, for people: a rich console's `print`, written here when it can be."""
+
+    def __init__(self, *, stderr: bool = False) -> None:
+        object.__setattr__(self, "_stderr", stderr)
+        object.__setattr__(self, "_made", None)
+        object.__setattr__(self, "_saved", {})
+        # A rich console fixes its colours when it is made: as one made now would (when this
+        # module is imported, as it always was), not as one made at its first use would.
+        colour = None if plain_file(sys.stderr if stderr else sys.stdout) else "auto"
+        object.__setattr__(self, "_colour", colour)
+
+    def rich(self) -> Any:
+        """The rich console behind this one (`cli.render_rich._Console`), made on first use."""
+        if self._made is None:
+            from cli.render_rich import _Console
+
+            made = _Console(stderr=self._stderr, color_system=self._colour)
+            object.__setattr__(self, "_made", made)
+        return self._made
 
     @property
-    def size(self) -> ConsoleDimensions:
-        if not self.is_terminal:
-            return ConsoleDimensions(UNBOUNDED, 25)
-        return super().size
+    def file(self) -> Any:
+        if self._made is not None:
+            return self._made.file
+        return sys.stderr if self._stderr else sys.stdout
 
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+    def _plain(self) -> bool:
+        """Whether rich would write this console's output plain, unbounded, in UTF-8."""
+        made = self._made
+        if made is None:
+            return plain_file(self.file)
+        return (
+            not made.is_terminal
+            and made.color_system is None
+            and made.encoding.startswith("utf")
+            and not made.is_jupyter
+        )
 
-    def print(self, *objects: Any, crop: bool = False, **kwargs: Any) -> None:
-        """Print as rich does, but never crop a line at the terminal's edge: a table wider
-        than a narrow terminal is folded by the terminal, not cut."""
-        super().print(*objects, crop=crop, **kwargs)
+    @property
+    def is_terminal(self) -> bool:
+        if self._made is None and plain_file(self.file):
+            return False
+        return bool(self.rich().is_terminal)
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        """Print as `rich.console.Console.print` does (see `cli.render_rich._Console`)."""
+        lines = None
+        if self._plain() and len(objects) <= 1 and set(options) <= _PLAIN_KEYWORDS:
+            lines = _lines(objects[0] if objects else "", markup=options.get("markup"))
+        if lines is None:
+            from cli.render_rich import to_rich
+
+            self.rich().print(*(to_rich(o) for o in objects), **options)
+            return
+        file = self.file
+        file.write("".join(f"{line}\n" for line in lines))
+        file.flush()
+
+    def input(self, prompt: Any = "", **options: Any) -> str:
+        from cli.render_rich import to_rich
+
+        answer: str = self.rich().input(to_rich(prompt), **options)
+        return answer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Set `name` on the rich console (kept here too, so deleting it puts back the rich
+        console's own value: how a test's monkeypatch undoes it)."""
+        made = self.rich()
+        self._saved.setdefault(name, getattr(made, name, _UNSET))
+        setattr(made, name, value)
+        self.__dict__[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        if name not in self._saved:
+            raise AttributeError(name)
+        del self.__dict__[name]
+        old = self._saved.pop(name)
+        if old is _UNSET:
+            delattr(self._made, name)
+        else:
+            setattr(self._made, name, old)
 
 
-console = _Console()
-err_console = _Console(stderr=True)
+def _lines(thing: Any, *, markup: bool | None) -> list[str] | None:
+    """The lines rich writes for `thing` piped, when this module can vouch for them."""
+    if isinstance(thing, PlainTable):
+        return table_lines(thing)
+    if isinstance(thing, PlainText):
+        line = text_line(thing.plain, markup=False)
+    elif isinstance(thing, str):
+        line = text_line(thing, markup=markup is not False)
+    else:
+        return None
+    return None if line is None else [line]
+
+
+console = _Out()
+err_console = _Out(stderr=True)
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "at_least": ">=", "at_most": "<="}
 """How a figure shows its qualifier: `~61,000` about, `>=2,400` over, `<=50` up to."""
@@ -89,146 +167,35 @@ def safe(value: Any) -> str:
     return escape(inert(value))
 
 
-def styled(text: str, style: str) -> Text:
+def styled(text: str, style: str) -> PlainText:
     """Return a table cell shown in `style` (`"bold red"`), its text made inert."""
-    return Text(inert(text), style=style)
+    return PlainText([(inert(text), style)])
 
 
-def fit_widths(least: list[int], most: list[int], width: int) -> list[int]:
-    """Return column widths between each column's `least` and `most` that fill at most `width`:
-    every column its `most` when all fit; else each its `least`, then the room left goes
-    first to the columns that need the least of it to be whole (so short names stop
-    wrapping), and what remains to the others in proportion to what they lack. When even the
-    least widths do not fit, the least widths."""
-    most = [max(lo, hi) for lo, hi in zip(least, most, strict=True)]
-    if sum(most) <= width:
-        return most
-    widths = list(least)
-    room = width - sum(least)
-    if room <= 0:
-        return widths
-    for i in sorted(range(len(widths)), key=lambda i: most[i] - least[i]):
-        if most[i] - widths[i] <= room:
-            room -= most[i] - widths[i]
-            widths[i] = most[i]
-    lacking = [hi - w for w, hi in zip(widths, most, strict=True)]
-    if any(lacking):
-        shares = [room * lack // sum(lacking) for lack in lacking]
-        widths = [w + share for w, share in zip(widths, shares, strict=True)]
-    return widths
-
-
-class _Table(Table):
-    """A table that never cuts a value or a header with `…`. To a pipe or a file, no column is
-    capped (the console is unbounded). In a terminal, each column gets at least its header and
-    its longest word (all of a no-wrap column), and the room left goes to the columns that
-    would wrap most; a terminal too narrow even for that gets the table that wide and folds
-    its lines."""
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for column in self.columns:
-            column.max_width = None
-        if console.is_terminal:
-            wide = options.update_width(UNBOUNDED)
-            spans = [self._measure_column(console, wide, column) for column in self.columns]
-            least = [
-                max(span.maximum if column.no_wrap else span.minimum, self._header_width(column))
-                for span, column in zip(spans, self.columns, strict=True)
-            ]
-            over = sum(least) - (options.max_width - self._extra_width)
-            if self.show_edge and 0 < over <= 2:  # the two blank edges make it fit
-                self.show_edge = False
-            room = options.max_width - self._extra_width
-            widths = fit_widths(least, [s.maximum for s in spans], room)
-            for index, (column, width) in enumerate(zip(self.columns, widths, strict=True)):
-                column.width = max(1, width - self._get_padding_width(index))
-            options = options.update_width(sum(widths) + self._extra_width)
-        yield from super().__rich_console__(console, options)
-
-    def _header_width(self, column: Column) -> int:
-        """The width a column needs for its header on one line, with the cell's padding."""
-        return cell_len(str(column.header)) + self._get_padding_width(column._index)
-
-
-def new_table(*, title: str | None = None) -> Table:
+def new_table(*, title: str | None = None) -> PlainTable:
     """Return an empty table in the one style every table uses (a rule under bold headers):
     as wide as its content needs, wrapping long names at spaces only when the terminal is
-    narrower than that."""
-    return _Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, title=title)
+    narrower than that (`cli.render_rich._Table`)."""
+    return PlainTable(title=title)
 
 
-def print_table(table: Table) -> None:
-    """Print `table` as `console.print(table, highlight=False)` does. To a pipe or a file (no
-    terminal, no colour: nothing wraps), its lines are written directly: rich lays out every
-    cell of every row (about 2 ms a row: 80 s for `check`'s 41,000 findings on a 100,000-event
-    log), for lines that are only the cells padded to their column's widest."""
-    lines = plain_lines(console, table)
+def print_table(table: PlainTable) -> None:
+    """Print `table` as `console.print(table, highlight=False)` does, a large one fast (see
+    `cli.render_rich.print_table`)."""
+    lines = table_lines(table) if console._plain() else None
     if lines is None:
-        console.print(table, highlight=False)
+        from cli.render_rich import print_table as rich_table
+        from cli.render_rich import to_rich
+
+        rich_table(console.rich(), to_rich(table))
         return
     console.file.write("".join(f"{line}\n" for line in lines))
 
 
-def plain_lines(out: Console, table: Table) -> list[str] | None:
-    """The lines `out.print(table)` writes, when `out` writes plain unbounded text and `table`
-    is `new_table`'s style with single-line plain cells; else None (rich renders it)."""
-    if out.is_terminal or out.color_system is not None or not _plain_style(table):
-        return None
-    columns: list[list[str]] = []
-    for column in table.columns:
-        found = [_plain(cell) for cell in column._cells]
-        cells = [text for text in found if text is not None]
-        if len(cells) < len(found):
-            return None
-        columns.append([str(column.header), *cells])
-    if not columns:
-        return None
-    widths = [max(map(cell_len, cells)) for cells in columns]
-    if not all(widths):  # an empty column: rich's to draw
-        return None
-    inner = sum(widths) + 3 * (len(widths) - 1)
-    lines = [" " * (inner + 2)]
-    for index in range(len(columns[0])):
-        row = [(c[index], w) for c, w in zip(columns, widths, strict=True)]
-        lines.append(" " + "   ".join(text + " " * (w - cell_len(text)) for text, w in row) + " ")
-        if index == 0:
-            lines.append(" " + "─" * inner + " ")
-    lines.append(" " * (inner + 2))
-    return lines
-
-
-def _plain_style(table: Table) -> bool:
-    """Whether `table` is a `new_table` with nothing `plain_lines` does not draw."""
-    return (
-        type(table) is _Table
-        and table.box is box.SIMPLE_HEAD
-        and table.show_header
-        and table.show_edge
-        and not (table.title or table.caption or table.show_footer or table.show_lines)
-        and not (table.pad_edge or table.expand or table.width or table.min_width)
-        and table.padding == (0, 1, 0, 1)
-        and not table.collapse_padding
-        and not table.leading
-        and all(column.justify == "left" and column.width is None for column in table.columns)
-    )
-
-
-_PLAIN = re.compile(r"[\x20-\x7e\u00a0-\u02ff\u0400-\u04ff\u2010-\u2027\u2030-\u205e]*")
-"""Characters whose width rich and `cell_len` agree on (printable ASCII, Latin letters,
-punctuation such as dashes and quotes): a cell of anything else is left to rich."""
-
-
-def _plain(cell: Any) -> str | None:
-    text = cell.plain if isinstance(cell, Text) else cell
-    if not isinstance(text, str):
-        return None
-    return text if _PLAIN.fullmatch(text) else None
-
-
-def add_row(table: Table, *cells: Any) -> None:
+def add_row(table: PlainTable, *cells: Any) -> None:
     """Add a row whose text is shown as is (names and quotes from articles are not markup),
     made inert."""
-    table.add_row(*(Text(inert(c)) if isinstance(c, str) else c for c in cells))
+    table.add_row(*(PlainText([(inert(c), "")]) if isinstance(c, str) else c for c in cells))
 
 
 def message(text: str) -> None:
@@ -239,28 +206,17 @@ def message(text: str) -> None:
 @contextmanager
 def progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
     """Yield an `update(done, total)` that shows a progress bar on stderr for many files."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from cli.render_rich import progress as rich_progress
 
-    bar = Progress(
-        TextColumn("ingesting"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err_console,
-        transient=True,
-    )
-    task = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal task
-        if not enabled or total <= 3 or not err_console.is_terminal:
-            return
-        if task is None:
-            bar.start()
-            task = bar.add_task("ingest", total=total)
-        bar.update(task, completed=done, total=max(total, done))
-
-    try:
+    with rich_progress(err_console.rich(), enabled=enabled) as update:
         yield update
-    finally:
-        if task is not None:
-            bar.stop()
+
+
+def __getattr__(name: str) -> Any:
+    """The rich pieces, for what still asks this module for them (`_Console`, `fit_widths`,
+    `plain_lines`, `UNBOUNDED`): imported on first use."""
+    if name in ("_Console", "_Table", "fit_widths", "plain_lines", "UNBOUNDED", "to_rich"):
+        from cli import render_rich
+
+        return getattr(render_rich, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -102,7 +102,9 @@ class Event(BaseModel):
     version of this payload's shape. Older versions are upcast when read (`upcasters.py`).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_max_length=5_000_000)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_max_length=5_000_000, defer_build=True
+    )
 
     TYPE: ClassVar[str]
     SCHEMA_VERSION: ClassVar[int] = 1

@@ -6,6 +6,7 @@ Owns: the metric/qualifier/period/basis taxonomy, `Claim`, `ClaimAsserted`, `Cla
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
@@ -152,16 +153,15 @@ class ClaimAsserted(Event):
         return self
 
 
+@cache
 def _field_adapter(name: str) -> TypeAdapter[Any]:
-    """Validate and dump one correctable field exactly as `Claim` does."""
+    """Validate and dump one correctable field exactly as `Claim` does (built on first use:
+    a read never pays for it)."""
     info = Claim.model_fields[name]
     annotation: Any = info.annotation
     if info.metadata:
         annotation = Annotated[(annotation, *info.metadata)]
     return TypeAdapter(annotation)
-
-
-_FIELD_ADAPTERS = {name: _field_adapter(name) for name in CORRECTABLE_FIELDS}
 
 
 class ClaimCorrected(Event):
@@ -184,8 +184,8 @@ class ClaimCorrected(Event):
         if unknown:
             raise ValueError(f"cannot correct field(s) {', '.join(unknown)}")
         return {
-            name: _FIELD_ADAPTERS[name].dump_python(
-                _FIELD_ADAPTERS[name].validate_python(value, context=info.context), mode="json"
+            name: _field_adapter(name).dump_python(
+                _field_adapter(name).validate_python(value, context=info.context), mode="json"
             )
             for name, value in sorted(changes.items())
         }

@@ -27,7 +27,7 @@ Position = Annotated[int, Field(ge=1, le=2**63 - 1, strict=True)]
 class Envelope(BaseModel):
     """One recorded event exactly as the log holds it; `hash` covers every other field."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: Uuid
     position: Position
@@ -50,7 +50,9 @@ class NewEvent(BaseModel):
     None appends without a concurrency check. A repeated `idempotency_key` appends nothing.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True
+    )
 
     stream: Stream
     event: Event

@@ -1,39 +1,67 @@
 """The registry of event types: stored name and schema version -> payload model.
 
-Owns: `EVENT_TYPES` (an explicit dict, no registration by import side effect),
-`decode` and `encode`, `json_schemas`. Imports: the other `events` modules.
+Owns: `EVENT_TYPES` (an explicit table, no registration by import side effect: each name's
+model is imported when first asked for, so a read that decodes no event imports none of
+them), `decode` and `encode`, `json_schemas`. Imports: the other `events` modules.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from events.articles import ArticleRecorded, ArticleRevised
 from events.base import STORED, Event
-from events.checkpoints import CheckpointCosigned, CheckpointSigned
-from events.claims import ClaimAsserted, ClaimCorrected, ClaimRetracted
-from events.reviews import ClaimReviewed
-from events.sources import SourceAliased
 from events.upcasters import upcast
-from events.web import FeedPolled, PageFetched
 
-EVENT_TYPES: dict[str, type[Event]] = {
-    "article-recorded": ArticleRecorded,
-    "article-revised": ArticleRevised,
-    "checkpoint-signed": CheckpointSigned,
-    "checkpoint-cosigned": CheckpointCosigned,
-    "claim-asserted": ClaimAsserted,
-    "claim-corrected": ClaimCorrected,
-    "claim-retracted": ClaimRetracted,
-    "claim-reviewed": ClaimReviewed,
-    "source-aliased": SourceAliased,
-    "page-fetched": PageFetched,
-    "feed-polled": FeedPolled,
+_HOMES: dict[str, tuple[str, str]] = {
+    "article-recorded": ("events.articles", "ArticleRecorded"),
+    "article-revised": ("events.articles", "ArticleRevised"),
+    "checkpoint-signed": ("events.checkpoints", "CheckpointSigned"),
+    "checkpoint-cosigned": ("events.checkpoints", "CheckpointCosigned"),
+    "claim-asserted": ("events.claims", "ClaimAsserted"),
+    "claim-corrected": ("events.claims", "ClaimCorrected"),
+    "claim-retracted": ("events.claims", "ClaimRetracted"),
+    "claim-reviewed": ("events.reviews", "ClaimReviewed"),
+    "source-aliased": ("events.sources", "SourceAliased"),
+    "page-fetched": ("events.web", "PageFetched"),
+    "feed-polled": ("events.web", "FeedPolled"),
 }
+"""Each stored type name: the module and class of its payload model."""
+
+_MODELS: dict[str, type[Event]] = {}
+
+
+class _EventTypes(Mapping[str, type[Event]]):
+    """Stored type name -> payload model, each model imported on first use."""
+
+    def __getitem__(self, type_name: str) -> type[Event]:
+        try:
+            return _MODELS[type_name]
+        except KeyError:
+            module, name = _HOMES[type_name]  # KeyError for a name that is no event type
+        model: type[Event] = getattr(importlib.import_module(module), name)
+        _MODELS[type_name] = model
+        return model
+
+    def __contains__(self, type_name: object) -> bool:
+        return type_name in _HOMES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_HOMES)
+
+    def __len__(self) -> int:
+        return len(_HOMES)
+
+    def __repr__(self) -> str:
+        return f"EVENT_TYPES({', '.join(_HOMES)})"
+
+
+EVENT_TYPES: Mapping[str, type[Event]] = _EventTypes()
 
 
 class UnknownEventType(LookupError):
@@ -51,6 +79,10 @@ def _adapter(model: type[Event]) -> TypeAdapter[Any]:
 
 def model_for(type_name: str) -> type[Event]:
     """Return the payload model of a stored type name."""
+    try:
+        return _MODELS[type_name]
+    except KeyError:
+        pass
     try:
         return EVENT_TYPES[type_name]
     except KeyError:

@@ -1,7 +1,9 @@
 """Lazy package entry points (PEP 562): a package's public names load on first use.
 
 Owns: `lazy_names`, which the `__init__` of `ledger`, `ledger.projections` and
-`ledger.importers` use so that importing a package imports none of its modules.
+`ledger.importers` use so that importing a package imports none of its modules, and
+`lazy_module` (a module a façade hands work to, imported when a command first does: a read
+never loads the write path's handlers).
 Imports: the standard library only.
 """
 
@@ -33,3 +35,22 @@ def lazy_names(
         return sorted({*vars(sys.modules[package]), *exported})
 
     return __getattr__, __dir__
+
+
+class _LazyModule:
+    """A module imported on first use of one of its attributes."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+    def __repr__(self) -> str:
+        return f"<module {self._name!r}, imported on first use>"
+
+
+def lazy_module(name: str) -> Any:
+    """Return a stand-in for module `name`: its attributes are the module's, which is
+    imported on the first one asked for."""
+    return _LazyModule(name)

@@ -291,7 +291,7 @@ def test_read_commands_load_no_extraction_module(
     ingested: tuple[Path, str], command: list[str]
 ) -> None:
     """The read commands never import the extractor: it is slow to load and they do not
-    need it (a claim's sentence is recorded with it)."""
+    need it (a claim's sentence is recorded with it); piped, they never import rich."""
     db, claim = ingested
     argv = ["claims", "--ledger", str(db), *(a.format(claim=claim) for a in command)]
     code = (
@@ -304,6 +304,14 @@ def test_read_commands_load_no_extraction_module(
     assert not {m for m in loaded if m.split(".")[0] in EXTRACTION[1:]}, command
     assert not {m for m in loaded if m.startswith(EXTRACTION[0])}, command
     assert not {m for m in loaded if m.startswith("ledger.importers.")}, command
+    # nor, piped, what only a terminal or a write needs (#17): rich, typer's pydantic
+    # adapters for plain option values, the write path's handlers
+    assert not {m for m in loaded if m.split(".")[0] == "rich"}, command
+    assert "typer._adapters" not in loaded, command
+    assert not {"ledger.app.commands", "ledger.app.reviews"} & loaded, command
+    if command[0] != "verify":  # which decodes every event: the others decode none
+        assert not {"events.articles", "events.web", "events.checkpoints"} & loaded, command
+        assert "pydantic.plugin._loader" not in loaded, command  # and build no validator
 
 
 def test_show_quotes_the_recorded_sentence(ingested: tuple[Path, str]) -> None:

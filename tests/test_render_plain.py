@@ -4,11 +4,17 @@ rich writes for it; a table it cannot draw is left to rich."""
 from __future__ import annotations
 
 import io
+import sqlite3
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cli.render_console import _Console, add_row, new_table, plain_lines, styled
+from cli.render_console import _Console, add_row, new_table, plain_lines, safe, styled
+from cli.render_inert import inert
+from cli.render_plain import table_lines, text_line
+from tests.samples import ROUNDED, WEEKLY
 
 PLAIN = "ab Z9,.:()-'+=~<>é–—’“Ǆ\u00a0Ж "
 CELLS = st.one_of(
@@ -48,3 +54,167 @@ def test_a_findings_table_is_drawn_plain() -> None:
     ]
     written, plain = _rich(io.StringIO(), rows, True)
     assert plain and plain == written
+
+
+# -- without rich: what cli.render_plain writes is what rich writes (#17) ------------------------
+
+LINES = st.text(st.sampled_from(PLAIN + "\n"), max_size=20)  # cells over several lines
+COLUMN = st.fixed_dictionaries(
+    {
+        "header": st.sampled_from(["pos", "value", "claimant", "as of", "x"]),
+        "justify": st.sampled_from(["left", "right"]),
+        "no_wrap": st.booleans(),
+        "ratio": st.sampled_from([None, 1, 2]),
+        "min_width": st.sampled_from([None, 3, 12]),
+    }
+)
+
+
+def _both(columns: list[dict], rows: list[list[object]], title: str | None) -> tuple[str, str]:
+    """What rich writes for the table piped, and what `table_lines` writes ("" for None)."""
+    table = new_table(title=title)
+    for column in columns:
+        table.add_column(**column)
+    for row in rows:
+        add_row(table, *row)
+    out = io.StringIO()
+    _Console(file=out).print(table)
+    lines = table_lines(table)
+    return out.getvalue(), "" if lines is None else "".join(f"{line}\n" for line in lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(COLUMN, min_size=1, max_size=4),
+    st.lists(
+        st.lists(st.one_of(LINES, CELLS.map(lambda t: styled(t, "bold"))), max_size=4), max_size=5
+    ),
+    st.one_of(st.none(), st.sampled_from(["evidence", "a title", "  x "])),
+)
+def test_table_lines_are_what_rich_writes(
+    columns: list[dict], rows: list[list[object]], title: str | None
+) -> None:
+    rows = [(row + [""] * len(columns))[: len(columns)] for row in rows]
+    written, plain = _both(columns, rows, title)
+    if plain:
+        assert plain == written
+
+
+def test_the_read_tables_are_drawn_without_rich() -> None:
+    """The tables of `totals` (a figure right-aligned, a basis under its metric) and of
+    `audit` (a title) take the way without rich."""
+    columns = [{"header": "metric"}, {"header": "value", "justify": "right", "no_wrap": True}]
+    rows = [["personnel\n(killed or wounded)", ">=174,550"], ["tanks", "3,620"]]
+    for title in (None, "evidence"):
+        written, plain = _both(columns, rows, title)
+        assert plain and plain == written
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        [
+            "a",
+            " ",
+            "[bold]",
+            "[/]",
+            "[/bold]",
+            "[dim]",
+            "\\",
+            "[",
+            "]",
+            "x:y",
+            ":",
+            "[red]",
+            "é",
+            "—",
+            "\\[",
+            "[@click]",
+            "[/dim]",
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(MARKUP, st.booleans())
+def test_text_lines_are_what_rich_writes(text: str, markup: bool) -> None:
+    line = text_line(text, markup=markup)
+    out = io.StringIO()
+    try:
+        _Console(file=out).print(text, markup=markup, highlight=False)
+    except Exception as refused:  # rich's MarkupError: left to rich, which says so
+        assert type(refused).__name__ == "MarkupError" and line is None
+        return
+    if line is not None:
+        assert f"{line}\n" == out.getvalue()
+    if not markup and ":" not in text and "\\" not in text:
+        assert line is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(PLAIN + "[]\\/:ab"), max_size=30))
+def test_a_safe_name_in_markup_is_written_as_rich_writes_it(text: str) -> None:
+    """A line of markup around a `safe` name (rich's markup escape, without rich) is written
+    as rich writes it: the name as it is."""
+    out = io.StringIO()
+    _Console(file=out).print(f"[bold]{safe(text)}[/]", highlight=False)
+    line = text_line(f"[bold]{safe(text)}[/]", markup=True)
+    assert line is None or f"{line}\n" == out.getvalue()
+    if set(text) <= set(PLAIN.replace(":", "") + "[]/ab") and not text.endswith("\\"):
+        assert line == inert(text).replace("\\[", "[")
+
+
+@pytest.fixture
+def seeded(cli, tmp_path: Path):
+    """A ledger of two articles, one claim corrected and one by hand (every kind of line)."""
+    (tmp_path / "weekly.txt").write_text(WEEKLY)
+    (tmp_path / "rounded.txt").write_text(ROUNDED)
+    assert cli("ingest", str(tmp_path / "weekly.txt"), str(tmp_path / "rounded.txt")).exit_code == 0
+    with sqlite3.connect(tmp_path / "claims.db") as db:
+        claim, article = db.execute(
+            "SELECT claim_id, article_id FROM claims WHERE article_id IS NOT NULL LIMIT 1"
+        ).fetchone()
+    done = cli("correct", claim, "--value", "3700", "--reason", "typo [bold]:fire: in the wire")
+    assert done.exit_code == 0, done.output
+    return cli, claim, article
+
+
+READS = [
+    ["show", "{claim}"],
+    ["show", "{article}"],
+    ["audit", "{claim}"],
+    ["audit", "--metric", "tanks"],
+    ["totals"],
+    ["log"],
+    ["log", "--limit", "3"],
+    ["history", "tanks"],
+    ["history", "tanks", "--deltas"],
+    ["sources"],
+    ["sources", "--by", "publisher"],
+    ["check"],
+    ["search", "--metric", "tanks"],
+    ["windows"],
+    ["verify"],
+]
+
+
+@pytest.mark.parametrize("command", READS, ids=" ".join)
+def test_piped_reads_are_what_rich_writes(seeded, monkeypatch, command: list[str]) -> None:
+    """Each read command writes to a pipe, without rich, the bytes rich writes for it."""
+    import cli.render_console as out
+
+    cli, claim, article = seeded
+    argv = [a.format(claim=claim, article=article) for a in command]
+    drawn: list[object] = []
+    lines = out._lines
+    monkeypatch.setattr(out, "_lines", lambda *a, **k: drawn.append(lines(*a, **k)) or drawn[-1])
+    plain = cli(*argv)
+    assert any(found is not None for found in drawn), "written without rich"
+    monkeypatch.setattr(out._Out, "_plain", lambda self: False)  # every line to rich
+    written = cli(*argv)
+    assert (plain.exit_code, plain.stdout, plain.stderr) == (
+        written.exit_code,
+        written.stdout,
+        written.stderr,
+    )

@@ -83,11 +83,14 @@ def disagreements(
     """Per subject, metric and date, each pair of claimants (not `one_body`) whose latest
     figures on comparable bases are further apart than `tolerance`; a pair far apart on
     bases none of which are comparable is one `not-comparable` finding instead."""
-    by_day: dict[tuple[str, str, str], dict[str, list[ClaimRow]]] = defaultdict(dict)
+    by_day: dict[tuple[str, str, str], dict[str, list[list[ClaimRow]]]] = defaultdict(dict)
     for (claimant, subject, metric, _), by_date in points.items():
         for as_of, rows in by_date.items():
-            by_day[(subject, metric, as_of)].setdefault(claimant, []).append(max(rows, key=rank))
-    for _, latest in sorted(by_day.items()):
+            by_day[(subject, metric, as_of)].setdefault(claimant, []).append(rows)
+    for _, figures in sorted(by_day.items()):
+        if len(figures) < 2:  # one claimant that day: nothing to compare (most days)
+            continue
+        latest = {name: [max(rows, key=rank) for rows in found] for name, found in figures.items()}
         names = sorted(latest)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ledger.projections import ClaimRow, delta_series
+from ledger.projections import ClaimRow, delta_series, group_of
 
 Judge = Callable[[int, str, int], bool]
 """Whether a claimed figure with a qualifier is borne out by the true one
@@ -25,8 +25,12 @@ Judge = Callable[[int, str, int], bool]
 
 def delta_vs_stated(active: Iterable[ClaimRow], consistent: Judge) -> Iterable[dict[str, Any]]:
     """Yield a finding per stated increment its claimant's own series does not bear out: a
-    warning, or info where the source's declared correction explains the difference."""
-    for series in delta_series(active):
+    warning, or info where the source's declared correction explains the difference. Only
+    the series of a group with a stated increment (a window claim) are worked out: another's
+    deltas state nothing to judge (a data set of cumulative figures has none)."""
+    active = list(active)
+    stating = {group_of(r) for r in active if r["period"] == "window" and r.get("period_start")}
+    for series in delta_series(r for r in active if group_of(r) in stating):
         where = f"{series['claimant']}: {series['subject']} {series['metric']}"
         for d in series["deltas"]:
             stated, qualifier = d["stated"], d["stated_qualifier"]

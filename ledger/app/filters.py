@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
+from functools import cache
 from typing import TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -32,7 +33,11 @@ Facets = Mapping[str, Collection[str]]
 CLOSEST = 3
 """How many names a refusal suggests."""
 
-_SUBJECT: TypeAdapter[str] = TypeAdapter(Subject)
+
+@cache
+def _subject() -> TypeAdapter[str]:
+    """The subject's validator, built on first use (a read without a filter never builds it)."""
+    return TypeAdapter(Subject)
 
 
 @dataclass(frozen=True)
@@ -80,7 +85,7 @@ def subject(typed: str | None) -> str | None:
         return None
     value = typed.casefold()
     try:
-        return _SUBJECT.validate_python(value)
+        return _subject().validate_python(value)
     except ValidationError:
         raise InvalidInput(
             f"--subject must name a party such as russia or ukraine (a letter, then letters, "

@@ -16,12 +16,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from events.envelope import Envelope, NewEvent
-from ledger.app import articles_view, commands, consistency, maintenance, queries, reviews
-from ledger.app.history import history as metric_history
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
-from ledger.app.search import find, make_query
 from ledger.errors import InvalidInput
+from ledger.lazy import lazy_module
 from ledger.projections import (
     By,
     MemoryReadModel,
@@ -34,12 +32,37 @@ from ledger.projections import (
 from ledger.store import EventStore, ImportResult, Recorded, open_store
 
 if TYPE_CHECKING:
+    from ledger.app import (
+        articles_view,
+        commands,
+        consistency,
+        history,
+        maintenance,
+        queries,
+        reviews,
+        search,
+    )
     from ledger.app.articles_view import ArticleShow, Shown
     from ledger.app.audit import Finding
     from ledger.app.search import Found
     from ledger.app.web import RoundReport, Web
     from ledger.importers import ArticleOptions, ArticleSource, DatasetSummary
     from ledger.ingest.pipeline import IngestResult
+
+else:  # each command's handlers load when it runs: `show` never imports the write path
+    articles_view, commands, consistency, history, maintenance, queries, reviews, search = (
+        lazy_module(f"ledger.app.{name}")
+        for name in [
+            "articles_view",
+            "commands",
+            "consistency",
+            "history",
+            "maintenance",
+            "queries",
+            "reviews",
+            "search",
+        ]
+    )
 
 DEFAULT_VIEWS = "claims-views.db"
 """Where `open_ledger` keeps the read models of a shared log unless told otherwise."""
@@ -290,7 +313,7 @@ class Ledger:
         basis: str | None = None,
     ) -> list[dict[str, Any]]:
         """`claims history` (`deltas`: `claims history --deltas`)."""
-        return metric_history(
+        return history.history(
             self,
             metric=metric,
             claimant=claimant,
@@ -317,7 +340,7 @@ class Ledger:
 
     def search(self, *, at: int | None = None, **criteria: Any) -> list[Found]:
         """`claims search`: the claims meeting every criterion (see `search.make_query`)."""
-        return find(self, make_query(**criteria), at=at)
+        return search.find(self, search.make_query(**criteria), at=at)
 
     def check(self, **options: Any) -> list[Finding]:
         """`claims check` (its options: `queries.check`: metric, claimant, kind, since, at,

@@ -12,11 +12,11 @@ Imports: `events`, `ledger.app.*`, `ledger.projections`, `ledger.store`, `ledger
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
-from ledger.app import audit, filters, staleness
+from ledger.app import filters, staleness
 from ledger.app.filters import Facets, Match
 from ledger.app.matching import claim_facets, matches, total_facets
 from ledger.app.results import (
@@ -28,19 +28,22 @@ from ledger.app.results import (
 from ledger.app.review_scope import in_scope, require_reviewed
 from ledger.app.sentences import context_lookup, sentence_of
 from ledger.app.session import Session, iso_date
+from ledger.app.source_sql import sql_sources
+from ledger.app.standing import standing
 from ledger.errors import InvalidInput, NotFound
+from ledger.lazy import lazy_module
 from ledger.projections import (
     By,
     ClaimRow,
     GroupKey,
     ReadModel,
+    SQLiteReadModel,
     TotalRow,
     group_of,
     group_order,
     life_of,
     total_group,
     why_lost,
-    winner,
 )
 from ledger.projections import (
     sources as source_rows,
@@ -50,6 +53,11 @@ from ledger.projections import (
 )
 from ledger.projections.ranges import ranged_total, ranges
 from ledger.store.hashing import canonical_json, row_hash
+
+if TYPE_CHECKING:
+    from ledger.app import audit
+else:
+    audit = lazy_module("ledger.app.audit")  # `check` and `audit --metric` only
 
 
 def totals(
@@ -117,6 +125,9 @@ def sources(
 ) -> list[dict[str, Any]]:
     """Summarise claims per claimant or per publisher (`reviewed`: reviewed claims only)."""
     model = session.read_model(at=at)
+    if name is None and not reviewed and isinstance(model, SQLiteReadModel):
+        aliases = model.aliases("publisher")  # counted in SQL, not claim by claim (#17)
+        return sql_sources(model.conn, by=by, publisher_aliases=aliases)
     claims = model.claims()
     scope = require_reviewed(reviewed, model, in_scope(claims, reviewed))
     rows = source_rows(scope, by=by, publisher_aliases=model.aliases("publisher"))
@@ -144,9 +155,7 @@ def claim_view(session: Session, model: ReadModel, row: ClaimRow) -> ShowResult:
     sentence = None
     if article is not None and row.get("span"):
         sentence = sentence_of(event_at(session, article["position"]), row)
-    group = list(model.group(group_of(row)))
-    won = winner(group)
-    pair = ranges(group).get(claim_id)
+    won, pair = standing(model, row)  # from the totals table, not the whole group
     ends = pair.claim_ids if pair else [claim_id]
     stands = won is not None and won["claim_id"] in ends  # either end: the range stands
     why_not = None if stands else why_lost(row, won)
@@ -208,7 +217,9 @@ def audit_claim(session: Session, claim_id: str) -> ShowResult:
     events = []
     for entry in shown["events"]:
         envelope = event_at(session, entry["position"])
-        row = envelope.model_dump()
+        # its fields as stored (what `model_dump` gives, without building pydantic's
+        # serializer for it: a read builds no validator, and loads no pydantic plugin)
+        row = {name: getattr(envelope, name) for name in Envelope.model_fields}
         row["data_json"] = canonical_json(row.pop("data"))
         events.append(
             entry
@@ -285,10 +296,27 @@ def log(
     if unknown:
         raise InvalidInput(f"unknown event type {unknown[0]!r}")
     events = session.store.read(start=start, stop=stop, stream=stream, types=types)
-    for count, envelope in enumerate(events):
-        if limit is not None and count >= limit:
-            return
+    if limit is not None and stream is None and not types:
+        events = _first(session, start, stop, limit)
+    if limit == 0:
+        return
+    for count, envelope in enumerate(events, 1):
         yield envelope
+        if count == limit:  # the next is never asked for (nor read)
+            return
+
+
+def _first(session: Session, start: int, stop: int | None, limit: int) -> Iterator[Envelope]:
+    """The events from `start` (up to `stop`) a `limit` shows: read as the positions they
+    hold when the log has no gap (one page of `limit` events, not the store's page of
+    thousands), then on from there, in case it has one."""
+    last = start + limit - 1 if stop is None else min(stop, start + limit - 1)
+    position = start - 1
+    for envelope in session.store.read(start=start, stop=last):
+        position = envelope.position
+        yield envelope
+    if stop is None or stop > last:
+        yield from session.store.read(start=max(position, last) + 1, stop=stop)
 
 
 def event_at(session: Session, position: int) -> Envelope:

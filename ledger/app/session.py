@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from events import METRICS, ArticleRecorded, ArticleRevised, ClaimAsserted, Event, SourceAliased
+from events import METRICS
 from events.envelope import NewEvent
 from ledger.errors import InvalidInput
 from ledger.projections import ReadModel
 from ledger.store import EventStore, Recorded
+
+if TYPE_CHECKING:
+    from events import Event
 
 
 class Session(Protocol):
@@ -39,6 +42,8 @@ class Session(Protocol):
 
 def default_stream(event: Event) -> str | None:
     """Return the stream an event belongs to when the caller does not name one."""
+    from events import ArticleRecorded, ArticleRevised, ClaimAsserted, SourceAliased  # writes
+
     if isinstance(event, ClaimAsserted):
         from ledger.importers import claim_stream  # here: a read loads no importer module
 

@@ -55,7 +55,18 @@ ROW_FIELDS = (*CLAIM_FIELDS, *_TAIL)
 """The keys of a claim row as the fold builds it, in order."""
 ArticleSource = tuple[str, str | None, str]
 """What an article's claim row names of its article: (article id, url, title)."""
-_CURRENT = {name: model.SCHEMA_VERSION for name, model in EVENT_TYPES.items()}
+
+
+class _Versions(dict[str, int]):
+    """Each event type's current schema version, read from its model when first needed (a
+    read that folds no event imports no model); then a plain dict lookup."""
+
+    def __missing__(self, type_name: str) -> int:
+        self[type_name] = version = EVENT_TYPES[type_name].SCHEMA_VERSION
+        return version
+
+
+_CURRENT = _Versions()
 
 
 def resolve(name: str, aliases: dict[str, str]) -> str:
