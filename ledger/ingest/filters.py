@@ -1,6 +1,6 @@
 """Filters: the figures a loss sentence holds that are not loss claims.
 
-Owns `keep` and `drop_rule` (the name of the rule that drops a figure): they drop denied
+Owns `drop_rule` (the name of the rule that drops a figure, None to keep it): it drops denied
 and forecast figures ("did not lose", "will lose", "could reach 500,000 by next year"),
 ratios and dismissed figures, civilians and both sides' dead together, other wars, stock
 ("started the war with 3,000 tanks"), weapons launched rather than downed, and figures of
@@ -228,11 +228,6 @@ DROP_CUES = registry(
     NON_LOSS_CLAUSE,
     DASH_AFTER,
 )
-
-
-def keep(text: str, sentences: list[Sentence], c: Reading) -> bool:
-    """Drop denied, forecast, civilian, both-sides and non-loss (aid, launches) figures."""
-    return drop_rule(text, sentences, c) is None
 
 
 def drop_rule(text: str, sentences: list[Sentence], c: Reading) -> str | None:

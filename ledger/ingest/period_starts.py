@@ -153,17 +153,13 @@ def since_cue(text: str, seg: str, start: int, dates: list[DatedAt], as_of: dt.d
 
 
 def from_the_invasion_day(
-    text: str, sent: Sentence, start: dt.date | None, rule: str | None, ref: dt.date
+    text: str, sent: Sentence, start: dt.date | None, named_start: bool, ref: dt.date
 ) -> bool:
     """Whether a window starts on the war's first day: its `start`, or, for a window cue that
-    names a start (`rule`), the invasion day its sentence names ("since the beginning of the
-    full-scale invasion on February 24, 2022")."""
+    names a start (`named_start`), the invasion day its sentence names ("since the beginning
+    of the full-scale invasion on February 24, 2022")."""
     if start == INVASION:
         return True
-    return rule in _NAMED_STARTS and any(
+    return named_start and any(
         day == INVASION for _, day, _ in dates_in(text, sent.start, sent.end, ref)
     )
-
-
-# The window cues that name a start (the rules of `period_rules` and this module).
-_NAMED_STARTS = frozenset({"since-start-of-other", "since-date", "since-fighting-began"})

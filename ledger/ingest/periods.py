@@ -89,7 +89,7 @@ def assign_periods(
     respective_months(text, sentences, cands)
     for c in cands:
         if c.period == "window" and from_the_invasion_day(
-            text, sentences[c.sent], c.period_start, c.why.get("period"), ref
+            text, sentences[c.sent], c.period_start, c.why.get("period") in FROM_A_START, ref
         ):
             # counted from the first day of the war: the running total (the conventions)
             c.period, c.why["period"] = "cumulative", FROM_THE_INVASION_DAY
