@@ -14,7 +14,7 @@ names, that person. It decides by passes over every figure, on working copies (`
 nothing outside it sees; each credit names its rule. Imports: `article_claimants`,
 `attribution_carry`, `cand`,
 `claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
-`reading`, `references`, `rx`, `sentences`, `speakers`.
+`reading`, `references`, `relays`, `rx`, `sentences`, `speakers`.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from ledger.ingest.references import (
     spokesman_of,
     subject_body,
 )
+from ledger.ingest.relays import credit_relayed_sources
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speakers import (
     Attribution,
@@ -122,6 +123,7 @@ def assign_claimants(
         _note_lead(sent, sent_cands, names, (lead_paras, before), carry)
     credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
     credit_source_line(text, cands, publisher)
+    credit_relayed_sources(text, sentences, cands)
     one_body_per_side(text, cands)
     name_the_official(cands, text, sentences)
 

@@ -82,6 +82,9 @@ CLAIMANT_ALIASES: dict[str, str] = {
         "US Department of Defense (Pentagon)"
     ),
     r"(?:US|U\.S\.|American|United States) officials": "US officials",
+    # "US intel", "American intelligence agencies": one name for the US intelligence community
+    r"(?:US|U\.S\.|American|United States) intel(?:ligence)?(?: (?:agencies|community|services"
+    r"|officials|assessments?|estimates?))?": "US intelligence",
     rf"(?:HUR|GUR|{_UA}\s+military intelligence(?: agency| directorate)?"
     r"|Defen[cs]e Intelligence of Ukraine)": ("Defence Intelligence of Ukraine (HUR)"),
     r"(?:Kyrylo )?Budanov": "Defence Intelligence of Ukraine (HUR)",

@@ -24,12 +24,14 @@ _RANK = (
     r"(?:(?:Lt|Maj|Brig|Col|Gen|Adm|Capt|Sgt|Rear Adm|Vice Adm)\.?\s+){1,3}|"
     r"(?:(?:Lieutenant|Major|Brigadier|Colonel|General|Admiral|Captain|Rear|Vice)\s+){1,3}"
 )
-_TITLE_NOUN = (
+TITLE_NOUN = (
     r"(?:president|prime minister|minister|secretary|commander(?:-in-chief)?|chief|head|"
     r"spokes(?:man|woman|person|men|women|persons|people)|analyst|expert|historian|blogger|journalist|correspondent|"
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
+# A rank and at least two capitalised words after it: "General James B. Hecker".
+_RANKED = re.compile(rf"^(?:{_RANK})(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})$")
 # "daily" and "weekly" only as lower-case nouns: "the British daily Example", not "Daily Express".
 _OUTLET_NOUN = (
     r"(?:news agency|agency|outlet|newspaper|tabloid|(?-i:daily|weekly)|website|site|portal|"
@@ -49,7 +51,7 @@ TITLE_BEFORE_NAME = Rule(
     "title-before-name",
     "A title or role (with what it is the role of) before a person's name: the name speaks.",
     re.compile(
-        rf"^(?i:the\s+|an?\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?i:{_TITLE_NOUN})\s+(?:(?i:of|for|at)\s+"
+        rf"^(?i:the\s+|an?\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?i:{TITLE_NOUN})\s+(?:(?i:of|for|at)\s+"
         rf"(?i:the\s+)?(?:[A-Z][\w'’.-]*\s+){{1,5}}?)?(?:{_RANK})?{_NAME}$"
     ),
     "acting governor of the Border Region Ivan Petrov",
@@ -221,6 +223,13 @@ def name_core(np: str) -> tuple[str, str] | None:
         if name != np.strip():
             return name, rule.name
     return None
+
+
+def without_rank(name: str) -> str:
+    """ "General James B. Hecker" is "James B. Hecker": a person's name without the rank
+    before it (the name itself, when no rank leads it)."""
+    m = _RANKED.match(name)
+    return m.group("name") if m else name
 
 
 def is_outlet(np: str) -> bool:

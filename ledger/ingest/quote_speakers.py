@@ -2,8 +2,8 @@
 
 Owns `closing_speaker` ('"Air defence shot down 40 drones. Two tanks were lost," the
 ministry said in a statement.': the speaker named after the quote closes speaks for every
-sentence inside it, the first ones too) and its rule, `QUOTE_RULES`. Imports: `rules`,
-`sentences`, `speakers`.
+sentence inside it, the first and the middle ones too) and its rule, `QUOTE_RULES`.
+Imports: `rules`, `sentences`, `speakers`.
 """
 
 from __future__ import annotations
@@ -41,13 +41,31 @@ def _close_at(s: str) -> int:
     return min(found) if found else -1
 
 
+def _open_before(text: str, sentences: list[Sentence], si: int) -> bool:
+    """Whether a quotation opened in an earlier sentence of the paragraph is still open where
+    sentence `si` starts."""
+    para = sentences[si].para
+    curly = straight = 0
+    for sent in reversed(sentences[:si]):
+        if sent.para != para:
+            break
+        s = text[sent.start : sent.end]
+        curly += s.count("“") - s.count("”")
+        straight += s.count('"')
+    return curly > 0 or straight % 2 == 1
+
+
 def closing_speaker(text: str, sentences: list[Sentence], si: int) -> Attribution | None:
-    """The speaker named right after the quotation that sentence `si` opens closes, in a
-    later sentence of the same paragraph ('...," the ministry said'); None when the sentence
-    opens no quotation left open, or nobody is named after it."""
+    """The speaker named right after the quotation that sentence `si` opens, or lies inside,
+    closes, in a later sentence of the same paragraph ('...," the ministry said'); None when
+    the sentence is in no quotation left open, or nobody is named after it."""
     sent = sentences[si]
     s = text[sent.start : sent.end]
-    if not QUOTE_OPENS.match(s) or not _unclosed(s):
+    inside = _open_before(text, sentences, si)
+    if inside:
+        if _close_at(s) >= 0:
+            return None  # the quotation closes here: this sentence's own words say who
+    elif not QUOTE_OPENS.match(s) or not _unclosed(s):
         return None
     for nxt in sentences[si + 1 : si + 1 + _AHEAD]:
         if nxt.para != sent.para:

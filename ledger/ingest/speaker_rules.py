@@ -7,13 +7,14 @@ not "not confirmed by X"; a headline's rubric, "Fact check:", is no speaker) and
 known as X", "for its part"; the subject of a clause before the verb, "X also released
 figures, claiming"; verbs of saying beyond the shared list; two named speakers each of his
 unit; where "according to X" ends, not at an outlet that passed X's figures on).
-Imports: `rules`, `rx`.
+Imports: `name_cores`, `rules`, `rx`.
 """
 
 from __future__ import annotations
 
 import re
 
+from ledger.ingest.name_cores import TITLE_NOUN
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
 
@@ -140,7 +141,7 @@ MORE_VERBS = Rule(
         r"\b(?:asserted|asserts|insisted|insists|argued|argues|stressed|stresses|emphasized|"
         r"emphasised|emphasizes|disclosed|discloses|specified|specifies|calculated|calculates|"
         r"voiced|voices|documented|recorded|tallied|verified|acknowledged|acknowledges|"
-        r"identified|identifies|collected|assured|assures|shared)\b",
+        r"identified|identifies|collected|assured|assures|shared|mentioned|mentions|explained)\b",
         _I,
     ),
     "The analyst asserted that 40 tanks were lost",
@@ -155,15 +156,17 @@ MORE_VERBS = Rule(
 # "Oleksiy Arestovych, an adviser to the president, said": the name before the apposition.
 APPOSED_NAME = Rule(
     "apposed-name",
-    "A name, then an apposition (an adviser to the president, head of the centre) before the "
-    "verb: the name speaks.",
+    "A name, then an apposition before the verb (an adviser to the president, head of the "
+    "centre, U.S. undersecretary of defense, Commander-in-Chief of the Armed Forces, the "
+    "president's chief of staff): the name speaks, not the title nor whose it is.",
     guarded(
         r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)"
-        r"{0,3}),\s+(?:(?:a|an|the|his|her)\s+|(?=(?:head|chief|director|spokes|commander|minister|"
-        r"secretary|advis|deputy|leader|founder|editor|governor|mayor)\w*\s))[^,;.]{3,80},"
+        r"{0,3}),\s+(?:(?:a|an|the|his|her)\s+|(?=(?:[^,;]{0,60}?[\s-])?"
+        rf"(?i:(?:under|vice|deputy)?-?{TITLE_NOUN})\b))"
+        r"(?:[^,;.]|(?<=[A-Z])\.|\.(?=\w)){3,80},"
         r"(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
     ),
-    "Ivan Petrov, head of the Centre for Analysis, ",
+    "Ivan Petrov, U.S. undersecretary of defense for policy, ",
     "Ivan Petrov, 45, ",
 )
 # "The United Kingdom, for its part, estimated": the aside stands between speaker and verb.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ledger.ingest.citing import cited_source
 from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
-from ledger.ingest.name_cores import name_core
+from ledger.ingest.name_cores import name_core, without_rank
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
@@ -40,10 +40,14 @@ from ledger.ingest.speaker_rules import (
 
 _I = re.IGNORECASE
 
-# A dot that ends a rank or honorific ("Col. Ivan Bondar") does not end the noun phrase.
-_ABBREV_DOT = "".join(
-    rf"|(?<=\b{a})\.(?=\s[A-Z])"
-    for a in ("Col", "Gen", "Lt", "Maj", "Brig", "Adm", "Capt", "Dr", "Mr")
+# A dot that ends a rank or honorific ("Col. Ivan Bondar") or an initialism ("U.S.
+# intelligence") does not end the noun phrase.
+_ABBREV_DOT = (
+    "".join(
+        rf"|(?<=\b{a})\.(?=\s[A-Z])"
+        for a in ("Col", "Gen", "Lt", "Maj", "Brig", "Adm", "Capt", "Dr", "Mr")
+    )
+    + r"|(?<=\b[A-Z]\.[A-Z])\.(?=\s\w)"
 )
 _ACCORDING = guarded(
     rf"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})", _I
@@ -271,7 +275,7 @@ def _apposed_name(core: str, ends_comma: bool) -> str | None:
             m = None
     else:
         m = None
-    return m.group("name") if m else None
+    return without_rank(m.group("name")) if m else None
 
 
 def _last_noun_phrase(head: str) -> str:

@@ -1,0 +1,119 @@
+"""Claimants decided by the shape of the text, not by its phrasing: the name before an
+apposition, a quotation's speaker for every sentence inside it, an outlet the article says
+only relays a source, one name for the US intelligence community. Examples in our own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ledger.ingest.extract import extract_claims
+from ledger.ingest.relays import outlet_key
+
+PUBLISHER = "Daily Example"
+GS = "General Staff of the Armed Forces of Ukraine"
+
+
+def credited(text: str) -> list[tuple[int, str]]:
+    claims = extract_claims(
+        text,
+        article_id="a",
+        publisher=PUBLISHER,
+        published=dt.date(2024, 5, 6),
+        fallback_date=dt.date(2024, 5, 6),
+    )
+    return [(c.value, c.claimant) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (  # a title with abbreviation dots
+            "Russia has lost as many as 61,000 troops since spring, Ivan Petrenko, U.S. "
+            "deputy undersecretary of defense for policy, said on Monday.",
+            "Ivan Petrenko",
+        ),
+        (  # a capitalised, hyphenated title
+            "Oksana Melnyk, Commander-in-Chief of the Territorial Defence Forces, has said "
+            "drones killed 3,100 Russian soldiers in March.",
+            "Oksana Melnyk",
+        ),
+        (  # whose aide he is does not speak
+            "Petro Hrytsenko, Ukrainian President Volodymyr Zelensky's chief of staff, said "
+            "Russia had freed 64 Ukrainian prisoners.",
+            "Petro Hrytsenko",
+        ),
+        (  # a rank before the name is no part of it
+            "The Russian air force has lost over 90 aircraft, General Marta K. Olsen, the "
+            "commander of U.S. Air Forces in Europe, said.",
+            "Marta K. Olsen",
+        ),
+    ],
+)
+def test_the_name_before_an_apposition_speaks(text: str, claimant: str) -> None:
+    assert [c for _, c in credited(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the figure in the middle sentence of a three-sentence quotation
+        "“Nobody counts precisely. Still, the Russians have probably lost 45,000 soldiers "
+        "this winter. That includes the wounded,” Ivan Petrenko said.",
+        # straight quotes, the figure in the second of two sentences
+        '"The front is quiet now. The enemy lost 300 soldiers in a day," Ivan Petrenko said.',
+    ],
+)
+def test_a_quotation_speaker_speaks_for_every_sentence_inside_it(text: str) -> None:
+    assert [c for _, c in credited(text)] == ["Ivan Petrenko"]
+
+
+def test_a_sentence_after_a_closed_quotation_is_not_the_quoted_speakers() -> None:
+    text = (
+        "“The front is quiet,” Ivan Petrenko said. Russia lost 300 soldiers in a day, the "
+        "General Staff said."
+    )
+    assert credited(text) == [(300, GS)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has lost 7,105 tanks, the General Staff said on Friday, as cited by the state "
+        "news agency Newsline.\nOn Thursday alone, 930 Russian soldiers were killed, according "
+        "to the newsline.net website.",
+        "Russia has lost 7,105 tanks, the General Staff said, as quoted by Newsline.\n\n"
+        "Russia lost 930 soldiers on Thursday, Newsline reported.",
+    ],
+)
+def test_an_outlet_the_article_says_relays_a_source_hands_its_figures_on(text: str) -> None:
+    assert credited(text) == [(7105, GS), (930, GS)]
+
+
+def test_an_outlet_named_as_relaying_nobody_keeps_its_figures() -> None:
+    text = (
+        "Russia has lost 7,105 tanks, the General Staff said.\n\n"
+        "Russia lost 930 soldiers on Thursday, Newsline reported."
+    )
+    assert credited(text) == [(7105, GS), (930, "Newsline")]
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("the newsline.net website", "newsline"),
+        ("state news agency Newsline", "newsline"),
+        ("Newsline.", "newsline"),
+        ("www.newsline.com.ua", "newsline"),
+    ],
+)
+def test_an_outlet_is_known_however_the_article_writes_it(written: str, key: str) -> None:
+    assert outlet_key(written) == key
+
+
+@pytest.mark.parametrize("written", ["US intel", "U.S. intelligence agencies", "US intelligence"])
+def test_one_name_for_the_us_intelligence_community(written: str) -> None:
+    text = f"Russia has suffered 189,500 casualties, according to {written}."
+    assert [c for _, c in credited(text)] == ["US intelligence"]
