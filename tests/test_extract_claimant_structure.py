@@ -117,3 +117,11 @@ def test_an_outlet_is_known_however_the_article_writes_it(written: str, key: str
 def test_one_name_for_the_us_intelligence_community(written: str) -> None:
     text = f"Russia has suffered 189,500 casualties, according to {written}."
     assert [c for _, c in credited(text)] == ["US intelligence"]
+
+
+def test_a_quotation_closed_without_a_speaker_takes_no_later_quotations_speaker() -> None:
+    text = (
+        "“We held the line. The enemy lost 300 soldiers.” Then came a second voice: “Nothing "
+        "is settled,” Ivan Petrenko said."
+    )
+    assert [c for _, c in credited(text)] != ["Ivan Petrenko"]
