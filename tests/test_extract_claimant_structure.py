@@ -10,7 +10,9 @@ import datetime as dt
 import pytest
 
 from ledger.ingest.extract import extract_claims
+from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.relays import outlet_key
+from ledger.ingest.sentences import split_sentences
 
 PUBLISHER = "Daily Example"
 GS = "General Staff of the Armed Forces of Ukraine"
@@ -125,3 +127,48 @@ def test_a_quotation_closed_without_a_speaker_takes_no_later_quotations_speaker(
         "is settled,” Ivan Petrenko said."
     )
     assert [c for _, c in credited(text)] != ["Ivan Petrenko"]
+
+
+@pytest.mark.parametrize(
+    ("closing", "speaker"),
+    [
+        (",” Ivan Petrenko said.", "Ivan Petrenko"),
+        (",” the statement said.", None),  # whose statement: the carried source says
+    ],
+)
+def test_inside_a_quotation_only_a_named_closing_speaker_speaks(
+    closing: str, speaker: str | None
+) -> None:
+    text = (
+        "“The attack was repelled. As a result, 25 drones were shot down. Three more fell" + closing
+    )
+    sentences = split_sentences(text, [])
+    found = closing_speaker(text, sentences, 1)
+    assert (found.text if found else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bullet hard-wrapped at a function word, the next line opening with the figure
+        "- The ministry last gave a toll in May, when minister Ivan Petrenko said that\n"
+        "4,100 Russian troops had been killed.\n- Another line follows here.",
+        # wrapped after a bullet's first word, the next line in lower case
+        "- According\nto Ivan Petrenko, Russia has lost 4,100 troops.",
+    ],
+)
+def test_a_line_cut_mid_sentence_goes_on_in_the_next(text: str) -> None:
+    assert credited(text) == [(4100, "Ivan Petrenko")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("512,430 military personnel\n7,910 tanks\n", 2),  # a list's rows end in no word
+        ("Air defence downs 28 drones, Ukraine says\nRussia launched 31 drones overnight.", 2),
+        ("- 7,910 tanks and\n- 512 aircraft", 2),  # the next line opens with a bullet
+        ("Russia lost many soldiers in\nthe battles for the city.", 1),
+    ],
+)
+def test_which_lines_go_on(text: str, lines: int) -> None:
+    assert len({s.para for s in split_sentences(text, [])}) == lines

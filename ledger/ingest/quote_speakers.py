@@ -74,5 +74,7 @@ def closing_speaker(text: str, sentences: list[Sentence], si: int) -> Attributio
         if close < 0:
             continue
         after = [a for a in attributions(text, nxt) if a.pos > nxt.start + close]
+        if inside and after and after[0].anaphoric:
+            return None  # '... the statement said': whose statement, the carried source says
         return after[0] if after else None
     return None

@@ -72,7 +72,26 @@ ROW_END = Rule(
     "Tanks: 7,610 (+9)",
     "Tanks: 7,610 (+9) and",
 )
-LINE_RULES = registry(ROW_END)
+# "- According\nto the documents", "when Shoigu said that\n5,937 troops": a line cut
+# mid-sentence goes on in the next, however the text was wrapped.
+GOES_ON = Rule(
+    "line-goes-on",
+    "A line cut mid-sentence: it ends in a word or comma and the next opens in lower case, or "
+    "it ends in a function word and the next opens with no bullet or item number.",
+    guarded(
+        r"(?:[A-Za-z][’'\"”)]?|,)\n(?=[a-z])|\b(?i:the|a|an|of|to|that|and|or|by|in|on|at|"
+        r"for|with|from|as|than|when|while|its|their|his|her)\n"
+        r"(?![-*•–—·‣▪◦●■►]|\d{1,2}[.)]\s)(?=\S)"
+    ),
+    "- According\nto the documents",
+    "- 7,910 tanks\n- 512 aircraft",
+)
+LINE_RULES = registry(ROW_END, GOES_ON)
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether `line` continues the sentence the line `before` it was cut in."""
+    return bool(GOES_ON.search(before.rstrip()[-12:] + "\n" + line.lstrip()[:12]))
 
 
 def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -84,27 +103,36 @@ def _logical_lines(text: str, furniture: list[tuple[int, int]]) -> list[tuple[in
     pos = 0
     joinable = False
     k = 0  # the first furniture span that does not end before the current line
+    prev_end = -1  # where the line before ends, when it was kept (not blank, not furniture)
+    kept = 0  # lines kept so far (the first may be a title, which no line goes on)
     for line in lines:
         start, end = pos, pos + len(line)
         pos = end + 1
         if not line.strip():
             joinable = False
+            prev_end = -1
             continue
         first = start + (len(line) - len(line.lstrip()))  # grows line by line
         while k < len(furniture) and furniture[k][1] <= first:
             k += 1
         if k < len(furniture) and furniture[k][0] <= first:  # in_spans(first, furniture)
             joinable = False
+            prev_end = -1
             continue
-        if (joinable or line.lstrip()[:1] in _CONTINUATION_MARKS) and out:
+        goes_on = (
+            bool(out) and prev_end == out[-1][1] and _goes_on(text[out[-1][0] : prev_end], line)
+        )
+        if (joinable or goes_on or line.lstrip()[:1] in _CONTINUATION_MARKS) and out:
             # a hard-wrapped line, or one that opens with a comma: the line before goes on
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
+        prev_end = end
+        kept += 1
         joinable = (
             bool(width)
             and len(line.rstrip()) >= width - 30
-            and len(out) > 1
+            and kept > 1
             and not ROW_END.search(line)
         )
     return out

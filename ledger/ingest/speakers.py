@@ -50,7 +50,7 @@ _ABBREV_DOT = (
     + r"|(?<=\b[A-Z]\.[A-Z])\.(?=\s\w)"
 )
 _ACCORDING = guarded(
-    rf"\baccording to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})", _I
+    rf"\baccording\s+to\s+(?P<np>(?:[^,.;:()\"“”]|\.(?=\w){_ABBREV_DOT}){{2,80}})", _I
 )
 # A verb's speaker with "by" ("reported from Bashkortostan": a place), a report's with "from".
 _DAY = r"(?:(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|yesterday\s+)?"
