@@ -172,3 +172,49 @@ def test_a_line_cut_mid_sentence_goes_on_in_the_next(text: str) -> None:
 )
 def test_which_lines_go_on(text: str, lines: int) -> None:
     assert len({s.para for s in split_sentences(text, [])}) == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Losses reached 41,000 by the end of 2025.For context, that is a lot.", 2),
+        ("Kyiv counted 300 drones.The army said so.", 2),
+        ("Censor.NET reported it. He flew to St.Petersburg.", 2),  # a name's dot goes on
+        ("The figure was 1.5 million.", 1),
+    ],
+)
+def test_a_stop_without_its_space_still_ends_a_sentence(text: str, sentences: int) -> None:
+    assert len(split_sentences(text, [])) == sentences
+
+
+def test_a_hedge_in_the_next_sentence_run_on_is_not_the_figures() -> None:
+    text = (
+        "A report by the Institute for the Study of War estimates that Russia lost 41,000 "
+        "troops.These figures reportedly exceed earlier wars."
+    )
+    assert credited(text) == [(41000, "Institute for the Study of War")]
+
+
+SIGNED = (
+    "- The total number of Russian losses since the start of the war now stands at over "
+    "465,000.\nLatest Defence Intelligence update on the situation in Ukraine – 04 May 2024."
+    "— Ministry of Defence 🇬🇧 (@DefenceHQ) May 4, 2024"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (SIGNED, "UK Defence Intelligence"),  # the post's own lines: the signer's
+        (
+            "Russia lost 465,000 troops, Ivan Petrenko said.\n" + SIGNED[SIGNED.index("\n") + 1 :],
+            "Ivan Petrenko",
+        ),  # a figure whose speaker is named keeps him
+        (
+            "Russia lost 465,000 troops in the war.\n\n" + SIGNED[SIGNED.index("\n") + 1 :],
+            PUBLISHER,
+        ),  # a blank line: not the post's
+    ],
+)
+def test_a_signed_post_speaks_for_its_unattributed_lines(text: str, claimant: str) -> None:
+    assert [c for v, c in credited(text) if v == 465000] == [claimant]

@@ -14,7 +14,7 @@ names, that person. It decides by passes over every figure, on working copies (`
 nothing outside it sees; each credit names its rule. Imports: `article_claimants`,
 `attribution_carry`, `cand`,
 `claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
-`reading`, `references`, `relays`, `rx`, `sentences`, `speakers`.
+`post_signatures`, `reading`, `references`, `relays`, `rx`, `sentences`, `speakers`.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
 from ledger.ingest.list_leads import list_lead_attributions
 from ledger.ingest.list_shape import is_list_row
 from ledger.ingest.local_officials import OFFICE_ONLY, local_official
+from ledger.ingest.post_signatures import credit_signed_posts
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.reading import Credit, Document, Reading
 from ledger.ingest.references import (
@@ -124,6 +125,7 @@ def assign_claimants(
     credit_lead(sentences, cands, carry.first_named, carry.first_named_at)
     credit_source_line(text, cands, publisher)
     credit_relayed_sources(text, sentences, cands)
+    credit_signed_posts(text, sentences, cands, publisher)
     one_body_per_side(text, cands)
     name_the_official(cands, text, sentences)
 

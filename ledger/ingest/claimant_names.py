@@ -109,11 +109,12 @@ _PUBLISHED_IN = re.compile(
 _ARTICLE_LOWER = re.compile(r"^(?:the|a|an)\s+(?=[a-z])", _I)
 ARTICLE = re.compile(r"^(?:the|a|an)\s+", _I)
 _CAPITAL = re.compile(r"[A-Z]")
-# What says a bare ministry is Britain's: "intelligence" unless another country's (a US leak).
+# What says a bare ministry is Britain's: "intelligence" unless another country's (a US leak),
+# "Defence Intelligence", the British flag.
 _BRITISH = split_alternation(
     r"\bintelligence\b(?<!US intelligence)(?<!U\.S\. intelligence)(?<!American intelligence)"
     r"(?<!Ukrainian intelligence)(?<!Russian intelligence)"
-    r"|\bBritish\b|\bUK\b"
+    r"|\bBritish\b|\bUK\b|\bDefen[cs]e Intelligence\b|\U0001f1ec\U0001f1e7"  # the flag, 🇬🇧
 )
 _WHEN_TAIL = guarded(
     r"\s+(?:on|last|this|late|early|in)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"

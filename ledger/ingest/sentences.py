@@ -38,7 +38,12 @@ _ABBREV_WIDTH = max_width(_ABBREV)
 # "1." opening a line: a list's item number, which ends no sentence.
 _ITEM_NUMBER = re.compile(r"\s*\d{1,2}\.")
 _ITEM_WIDTH = 12
-_SENT_END = guarded(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at a stop before a capital (or a figure), after a space; or, in text that
+# lost its spaces ("by the end of 2025.For context"), at a stop between a word of two
+# lower-case letters or digits and a capitalised word ("Censor.NET", "St.Petersburg" go on).
+_SENT_END = guarded(
+    r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z])"
+)
 
 # Searched in a stripped line's last two characters, where any match of it lies.
 _FINAL_STOP = re.compile(r"[.!?:;][\"”’')]?$")
