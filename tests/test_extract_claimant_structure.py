@@ -9,10 +9,12 @@ import datetime as dt
 
 import pytest
 
+from ledger.ingest.cand import Cand
 from ledger.ingest.extract import extract_claims
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.relays import outlet_key
-from ledger.ingest.sentences import split_sentences
+from ledger.ingest.sentences import Sentence, split_sentences
+from ledger.ingest.surnames import full_names
 
 PUBLISHER = "Daily Example"
 GS = "General Staff of the Armed Forces of Ukraine"
@@ -218,3 +220,24 @@ SIGNED = (
 )
 def test_a_signed_post_speaks_for_its_unattributed_lines(text: str, claimant: str) -> None:
     assert [c for v, c in credited(text) if v == 465000] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "claimant"),
+    [
+        (
+            "Under Secretary Marta Olsen was cited by Newsline. Later, Olsen said",
+            "Olsen",
+            "Marta Olsen",
+        ),
+        ("Fighting spread across Western Ukraine. Later, Ukraine said", "Ukraine", "Ukraine"),
+        ("The analysts spoke. Later, Olsen said", "Olsen", "Olsen"),  # nobody named in full
+        ("Later, Olsen said. Marta Olsen left.", "Olsen", "Olsen"),  # named in full only after
+    ],
+)
+def test_a_surname_is_the_person_named_in_full_before(text: str, said: str, claimant: str) -> None:
+    at = text.index("Later")
+    sentences = [Sentence(0, at, 1, False), Sentence(at, len(text), 1, False)]
+    cand = Cand("tanks", 3000, "exact", at, len(text), 1, claimant=said)
+    full_names(text, sentences, [cand])
+    assert cand.claimant == claimant

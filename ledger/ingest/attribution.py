@@ -14,7 +14,7 @@ names, that person. It decides by passes over every figure, on working copies (`
 nothing outside it sees; each credit names its rule. Imports: `article_claimants`,
 `attribution_carry`, `cand`,
 `claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
-`post_signatures`, `reading`, `references`, `relays`, `rx`, `sentences`, `speakers`.
+`post_signatures`, `reading`, `references`, `relays`, `rx`, `sentences`, `speakers`, `surnames`.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from ledger.ingest.speakers import (
     reportedly,
     speaker_of_sentence_before,
 )
+from ledger.ingest.surnames import full_names
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +127,7 @@ def assign_claimants(
     credit_source_line(text, cands, publisher)
     credit_relayed_sources(text, sentences, cands)
     credit_signed_posts(text, sentences, cands, publisher)
+    full_names(text, sentences, cands)
     one_body_per_side(text, cands)
     name_the_official(cands, text, sentences)
 

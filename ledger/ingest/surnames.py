@@ -1,0 +1,58 @@
+"""Surnames: a person the article names in full once, and by surname after.
+
+Owns `full_names` ('Colin Kahl said ...' and later '"... 70-80 thousand casualties," Kahl
+said': both are Colin Kahl's) and its rule, `SURNAME_RULES`. Only a claimant of one
+capitalised word is looked up, and only in the article before its figure. Imports: `cand`,
+`claimant_names`, `cues`, `rules`, `sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ledger.ingest.cand import Cand
+from ledger.ingest.claimant_names import CANONICAL_NAMES, name_claimant
+from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
+from ledger.ingest.rules import Rule, registry
+from ledger.ingest.sentences import Sentence
+
+_ONE_WORD = re.compile(r"^[A-Z][a-z'’-]{2,}$")
+
+# A first name (or two initials' worth) before a surname.
+_FIRST = r"\b(?P<first>[A-Z][a-z'’-]+(?:\s+[A-Z]\.){0,2})\s+"
+_NOT_FIRST = frozenset({"The", "A", "An", "In", "On", "At", "By", "As", "But", "And", "Mr", "Ms"})
+
+# A person named in full, then by surname alone: the surname stands for the full name.
+FULL_NAME = Rule(
+    "surname-of-named-person",
+    "A speaker named by surname alone is the person the article named in full before (Colin "
+    "Kahl, then Kahl).",
+    re.compile(_FIRST + r"(?P<last>[A-Z][a-z'’-]{2,})\b(?=.*\b(?P=last)\b)", re.DOTALL),
+    "Colin Kahl spoke first. Later Kahl said",
+    "Colin Kahl spoke first. Later Hecker said",
+)
+SURNAME_RULES = registry(FULL_NAME)
+
+
+def _full_name(text: str, surname: str, before: int) -> str | None:
+    """The last full name ending in `surname` before `before`, or None."""
+    found = None
+    for m in re.finditer(_FIRST + re.escape(surname) + r"\b", text[:before]):
+        if m.group("first").split()[0] not in _NOT_FIRST:
+            found = f"{m.group('first')} {surname}"
+    return found
+
+
+def full_names(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
+    """A claimant named by surname alone takes the full name the article gave before
+    ("surname-of-named-person")."""
+    for c in cands:
+        word = c.claimant or ""
+        if not _ONE_WORD.match(word) or word in CANONICAL_NAMES:
+            continue
+        if COUNTRY_RU.fullmatch(word) or COUNTRY_UA.fullmatch(word):
+            continue  # "Ukraine", "Moscow": a side, never a surname
+        full = _full_name(text, word, sentences[c.sent].start)
+        if full is not None:
+            c.claimant = name_claimant(full, "", None, {})
+            c.why["claimant"] = FULL_NAME.name
