@@ -241,3 +241,33 @@ def test_a_surname_is_the_person_named_in_full_before(text: str, said: str, clai
     cand = Cand("tanks", 3000, "exact", at, len(text), 1, claimant=said)
     full_names(text, sentences, [cand])
     assert cand.claimant == claimant
+
+
+def periods(text: str) -> list[tuple[int, str]]:
+    claims = extract_claims(
+        text,
+        article_id="a",
+        publisher=PUBLISHER,
+        published=dt.date(2024, 5, 6),
+        fallback_date=dt.date(2024, 5, 6),
+    )
+    return [(c.value, c.period) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (  # the swap named the sentence before: its returns
+            "Russia and Ukraine swapped prisoners on Monday. The ministry said 64 Ukrainian "
+            "soldiers were released as part of the agreement.",
+            "window",
+        ),
+        (  # "in total": the returns of the whole war
+            "Russia and Ukraine swapped prisoners on Monday. The ministry said more than 3,200 "
+            "Ukrainians in total have been released from captivity.",
+            "cumulative",
+        ),
+    ],
+)
+def test_prisoners_released_just_after_the_swap_is_named(text: str, period: str) -> None:
+    assert [p for _, p in periods(text)] == [period]

@@ -5,7 +5,8 @@ puts before it: "Lt. Gen. Ivan Petrov" is "Ivan Petrov", "the state news agency 
 "Interfax"), `is_outlet` (whether a speaker is a news outlet, which relays rather than counts)
 and `fragment` (whether a cut noun phrase is a clause fragment rather than a name: a number in
 it, a verb after its subject, a leading function word, an event of war as its head). Rules,
-in registries: `TITLE_RULES`, `OUTLET_RULES`, `FRAGMENT_RULES`. Imports: `rules`, `rx`.
+in registries: `TITLE_RULES`, `RANK_RULES` (`without_rank`), `OUTLET_RULES`, `FRAGMENT_RULES`.
+Imports: `rules`, `rx`.
 """
 
 from __future__ import annotations
@@ -30,8 +31,7 @@ TITLE_NOUN = (
     r"governor|mayor|adviser|advisor|aide|official|director|dictator|leader|lawmaker|senator|"
     r"envoy|ambassador|general|colonel|officer|researcher|founder|editor|rep|representative)"
 )
-# A rank and at least two capitalised words after it: "General James B. Hecker".
-_RANKED = re.compile(rf"^(?:{_RANK})(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})$")
+
 # "daily" and "weekly" only as lower-case nouns: "the British daily Example", not "Daily Express".
 _OUTLET_NOUN = (
     r"(?:news agency|agency|outlet|newspaper|tabloid|(?-i:daily|weekly)|website|site|portal|"
@@ -45,6 +45,14 @@ RANK_BEFORE_NAME = Rule(
     re.compile(rf"^(?:{_RANK}){_NAME}$"),
     "Maj. Gen. Ivan Petrov",
     "General Staff of the Armed Forces",
+)
+# "General James B. Hecker": a rank before a name of up to four words.
+RANK_BEFORE_FULL_NAME = Rule(
+    "rank-before-full-name",
+    "A rank before a person's full name, initials and all: the name without the rank.",
+    re.compile(rf"^(?:{_RANK})(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})$"),
+    "General James B. Hecker",
+    "General Staff",
 )
 # "Defence Minister Ivan Petrov", "the acting governor of the Border Region Ivan Petrov".
 TITLE_BEFORE_NAME = Rule(
@@ -91,6 +99,7 @@ STAFF_OF_OUTLET = Rule(
 TITLE_RULES = registry(
     RANK_BEFORE_NAME, TITLE_BEFORE_NAME, DESCRIPTOR_BEFORE_OUTLET, MEMBERS_OF_BODY, STAFF_OF_OUTLET
 )
+RANK_RULES = registry(RANK_BEFORE_FULL_NAME)  # asked by `without_rank` only
 
 # Words that make a name a title, not a name: "General Staff", "President of Ukraine".
 _NOT_A_PERSON = guarded(
@@ -228,7 +237,7 @@ def name_core(np: str) -> tuple[str, str] | None:
 def without_rank(name: str) -> str:
     """ "General James B. Hecker" is "James B. Hecker": a person's name without the rank
     before it (the name itself, when no rank leads it)."""
-    m = _RANKED.match(name)
+    m = RANK_BEFORE_FULL_NAME.pattern.match(name)
     return m.group("name") if m else name
 
 

@@ -6,14 +6,16 @@ figures told before: "also", "includes", "of these"), `RUNNING_TOTAL` (returns c
 the whole war, against one prisoner exchange), `INCREMENT` (a figure that raises a total:
 "killed 1,030, raising the total to 133,000"), `lean`, and `one_exchange` (the returns of
 one exchange are a window, unless its sentence counts those of the whole war; "one of the
-largest exchanges since the invasion" only compares: `SUPERLATIVE_SWAP`). Imports: `cand`,
-`cues`, `period_rules`, `rules`, `rx`, `sentences`.
+largest exchanges since the invasion" only compares: `SUPERLATIVE_SWAP`; released just after
+a sentence naming the swap: `RETURNED_IN_SWAP`). Imports: `cand`, `cues`, `lexicon`,
+`period_rules`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
 
 import re
 
+from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import EXCHANGE_EVENT
 from ledger.ingest.period_rules import Cue
@@ -83,7 +85,9 @@ RUNNING_TOTAL = Rule(
     "returned-so-far",
     'The returns of the whole war, not of one exchange ("3,000 brought home so far").',
     guarded(
-        r"\b(?:so far|to date|thus far|since|already|in all|overall|throughout|of the war)\b", _I
+        r"\b(?:so far|to date|thus far|since|already|in all|in total|overall|throughout|"
+        r"of the war)\b",
+        _I,
     ),
     "3,000 soldiers brought home so far",
     "300 soldiers brought home in the swap",
@@ -150,13 +154,28 @@ SUPERLATIVE_SWAP = Rule(
     "one of the largest exchanges since the invasion began",
     "more than 3,000 have been exchanged since the invasion",
 )
-SWAP_RULES = registry(SUPERLATIVE_SWAP)
+# "106 soldiers were released as part of the agreement" after a paragraph on the swap.
+RETURNED_IN_SWAP = Rule(
+    "returned-in-named-swap",
+    "Prisoners released, freed or brought home in a sentence just after one that names the "
+    "exchange: that exchange's returns, a window.",
+    guarded(rf"\b(?:{lx.EXCHANGE_GIVE_VERBS}|{lx.EXCHANGE_OWN_VERBS})\b", re.I),
+    "106 soldiers were released from custody",
+    "106 soldiers remain in custody",
+)
+SWAP_RULES = registry(SUPERLATIVE_SWAP, RETURNED_IN_SWAP)
+_SWAP_BEFORE = 400  # how far before its sentence an exchange is named
 
 
 def one_exchange(text: str, sent: Sentence, cue: Cue) -> Cue:
     """ "each side released 300 in the swap", "each released a total of 390": one exchange is
     a window, unless its sentence counts the returns of the whole war ("so far", "since")."""
-    if cue.period == "window" or not EXCHANGE_EVENT.search(text, sent.start, sent.end):
+    if cue.period == "window":
+        return cue
+    if not EXCHANGE_EVENT.search(text, sent.start, sent.end) and not (
+        RETURNED_IN_SWAP.search(text, sent.start, sent.end)
+        and EXCHANGE_EVENT.search(text, max(0, sent.start - _SWAP_BEFORE), sent.start)
+    ):
         return cue
     # "one of the largest exchanges since the invasion" compares this one with the rest
     words = SUPERLATIVE_SWAP.pattern.sub(" ", text[sent.start : sent.end])

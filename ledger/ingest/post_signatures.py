@@ -9,8 +9,6 @@ without a blank one, that ends in its signature. Imports: `cand`, `claimant_name
 
 from __future__ import annotations
 
-import re
-
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import name_claimant, valid_np
 from ledger.ingest.rules import Rule, registry
@@ -36,13 +34,11 @@ SIGNED_POST = Rule(
 )
 SIGNATURE_RULES = registry(SIGNED_POST)
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
 
 def _block_start(text: str, pos: int) -> int:
     """Where the run of lines without a blank one that holds `pos` starts."""
-    starts = [m.end() for m in _BLANK_LINE.finditer(text, 0, pos)]
-    return starts[-1] if starts else 0
+    blank = text.rfind("\n\n", 0, pos)
+    return 0 if blank < 0 else blank + 2
 
 
 def credit_signed_posts(

@@ -33,21 +33,35 @@ RELAYED_BY = Rule(
     "the General Staff said, as expected by analysts",
     words=("as",),
 )
-RELAY_RULES = registry(RELAYED_BY)
-
-_DESCRIPTOR = re.compile(
-    r"\b(?:the|state|state-run|state-owned|news|agency|website|site|web|portal|outlet|"
-    r"newspaper|channel|service|online|official)\b",
-    re.IGNORECASE,
+# "the state news agency", "website": the words that say what kind of outlet a name is.
+OUTLET_DESCRIPTOR = Rule(
+    "outlet-descriptor",
+    "The words around an outlet's name that say what kind of outlet it is (the state news "
+    "agency, website): no part of the name.",
+    guarded(
+        r"\b(?:the|state|state-run|state-owned|news|agency|website|site|web|portal|outlet|"
+        r"newspaper|channel|service|online|official)\b",
+        re.IGNORECASE,
+    ),
+    "the state news agency Newsline",
+    "Newsline",
 )
-_WEB = re.compile(r"^(?:https?://)?(?:www\.)?|\.(?:com|net|org|info|ua|ru|uk|eu|io)\b.*$", re.I)
+RELAY_RULES = registry(RELAYED_BY, OUTLET_DESCRIPTOR)
+
+
+def _bare(word: str) -> str:
+    """A word without its web address: "www.newsline.com.ua" is "newsline"."""
+    word = word.strip(".,;:").lower()
+    for prefix in ("https://", "http://", "www."):
+        word = word.removeprefix(prefix)
+    head, dot, tail = word.partition(".")
+    return head if dot and tail.replace(".", "").isalpha() else word
 
 
 def outlet_key(np: str) -> str:
     """The name of an outlet without its descriptors or web address: "the ukrinform.net
     website" and "state news agency Ukrinform" are both "ukrinform"."""
-    words = _DESCRIPTOR.sub(" ", np).split()
-    return " ".join(_WEB.sub("", w.strip(".,;:")).lower() for w in words).strip()
+    return " ".join(_bare(w) for w in OUTLET_DESCRIPTOR.pattern.sub(" ", np).split()).strip()
 
 
 def _relays(text: str, sentences: list[Sentence]) -> dict[str, tuple[str, str]]:

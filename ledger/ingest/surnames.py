@@ -16,8 +16,6 @@ from ledger.ingest.cues import COUNTRY_RU, COUNTRY_UA
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.sentences import Sentence
 
-_ONE_WORD = re.compile(r"^[A-Z][a-z'’-]{2,}$")
-
 # A first name (or two initials' worth) before a surname.
 _FIRST = r"\b(?P<first>[A-Z][a-z'’-]+(?:\s+[A-Z]\.){0,2})\s+"
 _NOT_FIRST = frozenset({"The", "A", "An", "In", "On", "At", "By", "As", "But", "And", "Mr", "Ms"})
@@ -34,6 +32,12 @@ FULL_NAME = Rule(
 SURNAME_RULES = registry(FULL_NAME)
 
 
+def _one_word(word: str) -> bool:
+    """Whether `word` is one capitalised word ("Kahl"), as a surname is written."""
+    rest = word[1:].replace("'", "").replace("’", "").replace("-", "")
+    return len(word) >= 3 and word[0].isupper() and rest.isalpha() and rest.islower()
+
+
 def _full_name(text: str, surname: str, before: int) -> str | None:
     """The last full name ending in `surname` before `before`, or None."""
     found = None
@@ -48,7 +52,7 @@ def full_names(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
     ("surname-of-named-person")."""
     for c in cands:
         word = c.claimant or ""
-        if not _ONE_WORD.match(word) or word in CANONICAL_NAMES:
+        if not _one_word(word) or word in CANONICAL_NAMES:
             continue
         if COUNTRY_RU.fullmatch(word) or COUNTRY_UA.fullmatch(word):
             continue  # "Ukraine", "Moscow": a side, never a surname
