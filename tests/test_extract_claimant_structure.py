@@ -10,6 +10,7 @@ import datetime as dt
 import pytest
 
 from ledger.ingest.cand import Cand
+from ledger.ingest.claimant_names import valid_np
 from ledger.ingest.extract import extract_claims
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.relays import outlet_key
@@ -271,3 +272,36 @@ def periods(text: str) -> list[tuple[int, str]]:
 )
 def test_prisoners_released_just_after_the_swap_is_named(text: str, period: str) -> None:
     assert [p for _, p in periods(text)] == [period]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (  # the apposition in a paragraph's second sentence (which starts with a space)
+            "Tanks burn in every video. Tankwatch, an open source intelligence website, has "
+            "collected the evidence.\n\nThis week, the group said it has verified 1,200 "
+            "Russian tank losses.",
+            "Tankwatch",
+        ),
+        (  # an adverb before a body is no name, and a clause is no apposition
+            "A study by the Institute for the Study of War estimates 40 thousand dead. "
+            "Additionally, the General Staff reported similar figures, stating that Russia's "
+            "losses exceed 1,050,000 servicemen.",
+            GS,
+        ),
+        (  # a sentence adverb is no name before its apposition
+            "Russia lost 300 soldiers on Monday, the General Staff said. Later, Ukraine's top "
+            "commander, said 410 soldiers were lost on Tuesday.",
+            "Ukraine's top commander",
+        ),
+    ],
+)
+def test_an_apposition_anywhere_in_a_paragraph(text: str, claimant: str) -> None:
+    assert credited(text)[-1][1] == claimant
+
+
+@pytest.mark.parametrize(
+    "phrase", ["their verified information comes from public sources", "the tally was"]
+)
+def test_a_phrase_with_a_finite_verb_is_no_name(phrase: str) -> None:
+    assert not valid_np(phrase)

@@ -53,7 +53,8 @@ _NP_VERB = guarded(
 _NP_BAD_START = guarded(r"^(?:[a-z]+(?:ed|ing)|on|in|at|by|for|with|from|of|as|or|and|but|nor)$")
 _VERB_OBJECT = guarded(r"^[a-z]+(?:s|ed)\s+(?:a|an|the|its|their|his|her)\s")
 NOT_A_NAME = guarded(
-    r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Recent|Latest|New|Media|Other|Some|Earlier|"
+    r"^(?:As|So|Thus|Also|Then|But|And|Or|Yet|Now|Later|However|Meanwhile|Additionally|Moreover|"
+    r"Finally|Separately|Recent|Latest|New|Media|Other|Some|Earlier|"
     r"Previous|Official|Initial|Local|Western|Further|Such|January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|Today|Yesterday)$"
@@ -124,9 +125,18 @@ _WHEN_TAIL = guarded(
     _I,
 )
 
+# "their verified information comes from public sources": a finite verb inside, a clause.
+FINITE_VERB_INSIDE = Rule(
+    "finite-verb-inside",
+    "A finite verb (comes, is, were, has) between the words of a phrase: a clause, no name.",
+    guarded(r"\S\s+(?:comes|came|goes|went|is|are|was|were|has|have|had)\s+\S", re.IGNORECASE),
+    "their verified information comes from public sources",
+    "the information service of the ministry",
+)
 
 # The patterns above as named rules (each is asked directly, by the function that owns it).
 NAME_RULES = registry(
+    FINITE_VERB_INSIDE,
     Rule(
         "when-tail",
         "A time after the speaker: not part of the name.",
@@ -223,7 +233,7 @@ def valid_np(np: str) -> bool:
         return False
     if _VERB_OBJECT.match(np) or NOT_A_NAME.match(np):  # "provides a daily tally", "As"
         return False
-    if fragment(np):  # "300 military personnel", "Moscow also released figures"
+    if fragment(np) or FINITE_VERB_INSIDE.search(np):  # "Moscow also released figures"
         return False
     first = ARTICLE.sub("", np)
     if not first or not (first[0].isupper() or _GENERIC_CLAIMANT.search(first)):

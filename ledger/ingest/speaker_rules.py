@@ -160,7 +160,7 @@ APPOSED_NAME = Rule(
     "centre, U.S. undersecretary of defense, Commander-in-Chief of the Armed Forces, the "
     "president's chief of staff): the name speaks, not the title nor whose it is.",
     guarded(
-        r"(?:^|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)"
+        r"(?:^\s*|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)"
         r"{0,3}),\s+(?:(?:a|an|the|his|her)\s+|(?=(?:[^,;]{0,60}?[\s-])?"
         rf"(?i:(?:under|vice|deputy)?-?{TITLE_NOUN})\b))"
         r"(?:[^,;.]|(?<=[A-Z])\.|\.(?=\w)){3,80},"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ledger.ingest.citing import cited_source
-from ledger.ingest.claimant_names import ANAPHOR, NOT_A_NAME, canonical, tidy_np, valid_np
+from ledger.ingest.claimant_names import ANAPHOR, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
 from ledger.ingest.name_cores import name_core, without_rank
 from ledger.ingest.rules import Rule, registry
@@ -75,7 +75,7 @@ _NOUN_BEFORE_POSTS = guarded(
 )
 # "Yevgeny Prigozhin, the head of Wagner says": a name and its role, the closing comma left out.
 _APPOSED_ROLE = guarded(
-    r"(?:^|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
+    r"(?:^\s*|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
     r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
 )
@@ -271,11 +271,14 @@ def _apposed_name(core: str, ends_comma: bool) -> str | None:
         m = APPOSED_NAME.pattern.search(core)
     elif "," in core:
         m = _APPOSED_ROLE.search(core)
-        if m and NOT_A_NAME.match(m.group("name").split()[0]):
-            m = None
     else:
         m = None
-    return without_rank(m.group("name")) if m else None
+    if m is None:
+        return None  # (a first word that is no name, "Additionally", `valid_np` refuses)
+    inside = ATTR_VERB_RE.finditer(core, m.end("name"))
+    if any(v.group(0).strip("\"“”' ")[:1].islower() for v in inside):
+        return None  # a verb of saying inside the "apposition" (not "United States"): a clause
+    return without_rank(m.group("name"))
 
 
 def _last_noun_phrase(head: str) -> str:
