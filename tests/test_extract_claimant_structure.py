@@ -305,3 +305,15 @@ def test_an_apposition_anywhere_in_a_paragraph(text: str, claimant: str) -> None
 )
 def test_a_phrase_with_a_finite_verb_is_no_name(phrase: str) -> None:
     assert not valid_np(phrase)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Russia lost 1,030 soldiers in a day, according to the Kiev bulletin.", GS),
+        ("Russia lost 1,030 soldiers in a day, the Ukrainian military bulletin said.", GS),
+        ("In September, Russia officially said 5,937 of its soldiers had died.", "Russia"),
+    ],
+)
+def test_the_daily_bulletin_and_an_adverb_after_the_speaker(text: str, claimant: str) -> None:
+    assert [c for _, c in credited(text)] == [claimant]

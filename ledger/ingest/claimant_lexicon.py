@@ -39,6 +39,9 @@ CLAIMANT_ALIASES: dict[str, str] = {
     rf"(?:{_RU}\s+)General Staff|General Staff of (?:the )?Russian (?:Federation|Armed Forces)": (
         "General Staff of the Armed Forces of the Russian Federation"
     ),
+    # the General Staff's daily bulletin, however an outlet names it
+    rf"(?:(?:latest|last|daily)\s+)?(?:{_UA}|Kyiv|Kiev)(?:\s+(?:military|army|daily|morning))?"
+    r"\s+(?:bulletin|summary)": GS_UA,
     rf"{_UA}\s+(?:Armed Forces|Army|military|forces|Defen[cs]e Forces)(?: \(UA\))?": AF_UA,
     r"Armed Forces of Ukraine|ZSU|(?:Ukraine|Kyiv|Kiev)['’]s (?:army|military|armed forces)": AF_UA,
     rf"{_UA}\s+Air Force|Air Force of Ukraine|Air Force of the Armed Forces of Ukraine": AIR_UA,

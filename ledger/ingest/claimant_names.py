@@ -134,9 +134,19 @@ FINITE_VERB_INSIDE = Rule(
     "the information service of the ministry",
 )
 
+# "Russia officially", "the ministry itself": an adverb after the speaker is no part of it.
+ADVERB_TAIL = Rule(
+    "adverb-tail",
+    "An adverb after the speaker (officially, publicly, itself): not part of the name.",
+    guarded(r"\s+(?:officially|publicly|reportedly|itself|themselves|alone)$", re.IGNORECASE),
+    "Russia officially",
+    "Russia official",
+)
+
 # The patterns above as named rules (each is asked directly, by the function that owns it).
 NAME_RULES = registry(
     FINITE_VERB_INSIDE,
+    ADVERB_TAIL,
     Rule(
         "when-tail",
         "A time after the speaker: not part of the name.",
@@ -205,6 +215,7 @@ def tidy_np(raw: str) -> str:
     np = _PUBLISHED_IN.sub("", np)
     if " " in np:
         np = _WHEN_TAIL.sub("", np)  # "the ministry on Monday" names the ministry
+        np = ADVERB_TAIL.pattern.sub("", np)  # "Russia officially" names Russia
     np = CLAUSE_OPENER.pattern.sub(
         "", np.lstrip(" -–—•·▪●◦*")
     )  # "Meanwhile the ministry": the ministry

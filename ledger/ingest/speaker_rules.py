@@ -7,14 +7,16 @@ not "not confirmed by X"; a headline's rubric, "Fact check:", is no speaker) and
 known as X", "for its part"; the subject of a clause before the verb, "X also released
 figures, claiming"; verbs of saying beyond the shared list; two named speakers each of his
 unit; where "according to X" ends, not at an outlet that passed X's figures on).
-Imports: `name_cores`, `rules`, `rx`.
+`apposed_name` asks `APPOSED_NAME` and `APPOSED_ROLE` (the name before an apposition).
+Imports: `cues`, `name_cores`, `rules`, `rx`.
 """
 
 from __future__ import annotations
 
 import re
 
-from ledger.ingest.name_cores import TITLE_NOUN
+from ledger.ingest.cues import ATTR_VERB_RE
+from ledger.ingest.name_cores import TITLE_NOUN, without_rank
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded
 
@@ -223,3 +225,27 @@ SPEAKER_RULES = registry(
     PAIRED_SPEAKERS,
     ACCORDING_CUT,
 )
+
+# "Yevgeny Prigozhin, the head of Wagner says": a name and its role, the closing comma left out.
+APPOSED_ROLE = guarded(
+    r"(?:^\s*|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
+    r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
+)
+
+
+def apposed_name(core: str, ends_comma: bool) -> str | None:
+    """ "Oleksiy Arestovych, an adviser to the president, said", "Yevgeny Prigozhin, the head
+    of Wagner says": the name before the apposition."""
+    if ends_comma:
+        m = APPOSED_NAME.pattern.search(core)
+    elif "," in core:
+        m = APPOSED_ROLE.search(core)
+    else:
+        m = None
+    if m is None:
+        return None  # (a first word that is no name, "Additionally", `valid_np` refuses)
+    inside = ATTR_VERB_RE.finditer(core, m.end("name"))
+    if any(v.group(0).strip("\"“”' ")[:1].islower() for v in inside):
+        return None  # a verb of saying inside the "apposition" (not "United States"): a clause
+    return without_rank(m.group("name"))

@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from ledger.ingest.citing import cited_source
 from ledger.ingest.claimant_names import ANAPHOR, canonical, tidy_np, valid_np
 from ledger.ingest.cues import ATTR_VERB_RE, ATTR_VERB_WORDS, ATTR_VERBS
-from ledger.ingest.name_cores import name_core, without_rank
+from ledger.ingest.name_cores import name_core
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import fold_case, guarded, has_any
 from ledger.ingest.sentences import Sentence
 from ledger.ingest.speaker_rules import (
     ACCORDING_CUT,
-    APPOSED_NAME,
     BACKWARD,
     BACKWARD_IN,
     BACKWARD_SAID,
@@ -36,6 +35,7 @@ from ledger.ingest.speaker_rules import (
     NOT_CONFIRMED_BY,
     PAIRED_SPEAKERS,
     PART_ASIDE,
+    apposed_name,
 )
 
 _I = re.IGNORECASE
@@ -72,12 +72,6 @@ _CITING_ASIDE = guarded(
 # "20 brigade and battalion command posts were hit": "posts" is a noun here, not a verb.
 _NOUN_BEFORE_POSTS = guarded(
     r"\b(?:command|observation|border|guard|check|control|firing|military|outlying)\s*$", _I
-)
-# "Yevgeny Prigozhin, the head of Wagner says": a name and its role, the closing comma left out.
-_APPOSED_ROLE = guarded(
-    r"(?:^\s*|[,;]\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:the|a|an|its|his|her)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:head|chief|leader|founder|commander|spokes(?:man|woman|person)|"
-    r"minister|president|director|boss|owner)\b[^,;.]{0,60}$"
 )
 _NP_BOUNDARY = guarded(
     r"(?:[,;:()\"“”]|\s[-–—]\s|\b(?:that|and|but|when|while|as|after|because|whereas|which|who|where|"
@@ -246,7 +240,7 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
     a, b = (_person(pair.group("a")), _person(pair.group("b"))) if pair else ("", "")
     if a and b and valid_np(a) and valid_np(b):
         return f"{a} and {b}", False  # each without his unit or title
-    apposed = _apposed_name(core, ends_comma)
+    apposed = apposed_name(core, ends_comma)
     if apposed and valid_np(apposed):
         return apposed, False
     rel = _RELATIVE_SPEAKER.search(head) if "which" in head or "who" in head else None
@@ -262,23 +256,6 @@ def _speaker_before(head: str) -> tuple[str, bool] | None:
 def _person(np: str) -> str:
     """ "Spokesmen Ivan Orlov": the name without the title or rank before it."""
     return core[0] if (core := name_core(np)) else np
-
-
-def _apposed_name(core: str, ends_comma: bool) -> str | None:
-    """ "Oleksiy Arestovych, an adviser to the president, said", "Yevgeny Prigozhin, the head
-    of Wagner says": the name before the apposition."""
-    if ends_comma:
-        m = APPOSED_NAME.pattern.search(core)
-    elif "," in core:
-        m = _APPOSED_ROLE.search(core)
-    else:
-        m = None
-    if m is None:
-        return None  # (a first word that is no name, "Additionally", `valid_np` refuses)
-    inside = ATTR_VERB_RE.finditer(core, m.end("name"))
-    if any(v.group(0).strip("\"“”' ")[:1].islower() for v in inside):
-        return None  # a verb of saying inside the "apposition" (not "United States"): a clause
-    return without_rank(m.group("name"))
 
 
 def _last_noun_phrase(head: str) -> str:
