@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from ledger.ingest.cand import Cand
-from ledger.ingest.claimant_names import valid_np
+from ledger.ingest.claimant_names import tidy_np, valid_np
 from ledger.ingest.extract import extract_claims
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.relays import outlet_key
@@ -317,3 +317,19 @@ def test_a_phrase_with_a_finite_verb_is_no_name(phrase: str) -> None:
 )
 def test_the_daily_bulletin_and_an_adverb_after_the_speaker(text: str, claimant: str) -> None:
     assert [c for _, c in credited(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Russian sources typically", "Russian sources"),  # an adverb after it
+        ("Kiev News by IANS |", "Kiev News by IANS"),  # a byline's bar
+        ("the outlet *Izvestia*", "outlet Izvestia"),  # markdown emphasis
+    ],
+)
+def test_markup_and_adverbs_are_no_part_of_a_name(phrase: str, name: str) -> None:
+    assert tidy_np(phrase) == name
+
+
+def test_a_demonstrative_opens_no_name() -> None:
+    assert not valid_np("That aligns with Ukrainian")

@@ -138,7 +138,11 @@ FINITE_VERB_INSIDE = Rule(
 ADVERB_TAIL = Rule(
     "adverb-tail",
     "An adverb after the speaker (officially, publicly, itself): not part of the name.",
-    guarded(r"\s+(?:officially|publicly|reportedly|itself|themselves|alone)$", re.IGNORECASE),
+    guarded(
+        r"\s+(?:officially|publicly|reportedly|typically|usually|often|generally|itself|"
+        r"themselves|alone)$",
+        re.IGNORECASE,
+    ),
     "Russia officially",
     "Russia official",
 )
@@ -226,6 +230,8 @@ def tidy_np(raw: str) -> str:
         np = owner.group("who")
     np = _HONORIFIC.sub("", np)
     np = _ARTICLE_LOWER.sub("", np) if np[:1].islower() else np
+    if "*" in np or "|" in np or "_" in np:  # "*Izvestia*", "IANS |": markup, no part of a name
+        np = " ".join(np.replace("*", " ").replace("|", " ").replace("_", " ").split())
     return np.strip(" \t'\"“”‘’-–—,•·▪●◦*")
 
 

@@ -155,7 +155,8 @@ FUNCTION_WORD_START = Rule(
     guarded(
         r"^(?:Since|After|Before|While|When|Yet|But|And|Or|So|Then|Although|Though|Because|If|"
         r"Unless|Until|Read|"
-        r"See|Also|However|Meanwhile|Moreover|We|Our|I|You|Us|Here|There|This|These|Those|By|In|"
+        r"See|Also|However|Meanwhile|Moreover|We|Our|I|You|Us|Here|There|This|That|These|Those|By|"
+        r"In|"
         r"On|At|With|From|Of|To|As|Despite|Amid|During|Through|Following|Including|Based)\b"
     ),
     "Since the media",
