@@ -3,7 +3,8 @@
 Owns: the `events` table, its triggers, the `merkle_nodes` table (the stored Merkle tree,
 `ledger.store.tree`; added to an older file when it is next opened for writing), the marks that
 identify a claim ledger (`application_id`, `user_version`), and connection settings (WAL, busy
-timeout). The only module that writes DDL. Imports: sqlite-utils, `ledger.errors`.
+timeout). The only module that writes the log's DDL (the projection tables' is
+`ledger.projections.tables`'s, made with sqlite-utils). Imports: `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -212,11 +213,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
             conn.execute("ROLLBACK")  # another process created it while we waited
             return
-        import sqlite_utils  # only when a ledger is created: it is slow to import (numpy)
-
-        db = sqlite_utils.Database(conn)
+        # Hand-written DDL (STRICT, the triggers), run as it stands: sqlite-utils (the
+        # projection tables' tool) is slow to import (numpy, its plugins) and not needed to
+        # make a ledger (#17; tests/test_store_sqlite.py holds the schema to what it made).
         for statement in _statements(EVENTS_DDL + INSERT_GUARD_DDL):
-            db.execute(statement)
+            conn.execute(statement)
         conn.execute(TREE_DDL)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
