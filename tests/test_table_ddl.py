@@ -89,6 +89,19 @@ def test_a_file_kept_for_anything_else_is_not_used(kept: Path, content: str | by
     assert table_ddl._read(kept, [1, table_ddl._version(), table_ddl._plain(tables.ASKED)])
 
 
+def test_kept_statements_of_another_kind_are_not_run(kept: Path) -> None:
+    """A kept file under the right header whose statements are not each step's CREATE (a
+    trigger where a table was asked for) is not run: sqlite-utils is asked again."""
+    import json
+
+    header = [1, table_ddl._version(), table_ddl._plain(tables.ASKED)]
+    made = table_ddl.made_by_sqlite_utils(tables.ASKED)
+    odd = ["CREATE TRIGGER t AFTER INSERT ON claims BEGIN SELECT 1; END", *made[1:]]
+    kept.parent.mkdir()
+    kept.write_text(json.dumps({"header": header, "statements": odd}))
+    assert table_ddl.statements(tables.ASKED) == made
+
+
 def test_kept_statements_for_another_sqlite_utils_are_not_used(kept: Path, monkeypatch) -> None:
     """What sqlite-utils writes may change with its version: statements kept under another
     version are not run."""

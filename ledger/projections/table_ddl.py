@@ -57,7 +57,7 @@ def statements(asked: Asked) -> list[str]:
     header = [_FORMAT, version, _plain(asked)]
     path = cache_path()
     kept = _read(path, header)
-    if kept is not None and len(kept) == len(asked):
+    if kept is not None and _fits(kept, asked):
         return kept
     made = made_by_sqlite_utils(asked)
     if version is not None and not sys.dont_write_bytecode:
@@ -91,6 +91,14 @@ def made_by_sqlite_utils(asked: Asked) -> list[str]:
         made.append(creates[0])
     db.close()
     return made
+
+
+def _fits(kept: list[str], asked: Asked) -> bool:
+    """Whether `kept` has one statement of the kind each step asks for (a table's or an
+    index's CREATE, as sqlite-utils writes them)."""
+    return len(kept) == len(asked) and all(
+        sql.startswith(f"CREATE {step[0].upper()} ") for sql, step in zip(kept, asked, strict=True)
+    )
 
 
 def _plain(asked: Asked) -> Any:
