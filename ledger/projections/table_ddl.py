@@ -12,7 +12,9 @@ asked again. Nothing is written when Python is told not to write bytecode
 (`PYTHONDONTWRITEBYTECODE`), or where the folder cannot be written.
 
 Owns: `Asked` (what sqlite-utils is asked, step by step), `statements` (the statements it
-makes for them, kept or made), `made_by_sqlite_utils` and `cache_path`.
+makes for them, kept or made), `run` (them, on the ledger's connection: with
+`ledger.store.sqlite_schema`, the only module that runs DDL it did not write as a constant),
+`made_by_sqlite_utils` and `cache_path`.
 Imports: sqlite-utils, only when nothing is kept.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -63,6 +66,13 @@ def statements(asked: Asked) -> list[str]:
     if version is not None and not sys.dont_write_bytecode:
         _write(path, {"header": header, "statements": made})
     return made
+
+
+def run(conn: sqlite3.Connection, made: list[str]) -> None:
+    """Run the CREATE statements `made` (sqlite-utils', from the constant column lists of
+    `ledger.projections.tables`, and its group index) on the ledger's connection, in order."""
+    for statement in made:
+        conn.execute(statement)
 
 
 def made_by_sqlite_utils(asked: Asked) -> list[str]:

@@ -88,12 +88,10 @@ def ensure_tables(conn: sqlite3.Connection, *, group_index: bool = True) -> None
     ).fetchone()
     if found:
         return
-    claims, *others = table_ddl.statements(ASKED)  # as sqlite-utils makes them (kept: #17)
-    conn.execute(claims)
+    made = table_ddl.statements(ASKED)  # as sqlite-utils makes them (kept: #17)
     if group_index:
-        conn.execute(GROUP_INDEX)
-    for statement in others:
-        conn.execute(statement)
+        made.insert(1, GROUP_INDEX)  # after the claims table, before its claimant index
+    table_ddl.run(conn, made)
 
 
 def _asked() -> table_ddl.Asked:
