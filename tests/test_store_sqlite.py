@@ -144,3 +144,28 @@ def test_a_new_ledger_has_the_schema_it_always_had(make_sqlite_store, tmp_path: 
         ("trigger", "events_no_delete"),
         ("trigger", "events_no_update"),
     ]
+
+
+def test_a_ledger_made_while_another_opener_reads_its_marks_is_seen_whole(tmp_path: Path) -> None:
+    """An opener reads a new file's marks and objects in one snapshot: a ledger another
+    process makes between two of those reads is not taken for another application's
+    database (a race a fast schema step made likely: test_concurrency's many openers)."""
+    from ledger.store import sqlite_schema as schema
+
+    path = tmp_path / "new.db"
+    sqlite3.connect(path).execute("PRAGMA journal_mode = WAL").connection.close()
+    conn = sqlite3.connect(path, isolation_level=None)
+    made: list[bool] = []
+
+    def another_opener(sql: str) -> None:
+        if sql.startswith("PRAGMA user_version") and not made:
+            made.append(True)
+            schema.connect(path).close()  # the whole ledger, committed, between two reads
+
+    conn.set_trace_callback(another_opener)
+    schema._ensure_schema(conn, path, readonly=False)
+    conn.set_trace_callback(None)
+    assert made
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    assert not schema.missing_triggers(conn)
+    conn.close()

@@ -181,11 +181,24 @@ def _immutable_is_safe(path: Path) -> bool:
     return not folder_writable and (not wal.exists() or wal.stat().st_size == 0)
 
 
+def _marks(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """The file's application id, its user version, and whether it holds any object (a
+    table, a view, an index, a trigger: the file then belongs to someone), read in one
+    snapshot: a ledger another process is creating is seen whole or not at all, never its
+    tables without its marks."""
+    conn.execute("BEGIN")
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = bool(conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall())
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # a read: nothing to keep
+    return application_id, version, objects
+
+
 def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
-    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    # Any object (a table, a view, an index, a trigger) means the file belongs to someone.
-    objects = conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+    application_id, version, objects = _marks(conn)
     if application_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise NotALedger(
