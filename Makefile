@@ -11,8 +11,10 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@# as an install writes bytecode: the bytecode and the extractor's compiled patterns, once
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -c "import cli.app, ledger.ingest.extract"
+	@# as an install writes bytecode: the bytecode, the extractor's compiled patterns and the
+	@# projection tables' statements (ledger/projections/table_ddl.py), once
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -c "import cli.app, ledger.ingest.extract; \
+		from ledger.projections import table_ddl, tables; table_ddl.statements(tables.ASKED)"
 	touch $(STAMP)
 
 lint: $(STAMP)

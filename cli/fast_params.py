@@ -4,7 +4,9 @@ typer converts every value a command receives through a pydantic `TypeAdapter` i
 the command's first run (and importing pydantic's schema machinery and its plugin loader
 with it): most of the time a read command spends before it reads anything. A plain value
 has only one result — a `str` for a `str` option, a decimal within its bounds for an `int`
-one, a `bool` flag's own value — so `Plain` returns that itself, and hands anything else
+one, a finite float or a plain decimal fraction within its bounds for a `float` one (`ingest
+--timeout`: its default is converted on every run), a `bool` flag's own value — so `Plain`
+returns that itself, and hands anything else
 (a bad number, an out-of-range one, a non-UTF-8 string) to typer's own conversion, built
 then: the value, the error message and the exit code are typer's, byte for byte.
 
@@ -15,6 +17,7 @@ protocol), the standard library.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -24,9 +27,14 @@ _DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]{0,18})")
 """An integer as typer's own conversion reads it to the same number, nothing else: ASCII
 digits, no sign but a minus, no leading zero, space or underscore (those go to typer)."""
 
+_FRACTION = re.compile(r"-?(?:0|[1-9][0-9]{0,15})(?:\.[0-9]{1,16})?")
+"""A float as typer's own conversion reads it to the same number: ASCII digits, at most one
+point with digits on both sides, no sign but a minus, no exponent, no leading zero, space or
+underscore (those go to typer); short enough that both read it to the nearest double."""
+
 _NOT_PLAIN = object()
 
-_KINDS = {str: "str", bool: "bool", int: "int", list[str]: "list[str]"}
+_KINDS = {str: "str", bool: "bool", int: "int", float: "float", list[str]: "list[str]"}
 
 
 def _utf8(text: str) -> bool:
@@ -65,7 +73,7 @@ class Plain:
             if type(value) in (list, tuple) and all(type(v) is str and _utf8(v) for v in value):
                 return list(value)
             return _NOT_PLAIN
-        number = _number(value)
+        number = _real(value) if self.kind == "float" else _number(value)
         info = self.descriptor.parameter_info
         if number is None:
             return _NOT_PLAIN
@@ -74,6 +82,14 @@ class Plain:
         ):
             return _NOT_PLAIN  # typer's message names the bounds
         return number
+
+
+def _real(value: Any) -> float | None:
+    if type(value) is float:
+        return value if math.isfinite(value) else None
+    if type(value) is str and _FRACTION.fullmatch(value):
+        return float(value)
+    return None
 
 
 def _number(value: Any) -> int | None:
@@ -90,7 +106,7 @@ def _kind(descriptor: TypeDescriptor) -> str | None:
     if descriptor.file_annotation is not None or info.parser is not None:
         return None
     kind = _KINDS.get(descriptor.annotation)
-    if kind == "int" and info.clamp:
+    if kind in ("int", "float") and info.clamp:
         return None
     return kind
 

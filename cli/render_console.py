@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from cli.render_inert import inert
@@ -205,10 +205,22 @@ def message(text: str) -> None:
 
 @contextmanager
 def progress(*, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
-    """Yield an `update(done, total)` that shows a progress bar on stderr for many files."""
-    from cli.render_rich import progress as rich_progress
+    """Yield an `update(done, total)` that shows a progress bar on stderr for many files:
+    rich's bar (`cli.render_rich.progress`), made when it is first shown, so an ingest whose
+    bar never shows (a few files, stderr not a terminal) loads no rich (#17)."""
+    with ExitStack() as stack:
+        bar: Callable[[int, int], None] | None = None
 
-    with rich_progress(err_console.rich(), enabled=enabled) as update:
+        def update(done: int, total: int) -> None:
+            nonlocal bar
+            if not enabled or total <= 3 or not err_console.is_terminal:
+                return  # what rich's bar does then: nothing
+            if bar is None:
+                from cli.render_rich import progress as rich_progress
+
+                bar = stack.enter_context(rich_progress(err_console.rich()))
+            bar(done, total)
+
         yield update
 
 

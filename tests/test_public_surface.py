@@ -235,10 +235,12 @@ def test_exported_names_are_pinned(package: str) -> None:
         assert getattr(module, name) is not None
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules loaded in a fresh interpreter after running `code`."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
+    )
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.splitlines()[-1]))
 
@@ -312,6 +314,33 @@ def test_read_commands_load_no_extraction_module(
     if command[0] != "verify":  # which decodes every event: the others decode none
         assert not {"events.articles", "events.web", "events.checkpoints"} & loaded, command
         assert "pydantic.plugin._loader" not in loaded, command  # and build no validator
+
+
+def test_ingest_into_a_new_ledger_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """`claims ingest` of one article into a new ledger, piped, loads no sqlite-utils (nor
+    numpy with it: the projection tables' statements are kept after the first ledger made,
+    as bytecode is), no rich (no bar for one file) and none of typer's pydantic adapters
+    (`--timeout`'s and `--delay`'s defaults are plain floats), no process pool: #17."""
+    import os
+
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Kyiv, 3 April 2023\n\nRussia had lost 3,620 tanks, the General Staff said.\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for made in ("first.db", "second.db"):  # the first may make the kept statements
+        argv = ["claims", "--ledger", str(tmp_path / made), "ingest", str(article)]
+        code = (
+            "import sys\n"
+            f"sys.argv = {argv!r}\n"
+            "from cli.app import main\n"
+            "try:\n    main()\nexcept SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        )
+        loaded = _modules_after(code, env)
+    assert "ledger.ingest.extract" in loaded  # it did read the article
+    assert not {m for m in loaded if m.split(".")[0] in ("sqlite_utils", "numpy", "rich")}
+    assert "typer._adapters" not in loaded
+    assert "multiprocessing" not in loaded  # one article is read without a pool
 
 
 def test_show_quotes_the_recorded_sentence(ingested: tuple[Path, str]) -> None:

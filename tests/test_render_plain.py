@@ -218,3 +218,34 @@ def test_piped_reads_are_what_rich_writes(seeded, monkeypatch, command: list[str
         written.stdout,
         written.stderr,
     )
+
+
+@pytest.mark.parametrize(
+    ("files", "enabled", "terminal", "drawn"),
+    [
+        (5, True, True, True),
+        (3, True, True, False),  # a few files: no bar
+        (5, False, True, False),  # `--json`: no bar
+        (5, True, False, False),  # stderr piped: no bar
+    ],
+)
+def test_the_ingest_bar_shows_for_many_files_on_a_terminal(
+    monkeypatch, files: int, enabled: bool, terminal: bool, drawn: bool
+) -> None:
+    """The bar `progress` yields is rich's, on stderr, for more than three files when stderr
+    is a terminal; else nothing is written (and rich's bar is not even made: #17)."""
+    import cli.render_console as out
+    import cli.render_rich
+
+    screen = io.StringIO()
+    err = out._Out(stderr=True)
+    object.__setattr__(err, "_made", _Console(file=screen, force_terminal=terminal, width=60))
+    monkeypatch.setattr(out, "err_console", err)
+    made: list[object] = []
+    bar = cli.render_rich.progress
+    monkeypatch.setattr(cli.render_rich, "progress", lambda *a, **k: made.append(a) or bar(*a, **k))
+    with out.progress(enabled=enabled) as update:
+        for done in range(1, files + 1):
+            update(done, files)
+    assert bool(made) is drawn
+    assert ("ingesting" in screen.getvalue()) is drawn

@@ -10,10 +10,8 @@ Imports: `ledger.errors`, `ledger.ingest.pipeline` (the caller has loaded it alr
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 from ledger.errors import InvalidInput
 from ledger.ingest.pipeline import Prepared, prepare
@@ -47,6 +45,9 @@ def prepared_in_order(
     if jobs <= 1 or len(drafts) < MIN_PARALLEL:
         yield from (_prepare(d) for d in drafts)
         return
+    import multiprocessing  # only for a pool: one article is read without loading it
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = min(jobs, len(drafts))

@@ -2,8 +2,10 @@
 
 Owns: `TABLES`, the column lists (derived from the row shapes of `ledger.projections.base`:
 a column is INTEGER where the row holds an int, TEXT otherwise, JSON text for lists and
-dicts), each table's primary key, `insert_sql`, `ensure_tables`, `drop_tables` and the
-claims' group index. Imports: `ledger.projections.base`; sqlite-utils (only to create tables).
+dicts), each table's primary key, `insert_sql`, `ensure_tables` (with `ASKED`: the tables as
+sqlite-utils is asked to make them), `drop_tables` and the claims' group index.
+Imports: `ledger.projections.base`, `ledger.projections.table_ddl` (the statements
+sqlite-utils makes for them, kept between runs).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any, get_args, get_type_hints
 
+from ledger.projections import table_ddl
 from ledger.projections.base import ArticleRow, ClaimRow, LifeRow, TotalRow
 
 
@@ -85,17 +88,29 @@ def ensure_tables(conn: sqlite3.Connection, *, group_index: bool = True) -> None
     ).fetchone()
     if found:
         return
-    import sqlite_utils  # only to create the tables, once per ledger
-
-    db = sqlite_utils.Database(conn)
-    claims = db.table("claims")
-    claims.create(CLAIM_COLUMNS, pk="claim_id", not_null={"claimant", "subject"})
+    made = table_ddl.statements(ASKED)  # as sqlite-utils makes them (kept: #17)
     if group_index:
-        conn.execute(GROUP_INDEX)
-    claims.create_index(["claimant"])
-    for table in TABLES[1:]:
-        key = KEYS[table]
-        db.table(table).create(COLUMNS[table], pk=key[0] if len(key) == 1 else key)
+        made.insert(1, GROUP_INDEX)  # after the claims table, before its claimant index
+    table_ddl.run(conn, made)
+
+
+def _asked() -> table_ddl.Asked:
+    """What sqlite-utils is asked for the tables, in order: the claims table (its two names
+    never NULL), its claimant index, then each other table with its key."""
+
+    def columns(table: str) -> list[list[str]]:
+        return [[name, "int" if kind is int else "str"] for name, kind in COLUMNS[table].items()]
+
+    steps: list[table_ddl.Step] = [
+        ("table", "claims", columns("claims"), ["claim_id"], ["claimant", "subject"]),
+        ("index", "claims", ["claimant"]),
+    ]
+    steps += [("table", table, columns(table), list(KEYS[table]), []) for table in TABLES[1:]]
+    return tuple(steps)
+
+
+ASKED = _asked()
+"""The projection tables as sqlite-utils is asked for them (`table_ddl.statements`)."""
 
 
 DROP: dict[str, str] = {table: f"DROP TABLE IF EXISTS {table}" for table in TABLES}

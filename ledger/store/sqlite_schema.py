@@ -3,7 +3,8 @@
 Owns: the `events` table, its triggers, the `merkle_nodes` table (the stored Merkle tree,
 `ledger.store.tree`; added to an older file when it is next opened for writing), the marks that
 identify a claim ledger (`application_id`, `user_version`), and connection settings (WAL, busy
-timeout). The only module that writes DDL. Imports: sqlite-utils, `ledger.errors`.
+timeout). The only module that writes the log's DDL (the projection tables' is
+`ledger.projections.tables`'s, made with sqlite-utils). Imports: `ledger.errors`.
 """
 
 from __future__ import annotations
@@ -180,11 +181,24 @@ def _immutable_is_safe(path: Path) -> bool:
     return not folder_writable and (not wal.exists() or wal.stat().st_size == 0)
 
 
+def _marks(conn: sqlite3.Connection) -> tuple[int, int, bool]:
+    """The file's application id, its user version, and whether it holds any object (a
+    table, a view, an index, a trigger: the file then belongs to someone), read in one
+    snapshot: a ledger another process is creating is seen whole or not at all, never its
+    tables without its marks."""
+    conn.execute("BEGIN")
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        objects = bool(conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall())
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")  # a read: nothing to keep
+    return application_id, version, objects
+
+
 def _ensure_schema(conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
-    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    # Any object (a table, a view, an index, a trigger) means the file belongs to someone.
-    objects = conn.execute("SELECT name FROM sqlite_master LIMIT 1").fetchall()
+    application_id, version, objects = _marks(conn)
     if application_id == APPLICATION_ID:
         if version > SCHEMA_VERSION:
             raise NotALedger(
@@ -212,11 +226,11 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
             conn.execute("ROLLBACK")  # another process created it while we waited
             return
-        import sqlite_utils  # only when a ledger is created: it is slow to import (numpy)
-
-        db = sqlite_utils.Database(conn)
+        # Hand-written DDL (STRICT, the triggers), run as it stands: sqlite-utils (the
+        # projection tables' tool) is slow to import (numpy, its plugins) and not needed to
+        # make a ledger (#17; tests/test_store_sqlite.py holds the schema to what it made).
         for statement in _statements(EVENTS_DDL + INSERT_GUARD_DDL):
-            db.execute(statement)
+            conn.execute(statement)
         conn.execute(TREE_DDL)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
