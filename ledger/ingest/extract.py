@@ -122,7 +122,7 @@ def run(
     for _, stage in STAGES:
         readings = decide(readings, stage(doc, readings))
     kept, final = merge_restatements(readings)
-    claims, finished = _to_claims(text, kept, article_id, doc.publisher)
+    claims, finished = _to_claims(text, kept, article_id, doc)
     if trace is not None:
         trace.text, trace.furniture, trace.sentences = doc.text, list(doc.furniture), doc.sentences
         trace.found, trace.dropped = found, dropped
@@ -194,14 +194,18 @@ def _reading_copy(text: str) -> str:
 
 
 def _to_claims(
-    text: str, kept: list[Reading], article_id: str, publisher: str
+    text: str, kept: list[Reading], article_id: str, doc: Document
 ) -> tuple[list[Claim], list[tuple[Reading, Claim]]]:
     """The claims of the kept readings, with deterministic ids, and each reading as it
     finally stands beside its claim (a homoglyph claimant or no side decided last)."""
     out: list[Claim] = []
     finished: list[tuple[Reading, Claim]] = []
     seen: dict[str, int] = {}
-    plain = split_sentences(text, []) if kept else []  # the sentences `sentence_at` reads
+    publisher = doc.publisher
+    # the sentences `sentence_at` reads: the document's own when they were cut from the very
+    # text with no furniture (the same call)
+    same = not doc.furniture and doc.text == text
+    plain = (doc.sentences if same else split_sentences(text, [])) if kept else []
     for c in kept:
         quote = text[c.q_start : c.q_end]
         if not quote.strip() or len(quote) > 2000 or c.q_end <= c.q_start:
