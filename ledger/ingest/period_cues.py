@@ -27,7 +27,7 @@ from ledger.ingest.months import MONTH_NAMES
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import FRONT_SCOPE, since_cue
 from ledger.ingest.rules import Rule, registry, words
-from ledger.ingest.rx import fold_case, guarded
+from ledger.ingest.rx import fold_case, guarded, has_any
 
 _I = re.IGNORECASE
 
@@ -72,7 +72,7 @@ _MONTH_GATE = (*MONTH_NAMES.split("|"), " 20")
 
 def _may_date_after(after: str) -> bool:
     """Whether the month or year rule of AFTER_NUMBER_CUES can match `after` at all."""
-    return any(w in after for w in _MONTH_GATE) or "year" in fold_case(after)
+    return has_any(after, _MONTH_GATE) or "year" in fold_case(after)  # (a plain substring test)
 
 
 # "a total of 6,662 ... since Aug. 8": a sum, not a period, when the sentence dates its start.
