@@ -1,7 +1,8 @@
-"""Prefilters that make the extractor skip a search must never change what it finds: a text
+"""Prefilters and fast paths must never change what the extractor finds: a text
 without any of a rule's words is one its pattern cannot match, tried on texts generated from
 the pattern itself (not only on the rule's two examples), and the word masks `_leftmost`
-reads search the very rules each rule's own words would."""
+reads search the very rules each rule's own words would; the reading copy is made as by
+every one of its steps."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ledger.ingest import extract
 from ledger.ingest import lexicon as lx
 from ledger.ingest import period_cues as pc
 from ledger.ingest import period_rules as pr
@@ -68,3 +70,28 @@ def test_leftmost_searches_the_rules_their_words_would(seg: str) -> None:
         found = pc._leftmost(rules, seg)
         got = (found[0].name, found[1].start()) if found else None
         assert got == _leftmost_by_each_rule(rules, seg)
+
+
+# The reading copy as it was made before its fast paths: every step over every text.
+_OLD_COUNT_POINT = re.compile(r"(?:(?<=\d)|(?<=\bthousand)|(?<=\bmillion))\.(?= [a-z])")
+
+
+def _reading_copy_by_every_step(text: str) -> str:
+    read = re.sub(r"\r(?=\n)", " ", text.translate(extract._READ_AS)).replace("\r", "\n")
+    return _OLD_COUNT_POINT.sub(" ", read)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("25", " thousand", "million", ". ", ". x", ".", " were", "\r\n", "\r", "\n"),
+                *("\u2010", "\u2011", "\u2012", "\u2015", "\u2212", "—", "x", "Athousand", " a"),
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_reading_copy_is_made_as_by_every_step(text: str) -> None:
+    assert extract._reading_copy(text) == _reading_copy_by_every_step(text)
