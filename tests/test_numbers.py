@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.ingest.numbers import find_numbers, words_to_int
 
@@ -70,3 +72,56 @@ def test_words_to_int(words: str, value: int) -> None:
 def test_words_to_int_rejects_other_words() -> None:
     """A phrase with a non-number word has no value."""
     assert words_to_int("forty tanks") is None
+
+
+# Pieces a text of numbers is made of: number words in any case (and with the characters
+# that match a letter case-insensitively: "ſix", "İ"), fractions, dozens, digits with their
+# separators and scales, and words that hold a number word's letters without being one.
+_PIECES = [
+    *("one", "Two", "SIX", "ſix", "forty", "fourteen", "nİne", "ninety", "hundred", "thousand"),
+    *("million", "billion", "a", "an", "and", "half", "quarter", "third", "dozen", "of"),
+    *("1", "12", "1,200", "4 000", "31.000", "2.4", "K", "k", "m", "mln", "lakh", "bn"),
+    *(" ", " ", "-", ",", ".", "\n", "often", "none", "tanks", "Ten", "x"),
+]
+
+
+def _reference(text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+    """What find_numbers found before it skipped the word branches: every match of the whole
+    pattern, read the same way."""
+    import ledger.ingest.numbers as numbers
+
+    found = []
+    saved = numbers._DIGITS_RE
+    numbers._DIGITS_RE = numbers.NUMBER_RE  # the whole pattern, whatever the text holds
+    try:
+        found = [(n.value, n.start, n.end, n.kind) for n in find_numbers(text, start, end)]
+    finally:
+        numbers._DIGITS_RE = saved
+    return found
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=10).map(" ".join),
+    st.integers(-3, 60),
+    st.integers(-3, 60),
+)
+def test_the_digit_pattern_finds_what_the_whole_one_does(text: str, start: int, end: int) -> None:
+    """A text without a number word is read with the digit branches alone: the same numbers,
+    spans and kinds as the whole pattern finds, in any bounds."""
+    got = [(n.value, n.start, n.end, n.kind) for n in find_numbers(text, start, end)]
+    assert got == _reference(text, start, end)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        *sorted(__import__("ledger.ingest.numbers", fromlist=["_ALL_WORDS"])._ALL_WORDS),
+        *("a dozen", "half a dozen", "a quarter of a million", "an eighth", "SIXTY-ſix"),
+        *("sixteen", "seventy", "ninety", "a thousand", "1.2 million", "2,400"),
+    ],
+)
+def test_every_number_word_is_read_as_before(phrase: str) -> None:
+    text = f"Russia lost {phrase} tanks"
+    assert [(n.value, n.start, n.end) for n in find_numbers(text)] == [
+        r[:3] for r in _reference(text, 0, len(text))
+    ]

@@ -16,7 +16,7 @@ over "killed", "irretrievable losses" over "losses"). Where the words say nothin
 that defines its personnel losses (the General Staff: killed plus wounded) gives its basis
 (rule `claimant-defines-losses`); else the basis is `unknown`, said as rule `no-basis-cue`.
 Editing a cue changes extraction output: bump EXTRACTOR_VERSION. Imports: `events.claims`,
-`numbers`, `reading`, `rules`, `sentences`.
+`numbers`, `reading`, `rules`, `rx`, `sentences`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from events.claims import Basis
 from ledger.ingest.numbers import find_numbers
 from ledger.ingest.reading import Counting, Document, Reading
 from ledger.ingest.rules import Rule, registry
+from ledger.ingest.rx import guarded
 from ledger.ingest.sentences import Sentence
 
 __all__ = [
@@ -50,7 +51,7 @@ class BasisCue(Rule):
 
 
 def _cue(name: str, basis: Basis, rx: str, doc: str, accepts: str, rejects: str) -> BasisCue:
-    pattern = re.compile(rf"\b(?:{rx})\b", re.IGNORECASE)
+    pattern = guarded(rf"\b(?:{rx})\b", re.IGNORECASE)
     return BasisCue(name, doc, pattern, accepts, rejects, (), basis)
 
 

@@ -8,7 +8,7 @@ the loss-word, list-line and negation matchers (`LOSS`, `LIST_LINE` with its `BU
 attribution verbs (`ATTR_VERBS`, `ATTR_VERB_RE`, `ATTR_VERB_WORDS`) and the country matchers
 (`COUNTRY_RU`, `COUNTRY_UA`, `side_of`). A cue used by one stage only lives in that stage's module.
 Imports: `events.claims` (metric names), `lexicon`, `metric_cues`, `metric_cues_air`,
-`metric_cues_arms`, `rx`, `rx_parse`.
+`metric_cues_arms`, `rules`, `rx`, `rx_parse`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from events.claims import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest import metric_cues, metric_cues_air, metric_cues_arms
 from ledger.ingest.metric_cues import MetricCue
+from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import by_first_letter, guarded
 from ledger.ingest.rx_parse import first_class
 
@@ -85,8 +86,18 @@ NEGATION = guarded(
 # Only ever asked whether it matches: its alternatives may be tried in any order.
 LOSS = guarded(rf"\b{by_first_letter(lx.LOSS_WORDS, any_order=True)}\b", _I)
 
-# A return of prisoners ("were exchanged", "brought home", "released"); one exchange.
-EXCHANGE = guarded(rf"\b(?:{'|'.join(lx.EXCHANGE_WORDS)})\b", _I)
+# A return of prisoners ("were exchanged", "brought home", "released"); one exchange. Most
+# sentences hold none of its words, and are not searched (see `Rule.words`).
+EXCHANGE = Rule(
+    "exchange-words",
+    'A return of prisoners ("were exchanged", "brought home 95 defenders", "released 300"): '
+    "the sentence may count prisoners of war.",
+    guarded(rf"\b(?:{'|'.join(lx.EXCHANGE_WORDS)})\b", _I),
+    "the two sides exchanged 95 prisoners",
+    "the two sides exchanged fire",
+    words("exchange|swap|home|back|return|repatriated|release|freed|handed over|set free"),
+)
+EXCHANGE_RULES = registry(EXCHANGE)
 EXCHANGE_EVENT = guarded(rf"\b(?:{lx.EXCHANGE_EVENT_WORDS})\b", _I)
 
 ATTR_VERBS = (

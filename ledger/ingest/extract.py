@@ -122,7 +122,7 @@ def run(
     for _, stage in STAGES:
         readings = decide(readings, stage(doc, readings))
     kept, final = merge_restatements(readings)
-    claims, finished = _to_claims(text, kept, article_id, doc.publisher)
+    claims, finished = _to_claims(text, kept, article_id, doc)
     if trace is not None:
         trace.text, trace.furniture, trace.sentences = doc.text, list(doc.furniture), doc.sentences
         trace.found, trace.dropped = found, dropped
@@ -166,12 +166,14 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 _READ_AS = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "–", "\u2015": "—", "\u2212": "-"}
 )
+_READ_AS_CHARS = tuple(chr(k) for k in _READ_AS)  # (a text without them is read as it is)
 _CR_BEFORE_LF = re.compile(r"\r(?=\n)")
 COUNT_POINT = Rule(
     "count-point",
     'A full stop after a count that its sentence goes on past ("25 thousand. were killed": '
     "an abbreviation's point, as translations keep it): read as a space.",
-    re.compile(r"(?:(?<=\d)|(?<=\bthousand)|(?<=\bmillion))\.(?= [a-z])"),
+    # the point first (a literal the engine scans for), then what stands before it
+    re.compile(r"\.(?:(?<=\d\.)|(?<=\bthousand\.)|(?<=\bmillion\.))(?= [a-z])"),
     "of which 25 thousand. were killed",
     "lost 400 tanks. Killed were",
 )
@@ -182,7 +184,9 @@ def _reading_copy(text: str) -> str:
     """The text as the stages read it, of the same length: the rarer dashes as "-", "–" or
     "—", line ends as "\\n" ("\\r\\n" as " \\n", a lone "\\r" as "\\n"), and the point
     of an abbreviated count that its sentence goes on past as a space."""
-    read = _CR_BEFORE_LF.sub(" ", text.translate(_READ_AS)).replace("\r", "\n")
+    read = text.translate(_READ_AS) if any(ch in text for ch in _READ_AS_CHARS) else text
+    if "\r" in read:
+        read = _CR_BEFORE_LF.sub(" ", read).replace("\r", "\n")
     return COUNT_POINT.pattern.sub(" ", read) if ". " in read else read
 
 
@@ -190,14 +194,18 @@ def _reading_copy(text: str) -> str:
 
 
 def _to_claims(
-    text: str, kept: list[Reading], article_id: str, publisher: str
+    text: str, kept: list[Reading], article_id: str, doc: Document
 ) -> tuple[list[Claim], list[tuple[Reading, Claim]]]:
     """The claims of the kept readings, with deterministic ids, and each reading as it
     finally stands beside its claim (a homoglyph claimant or no side decided last)."""
     out: list[Claim] = []
     finished: list[tuple[Reading, Claim]] = []
     seen: dict[str, int] = {}
-    plain = split_sentences(text, []) if kept else []  # the sentences `sentence_at` reads
+    publisher = doc.publisher
+    # the sentences `sentence_at` reads: the document's own when they were cut from the very
+    # text with no furniture (the same call)
+    same = not doc.furniture and doc.text == text
+    plain = (doc.sentences if same else split_sentences(text, [])) if kept else []
     for c in kept:
         quote = text[c.q_start : c.q_end]
         if not quote.strip() or len(quote) > 2000 or c.q_end <= c.q_start:

@@ -297,7 +297,10 @@ def _rate_or_other_noun(text: str, c: Reading) -> Rule | None:
             continue
         # six characters each side: room for "-for-" and one letter, not for a word's own
         # hyphens ("234 surface-to-air missile systems")
-        left, right = text[max(0, number.start - 6) : number.start], text[number.end :][:12]
+        left, right = (
+            text[max(0, number.start - 6) : number.start],
+            text[number.end : number.end + 12],
+        )
         if RATE_COMPOUND.search(right[:6]) or RATE_COMPOUND.search(left):
             return RATE_COMPOUND
         if OTHER_COUNTED.search(right):

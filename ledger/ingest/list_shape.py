@@ -29,6 +29,7 @@ CHANGE_ITEM = Rule(
     guarded(r"\d(?:\s+[A-Za-z][\w-]*){0,3}\s*\(\s*\+\s*\d[\d,.  ]*\)"),
     "tanks: 7,504 (+12)",
     "turnout: 61 (12%)",
+    ("+",),  # a sentence without a plus sign is not searched
 )
 # "Tanks: 7,504 (+12)", "• Artillery systems — 12,300": a row's label, its separator and its
 # figure; the label is what the row counts.
@@ -61,7 +62,7 @@ def list_runs(text: str, sentences: list[Sentence]) -> set[int]:
             out.update(run)
 
     for si, sent in enumerate(sentences):
-        m = CHANGE_ITEM.pattern.search(text, sent.start, sent.end)
+        m = CHANGE_ITEM.search(text, sent.start, sent.end)
         if m is None or (run and sent.para - sentences[run[-1]].para > 1):
             close()
             run, items, named = [], 0, False

@@ -26,7 +26,7 @@ from ledger.ingest.dates import INVASION, WEEKDAYS, DatedAt
 from ledger.ingest.months import MONTH_NAMES
 from ledger.ingest.period_rules import NO_CUE, Cue
 from ledger.ingest.period_starts import FRONT_SCOPE, since_cue
-from ledger.ingest.rules import Rule, any_words, registry, words
+from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import fold_case, guarded, has_any
 
 _I = re.IGNORECASE
@@ -72,7 +72,7 @@ _MONTH_GATE = (*MONTH_NAMES.split("|"), " 20")
 
 def _may_date_after(after: str) -> bool:
     """Whether the month or year rule of AFTER_NUMBER_CUES can match `after` at all."""
-    return any(w in after for w in _MONTH_GATE) or "year" in fold_case(after)
+    return has_any(after, _MONTH_GATE) or "year" in fold_case(after)  # (a plain substring test)
 
 
 # "a total of 6,662 ... since Aug. 8": a sum, not a period, when the sentence dates its start.
@@ -185,12 +185,18 @@ def _leftmost(
     """The leftmost match of any of `rules` in `seg` (the earlier rule at the same place), as
     one alternation of them all would find it; `skip` passes over a match that is no cue."""
     low = fold_case(seg)
-    gate = _GATES[id(rules)]
-    if gate and not has_any(low, gate):
+    always, by_word, bits = _GATES[id(rules)]
+    present = always  # a bit for each rule with no words or with one of its words in `seg`
+    for word, mask in by_word:
+        if word in low:
+            present |= mask
+    if not present:
         return None  # none of the rules' words: none of them can match
     best: tuple[Rule, re.Match[str]] | None = None
-    for rule in rules:
-        m = rule.pattern.search(seg) if not rule.words or has_any(low, rule.words) else None
+    for rule, bit in bits:
+        if not present & bit:
+            continue
+        m = rule.pattern.search(seg)
         while m is not None and skip is not None and skip(rule, m):
             m = rule.pattern.search(seg, m.end())
         if m is not None and (best is None or m.start() < best[1].start()):
@@ -220,8 +226,24 @@ class _Skip:
         return rule.name == "this-week" and self.text.startswith(" that", end)
 
 
-# The registries `_leftmost` reads, each with the words of all its rules.
-_GATES = {id(r): any_words(r) for r in (pr.WINDOW_CUES, pt.CUMULATIVE_CUES, WEAK_WINDOW_CUES)}
+def _word_masks(
+    rules: tuple[Rule, ...],
+) -> tuple[int, tuple[tuple[str, int], ...], tuple[tuple[Rule, int], ...]]:
+    """`rules` as `_leftmost` reads them: the bits of the rules always searched (no words),
+    each distinct word with the bits of the rules holding it, and each rule with its bit (a
+    word tested once per stretch, however many rules hold it)."""
+    always = 0
+    masks: dict[str, int] = {}
+    for k, rule in enumerate(rules):
+        if not rule.words:
+            always |= 1 << k
+        for word in rule.words:
+            masks[word] = masks.get(word, 0) | 1 << k
+    return always, tuple(masks.items()), tuple((r, 1 << k) for k, r in enumerate(rules))
+
+
+# The registries `_leftmost` reads, each as `_word_masks` gives it.
+_GATES = {id(r): _word_masks(r) for r in (pr.WINDOW_CUES, pt.CUMULATIVE_CUES, WEAK_WINDOW_CUES)}
 
 
 def _strong_window(text: str, seg: str, start: int, as_of: dt.date) -> Cue | None:

@@ -146,6 +146,8 @@ class Reading:
     def decided(self, decision: Decision) -> Reading:
         """This reading with one more stage's decision (a later one replaces an earlier)."""
         side, credit, dating, counting = self.side, self.credit, self.dating, self.counting
+        if decision is side or decision is credit or decision is dating or decision is counting:
+            return self  # the very decision it holds (a stage that leaves a figure as it was)
         if isinstance(decision, Side):
             side = decision
         elif isinstance(decision, Credit):
