@@ -66,7 +66,7 @@ from ledger.ingest.trace import Trace
 
 __all__ = ["EXTRACTOR_VERSION", "extract_claims", "run", "sentence_at", "story_date"]
 
-EXTRACTOR_VERSION = "2.4.0"
+EXTRACTOR_VERSION = "2.5.0"
 _SUBJECT = re.compile(r"[a-z][a-z0-9_ .-]{0,59}")
 
 
