@@ -118,13 +118,12 @@ class _Series:
         for row in claims:
             if row["period"] != "cumulative":
                 continue
-            key = group_of(row)
-            self.points[key].setdefault(row["as_of"], []).append(row)
-            if row["origin"] == "dataset":
-                self.reference[key][row["as_of"]] = row
-        for key, by_date in self.reference.items():  # a date the claimant published itself:
-            for as_of, own in by_date.items():  # its figure, not an outlet's report of it
-                self.points[key][as_of] = [own]
+            key, as_of = group_of(row), row["as_of"]
+            if row["origin"] == "dataset":  # a date the claimant published itself: its
+                self.reference[key][as_of] = row  # figure, not an outlet's report of it
+                self.points[key][as_of] = [row]
+            elif as_of not in self.reference.get(key, ()):
+                self.points[key].setdefault(as_of, []).append(row)
 
     def reference_for(self, row: ClaimRow) -> tuple[str, dict[str, ClaimRow]] | None:
         """Return (claimant, series) to check a claim against: its claimant's own published

@@ -5,10 +5,10 @@ a claimant states the change over exactly a delta's days ("512,430 (+1,210)": a 
 claim beside the cumulative one) and that change is not what its own consecutive cumulative
 figures give (judged by the stated figure's qualifier), a warning. An equal (or, qualified,
 consistent) increment gives nothing: `window-vs-series` already says which windows agree. The
-deltas are `ledger.projections.stated_deltas`: those of `delta_series` (the same ones `history
---deltas` shows) that a window states. Pure: functions of claim rows. An increment that differs
-by exactly what the source declared as a correction on that date is consistent: an info finding
-that says so. Imports: `ledger.projections`.
+deltas are `ledger.projections.deltas.stated_deltas`: those of `delta_series` (the same ones
+`history --deltas` shows) that a window states. Pure: functions of claim rows. An increment
+that differs by exactly what the source declared as a correction on that date is consistent: an
+info finding that says so. Imports: `ledger.projections` (and its `deltas`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ledger.projections import ClaimRow, stated_deltas
+from ledger.projections import ClaimRow
+from ledger.projections.deltas import stated_deltas
 
 Judge = Callable[[int, str, int], bool]
 """Whether a claimed figure with a qualifier is borne out by the true one

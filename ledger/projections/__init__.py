@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ledger.projections.claims import CLAIM_FIELDS, resolve
     from ledger.projections.claims import apply as fold
     from ledger.projections.compare import first_table_difference
-    from ledger.projections.deltas import corrections_of, delta_series, stated_deltas
+    from ledger.projections.deltas import corrections_of, delta_series
     from ledger.projections.group_totals import totals, why_lost, winner
     from ledger.projections.history import life_of, series
     from ledger.projections.memory import MemoryRows
@@ -77,7 +77,6 @@ _HOMES: dict[str, str] = {
     "checkpoints": "ledger.projections.runner:checkpoints",
     "corrections_of": "ledger.projections.deltas:corrections_of",
     "delta_series": "ledger.projections.deltas:delta_series",
-    "stated_deltas": "ledger.projections.deltas:stated_deltas",
     "figure_name": "ledger.projections.base:figure_name",
     "first_table_difference": "ledger.projections.compare:first_table_difference",
     "fold": "ledger.projections.claims:apply",
@@ -145,7 +144,6 @@ __all__ = [
     "reviewed_only",
     "series",
     "sources",
-    "stated_deltas",
     "sync_views",
     "total_group",
     "totals",

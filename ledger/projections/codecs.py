@@ -48,7 +48,7 @@ def claims_from_sql(cursor: sqlite3.Cursor) -> list[ClaimRow]:
     span, provenance = names.index("span"), names.index("provenance")
     out = []
     for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
+        row = dict(zip(names, values, strict=False))  # a value per column: no check
         if values[span] is not None:
             row["span"] = _loads(values[span])
         if values[provenance] is not None:
