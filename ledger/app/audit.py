@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from ledger.app import audit_compare, audit_deltas
@@ -28,14 +29,7 @@ from ledger.app.audit_falls import DeclaredIndex, falling_series
 from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.app.audit_parts import Context, part_figure, part_window, partial_scope, sum_of_parts
 from ledger.app.staleness import series_stopped
-from ledger.projections import (
-    ClaimRow,
-    GroupKey,
-    group_of,
-    rank,
-    why_lost,
-    winner,
-)
+from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 from ledger.projections.ranges import ranges
 
 Severity = Literal["info", "warning", "error"]
@@ -71,12 +65,14 @@ Finding = dict[str, Any]
 _SPEAKER = re.compile(r" \([^()]*\)$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name, asked per figure: a few names
 def speaks_for(claimant: str) -> str:
     """The body a claimant speaks for: "Ministry of Defence of Ukraine (Oleksandr Pavliuk)" is
     the ministry, its speaker in parentheses; a name without a speaker is itself."""
     return _SPEAKER.sub("", claimant)
 
 
+@lru_cache(maxsize=4096)
 def republished(claimant: str) -> str | None:
     """The claimant whose series `claimant` (or the body it speaks for) republishes, if any."""
     return REPUBLISHES.get(claimant) or REPUBLISHES.get(speaks_for(claimant))

@@ -82,13 +82,21 @@ def disagreements(
     """Per subject, metric and date, each pair of claimants (not `one_body`) whose latest
     figures on comparable bases are further apart than `tolerance`; a pair far apart on
     bases none of which are comparable is one `not-comparable` finding instead."""
+    apart: dict[tuple[str, str], bool] = {}  # pairs of names: asked once each, not daily
     for _, figures in sorted(_shared_days(points).items()):
-        latest = {name: [max(rows, key=rank) for rows in found] for name, found in figures.items()}
+        latest = {name: [_top(rows) for rows in found] for name, found in figures.items()}
         names = sorted(latest)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if not one_body(a, b):
+                if (a, b) not in apart:
+                    apart[(a, b)] = not one_body(a, b)
+                if apart[(a, b)]:
                     yield from _pair(a, latest[a], b, latest[b], tolerance)
+
+
+def _top(rows: list[ClaimRow]) -> ClaimRow:
+    """A series' figure of a day: the one the totals rule ranks first (most days: the one)."""
+    return rows[0] if len(rows) == 1 else max(rows, key=rank)
 
 
 def _shared_days(
