@@ -222,3 +222,45 @@ def test_each_shortcut_gives_the_old_findings(way: str, claims: list[dict[str, A
 def test_stated_deltas_are_the_stated_ones_of_every_delta(claims: list[dict[str, Any]]) -> None:
     """Every delta a window states, in the order `delta_series` gives them, and no other."""
     assert stated_deltas(claims) == _every_delta(claims)
+
+
+def test_a_long_series_works_out_only_the_deltas_its_windows_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A year of daily figures and one stated increment: `check` works out one delta, not
+    one per day (the other days state nothing to judge)."""
+    from ledger.projections import deltas
+
+    series = [
+        {
+            "claim_id": f"g{d:04d}",
+            "canonical_claimant": CLAIMANTS[0],
+            "subject": "russia",
+            "metric": "tanks",
+            "basis": None,
+            "value": 1_000 + 10 * d,
+            "qualifier": "exact",
+            "period": "cumulative",
+            "period_start": None,
+            "as_of": _iso(d),
+            "status": "active",
+            "origin": "dataset",
+            "publisher": None,
+            "position": d,
+            "provenance": None,
+        }
+        for d in range(365)
+    ]
+    window = dict(series[200], claim_id="w", period="window", period_start=_iso(200), value=9)
+    worked = 0
+    real = deltas._delta
+
+    def counted(*args: Any) -> dict[str, Any]:
+        nonlocal worked
+        worked += 1
+        return real(*args)
+
+    monkeypatch.setattr(deltas, "_delta", counted)
+    (found,) = [f for f in audit.check([*series, window]) if f["kind"] == "delta-vs-stated"]
+    assert found["claims"] == ["w", "g0199", "g0200"]
+    assert worked == 1

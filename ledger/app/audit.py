@@ -203,10 +203,12 @@ def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterab
             yield lagged
             continue
         actual = points[end]["value"] - points[start]["value"]
-        if id(points) not in indexes:
-            indexes[id(points)] = DeclaredIndex(points)
-        declared = indexes[id(points)].between(start, end)
         ok = consistent(row["value"], row["qualifier"], actual)
+        declared = 0  # what the source declared matters only to a window that disagrees
+        if not ok:
+            if id(points) not in indexes:
+                indexes[id(points)] = DeclaredIndex(points)
+            declared = indexes[id(points)].between(start, end)
         net = consistent(row["value"], row["qualifier"], actual - declared)
         figures = {
             "claimed": row["value"],

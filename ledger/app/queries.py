@@ -189,11 +189,12 @@ def check(
     since = iso_date(since, "--since")
     model = session.read_model(at=at)
     with gc_paused():  # every claim as a dict, and the rules' indexes of them: no cycles
-        claims = model.checked()
+        claims = model.claims() if reviewed else model.checked()
         kept = require_reviewed(reviewed, model, in_scope(claims, reviewed))
         findings = audit.check(kept, context=context_lookup(session, model))
-    if all(f is None for f in (metric, claimant, kind, since, basis)) or not claims:
-        return findings
+        if all(f is None for f in (metric, claimant, kind, since, basis)) or not claims:
+            del claims, kept  # freed while paused: no collection walks them on the way out
+            return findings
     by_id = {c["claim_id"]: c for c in claims}
 
     def facets(finding: audit.Finding) -> Facets:

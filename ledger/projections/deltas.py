@@ -120,8 +120,11 @@ def stated_deltas(claims: Iterable[ClaimRow]) -> list[tuple[GroupKey, dict[str, 
         if row["period"] == "window" and row.get("period_start"):
             stated[group_of(row)][(str(row["period_start"]), row["as_of"])].append(row)
     figures: dict[GroupKey, dict[str, list[ClaimRow]]] = defaultdict(lambda: defaultdict(list))
+    metrics = {metric for _, _, metric, _ in stated}
     for row in active:  # only the series of a group that states an increment
-        if row["period"] == "cumulative" and (key := group_of(row)) in stated:
+        if row["metric"] not in metrics or row["period"] != "cumulative":
+            continue
+        if (key := group_of(row)) in stated:
             figures[key][row["as_of"]].append(row)
     out = []
     for key, by_date in sorted(figures.items()):

@@ -35,7 +35,6 @@ _NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric", "basis"
 _NAMES = "SELECT DISTINCT canonical_claimant, publisher, subject, metric, basis FROM claims"
 CHECK_COLUMNS = (
     "claim_id",
-    "claimant",
     "canonical_claimant",
     "publisher",
     "subject",
@@ -48,14 +47,14 @@ CHECK_COLUMNS = (
     "span",
     "basis",
     "status",
-    "review",
     "origin",
     "article_id",
     "provenance",
     "position",
 )
-"""The claim columns `check` reads (its rules, its filters, `--reviewed` and the words
-around a quote): not the quote, title, url and the other text it never looks at."""
+"""The claim columns `check` reads (its rules, its filters and the words around a quote):
+not the quote, title, url and the other text it never looks at (`--reviewed` reads whole
+rows: it asks their review)."""
 _CHECKED = f"SELECT {', '.join(CHECK_COLUMNS)} FROM claims ORDER BY claim_id"
 _FIGURES = (
     "SELECT * FROM claims WHERE metric = ? AND period = 'cumulative' AND status = 'active' "
