@@ -204,3 +204,36 @@ def test_a_stated_increment_net_of_a_declared_correction(
     )
     findings = [f for f in check([*series, stated]) if "c_plus" in f["claims"]]
     assert [(f["severity"], f["kind"]) for f in findings] == [(severity, "delta-vs-stated")]
+
+
+@pytest.mark.parametrize(
+    ("declared", "severity", "said"),
+    [("+80", "info", "agrees"), (None, "warning", "disagrees"), ("+30", "warning", "disagrees")],
+)
+def test_a_window_net_of_a_declared_correction(
+    declared: str | None, severity: str, said: str
+) -> None:
+    """20 over two days, the series rose by 100 and the source declared +80 in them: the
+    window agrees once the correction is taken out (said, with the correction); without it,
+    or with another one, it disagrees."""
+    provenance = {"declared_correction": declared} if declared else None
+    series = [
+        row("c_gs_01", "2023-10-01", 4700, metric="tanks"),
+        row("c_gs_02", "2023-10-02", 4712, metric="tanks"),
+        row("c_gs_03", "2023-10-03", 4800, metric="tanks", provenance=provenance),
+    ]
+    window = row(
+        "c_two_days",
+        "2023-10-03",
+        20,
+        metric="tanks",
+        period="window",
+        period_start="2023-10-02",
+        origin="article",
+        article_id="a_1",
+    )
+    (found,) = [f for f in check([*series, window]) if f["kind"] == "window-vs-series"]
+    assert (found["severity"], found["claims"][0]) == (severity, "c_two_days")
+    assert f" {said} with " in found["message"]
+    assert found["figures"].get("declared_correction") == (80 if severity == "info" else None)
+    assert ("once the correction of +80" in found["message"]) == (severity == "info")

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from ledger.app import audit_compare, audit_deltas
@@ -28,14 +29,7 @@ from ledger.app.audit_falls import DeclaredIndex, falling_series
 from ledger.app.audit_lag import figure_lag, window_lag
 from ledger.app.audit_parts import Context, part_figure, part_window, partial_scope, sum_of_parts
 from ledger.app.staleness import series_stopped
-from ledger.projections import (
-    ClaimRow,
-    GroupKey,
-    group_of,
-    rank,
-    why_lost,
-    winner,
-)
+from ledger.projections import ClaimRow, GroupKey, group_of, rank, why_lost, winner
 from ledger.projections.ranges import ranges
 
 Severity = Literal["info", "warning", "error"]
@@ -71,12 +65,14 @@ Finding = dict[str, Any]
 _SPEAKER = re.compile(r" \([^()]*\)$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name, asked per figure: a few names
 def speaks_for(claimant: str) -> str:
     """The body a claimant speaks for: "Ministry of Defence of Ukraine (Oleksandr Pavliuk)" is
     the ministry, its speaker in parentheses; a name without a speaker is itself."""
     return _SPEAKER.sub("", claimant)
 
 
+@lru_cache(maxsize=4096)
 def republished(claimant: str) -> str | None:
     """The claimant whose series `claimant` (or the body it speaks for) republishes, if any."""
     return REPUBLISHES.get(claimant) or REPUBLISHES.get(speaks_for(claimant))
@@ -118,13 +114,12 @@ class _Series:
         for row in claims:
             if row["period"] != "cumulative":
                 continue
-            key = group_of(row)
-            self.points[key].setdefault(row["as_of"], []).append(row)
-            if row["origin"] == "dataset":
-                self.reference[key][row["as_of"]] = row
-        for key, by_date in self.reference.items():  # a date the claimant published itself:
-            for as_of, own in by_date.items():  # its figure, not an outlet's report of it
-                self.points[key][as_of] = [own]
+            key, as_of = group_of(row), row["as_of"]
+            if row["origin"] == "dataset":  # a date the claimant published itself: its
+                self.reference[key][as_of] = row  # figure, not an outlet's report of it
+                self.points[key][as_of] = [row]
+            elif as_of not in self.reference.get(key, ()):
+                self.points[key].setdefault(as_of, []).append(row)
 
     def reference_for(self, row: ClaimRow) -> tuple[str, dict[str, ClaimRow]] | None:
         """Return (claimant, series) to check a claim against: its claimant's own published
@@ -208,10 +203,12 @@ def _windows(active: list[ClaimRow], series: _Series, around: Context) -> Iterab
             yield lagged
             continue
         actual = points[end]["value"] - points[start]["value"]
-        if id(points) not in indexes:
-            indexes[id(points)] = DeclaredIndex(points)
-        declared = indexes[id(points)].between(start, end)
         ok = consistent(row["value"], row["qualifier"], actual)
+        declared = 0  # what the source declared matters only to a window that disagrees
+        if not ok:
+            if id(points) not in indexes:
+                indexes[id(points)] = DeclaredIndex(points)
+            declared = indexes[id(points)].between(start, end)
         net = consistent(row["value"], row["qualifier"], actual - declared)
         figures = {
             "claimed": row["value"],

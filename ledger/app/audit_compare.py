@@ -11,7 +11,6 @@ info level, instead of a disagreement). A figure of another metric than personne
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -83,19 +82,51 @@ def disagreements(
     """Per subject, metric and date, each pair of claimants (not `one_body`) whose latest
     figures on comparable bases are further apart than `tolerance`; a pair far apart on
     bases none of which are comparable is one `not-comparable` finding instead."""
-    by_day: dict[tuple[str, str, str], dict[str, list[list[ClaimRow]]]] = defaultdict(dict)
-    for (claimant, subject, metric, _), by_date in points.items():
-        for as_of, rows in by_date.items():
-            by_day[(subject, metric, as_of)].setdefault(claimant, []).append(rows)
-    for _, figures in sorted(by_day.items()):
-        if len(figures) < 2:  # one claimant that day: nothing to compare (most days)
-            continue
-        latest = {name: [max(rows, key=rank) for rows in found] for name, found in figures.items()}
+    apart: dict[tuple[str, str], bool] = {}  # pairs of names: asked once each, not daily
+    for _, figures in sorted(_shared_days(points).items()):
+        latest = {name: [_top(rows) for rows in found] for name, found in figures.items()}
         names = sorted(latest)
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if not one_body(a, b):
+                if (a, b) not in apart:
+                    apart[(a, b)] = not one_body(a, b)
+                if apart[(a, b)]:
                     yield from _pair(a, latest[a], b, latest[b], tolerance)
+
+
+def _top(rows: list[ClaimRow]) -> ClaimRow:
+    """A series' figure of a day: the one the totals rule ranks first (most days: the one)."""
+    return rows[0] if len(rows) == 1 else max(rows, key=rank)
+
+
+def _shared_days(
+    points: Mapping[GroupKey, Mapping[str, list[ClaimRow]]],
+) -> dict[tuple[str, str, str], dict[str, list[list[ClaimRow]]]]:
+    """Per (subject, metric, date) that two or more claimants have figures of, each one's
+    figures of that day (a list per series of it, in the order of `points`). Such a day is
+    a day of some claimant other than the one with the most days, so only those days are
+    looked up (one claimant's days are most days: a data set's)."""
+    by_pair: dict[tuple[str, str], list[tuple[str, Mapping[str, list[ClaimRow]]]]] = {}
+    for (claimant, subject, metric, _), by_date in points.items():
+        by_pair.setdefault((subject, metric), []).append((claimant, by_date))
+    out: dict[tuple[str, str, str], dict[str, list[list[ClaimRow]]]] = {}
+    for (subject, metric), series in by_pair.items():
+        sizes: dict[str, int] = {}
+        for claimant, by_date in series:
+            sizes[claimant] = sizes.get(claimant, 0) + len(by_date)
+        if len(sizes) < 2:  # one claimant: nothing to compare
+            continue
+        most = max(sizes, key=sizes.__getitem__)
+        days = {d for claimant, by_date in series if claimant != most for d in by_date}
+        for as_of in days:
+            figures: dict[str, list[list[ClaimRow]]] = {}
+            for claimant, by_date in series:
+                rows = by_date.get(as_of)
+                if rows is not None:
+                    figures.setdefault(claimant, []).append(rows)
+            if len(figures) >= 2:
+                out[(subject, metric, as_of)] = figures
+    return out
 
 
 def _pair(

@@ -58,13 +58,28 @@ def falling_series(points: Points) -> Iterable[dict[str, Any]]:
     for key, by_date in sorted(points.items(), key=lambda p: group_order(p[0])):
         previous: ClaimRow | None = None
         for as_of in sorted(by_date):
-            day = [r for r in by_date[as_of] if r["qualifier"] in ("exact", "approx")]
-            if not day:
-                continue
-            low = min(day, key=lambda r: (r["value"], r["claim_id"]))
+            rows = by_date[as_of]
+            if len(rows) == 1:  # most days: one figure, its own low and high
+                if rows[0]["qualifier"] not in _POINTS:
+                    continue
+                low = high = rows[0]
+            else:
+                day = [r for r in rows if r["qualifier"] in _POINTS]
+                if not day:
+                    continue
+                low = min(day, key=_by_value)
+                high = max(day, key=_by_value)
             if previous is not None and low["value"] < previous["value"]:
                 yield _falling(key, previous, low, by_date)
-            previous = max(day, key=lambda r: (r["value"], r["claim_id"]))
+            previous = high
+
+
+_POINTS = ("exact", "approx")
+"""The qualifiers of a figure that is a point of its series (not a bound of it)."""
+
+
+def _by_value(row: ClaimRow) -> tuple[int, str]:
+    return (row["value"], row["claim_id"])
 
 
 def _falling(

@@ -71,13 +71,13 @@ def _daily(dates: list[str]) -> bool:
 def series_stopped(active: list[ClaimRow]) -> Iterable[dict[str, Any]]:
     """An info finding per (claimant, subject, metric) cumulative series that was daily up to
     its last figure and has none for `STOPPED_AFTER_DAYS` days before the ledger's newest."""
-    newest = newest_as_of(active)
-    if newest is None:
-        return
     by_key: dict[GroupKey, dict[str, ClaimRow]] = defaultdict(dict)
     for row in active:
         if row["period"] == "cumulative":
             by_key[group_of(row)][row["as_of"]] = row
+    newest = max((max(points) for points in by_key.values()), default=None)  # newest_as_of
+    if newest is None:
+        return
     for key, points in sorted(by_key.items()):
         dates = sorted(points)
         silent = age_days(dates[-1], newest)

@@ -45,15 +45,12 @@ def claims_from_sql(cursor: sqlite3.Cursor) -> list[ClaimRow]:
     """Every claims-table row a query returns, as the rows the fold wrote: one dict per row
     (what `claim_from_sql(records(...))` gives, without building each row twice)."""
     names = [d[0] for d in cursor.description]
-    span, provenance = names.index("span"), names.index("provenance")
-    out = []
-    for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        if values[span] is not None:
-            row["span"] = _loads(values[span])
-        if values[provenance] is not None:
-            row["provenance"] = _loads(values[provenance])
-        out.append(row)
+    out = [dict(zip(names, values, strict=False)) for values in cursor.fetchall()]
+    for row in out:  # a value per column: no check
+        if (span := row["span"]) is not None:
+            row["span"] = _loads(span)
+        if (provenance := row["provenance"]) is not None:
+            row["provenance"] = _loads(provenance)
     return cast(list[ClaimRow], out)
 
 

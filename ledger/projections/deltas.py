@@ -1,6 +1,7 @@
 """Daily deltas: the change between consecutive figures of a claimant's own cumulative series.
 
-Owns: `delta_series` (issue 15, item 2) and `corrections_of`, the kinds of a delta (`KINDS`)
+Owns: `delta_series` (issue 15, item 2), `stated_deltas` (only its deltas that carry a
+stated increment, as `check` reads them) and `corrections_of`, the kinds of a delta (`KINDS`)
 and where a delta stops being a daily one (`DAILY_DAYS`, `GAP_DAYS`). Pure. Imports:
 projections base and winner_rule.
 
@@ -32,6 +33,7 @@ first.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
@@ -102,6 +104,40 @@ def delta_series(
                 "deltas": deltas,
             }
         )
+    return out
+
+
+def stated_deltas(claims: Iterable[ClaimRow]) -> list[tuple[GroupKey, dict[str, Any]]]:
+    """(group, delta) for each delta of `delta_series(claims)` (no corrections) whose
+    `stated` is not None, in its order: found from the stated windows (a window from S to E
+    is a delta when E is a figure's date and the figure before it is dated the day before
+    S), so only those deltas are worked out, not every day of every series."""
+    active = [row for row in claims if row["status"] == "active"]
+    stated: dict[GroupKey, dict[tuple[str, str], list[ClaimRow]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for row in active:
+        if row["period"] == "window" and row.get("period_start"):
+            stated[group_of(row)][(str(row["period_start"]), row["as_of"])].append(row)
+    figures: dict[GroupKey, dict[str, list[ClaimRow]]] = defaultdict(lambda: defaultdict(list))
+    metrics = {metric for _, _, metric, _ in stated}
+    for row in active:  # only the series of a group that states an increment
+        if row["metric"] not in metrics or row["period"] != "cumulative":
+            continue
+        if (key := group_of(row)) in stated:
+            figures[key][row["as_of"]].append(row)
+    out = []
+    for key, by_date in sorted(figures.items()):
+        windows = stated[key]
+        dates = sorted(by_date)
+        ends = []
+        for start, end in windows:
+            i = bisect_left(dates, end)
+            if 0 < i < len(dates) and dates[i] == end and _day(dates[i - 1], 1) == start:
+                ends.append(i)
+        for i in sorted(ends):
+            before, after = (max(_own(by_date[dates[j]]), key=rank) for j in (i - 1, i))
+            out.append((key, _delta(before, after, by_date, windows, {})))
     return out
 
 

@@ -33,6 +33,29 @@ _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY positio
 _TOTALS = select_sql("totals", order=True)
 _NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric", "basis")
 _NAMES = "SELECT DISTINCT canonical_claimant, publisher, subject, metric, basis FROM claims"
+CHECK_COLUMNS = (
+    "claim_id",
+    "canonical_claimant",
+    "publisher",
+    "subject",
+    "metric",
+    "value",
+    "qualifier",
+    "period",
+    "period_start",
+    "as_of",
+    "span",
+    "basis",
+    "status",
+    "origin",
+    "article_id",
+    "provenance",
+    "position",
+)
+"""The claim columns `check` reads (its rules, its filters and the words around a quote):
+not the quote, title, url and the other text it never looks at (`--reviewed` reads whole
+rows: it asks their review)."""
+_CHECKED = f"SELECT {', '.join(CHECK_COLUMNS)} FROM claims ORDER BY claim_id"
 _FIGURES = (
     "SELECT * FROM claims WHERE metric = ? AND period = 'cumulative' AND status = 'active' "
     "ORDER BY claim_id"
@@ -44,6 +67,11 @@ class ReadModel(Protocol):
 
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
+        ...
+
+    def checked(self) -> list[ClaimRow]:
+        """Every claim, in claim-id order, with at least its `CHECK_COLUMNS` (what `check`
+        reads of it)."""
         ...
 
     def figures(self, metric: str) -> list[ClaimRow]:
@@ -94,6 +122,10 @@ class SQLiteReadModel:
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
         return claims_from_sql(self.conn.execute("SELECT * FROM claims ORDER BY claim_id"))
+
+    def checked(self) -> list[ClaimRow]:
+        """Every claim with its `CHECK_COLUMNS` only, in claim-id order."""
+        return claims_from_sql(self.conn.execute(_CHECKED))
 
     def figures(self, metric: str) -> list[ClaimRow]:
         """The active cumulative claims of one metric, in claim-id order."""
@@ -149,6 +181,10 @@ class MemoryReadModel:
     def claims(self) -> list[ClaimRow]:
         """Every claim, in claim-id order."""
         return [self.rows.claims[c] for c in sorted(self.rows.claims)]
+
+    def checked(self) -> list[ClaimRow]:
+        """Every claim (whole rows: they are in memory already), in claim-id order."""
+        return self.claims()
 
     def figures(self, metric: str) -> list[ClaimRow]:
         """The active cumulative claims of one metric, in claim-id order."""
