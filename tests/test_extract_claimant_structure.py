@@ -333,3 +333,26 @@ def test_markup_and_adverbs_are_no_part_of_a_name(phrase: str, name: str) -> Non
 
 def test_a_demonstrative_opens_no_name() -> None:
     assert not valid_np("That aligns with Ukrainian")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "NATO: Russia faces record losses\n\nIn September, Russia lost 1,271 soldiers a day.",
+            "NATO",
+        ),
+        (  # a figure past the lead is not the headline's
+            "NATO: Russia faces record losses\n\nThe war goes on.\n\nIn September, Russia lost "
+            "1,271 soldiers a day.",
+            PUBLISHER,
+        ),
+        (  # a lead figure whose speaker is named keeps him
+            "NATO: Russia faces record losses\n\nIn September, Russia lost 1,271 soldiers a "
+            "day, Ivan Petrenko said.",
+            "Ivan Petrenko",
+        ),
+    ],
+)
+def test_a_headline_source_speaks_for_its_lead(text: str, claimant: str) -> None:
+    assert [c for _, c in credited(text)] == [claimant]

@@ -12,9 +12,9 @@ article (`article_claimants`), the lead's source for the headline and lead figur
 before it, one body per side for a bare "Moscow", and an unnamed official the next sentence
 names, that person. It decides by passes over every figure, on working copies (`Cand`) that
 nothing outside it sees; each credit names its rule. Imports: `article_claimants`,
-`attribution_carry`, `cand`,
-`claimant_names`, `cues`, `list_leads`, `list_shape`, `local_officials`, `quote_speakers`,
-`post_signatures`, `reading`, `references`, `relays`, `rx`, `sentences`, `speakers`, `surnames`.
+`attribution_carry`, `cand`, `claimant_names`, `cues`, `headline_source`, `list_leads`,
+`list_shape`, `local_officials`, `quote_speakers`, `post_signatures`, `reading`,
+`references`, `relays`, `rx`, `sentences`, `speakers`, `surnames`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from ledger.ingest.article_claimants import (
 from ledger.ingest.attribution_carry import Carry
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import british_hint, name_claimant, valid_np
+from ledger.ingest.headline_source import credit_headline_source
 from ledger.ingest.list_leads import list_lead_attributions
 from ledger.ingest.list_shape import is_list_row
 from ledger.ingest.local_officials import OFFICE_ONLY, local_official
@@ -128,6 +129,7 @@ def assign_claimants(
     credit_relayed_sources(text, sentences, cands)
     credit_signed_posts(text, sentences, cands, publisher)
     full_names(text, sentences, cands)
+    credit_headline_source(text, sentences, cands, publisher)
     one_body_per_side(text, cands)
     name_the_official(cands, text, sentences)
 
