@@ -50,6 +50,16 @@ def credited(text: str) -> list[tuple[int, str]]:
             "Russia had freed 64 Ukrainian prisoners.",
             "Petro Hrytsenko",
         ),
+        (  # right after a quotation closes
+            "“The Russians probably took 61,000 casualties in six months,” Ivan Petrenko, the "
+            "undersecretary of defense for policy, told reporters.",
+            "Ivan Petrenko",
+        ),
+        (  # a name of five words, ranks and initials
+            "Lt. Gen. Marta K. Olsen, director of the Defense Intelligence Agency, told "
+            "lawmakers that 4,000 Russian troops had died.",
+            "Marta K. Olsen",
+        ),
         (  # a rank before the name is no part of it
             "The Russian air force has lost over 90 aircraft, General Marta K. Olsen, the "
             "commander of U.S. Air Forces in Europe, said.",

@@ -162,13 +162,14 @@ APPOSED_NAME = Rule(
     "centre, U.S. undersecretary of defense, Commander-in-Chief of the Armed Forces, the "
     "president's chief of staff): the name speaks, not the title nor whose it is.",
     guarded(
-        r"(?:^\s*|[,;]\s+|\b(?:and|but|while|when|as)\s+)(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)"
-        r"{0,3}),\s+(?:(?:a|an|the|his|her)\s+|(?=(?:[^,;]{0,60}?[\s-])?"
+        r"(?:^\s*|[,;][”\"’]?\s+|\b(?:and|but|while|when|as)\s+)"
+        r"(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,4}),\s+"
+        r"(?:(?:a|an|the|his|her)\s+|(?=(?:[^,;]{0,60}?[\s-])?"
         rf"(?i:(?:under|vice|deputy)?-?{TITLE_NOUN})\b))"
         r"(?:[^,;.]|(?<=[A-Z])\.|\.(?=\w)){3,80},"
         r"(?:\s*(?:along|together) with\s+[^,;.]{2,60},)?\s*$"
     ),
-    "Ivan Petrov, U.S. undersecretary of defense for policy, ",
+    '...," Ivan Petrov, U.S. undersecretary of defense for policy, ',
     "Ivan Petrov, 45, ",
 )
 # "The United Kingdom, for its part, estimated": the aside stands between speaker and verb.
