@@ -366,3 +366,9 @@ def test_a_demonstrative_opens_no_name() -> None:
 )
 def test_a_headline_source_speaks_for_its_lead(text: str, claimant: str) -> None:
     assert [c for _, c in credited(text)] == [claimant]
+
+
+@pytest.mark.parametrize("written", ["Ukraine's Air Force", "Ukraine's Air Forces"])
+def test_the_air_force_by_one_name_singular_or_plural(written: str) -> None:
+    text = f"{written} said 22 Russian drones were shot down overnight."
+    assert [c for _, c in credited(text)] == ["Ukrainian Air Force"]

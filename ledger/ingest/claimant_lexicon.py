@@ -44,7 +44,7 @@ CLAIMANT_ALIASES: dict[str, str] = {
     r"\s+(?:bulletin|summary)": GS_UA,
     rf"{_UA}\s+(?:Armed Forces|Army|military|forces|Defen[cs]e Forces)(?: \(UA\))?": AF_UA,
     r"Armed Forces of Ukraine|ZSU|(?:Ukraine|Kyiv|Kiev)['’]s (?:army|military|armed forces)": AF_UA,
-    rf"{_UA}\s+Air Force|Air Force of Ukraine|Air Force of the Armed Forces of Ukraine": AIR_UA,
+    rf"{_UA}\s+Air Forces?|Air Forces? of Ukraine|Air Force of the Armed Forces of Ukraine": AIR_UA,
     rf"{_UA}\s+(?:Navy|navy)|Navy of Ukraine|Ukrainian Navy": "Ukrainian Navy",
     rf"{_UA}\s+{_MOD}|{_MOD} of Ukraine|{_UA}\s+ministry(?! of)": MOD_UA,
     r"(?:Oleksii |Oleksiy )?Reznikov": "Oleksii Reznikov (Ukrainian Defence Minister)",
