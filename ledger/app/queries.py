@@ -105,8 +105,8 @@ def _with_ranges(
     """Each total whose claim is an end of a range, with its range (`ledger.projections.
     ranges`): found among `scope`, or (stored totals) among the groups of such totals only."""
     ends = [r for r in rows if r["qualifier"] in ("at_least", "at_most")]
-    if scope is None:
-        scope = [c for r in ends for c in model.group(total_group(r))]
+    if scope is None:  # only the rows `ranges` could pair, in one read (#17)
+        scope = model.range_ends({total_group(r) for r in ends})
     pairs = ranges(scope)
     return [cast(TotalRow, ranged_total(r, pairs)) for r in rows]
 

@@ -8,6 +8,7 @@ Owns: `ReadModel` (what a read needs: claims, lives, articles, aliases, stored t
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from typing import Protocol, cast
 
 from ledger.projections.base import ArticleRow, ClaimRow, GroupKey, LifeRow, TotalRow, group_of
@@ -32,7 +33,9 @@ _ARTICLE = "SELECT * FROM articles WHERE article_id = ?"
 _ALIASES = "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY position"
 _TOTALS = select_sql("totals", order=True)
 _NAME_COLUMNS = ("canonical_claimant", "publisher", "subject", "metric", "basis")
-_NAMES = "SELECT DISTINCT canonical_claimant, publisher, subject, metric, basis FROM claims"
+_NAMES = (  # a scan of the table: the group index lacks publisher and basis (#17)
+    "SELECT DISTINCT canonical_claimant, publisher, subject, metric, basis FROM claims NOT INDEXED"
+)
 CHECK_COLUMNS = (
     "claim_id",
     "canonical_claimant",
@@ -56,10 +59,24 @@ CHECK_COLUMNS = (
 not the quote, title, url and the other text it never looks at (`--reviewed` reads whole
 rows: it asks their review)."""
 _CHECKED = f"SELECT {', '.join(CHECK_COLUMNS)} FROM claims ORDER BY claim_id"
+_RANGE_ENDS = (  # one scan, not the groups' rows by index (#17)
+    "SELECT * FROM claims NOT INDEXED WHERE status = 'active' AND qualifier IN ('at_least',"
+    " 'at_most') AND article_id IS NOT NULL AND span IS NOT NULL ORDER BY claim_id"
+)
 _FIGURES = (
     "SELECT * FROM claims WHERE metric = ? AND period = 'cumulative' AND status = 'active' "
     "ORDER BY claim_id"
 )
+
+
+def _could_end(row: ClaimRow) -> bool:
+    """What `_RANGE_ENDS` selects: a claim `ranges` could pair (it checks the rest)."""
+    return (
+        row["status"] == "active"
+        and row["qualifier"] in ("at_least", "at_most")
+        and row.get("article_id") is not None
+        and row.get("span") is not None
+    )
 
 
 class ReadModel(Protocol):
@@ -90,6 +107,12 @@ class ReadModel(Protocol):
 
     def group(self, key: GroupKey) -> list[ClaimRow]:
         """The claims of one totals group, in claim-id order."""
+        ...
+
+    def range_ends(self, groups: Collection[GroupKey]) -> list[ClaimRow]:
+        """The claims of these totals groups that could be an end of a range (active,
+        `at_least` or `at_most`, from an article, with a span: what `ranges` pairs), in
+        claim-id order."""
         ...
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
@@ -143,6 +166,12 @@ class SQLiteReadModel:
     def group(self, key: GroupKey) -> list[ClaimRow]:
         """The claims of one totals group, in claim-id order."""
         return claims_from_sql(self.conn.execute(_GROUP, key))
+
+    def range_ends(self, groups: Collection[GroupKey]) -> list[ClaimRow]:
+        """The claims of these groups that could be an end of a range, in claim-id order."""
+        if not groups:
+            return []
+        return [r for r in claims_from_sql(self.conn.execute(_RANGE_ENDS)) if group_of(r) in groups]
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
@@ -208,6 +237,10 @@ class MemoryReadModel:
     def group(self, key: GroupKey) -> list[ClaimRow]:
         """The claims of one totals group, in claim-id order."""
         return [row for row in self.claims() if group_of(row) == key]
+
+    def range_ends(self, groups: Collection[GroupKey]) -> list[ClaimRow]:
+        """The claims of these groups that could be an end of a range, in claim-id order."""
+        return [r for r in self.claims() if group_of(r) in groups and _could_end(r)]
 
     def life(self, claim_id: str | None = None) -> list[LifeRow]:
         """The life entries of one claim (or all), in position order."""
