@@ -225,12 +225,22 @@ def replay(
     if as_json:
         render.write_json(report)
     elif events:
-        render.message(
-            f"replayed {events} events into {', '.join(rebuilt)} in {seconds:.2f}s "
-            f"({report['events_per_second']} events/s)"
-        )
+        render.message(replay_message(events, rebuilt, seconds))
     else:
         render.message(f"rebuilt {', '.join(rebuilt)} up to position {head} in {seconds:.2f}s")
+
+
+# The fewest events `replay` prints a rate for: below it the time is the command's start-up.
+RATE_FROM = 1_000
+
+
+def replay_message(events: int, rebuilt: list[str], seconds: float) -> str:
+    """What `replay` says it did: a rate only over `RATE_FROM` events or more (over a few, the
+    time is start-up cost, and "37 events/s" would misread as the ledger's speed)."""
+    done = f"replayed {events} events into {', '.join(rebuilt)} in {seconds:.2f}s"
+    if events < RATE_FROM or not seconds:
+        return done
+    return f"{done} ({round(events / seconds)} events/s)"
 
 
 def register(app: typer.Typer) -> None:

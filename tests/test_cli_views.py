@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cli.views_cmds import RATE_FROM, replay_message
 from ledger.projections.base import PROJECTION_VERSIONS
 from tests.samples import ROUNDED, WEEKLY
 
@@ -89,8 +90,23 @@ def test_replay_gives_byte_identical_output(seeded) -> None:
     commands = [("totals", "--json"), ("sources", "--json"), ("history", "personnel", "--json")]
     before = [seeded(*c).stdout for c in commands]
     result = seeded("replay")
-    assert result.exit_code == 0 and "events/s" in result.stdout
+    assert result.exit_code == 0 and result.stdout.startswith("replayed ")
     assert [seeded(*c).stdout for c in commands] == before
+
+
+@pytest.mark.parametrize(
+    ("events", "seconds", "said"),
+    [
+        (9, 0.09, "replayed 9 events into claims, totals in 0.09s"),
+        (RATE_FROM - 1, 0.5, "replayed 999 events into claims, totals in 0.50s"),
+        (RATE_FROM, 0.5, "replayed 1000 events into claims, totals in 0.50s (2000 events/s)"),
+    ],
+)
+def test_replay_prints_a_rate_only_over_enough_events(
+    events: int, seconds: float, said: str
+) -> None:
+    """A rate over a handful of events is the command's start-up cost: not printed."""
+    assert replay_message(events, ["claims", "totals"], seconds) == said
 
 
 def test_correct_then_at_then_retract_then_show(seeded) -> None:
