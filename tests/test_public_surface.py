@@ -2,7 +2,7 @@
 commands load the extractor (none of the read commands).
 
 Layers inside `ledger`, each importing only those below it:
-    errors, files, lazy, redact    (the standard library only)
+    errors, files, kept_files, lazy, redact    (the standard library only)
     store                          the log
     projections                    read models of the log
     ingest                         the extractor (store types for its pipeline)
@@ -24,7 +24,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BASE = {"ledger", "ledger.errors", "ledger.files", "ledger.lazy", "ledger.redact"}
+BASE = {
+    "ledger",
+    "ledger.errors",
+    "ledger.files",
+    "ledger.kept_files",
+    "ledger.lazy",
+    "ledger.redact",
+}
 ALLOWED = {
     "store": BASE | {"ledger.store", "ledger.proofs.merkle"},  # the tree's pure math
     "projections": BASE | {"ledger.store", "ledger.projections"},

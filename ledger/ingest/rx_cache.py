@@ -19,21 +19,20 @@ shortcut to the pattern `re.compile` would make (tests/test_extract_rx_cache.py)
 
 `$CLAIM_LEDGER_RX_CACHE` names another file (set empty: no cache at all).
 
-Imports: `rx_parse` (the shape of the kept code).
+Imports: `rx_parse` (the shape of the kept code), `ledger.kept_files` (the atomic write).
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import marshal
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from ledger.ingest.rx_parse import CompiledArgs
+from ledger.kept_files import write_atomically
 
 __all__ = ["Key", "cache_path", "lookup", "read", "record", "write"]
 
@@ -124,16 +123,4 @@ def write(
         data = marshal.dumps((_engine(), plain))  # type: ignore[arg-type]
     except ValueError:  # not plain data: nothing is kept
         return
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)  # as readable as the bytecode beside it
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_atomically(path, data)

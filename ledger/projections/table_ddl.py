@@ -15,19 +15,18 @@ Owns: `Asked` (what sqlite-utils is asked, step by step), `statements` (the stat
 makes for them, kept or made), `run` (them, on the ledger's connection: with
 `ledger.store.sqlite_schema`, the only module that runs DDL it did not write as a constant),
 `made_by_sqlite_utils` and `cache_path`.
-Imports: sqlite-utils, only when nothing is kept.
+Imports: `ledger.kept_files` (the atomic write); sqlite-utils, only when nothing is kept.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from ledger.kept_files import write_atomically
 
 Step = tuple[Any, ...]
 """One thing sqlite-utils is asked, as plain data: `("table", name, [[column, "int" or
@@ -131,18 +130,5 @@ def _read(path: Path, header: list[Any]) -> list[str] | None:
 
 
 def _write(path: Path, kept: dict[str, Any]) -> None:
-    """Write `kept` to `path` atomically (a reader sees the old file or the new one); a
-    folder that cannot be written is left as it is."""
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(kept, out)
-        os.chmod(tmp, 0o644)  # as readable as the bytecode beside it
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Write `kept` to `path` as JSON, atomically (`ledger.kept_files`)."""
+    write_atomically(path, json.dumps(kept).encode("utf-8"))
