@@ -11,24 +11,21 @@ import pytest
 
 from ledger.ingest.cand import Cand
 from ledger.ingest.claimant_names import tidy_np, valid_np
-from ledger.ingest.extract import extract_claims
 from ledger.ingest.quote_speakers import closing_speaker
 from ledger.ingest.relays import outlet_key
 from ledger.ingest.sentences import Sentence, split_sentences
 from ledger.ingest.surnames import full_names
+from tests.samples import extract_text
 
 PUBLISHER = "Daily Example"
 GS = "General Staff of the Armed Forces of Ukraine"
 
 
+DAY = dt.date(2024, 5, 6)
+
+
 def credited(text: str) -> list[tuple[int, str]]:
-    claims = extract_claims(
-        text,
-        article_id="a",
-        publisher=PUBLISHER,
-        published=dt.date(2024, 5, 6),
-        fallback_date=dt.date(2024, 5, 6),
-    )
+    claims = extract_text(text, published=DAY, publisher=PUBLISHER, fallback_date=DAY)
     return [(c.value, c.claimant) for c in claims]
 
 
@@ -255,13 +252,7 @@ def test_a_surname_is_the_person_named_in_full_before(text: str, said: str, clai
 
 
 def periods(text: str) -> list[tuple[int, str]]:
-    claims = extract_claims(
-        text,
-        article_id="a",
-        publisher=PUBLISHER,
-        published=dt.date(2024, 5, 6),
-        fallback_date=dt.date(2024, 5, 6),
-    )
+    claims = extract_text(text, published=DAY, publisher=PUBLISHER, fallback_date=DAY)
     return [(c.value, c.period) for c in claims]
 
 
