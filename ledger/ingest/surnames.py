@@ -38,25 +38,39 @@ def _one_word(word: str) -> bool:
     return len(word) >= 3 and word[0].isupper() and rest.isalpha() and rest.islower()
 
 
-def _full_name(text: str, surname: str, before: int) -> str | None:
-    """The last full name ending in `surname` before `before`, or None."""
-    found = None
-    for m in re.finditer(_FIRST + re.escape(surname) + r"\b", text[:before]):
+def _full_names(text: str, surname: str) -> list[tuple[int, str]]:
+    """Where each full name ending in `surname` ends in `text`, and the name: read once per
+    surname, however many of its figures ask."""
+    out = []
+    for m in re.finditer(_FIRST + re.escape(surname) + r"\b", text):
         if m.group("first").split()[0] not in _NOT_FIRST:
-            found = f"{m.group('first')} {surname}"
+            out.append((m.end(), f"{m.group('first')} {surname}"))
+    return out
+
+
+def _full_name(named: list[tuple[int, str]], before: int) -> str | None:
+    """The last of the full names `named` that ends before `before`, or None."""
+    found = None
+    for end, name in named:
+        if end > before:
+            break
+        found = name
     return found
 
 
 def full_names(text: str, sentences: list[Sentence], cands: list[Cand]) -> None:
     """A claimant named by surname alone takes the full name the article gave before
     ("surname-of-named-person")."""
+    named: dict[str, list[tuple[int, str]]] = {}
     for c in cands:
         word = c.claimant or ""
         if not _one_word(word) or word in CANONICAL_NAMES:
             continue
         if COUNTRY_RU.fullmatch(word) or COUNTRY_UA.fullmatch(word):
             continue  # "Ukraine", "Moscow": a side, never a surname
-        full = _full_name(text, word, sentences[c.sent].start)
+        if word not in named:
+            named[word] = _full_names(text, word)
+        full = _full_name(named[word], sentences[c.sent].start)
         if full is not None:
             c.claimant = name_claimant(full, "", None, {})
             c.why["claimant"] = FULL_NAME.name
