@@ -140,7 +140,7 @@ def log_events(n: int, *, seed: int = 7, batch: int = 5_000) -> Iterator[list[An
         ClaimRetracted,
         SourceAliased,
     )
-    from events.envelope import NewEvent
+    from events.new_event import NewEvent
 
     rng = random.Random(seed)
     claim_ids: list[str] = []

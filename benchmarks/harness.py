@@ -152,7 +152,7 @@ class Bench:
     def claim_items(self, count: int, *, seed: int) -> Callable[[], list[Any]]:
         """Return a function building `count` validated NewEvents from plain dicts (timed)."""
         from events import ClaimAsserted
-        from events.envelope import NewEvent
+        from events.new_event import NewEvent
 
         payloads = data.claim_dicts(count, seed=seed)
 

@@ -88,7 +88,7 @@ def append(
         with open_ledger(ctx) as ledger:
             result = ledger.assert_claim(fields, url=url, note=note, actor=actor)
     if as_json:
-        render.write_json(result.envelope.model_dump(mode="json") | {"created": result.created})
+        render.write_json(result.envelope.as_dict() | {"created": result.created})
     else:
         render.recorded(result.envelope, created=result.created)
 
@@ -168,7 +168,7 @@ def retract(
             {
                 "article_id": article,
                 "retracted": [e.data["claim_id"] for e in envelopes],
-                "events": [e.model_dump(mode="json") for e in envelopes],
+                "events": [e.as_dict() for e in envelopes],
             }
         )
     else:
@@ -195,7 +195,7 @@ def alias(
 def _done(result: object, as_json: bool) -> None:
     envelope, created = result.envelope, result.created  # type: ignore[attr-defined]
     if as_json:
-        render.write_json(envelope.model_dump(mode="json") | {"created": created})
+        render.write_json(envelope.as_dict() | {"created": created})
     else:
         render.recorded(envelope, created=created)
 

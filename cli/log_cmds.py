@@ -29,7 +29,7 @@ def log(
         events = ledger.log(start=start, stream=stream, types=type_, limit=limit)
         if as_json:
             for envelope in events:
-                render.write_json_line(envelope.model_dump(mode="json"))
+                render.write_json_line(envelope.as_dict())
         else:
             render.log_table(events)
 

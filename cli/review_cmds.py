@@ -92,7 +92,7 @@ def _report(written: list[Any], done: Mapping[str, Any], as_json: bool, *, empty
     if as_json:
         render.write_json(
             {
-                "events": [r.envelope.model_dump(mode="json") for r in written],
+                "events": [r.envelope.as_dict() for r in written],
                 "progress": done,
             }
         )

@@ -12,18 +12,7 @@ if TYPE_CHECKING:
     from events.articles import ArticleRecorded, ArticleRevised
     from events.base import Event
     from events.checkpoints import CheckpointCosigned, CheckpointSigned
-    from events.claims import (
-        BASES,
-        CORRECTABLE_FIELDS,
-        METRICS,
-        PERIODS,
-        QUALIFIERS,
-        Claim,
-        ClaimAsserted,
-        ClaimCorrected,
-        ClaimRetracted,
-        basis_of,
-    )
+    from events.claims import Claim, ClaimAsserted, ClaimCorrected, ClaimRetracted
     from events.registry import (
         EVENT_TYPES,
         InvalidEvent,
@@ -34,26 +23,32 @@ if TYPE_CHECKING:
         json_schemas,
         model_for,
     )
-    from events.reviews import (
+    from events.reviews import ClaimReviewed
+    from events.sources import SourceAliased
+    from events.vocabulary import (
+        BASES,
+        CORRECTABLE_FIELDS,
+        METRICS,
+        PERIODS,
+        QUALIFIERS,
         REVIEW_REASON,
         REVIEW_STATES,
         REVIEWED_STATES,
         VERDICTS,
-        ClaimReviewed,
+        basis_of,
         is_review_fix,
     )
-    from events.sources import SourceAliased
 
 _HOMES = {
     **dict.fromkeys(("ArticleRecorded", "ArticleRevised"), "events.articles"),
     "Event": "events.base",
     **dict.fromkeys(("CheckpointCosigned", "CheckpointSigned"), "events.checkpoints"),
     **dict.fromkeys(
-        ("BASES", "CORRECTABLE_FIELDS", "METRICS", "PERIODS", "QUALIFIERS", "Claim"),
-        "events.claims",
+        ("BASES", "CORRECTABLE_FIELDS", "METRICS", "PERIODS", "QUALIFIERS", "basis_of"),
+        "events.vocabulary",
     ),
     **dict.fromkeys(
-        ("ClaimAsserted", "ClaimCorrected", "ClaimRetracted", "basis_of"), "events.claims"
+        ("Claim", "ClaimAsserted", "ClaimCorrected", "ClaimRetracted"), "events.claims"
     ),
     **dict.fromkeys(
         ("EVENT_TYPES", "InvalidEvent", "UnknownEventType", "decode", "describe", "encode"),
@@ -61,10 +56,10 @@ _HOMES = {
     ),
     **dict.fromkeys(("json_schemas", "model_for"), "events.registry"),
     **dict.fromkeys(
-        ("REVIEW_REASON", "REVIEW_STATES", "REVIEWED_STATES", "VERDICTS", "ClaimReviewed"),
-        "events.reviews",
+        ("REVIEW_REASON", "REVIEW_STATES", "REVIEWED_STATES", "VERDICTS", "is_review_fix"),
+        "events.vocabulary",
     ),
-    "is_review_fix": "events.reviews",
+    "ClaimReviewed": "events.reviews",
     "SourceAliased": "events.sources",
 }
 """Each public name: the module it lives in, imported when the name is first used (PEP 562),

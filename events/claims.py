@@ -1,13 +1,14 @@
 """The claim — one figure someone asserted — and the events that assert, correct or retract it.
 
-Owns: the metric/qualifier/period/basis taxonomy, `Claim`, `ClaimAsserted`, `ClaimCorrected`,
-`ClaimRetracted`. Imports: `events.base` only.
+Owns: `Claim`, `ClaimAsserted`, `ClaimCorrected`, `ClaimRetracted` (the metric, qualifier,
+period and basis taxonomy they are built on is `events.vocabulary`'s, named here too).
+Imports: `events.base`, `events.vocabulary`.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
 from pydantic import (
     Field,
@@ -19,65 +20,41 @@ from pydantic import (
 )
 
 from events.base import Event, IsoDate, Name
-
-Metric = Literal[
-    "personnel",
-    "tanks",
-    "afv",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopters",
-    "drones",
-    "cruise_missiles",
-    "ships",
-    "submarines",
-    "vehicles",
-    "special_equipment",
-    "pow",
-    "equipment_total",
-    "other",
-]
-Qualifier = Literal["exact", "approx", "at_least", "at_most"]
-Period = Literal["cumulative", "window"]
-Basis = Literal[
-    "killed",
-    "wounded",
-    "killed_or_wounded",
-    "missing",
-    "captured",
-    "irrecoverable",
-    "named_dead",
-    "unknown",
-]
-"""What a `personnel` figure counts (README "What the figures count"): the dead (`killed`), the
-wounded, both together (`killed_or_wounded`: "casualties", the General Staff's "losses"),
-`missing`, `captured` (prisoners, held or returned), `irrecoverable` ("permanent" losses:
-killed, missing, captured and the wounded who will not return), `named_dead` (a count of dead
-confirmed by name: a floor of deaths), or `unknown` when the text does not say."""
-
-METRICS: tuple[str, ...] = get_args(Metric)
-QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
-PERIODS: tuple[str, ...] = get_args(Period)
-BASES: tuple[str, ...] = get_args(Basis)
+from events.vocabulary import (  # the taxonomy, named here too
+    BASES as BASES,
+)
+from events.vocabulary import (
+    CORRECTABLE_FIELDS as CORRECTABLE_FIELDS,
+)
+from events.vocabulary import (
+    METRICS as METRICS,
+)
+from events.vocabulary import (
+    PERIODS as PERIODS,
+)
+from events.vocabulary import (
+    QUALIFIERS as QUALIFIERS,
+)
+from events.vocabulary import (
+    Basis as Basis,
+)
+from events.vocabulary import (
+    Metric as Metric,
+)
+from events.vocabulary import (
+    Period as Period,
+)
+from events.vocabulary import (
+    Qualifier as Qualifier,
+)
+from events.vocabulary import (
+    basis_of as basis_of,
+)
 
 ClaimId = Annotated[str, Field(pattern=r"^c_[0-9a-z_]{1,64}$")]
 Subject = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_ .-]{0,59}$")]
 # Counts are whole, non-negative and fit a signed 64-bit column: SQLite and JSON both keep them.
 Count = Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
-
-CORRECTABLE_FIELDS: tuple[str, ...] = (
-    "claimant",
-    "subject",
-    "metric",
-    "value",
-    "qualifier",
-    "period",
-    "period_start",
-    "as_of",
-    "basis",
-)
 
 
 class Claim(Event):
@@ -125,14 +102,6 @@ class Claim(Event):
             if not self.sentence[0] <= self.span[0] < self.span[1] <= self.sentence[1]:
                 raise ValueError(f"sentence {list(self.sentence)} does not hold the quote's span")
         return self
-
-
-def basis_of(metric: str, basis: str | None) -> str | None:
-    """The basis a figure is read with: a personnel figure's own, `unknown` when none was
-    recorded; None for every other metric (a basis says what people a figure counts)."""
-    if metric != "personnel":
-        return None
-    return basis or "unknown"
 
 
 class ClaimAsserted(Event):

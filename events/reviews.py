@@ -1,9 +1,10 @@
 """Review: a person's word on a claim the extractor read from an article.
 
-Owns: `ClaimReviewed` (accept or reject one claim), `Verdict`, `REVIEW_STATES` and the reason a
-review fix carries (`REVIEW_REASON`). A fix is not a new event type: it is a `ClaimCorrected`
-whose reason is "review" (or starts "review:"), so a fixed figure is corrected exactly as any
-other, and `is_review_fix` tells the two apart. Imports: `events.base` only.
+Owns: `ClaimReviewed` (accept or reject one claim). A fix is not a new event type: it is a
+`ClaimCorrected` whose reason is "review" (or starts "review:"), so a fixed figure is corrected
+exactly as any other, and `is_review_fix` tells the two apart. The verdicts, the review states
+and that reason are `events.vocabulary`'s (reads use them without the models), named here too.
+Imports: `events.base`, `events.claims`, `events.vocabulary`.
 
 A rejection says the extractor misread the text (no such claim was made), which is not a
 retraction: the claimant withdrew nothing. Either verdict can be given again later; the latest
@@ -12,31 +13,33 @@ one stands, and every one stays in the log with its actor.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from events.base import Event
 from events.claims import ClaimId
-
-Verdict = Literal["accepted", "rejected"]
-ReviewState = Literal["unreviewed", "accepted", "fixed", "rejected", "entered"]
-"""A claim's review state: `entered` is a claim a person or a data set entered (hand-entered
-or imported), which counts as reviewed; the other four are an extracted claim's."""
-
-VERDICTS: tuple[str, ...] = get_args(Verdict)
-REVIEW_STATES: tuple[str, ...] = get_args(ReviewState)
-REVIEWED_STATES: frozenset[str] = frozenset({"accepted", "fixed", "entered"})
-"""The states `--reviewed` views count: a person's (or a data set's) word is on them."""
-
-REVIEW_REASON = "review"
-"""The reason of a correction that fixes an extracted claim on review."""
-
-
-def is_review_fix(reason: str) -> bool:
-    """Whether a correction's reason marks it as a reviewer's fix ("review", "review: ...")."""
-    head = reason.strip().casefold()
-    return head == REVIEW_REASON or head.startswith(REVIEW_REASON + ":")
+from events.vocabulary import (  # the review words, named here too
+    REVIEW_REASON as REVIEW_REASON,
+)
+from events.vocabulary import (
+    REVIEW_STATES as REVIEW_STATES,
+)
+from events.vocabulary import (
+    REVIEWED_STATES as REVIEWED_STATES,
+)
+from events.vocabulary import (
+    VERDICTS as VERDICTS,
+)
+from events.vocabulary import (
+    ReviewState as ReviewState,
+)
+from events.vocabulary import (
+    Verdict as Verdict,
+)
+from events.vocabulary import (
+    is_review_fix as is_review_fix,
+)
 
 
 class ClaimReviewed(Event):

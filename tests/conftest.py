@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from events import Claim, ClaimAsserted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.store.sqlite import SQLiteStore
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from events.envelope import Envelope, NewEvent
+from events.new_event import EnvelopeFields, NewEvent
 from ledger import Ledger
 from ledger.store import kernel
 from tests.conftest import Clock, Ids
@@ -113,8 +113,8 @@ def test_every_claim_row_of_the_fold_keeps_one_key_order() -> None:
 
 # -- the kernel's clock and ids ----------------------------------------------------------------
 
-TIMESTAMP = Envelope.model_fields["recorded_at"].metadata[0].pattern
-UUID = Envelope.model_fields["id"].metadata[0].pattern
+TIMESTAMP = EnvelopeFields.model_fields["recorded_at"].metadata[0].pattern
+UUID = EnvelopeFields.model_fields["id"].metadata[0].pattern
 
 
 def test_utc_now_is_the_current_utc_time_in_the_envelope_spelling() -> None:

@@ -83,7 +83,7 @@ def test_cli_processes_append_concurrently(claims_bin: str, tmp_path: Path) -> N
 SHARED_WRITER = """
 import sys
 from events import ClaimCorrected
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 path, who, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Ledger.open(path) as ledger:
@@ -141,7 +141,7 @@ def test_four_writers_distinct_and_shared_streams_with_readers(tmp_path: Path) -
             }
         )
         from events import ClaimAsserted
-        from events.envelope import NewEvent
+        from events.new_event import NewEvent
         from tests.conftest import make_claim
 
         shared = make_claim(0, claim_id="c_shared")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from events import ClaimAsserted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.errors import ConcurrencyConflict
 from ledger.projections import runner

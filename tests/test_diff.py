@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from events import ClaimAsserted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.store.memory import MemoryStore
 from tests.conftest import Clock, Ids, make_claim

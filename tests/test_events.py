@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from events import (
     encode,
     json_schemas,
 )
+from events.envelope import ENVELOPE_FIELDS
+from events.new_event import EnvelopeFields, validate_envelope
 from events.upcasters import UPCASTERS, upcast
 
 FIXTURES = Path(__file__).parent / "fixtures" / "events"
@@ -175,7 +178,7 @@ def test_decode_and_the_fold_go_through_the_upcaster(monkeypatch: pytest.MonkeyP
     monkeypatch.setitem(UPCASTERS, ("source-aliased", 1), spy)
     v1 = {"alias": "UA army", "canonical": "Armed Forces"}
     assert decode("source-aliased", 1, json.dumps(v1)).kind == "claimant"
-    stored = envelope(SourceAliased(**v1)).model_copy(update={"schema_version": 1, "data": v1})
+    stored = dataclasses.replace(envelope(SourceAliased(**v1)), schema_version=1, data=v1)
     rows = fold.apply(MemoryRows(), stored)
     assert rows.aliases("claimant") == {"UA army": "Armed Forces"}  # type: ignore[attr-defined]
     assert calls == [v1, v1]
@@ -225,3 +228,54 @@ def test_json_schema_of_every_type() -> None:
     assert set(schemas) == set(EVENT_TYPES)
     assert schemas["source-aliased"]["x-schema-version"] == 2
     assert "claim" in schemas["claim-asserted"]["properties"]
+
+
+# -- the envelope: plain data, its rules beside NewEvent (#17) ----------------------------------
+
+GOOD_ENVELOPE: dict[str, Any] = {
+    "id": "00000000-0000-4000-8000-000000000001",
+    "position": 1,
+    "stream": "claim-c_1",
+    "version": 1,
+    "type": "claim-asserted",
+    "schema_version": 2,
+    "recorded_at": "2026-01-01T00:00:00.000000Z",
+    "actor": "cli",
+    "idempotency_key": None,
+    "data": {"claim": {}},
+    "prev_hash": "0" * 64,
+    "hash": "f" * 64,
+}
+
+
+def test_envelope_rules_name_every_field_in_order() -> None:
+    """The checked fields are the envelope's, in its (the store's) order."""
+    assert tuple(EnvelopeFields.model_fields) == ENVELOPE_FIELDS
+    assert validate_envelope(GOOD_ENVELOPE).as_dict() == GOOD_ENVELOPE
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("id", "not-a-uuid"),
+        ("position", 0),
+        ("position", "1"),  # strict: a stored position is an integer
+        ("stream", "has space"),
+        ("type", "Claim Asserted"),
+        ("recorded_at", "2026-01-01"),
+        ("actor", ""),
+        ("prev_hash", "0" * 63),
+        ("hash", "F" * 64),
+        ("extra", 1),
+    ],
+)
+def test_validate_envelope_refuses(field: str, value: Any) -> None:
+    """An envelope from outside the store (an imported bundle) is checked field by field."""
+    with pytest.raises(ValidationError):
+        validate_envelope(GOOD_ENVELOPE | {field: value})
+
+
+def test_envelope_is_frozen() -> None:
+    envelope = validate_envelope(GOOD_ENVELOPE)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        envelope.position = 2  # type: ignore[misc]

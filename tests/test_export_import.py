@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events import ClaimAsserted, ClaimCorrected, ClaimRetracted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from tests.conftest import make_claim
 

@@ -20,7 +20,7 @@ import pytest
 
 import ledger.importers as importers
 from events import ClaimAsserted, ClaimCorrected
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger.errors import InvalidInput
 from ledger.importers import DatasetImport, DatasetSummary, plan_dataset
 

@@ -11,6 +11,7 @@ dropped (so `verify` cannot fail merely because a trigger is missing).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 
 from events import ClaimAsserted, ClaimCorrected, ClaimRetracted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.errors import ConcurrencyConflict, InvalidInput, NotALedger
 from ledger.projections import claims as fold
@@ -679,7 +680,7 @@ def test_the_import_conflict_writes_nothing_in_the_store(make_sqlite_store) -> N
     events = list(store.read())
     other = make_sqlite_store()
     other.import_log(events[:2])
-    forged = events[1].model_copy(update={"actor": "mallory"})
+    forged = dataclasses.replace(events[1], actor="mallory")
     with pytest.raises(ConcurrencyConflict, match="different actor"):
         other.import_log([events[0], forged, events[2]])
     assert other.head() == 2

@@ -24,7 +24,8 @@ from events import (
     SourceAliased,
     encode,
 )
-from events.envelope import Envelope, NewEvent
+from events.envelope import Envelope
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.projections import (
     TABLES,
@@ -44,7 +45,7 @@ _positions = itertools.count(1)
 def envelope(event: Any, stream: str = "s", position: int | None = None) -> Envelope:
     """Wrap a payload as a recorded event without a store (the fold needs no database)."""
     position = position or next(_positions)
-    return Envelope.model_construct(
+    return Envelope(
         id=f"00000000-0000-0000-0000-{position:012d}",
         position=position,
         stream=stream,
@@ -686,7 +687,7 @@ def test_a_group_read_by_its_index_equals_the_group_in_memory(make_sqlite_store)
     """`ReadModel.group` (what `show` ranks a claim in) is the same from the tables, by the
     group index, as from a replay in memory: every claim of the group, in claim-id order."""
     from events import ClaimAsserted
-    from events.envelope import NewEvent
+    from events.new_event import NewEvent
     from ledger.projections import MemoryReadModel, SQLiteReadModel, group_of
     from tests.conftest import make_claim
 
@@ -719,7 +720,7 @@ def test_figures_and_names_agree_with_every_claim(make_sqlite_store, metric) -> 
     """`figures` (what `history` reads) is `claims()` filtered, and `names` the distinct
     names `claims()` holds, from the tables as from a replay in memory."""
     from events import ClaimAsserted, ClaimRetracted
-    from events.envelope import NewEvent
+    from events.new_event import NewEvent
     from ledger.projections import MemoryReadModel, SQLiteReadModel
     from tests.conftest import make_claim
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events import ClaimAsserted
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import open_ledger
 from ledger.app import staleness
 from ledger.app.source_sql import sql_sources

@@ -51,7 +51,7 @@ class TestMemoryStore(StoreContract):
 def test_a_failed_write_publishes_nothing() -> None:
     """A batch that fails half way (a stale expected version) leaves the rows as they were."""
     from events import ClaimCorrected
-    from events.envelope import NewEvent
+    from events.new_event import NewEvent
     from ledger.errors import ConcurrencyConflict
 
     store = MemoryStore()

@@ -8,6 +8,7 @@ gets fresh, empty schemas in that database.
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -168,7 +169,7 @@ def test_a_known_id_with_other_content_is_a_conflict(make_postgres_store) -> Non
     store.append([asserted(n) for n in range(3)])
     events = list(store.read())
     other.import_log(events[:2])
-    forged = events[1].model_copy(update={"actor": "mallory"})
+    forged = dataclasses.replace(events[1], actor="mallory")
     with pytest.raises(ConcurrencyConflict, match="different actor"):
         other.import_log([events[0], forged, events[2]])
     assert other.head() == 2
@@ -305,7 +306,7 @@ def test_a_lost_connection_is_reopened(make_postgres_store) -> None:
 WRITER = """
 import sys
 from events import ClaimCorrected
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 url, views, who, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 with Ledger.open(url, views=views) as ledger:
@@ -327,7 +328,7 @@ def test_four_processes_append_to_one_shared_log(postgres_schemas, tmp_path: Pat
     stream: positions 1..N with no gap, a verifying chain, every writer's events present,
     and each writer's local views agreeing with the log."""
     from events import ClaimAsserted
-    from events.envelope import NewEvent
+    from events.new_event import NewEvent
     from tests.conftest import make_claim
 
     url = postgres_schemas.new_url()

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from events import ClaimCorrected, SourceAliased
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.store.hashing import GENESIS, canonical_json, chain_hash, envelope_hash, row_hash
 from ledger.store.sqlite import SQLiteStore

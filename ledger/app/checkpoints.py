@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from events import CheckpointCosigned, CheckpointSigned
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger.app.proofs import LogTree
 from ledger.app.session import Session
 from ledger.errors import InvalidInput

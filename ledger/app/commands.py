@@ -30,7 +30,7 @@ from events import (
     decode,
     describe,
 )
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger.app.rules import (
     check_alias,
     check_correction,

@@ -18,13 +18,13 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
 from functools import cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import TypeAdapter, ValidationError
-
-from events.claims import Subject
 from ledger.errors import InvalidInput, NoMatch
 from ledger.projections import resolve
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 T = TypeVar("T")
 Facets = Mapping[str, Collection[str]]
@@ -36,7 +36,11 @@ CLOSEST = 3
 
 @cache
 def _subject() -> TypeAdapter[str]:
-    """The subject's validator, built on first use (a read without a filter never builds it)."""
+    """The subject's validator, built on first use (a read without a filter never loads it)."""
+    from pydantic import TypeAdapter
+
+    from events.claims import Subject
+
     return TypeAdapter(Subject)
 
 
@@ -83,6 +87,8 @@ def subject(typed: str | None) -> str | None:
     """Check a subject (a party, any case: "Russia" is russia) against the subject format."""
     if typed is None:
         return None
+    from pydantic import ValidationError  # (a read with --subject only)
+
     value = typed.casefold()
     try:
         return _subject().validate_python(value)

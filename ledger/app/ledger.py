@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from events.envelope import Envelope, NewEvent
+from events.envelope import Envelope
 from ledger.app.placement import ReadModels, place_read_models
 from ledger.app.results import ShowResult, TotalExplanation, VerifyReport
 from ledger.errors import InvalidInput
@@ -32,6 +32,7 @@ from ledger.projections import (
 from ledger.store import EventStore, ImportResult, Recorded, open_store
 
 if TYPE_CHECKING:
+    from events.new_event import NewEvent
     from ledger.app import (
         articles_view,
         commands,

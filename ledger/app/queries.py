@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from events import EVENT_TYPES, METRICS
 from events.envelope import Envelope
+from events.vocabulary import METRICS
 from ledger.app import filters, staleness
 from ledger.app.filters import Facets, Match
 from ledger.app.matching import claim_facets, matches, total_facets
@@ -220,9 +220,7 @@ def audit_claim(session: Session, claim_id: str) -> ShowResult:
     events = []
     for entry in shown["events"]:
         envelope = event_at(session, entry["position"])
-        # its fields as stored (what `model_dump` gives, without building pydantic's
-        # serializer for it: a read builds no validator, and loads no pydantic plugin)
-        row = {name: getattr(envelope, name) for name in Envelope.model_fields}
+        row = envelope.as_dict()
         row["data_json"] = canonical_json(row.pop("data"))
         events.append(
             entry
@@ -295,9 +293,12 @@ def log(
     limit: int | None = None,
 ) -> Iterator[Envelope]:
     """Stream the log in position order, filtered."""
-    unknown = [t for t in types or () if t not in EVENT_TYPES]
-    if unknown:
-        raise InvalidInput(f"unknown event type {unknown[0]!r}")
+    if types:
+        from events.registry import EVENT_TYPES  # (`--type` only)
+
+        unknown = [t for t in types if t not in EVENT_TYPES]
+        if unknown:
+            raise InvalidInput(f"unknown event type {unknown[0]!r}")
     events = session.store.read(start=start, stop=stop, stream=stream, types=types)
     if limit is not None and stream is None and not types:
         events = _first(session, start, stop, limit)

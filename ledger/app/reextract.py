@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from events import ArticleRecorded, ArticleRevised, decode, describe
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from events.web import Fetch, PageFetched
 from ledger.app.session import Session
 from ledger.errors import InvalidInput, NotFound

@@ -16,7 +16,7 @@ from typing import Any, TypedDict
 from pydantic import ValidationError
 
 from events import REVIEW_REASON, ClaimReviewed, describe
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger.app import commands
 from ledger.app.queries import event_at
 from ledger.app.results import PublicClaim, public_claim

@@ -14,13 +14,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from events import METRICS
-from events.envelope import NewEvent
 from ledger.errors import InvalidInput
 from ledger.projections import ReadModel
 from ledger.store import EventStore, Recorded
 
 if TYPE_CHECKING:
     from events import Event
+    from events.new_event import NewEvent
 
 
 class Session(Protocol):

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from events.web import FeedPolled
 from ledger.app.session import Session
 from ledger.errors import LedgerError

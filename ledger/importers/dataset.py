@@ -8,7 +8,7 @@ idempotency key; figures the source rewrote become `ClaimCorrected` at the strea
 version; a declared correction rides in the provenance of the figure it explains, so audit can
 tell re-counts from new losses. Nothing is written here: the caller appends the batch.
 
-Imports: the standard library, `events`, `events.envelope`, `ledger.errors`,
+Imports: the standard library, `events`, `events.new_event`, `ledger.errors`,
 `ledger.importers.gs_daily_files`, `ledger.importers.dataset_plan`. Never `ledger.service`
 or `ledger.app`.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from events import ClaimAsserted, ClaimCorrected
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger.errors import InvalidInput
 from ledger.importers.dataset_plan import ImportPlan, PlannedCorrection, plan_import
 from ledger.importers.gs_daily import DatasetFigure, DeclaredCorrection

@@ -22,7 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from events import ArticleRecorded, ArticleRevised, Claim, describe
 from events.base import Name
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from events.web import Fetch, PageFetched
 from ledger.errors import InvalidInput
 from ledger.ingest.extract import EXTRACTOR_VERSION, extract_claims, story_date

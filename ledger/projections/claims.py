@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
-from events import EVENT_TYPES, basis_of, is_review_fix
 from events.upcasters import upcast
+from events.vocabulary import basis_of, is_review_fix
 from ledger.projections.base import ArticleRow, ClaimRow, Rows, group_of
 
 CLAIM_FIELDS = (
@@ -62,6 +62,8 @@ class _Versions(dict[str, int]):
     read that folds no event imports no model); then a plain dict lookup."""
 
     def __missing__(self, type_name: str) -> int:
+        from events.registry import EVENT_TYPES  # (the first event folded)
+
         self[type_name] = version = EVENT_TYPES[type_name].SCHEMA_VERSION
         return version
 

@@ -50,27 +50,25 @@ TYPE = COLUMNS.index("type")
 Row = tuple[Any, ...]
 """One stored event: the values of `COLUMNS`, in order (`data` as canonical JSON text)."""
 
-_ENVELOPE_FIELDS = frozenset(Envelope.model_fields)
 _setattr = object.__setattr__
-# `model_construct` walks every field for aliases and defaults; an envelope has neither, and
-# callers here pass every field, so `construct` sets what `model_construct` would set directly.
+_new = object.__new__
+# An envelope is a frozen dataclass of plain fields (no `__post_init__`, no slots), so setting
+# its `__dict__` builds what `Envelope(**fields)` builds, without a frozen-attribute write per
+# field: the read path builds one per event.
 _CONSTRUCT_FAST = (
-    ("id", "position", *COLUMNS[2:]) == tuple(Envelope.model_fields)
-    and not Envelope.__pydantic_post_init__
-    and all(f.alias is None and f.validation_alias is None for f in Envelope.model_fields.values())
+    tuple(Envelope.__dataclass_fields__) == ("id", "position", *COLUMNS[2:])
+    and not hasattr(Envelope, "__post_init__")
+    and not hasattr(Envelope, "__slots__")
 )
 
 
 def construct(fields: dict[str, Any]) -> Envelope:
-    """Build an envelope from trusted, complete fields (in the model's field order, which is
-    the order `model_dump` keeps) without validating them again."""
+    """Build an envelope from trusted, complete fields (in the envelope's field order)
+    without checking them again."""
     if not _CONSTRUCT_FAST:
-        return Envelope.model_construct(**fields)
-    envelope = Envelope.__new__(Envelope)
+        return Envelope(**fields)
+    envelope = _new(Envelope)
     _setattr(envelope, "__dict__", fields)
-    _setattr(envelope, "__pydantic_fields_set__", set(_ENVELOPE_FIELDS))
-    _setattr(envelope, "__pydantic_extra__", None)
-    _setattr(envelope, "__pydantic_private__", None)
     return envelope
 
 

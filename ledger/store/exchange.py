@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from events import InvalidEvent, UnknownEventType, decode, describe
 from events.envelope import Envelope
+from events.new_event import validate_envelope
 from ledger.errors import InvalidInput
 from ledger.store.hashing import canonical_json, first_break
 
@@ -101,7 +102,7 @@ def parse_export(
             continue
         envelope = _envelope(document, source, number)
         envelopes.append(envelope)
-        row = envelope.model_dump()
+        row = envelope.as_dict()
         row["data_json"] = canonical_json(row.pop("data"))
         rows.append(row)
     broken = first_break(rows)
@@ -130,7 +131,7 @@ def _document(line: bytes | str, source: str, number: int) -> dict[str, Any] | N
 def _envelope(document: dict[str, Any], source: str, number: int) -> Envelope:
     """A line's envelope, its payload valid for its type and schema version."""
     try:
-        envelope = Envelope.model_validate(document)
+        envelope = validate_envelope(document)
         decode(envelope.type, envelope.schema_version, envelope.data)
     except ValidationError as exc:
         raise InvalidInput(f"{source}:{number}: {describe(exc)}") from None

@@ -19,16 +19,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from events import encode
-from events.envelope import Envelope, NewEvent
+from events.envelope import Envelope
 from ledger.errors import ConcurrencyConflict
 from ledger.store.codec import CONTENT_FIELDS, Row, construct, row_of
 from ledger.store.hashing import canonical_json, chain_hash, envelope_hash
 from ledger.store.protocol import Recorded
 
-Prepared = tuple[NewEvent, str, int, Any, str]
+if TYPE_CHECKING:  # a read loads no event model, nor pydantic
+    from events.new_event import NewEvent
+
+Prepared = tuple["NewEvent", str, int, Any, str]
 """An event on its way in: (item, type name, schema version, payload, canonical payload JSON)."""
 
 Known = dict[str, tuple[Any, ...]]
@@ -85,6 +87,8 @@ _VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 def prepare_batch(batch: Sequence[NewEvent]) -> list[Prepared]:
     """Serialise each payload once, outside the write lock."""
+    from events.registry import encode  # (appends only: a read loads no event model)
+
     prepared: list[Prepared] = []
     for item in batch:
         event = item.event

@@ -13,9 +13,12 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from events.envelope import Envelope, NewEvent
+from events.envelope import Envelope
+
+if TYPE_CHECKING:
+    from events.new_event import NewEvent
 
 Observer = Callable[[sqlite3.Connection, list[Envelope], int], None]
 """Called inside an append's transaction with (connection, new events, head before)."""

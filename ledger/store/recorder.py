@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import orjson
 
-from events.envelope import Envelope, NewEvent
+from events.envelope import Envelope
 from ledger.errors import InvalidInput
 from ledger.proofs.merkle import (
     EMPTY_ROOT,
@@ -45,6 +45,9 @@ from ledger.store.kernel import (
 )
 from ledger.store.protocol import EventRecord, HostedViews, ImportResult, Recorded
 from ledger.store.tree import TreeNode, all_nodes, frontier_at, grown, read_nodes
+
+if TYPE_CHECKING:
+    from events.new_event import NewEvent
 
 C = TypeVar("C")  # the backend's connection (or, for the fake, the list of rows)
 T = TypeVar("T")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from events import ClaimCorrected
-from events.envelope import NewEvent
+from events.new_event import NewEvent
 from ledger import Ledger
 from ledger.errors import ConcurrencyConflict
 from ledger.store.hashing import GENESIS, first_break
