@@ -6,9 +6,8 @@ command, shown at the end of its help), `HELP_OPTIONS` (`-h` and `--help`) and `
 which `cli.app` runs on the command tree when it is built, so a command module declares none
 of this. A new command or option needs its line here: tests/test_help.py fails until it has.
 
-Imports: typer only (`claims --help` loads neither the ledger nor rich). The choices are
-written out, not imported from `events` (that would load pydantic for `--help`); the tests
-check them against the taxonomy.
+Imports: typer, and `events` for the taxonomy's choices (`events.vocabulary`: plain words, no model:
+`claims --help` loads neither the ledger, pydantic nor rich).
 """
 
 from __future__ import annotations
@@ -17,6 +16,8 @@ import re
 from typing import Any
 
 from typer.core import TyperArgument
+
+from events import BASES, METRICS, PERIODS, QUALIFIERS
 
 HELP_OPTIONS = ["-h", "--help"]
 
@@ -86,46 +87,15 @@ METAVARS: dict[str, str] = {
 }
 """The metavar of each option and argument that takes a value, by its parameter name."""
 
-METRIC_CHOICES = (
-    "personnel",
-    "tanks",
-    "afv",
-    "artillery",
-    "mlrs",
-    "air_defense",
-    "aircraft",
-    "helicopters",
-    "drones",
-    "cruise_missiles",
-    "ships",
-    "submarines",
-    "vehicles",
-    "special_equipment",
-    "pow",
-    "equipment_total",
-    "other",
-)
-
-BASIS_CHOICES = (
-    "killed",
-    "wounded",
-    "killed_or_wounded",
-    "missing",
-    "captured",
-    "irrecoverable",
-    "named_dead",
-    "unknown",
-)
-
 CHOICES: dict[str, tuple[str, ...]] = {
-    "qualifier": ("exact", "approx", "at_least", "at_most"),
-    "period": ("cumulative", "window"),
+    "qualifier": QUALIFIERS,
+    "period": PERIODS,
     "by": ("claimant", "publisher"),
     "projection": ("claims", "totals"),
     "fmt": ("gs-daily",),
     "fail_on": ("info", "warning", "error"),
-    "metric": METRIC_CHOICES,
-    "basis": BASIS_CHOICES,
+    "metric": METRICS,
+    "basis": BASES,
 }
 """The values an option or argument accepts, shown after its help text."""
 

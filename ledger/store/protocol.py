@@ -44,7 +44,8 @@ class ImportResult:
 
 class EventRecord(NamedTuple):
     """A recorded event as the projections read it: the envelope's fields, payload decoded,
-    without building a pydantic model (the replay hot path; rows come from the log as is)."""
+    built positionally from a row (the replay hot path; rows come from the log as is), where
+    an `Envelope` is built by name."""
 
     position: int
     id: str
