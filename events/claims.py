@@ -1,7 +1,7 @@
 """The claim — one figure someone asserted — and the events that assert, correct or retract it.
 
 Owns: `Claim`, `ClaimAsserted`, `ClaimCorrected`, `ClaimRetracted` (the metric, qualifier,
-period and basis taxonomy they are built on is `events.vocabulary`'s, named here too).
+period and basis taxonomy they are built on is `events.vocabulary`'s).
 Imports: `events.base`, `events.vocabulary`.
 """
 
@@ -20,36 +20,7 @@ from pydantic import (
 )
 
 from events.base import Event, IsoDate, Name
-from events.vocabulary import (  # the taxonomy, named here too
-    BASES as BASES,
-)
-from events.vocabulary import (
-    CORRECTABLE_FIELDS as CORRECTABLE_FIELDS,
-)
-from events.vocabulary import (
-    METRICS as METRICS,
-)
-from events.vocabulary import (
-    PERIODS as PERIODS,
-)
-from events.vocabulary import (
-    QUALIFIERS as QUALIFIERS,
-)
-from events.vocabulary import (
-    Basis as Basis,
-)
-from events.vocabulary import (
-    Metric as Metric,
-)
-from events.vocabulary import (
-    Period as Period,
-)
-from events.vocabulary import (
-    Qualifier as Qualifier,
-)
-from events.vocabulary import (
-    basis_of as basis_of,
-)
+from events.vocabulary import CORRECTABLE_FIELDS, Basis, Metric, Period, Qualifier
 
 ClaimId = Annotated[str, Field(pattern=r"^c_[0-9a-z_]{1,64}$")]
 Subject = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_ .-]{0,59}$")]

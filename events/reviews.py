@@ -3,7 +3,7 @@
 Owns: `ClaimReviewed` (accept or reject one claim). A fix is not a new event type: it is a
 `ClaimCorrected` whose reason is "review" (or starts "review:"), so a fixed figure is corrected
 exactly as any other, and `is_review_fix` tells the two apart. The verdicts, the review states
-and that reason are `events.vocabulary`'s (reads use them without the models), named here too.
+and that reason are `events.vocabulary`'s (reads use them without the models).
 Imports: `events.base`, `events.claims`, `events.vocabulary`.
 
 A rejection says the extractor misread the text (no such claim was made), which is not a
@@ -19,27 +19,7 @@ from pydantic import Field, model_validator
 
 from events.base import Event
 from events.claims import ClaimId
-from events.vocabulary import (  # the review words, named here too
-    REVIEW_REASON as REVIEW_REASON,
-)
-from events.vocabulary import (
-    REVIEW_STATES as REVIEW_STATES,
-)
-from events.vocabulary import (
-    REVIEWED_STATES as REVIEWED_STATES,
-)
-from events.vocabulary import (
-    VERDICTS as VERDICTS,
-)
-from events.vocabulary import (
-    ReviewState as ReviewState,
-)
-from events.vocabulary import (
-    Verdict as Verdict,
-)
-from events.vocabulary import (
-    is_review_fix as is_review_fix,
-)
+from events.vocabulary import Verdict
 
 
 class ClaimReviewed(Event):

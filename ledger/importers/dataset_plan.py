@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
-from events.claims import Qualifier
+from events.vocabulary import Qualifier
 from ledger.errors import InvalidInput
 from ledger.importers.gs_daily import DATASET, DatasetFigure
 

@@ -33,7 +33,8 @@ from datetime import date
 
 from pydantic import ValidationError
 
-from events.claims import Basis, Claim, Metric, Qualifier
+from events.claims import Claim
+from events.vocabulary import Basis, Metric, Qualifier
 from ledger.importers.records import JsonRecord, Where, count, dated_records, short
 
 __all__ = [

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from events.claims import Basis
+from events.vocabulary import Basis
 from ledger.ingest.numbers import find_numbers
 from ledger.ingest.reading import Counting, Document, Reading
 from ledger.ingest.rules import Rule, registry

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from events.claims import Basis, Metric, Period, Qualifier
+from events.vocabulary import Basis, Metric, Period, Qualifier
 
 
 @dataclass(slots=True)

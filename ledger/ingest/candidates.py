@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.counts import is_not_a_count
 from ledger.ingest.cues import EXCHANGE, LIST_LINE, LOSS

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest import metric_cues, metric_cues_air, metric_cues_arms
 from ledger.ingest.metric_cues import MetricCue

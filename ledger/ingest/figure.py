@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.claims import Metric, Qualifier
+from events.vocabulary import Metric, Qualifier
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import QUALIFIER_OF, qualifier_before
 from ledger.ingest.numbers import Number

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import METRIC_ANY, longest_metric
 from ledger.ingest.figure import Figure

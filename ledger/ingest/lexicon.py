@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from events.claims import Qualifier
+from events.vocabulary import Qualifier
 from ledger.ingest.months import MONTH_FORMS, MONTH_NAMES
 from ledger.ingest.rules import Rule, registry
 from ledger.ingest.rx import by_first_letter, guarded

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.rules import Rule, registry
 
 __all__ = ["PEOPLE_CUES", "MetricCue", "metric_cue"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.numbers import words_to_int
 from ledger.ingest.rules import Rule, registry

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import LOSS, METRIC_ANY, longest_metric, strip_qualifier
 from ledger.ingest.figure import Figure, explain, qualifier_of, qualifier_rule

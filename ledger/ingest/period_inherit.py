@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest import period_totals as pt
 from ledger.ingest.cand import Cand
 from ledger.ingest.dates import INVASION

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from events.claims import Period
+from events.vocabulary import Period
 from ledger.ingest import period_months as pm
 from ledger.ingest.rules import Rule, registry, words
 from ledger.ingest.rx import guarded

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from types import MappingProxyType
 
-from events.claims import Basis, Metric, Period, Qualifier
+from events.vocabulary import Basis, Metric, Period, Qualifier
 from ledger.ingest.cand import Cand
 from ledger.ingest.sentences import Sentence
 

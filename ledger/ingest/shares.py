@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest import lexicon as lx
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import METRIC_ANY, longest_metric

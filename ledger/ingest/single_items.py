@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from events.claims import Metric
+from events.vocabulary import Metric
 from ledger.ingest.cand import Cand
 from ledger.ingest.cues import NEGATION, longest_metric
 from ledger.ingest.figure import explain
